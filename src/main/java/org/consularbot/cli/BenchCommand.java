@@ -1,0 +1,109 @@
+package org.consularbot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.consularbot.eval.Benchmark;
+import org.consularbot.eval.EvalQuery;
+import org.consularbot.eval.EvalSet;
+import org.consularbot.eval.SyntheticCorpus;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.Folding;
+import org.consularbot.faq.Language;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: match latency and throughput of the default matcher and the BM25 baseline. */
+@Command(name = "bench", description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--entries", defaultValue = "1000", paramLabel = "N", description = "Grow the corpus synthetically to N entries (default ${DEFAULT-VALUE}).")
+    int entries;
+
+    @Option(names = "--queries", paramLabel = "FILE", description = "TSV of messages to time (default: the corpus questions, also without diacritics).")
+    Path queries;
+
+    @Option(names = "--measure", defaultValue = "5000", paramLabel = "N", description = "Timed messages per matcher (default ${DEFAULT-VALUE}).")
+    int measured;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Option(names = "--faq-dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR, else bundled).")
+    Path faqDir;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CorpusSource corpora;
+
+    BenchCommand(CorpusSource corpora) {
+        this.corpora = corpora;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (entries < 1 || measured < 100) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
+        }
+        long start = System.nanoTime();
+        Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, System.err), entries, 42);
+        long loaded = (System.nanoTime() - start) / 1_000_000;
+        List<String> messages = messages(corpus);
+        System.err.printf(Locale.ROOT, "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",
+                corpus.entries().size(), messages.size(), measured);
+        Benchmark.Result vietnamese = Benchmark.run(() -> FaqMatchers.vietnameseAware(corpus), messages, measured, measured);
+        System.err.println("  default done");
+        Benchmark.Result bm25 = Benchmark.run(() -> FaqMatchers.bm25Baseline(corpus), messages, measured, measured);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.createObjectNode();
+            node.put("entries", corpus.entries().size());
+            put(node.putObject("default"), vietnamese, loaded);
+            put(node.putObject("bm25"), bm25, loaded);
+            out.println(node);
+        } else {
+            out.printf(Locale.ROOT, "%d entries (corpus loaded in %d ms)%n", corpus.entries().size(), loaded);
+            for (Benchmark.Result r : List.of(vietnamese, bm25)) {
+                out.printf(Locale.ROOT, "  %-8s ready %5d ms   p50 %.3f ms   p99 %.3f ms   %.0f queries/s%n",
+                        r.matcher(), r.readyMillis(), r.p50Millis(), r.p99Millis(), r.queriesPerSecond());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void put(ObjectNode node, Benchmark.Result r, long loaded) {
+        node.put("p50_ms", AskCommand.round(r.p50Millis()));
+        node.put("p99_ms", AskCommand.round(r.p99Millis()));
+        node.put("qps", Math.round(r.queriesPerSecond()));
+        node.put("ready_ms", loaded + r.readyMillis());
+    }
+
+    private List<String> messages(Corpus corpus) throws java.io.IOException {
+        List<String> messages = new ArrayList<>();
+        if (queries != null) {
+            EvalSet.read(queries).stream().map(EvalQuery::question).forEach(messages::add);
+            return messages;
+        }
+        for (FaqEntry entry : corpus.entries().subList(0, Math.min(200, corpus.entries().size()))) {
+            for (Language language : Language.values()) {
+                for (String question : entry.questions(language)) {
+                    messages.add(question);
+                    messages.add(Folding.fold(question)); // as typed without a Vietnamese keyboard
+                }
+            }
+        }
+        return messages;
+    }
+}

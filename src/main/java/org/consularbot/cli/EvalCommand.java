@@ -1,0 +1,105 @@
+package org.consularbot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.consularbot.eval.EvalQuery;
+import org.consularbot.eval.EvalSet;
+import org.consularbot.eval.Evaluation;
+import org.consularbot.eval.ExternalFaqSet;
+import org.consularbot.eval.QueryOutcome;
+import org.consularbot.faq.Candidate;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqMatcher;
+import org.consularbot.faq.FaqMatchers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eval}: accuracy figures of a matcher on labelled messages, per kind. */
+@Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind).")
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "TSV with a header: expected (topic id, entry id or NONE), question, optional kind.")
+    Path queries;
+
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus folder, or an import file (JSONL or CSV with id, question, answer, optional topic, lang). Default: FAQ_DIR, else bundled.")
+    Path corpusPath;
+
+    @Option(names = "--matcher", defaultValue = "default", paramLabel = "NAME", description = "default or bm25 (plain Lucene BM25 baseline).")
+    String matcherName;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Write one JSON object per message, in input order.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CorpusSource corpora;
+
+    EvalCommand(CorpusSource corpora) {
+        this.corpora = corpora;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!matcherName.equals("default") && !matcherName.equals("bm25")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--matcher must be default or bm25");
+        }
+        List<EvalQuery> labelled = EvalSet.read(queries);
+        Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
+                ? ExternalFaqSet.read(corpusPath, corpora.load(null, System.err))
+                : corpora.load(corpusPath, System.err);
+        System.err.printf("building the %s index over %d entries...%n", matcherName, corpus.entries().size());
+        FaqMatcher matcher = FaqMatchers.byName(matcherName, corpus);
+        Evaluation evaluation = Evaluation.run(matcher, labelled, System.err);
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", matcherName,
+                queries, labelled.size(), corpus.origin(), corpus.entries().size()),
+                new java.io.PrintStream(table, true, StandardCharsets.UTF_8));
+        stdout.print(table.toString(StandardCharsets.UTF_8));
+        stdout.flush();
+        if (out != null) {
+            writeOutcomes(evaluation.outcomes(), out);
+        }
+        return 0;
+    }
+
+    private static void writeOutcomes(List<QueryOutcome> outcomes, Path file) throws java.io.IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (QueryOutcome outcome : outcomes) {
+                ObjectNode node = mapper.createObjectNode();
+                node.put("question", outcome.query().question());
+                node.put("expected", outcome.query().expected());
+                node.put("kind", outcome.query().kind());
+                node.put("tier", outcome.tier().code());
+                outcome.result().top().ifPresentOrElse(top -> {
+                    node.put("topic", top.entry().topic());
+                    node.put("id", top.entry().id());
+                    node.put("score", AskCommand.round(top.score()));
+                    node.put("confidence", AskCommand.round(top.confidence()));
+                }, () -> {
+                    node.putNull("topic");
+                    node.putNull("id");
+                    node.putNull("score");
+                });
+                var ranked = node.putArray("ranked");
+                for (Candidate c : outcome.result().ranked()) {
+                    ranked.addObject().put("id", c.entry().id()).put("topic", c.entry().topic())
+                            .put("score", AskCommand.round(c.score())).put("confidence", AskCommand.round(c.confidence()));
+                }
+                writer.write(node.toString());
+                writer.newLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.consularbot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.consularbot.faq.CorpusCsv;
+import org.consularbot.faq.CorpusLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code faq validate | export | import}: the corpus tools for consular staff. */
+@Command(name = "faq", description = "Check the FAQ corpus, or move it to and from a spreadsheet (CSV).",
+        subcommands = {FaqCommand.Validate.class, FaqCommand.Export.class, FaqCommand.Import.class})
+final class FaqCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Shared: the folder a subcommand works on. */
+    abstract static class OnCorpus {
+        @Option(names = "--dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR, else the bundled corpus; import defaults to ./faq).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        final CorpusSource corpora;
+        final Clock clock;
+
+        OnCorpus(CorpusSource corpora, Clock clock) {
+            this.corpora = corpora;
+            this.clock = clock;
+        }
+
+        /** Prints problems and warnings; true when the corpus is valid. */
+        boolean report(CorpusLoader.Report report) {
+            PrintWriter err = spec.commandLine().getErr();
+            report.warnings().forEach(w -> err.println("warning: " + w));
+            report.problems().forEach(p -> err.println("error: " + p));
+            err.flush();
+            return report.problems().isEmpty();
+        }
+    }
+
+    @Command(name = "validate", description = "Check every corpus file; errors name the file and line. Exit 1 on errors.")
+    static final class Validate extends OnCorpus implements Callable<Integer> {
+        Validate(CorpusSource corpora, Clock clock) {
+            super(corpora, clock);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (corpora.directory(dir).isEmpty()) {
+                corpora.load(null, System.err); // the bundled corpus; throws with file:line on problems
+                out.println("bundled corpus is valid");
+                out.flush();
+                return 0;
+            }
+            CorpusLoader.Report report = new CorpusLoader(clock).check(corpora.directory(dir).get());
+            if (!report(report)) {
+                spec.commandLine().getErr().println(report.problems().size() + " error(s): the bot will not serve this corpus");
+                return 1;
+            }
+            var corpus = report.corpus().orElseThrow();
+            out.printf("%s: valid, %d entries in %d topics%n", corpus.origin(), corpus.entries().size(),
+                    corpus.entries().stream().map(e -> e.topic()).distinct().count());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", description = "Write every entry to a CSV file for a spreadsheet.")
+    static final class Export extends OnCorpus implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE.csv")
+        Path csv;
+
+        Export(CorpusSource corpora, Clock clock) {
+            super(corpora, clock);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            var corpus = corpora.load(dir, System.err);
+            CorpusCsv.export(corpus, csv);
+            spec.commandLine().getOut().printf("exported %d entries to %s%n", corpus.entries().size(), csv);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Replace the topic files with the rows of a CSV file, only if the result is valid.")
+    static final class Import extends OnCorpus implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE.csv")
+        Path csv;
+
+        Import(CorpusSource corpora, Clock clock) {
+            super(corpora, clock);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path target = corpora.directory(dir).orElse(Path.of("faq"));
+            if (!Files.isDirectory(target)) {
+                spec.commandLine().getErr().println("error: " + target + " is not a corpus folder (give --dir)");
+                return 1;
+            }
+            // Work on a copy so that a bad spreadsheet never damages the corpus in use.
+            Path staging = Files.createTempDirectory("faq-import");
+            try {
+                copyTree(target, staging);
+                clear(staging.resolve("entries"));
+                List<Path> written = CorpusCsv.importInto(csv, staging);
+                System.err.printf("imported %d topic file(s); validating...%n", written.size());
+                if (!report(new CorpusLoader(clock).check(staging))) {
+                    spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
+                    return 1;
+                }
+                clear(target.resolve("entries"));
+                copyTree(staging.resolve("entries"), target.resolve("entries"));
+                spec.commandLine().getOut().printf("imported %s into %s%n", csv, target);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } finally {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void clear(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+}

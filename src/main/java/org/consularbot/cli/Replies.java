@@ -1,0 +1,52 @@
+package org.consularbot.cli;
+
+import java.util.List;
+import org.consularbot.faq.Candidate;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.Language;
+import org.consularbot.faq.MatchResult;
+
+/**
+ * Plain-text rendering of a match for the command line. The conversation core will own the real replies;
+ * this shows what the FAQ engine decided.
+ */
+final class Replies {
+
+    private Replies() {
+    }
+
+    static String render(Corpus corpus, MatchResult result) {
+        Language language = result.language();
+        boolean vi = language == Language.VI;
+        StringBuilder out = new StringBuilder();
+        switch (result.tier()) {
+            case EMERGENCY -> {
+                out.append(vi ? "KHẨN CẤP — gọi ngay đường dây nóng bảo hộ công dân 24/7: "
+                        : "EMERGENCY — call the 24/7 citizen-protection hotline now: ").append(corpus.hotline()).append("\n\n");
+                result.top().ifPresent(top -> out.append(answer(corpus, top.entry(), language)));
+            }
+            case ANSWER -> result.top().ifPresent(top -> out.append(answer(corpus, top.entry(), language)));
+            case SUGGEST -> {
+                out.append(vi ? "Có phải bạn muốn hỏi:" : "Did you mean:").append('\n');
+                List<Candidate> suggestions = result.suggestions();
+                for (int i = 0; i < suggestions.size(); i++) {
+                    out.append("  ").append(i + 1).append(". ").append(suggestions.get(i).entry().title(language)).append('\n');
+                }
+            }
+            case FALLBACK -> out.append(vi
+                    ? "Xin lỗi, tôi chưa có câu trả lời cho câu hỏi này. Khi cần gấp, hãy gọi đường dây nóng bảo hộ công dân 24/7: "
+                    : "Sorry, I have no answer for this yet. If it is urgent, call the 24/7 citizen-protection hotline: ")
+                    .append(corpus.hotline());
+            default -> throw new IllegalStateException();
+        }
+        return out.toString().strip();
+    }
+
+    private static String answer(Corpus corpus, FaqEntry entry, Language language) {
+        String source = entry.sources().isEmpty() ? "" : entry.sources().get(0);
+        return corpus.answer(entry, language) + "\n\n"
+                + (language == Language.VI ? "Nguồn: " : "Source: ") + source
+                + (language == Language.VI ? " · cập nhật " : " · reviewed ") + entry.reviewed();
+    }
+}

@@ -1,0 +1,61 @@
+package org.consularbot.faq;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A validated, immutable FAQ corpus: what the bot knows. Built only by {@link CorpusLoader} (or by importers
+ * for evaluation), so holding one means it passed validation.
+ */
+public record Corpus(
+        Map<String, Topic> topics,
+        List<FaqEntry> entries,
+        Mission mission,
+        Synonyms synonyms,
+        UrgentRules urgentRules,
+        String origin) {
+
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
+
+    public Corpus {
+        topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        entries = List.copyOf(entries);
+    }
+
+    public Optional<FaqEntry> entry(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Topic topic(String id) {
+        return topics.get(id);
+    }
+
+    /** The entry's answer in that language with every {@code {{key}}} replaced by the mission's fact. */
+    public String answer(FaqEntry entry, Language language) {
+        return render(entry.answers().get(language), language);
+    }
+
+    /** Replaces mission placeholders; validation guarantees every key exists. */
+    public String render(String text, Language language) {
+        if (text == null) {
+            return "";
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = mission.fact(matcher.group(1), language);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+        }
+        matcher.appendTail(out);
+        return out.toString().strip();
+    }
+
+    /** The 24/7 citizen-protection hotline: the answer of last resort. */
+    public String hotline() {
+        return mission.fact("hotline", Language.EN);
+    }
+}

@@ -1,0 +1,237 @@
+package org.consularbot.faq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a corpus directory (or the one bundled in the jar) and validates all of it, collecting every problem
+ * with its file and line rather than stopping at the first, so staff can fix a file in one pass.
+ */
+public final class CorpusLoader {
+
+    /** What validation found: the corpus when there were no problems, and advice that does not block. */
+    public record Report(Optional<Corpus> corpus, List<CorpusProblem> problems, List<CorpusProblem> warnings) {
+        public Corpus orThrow() throws InvalidCorpusException {
+            if (corpus.isEmpty()) {
+                throw new InvalidCorpusException(problems);
+            }
+            return corpus.get();
+        }
+    }
+
+    public static final String BUNDLED = "bundled";
+
+    private final Clock clock;
+
+    public CorpusLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Corpus load(Path dir) throws InvalidCorpusException {
+        return check(dir).orThrow();
+    }
+
+    /** The corpus shipped inside the jar (the {@code faq/} folder at build time). */
+    public Corpus loadBundled() throws InvalidCorpusException {
+        URL marker = CorpusLoader.class.getClassLoader().getResource("faq/topics.tsv");
+        if (marker == null) {
+            throw new IllegalStateException("no corpus bundled on the class path (faq/topics.tsv)");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return check(jar.getPath("/faq"), BUNDLED).orThrow();
+            }
+            return check(Path.of(uri).getParent(), BUNDLED).orThrow();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled corpus", e);
+        }
+    }
+
+    public Report check(Path dir) {
+        return check(dir, dir.toString());
+    }
+
+    private Report check(Path dir, String origin) {
+        List<CorpusProblem> problems = new ArrayList<>();
+        List<CorpusProblem> warnings = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new CorpusProblem(new SourceLocation(dir.toString(), 0), "not a corpus directory"));
+            return new Report(Optional.empty(), problems, warnings);
+        }
+        Map<String, Topic> topics = readTopics(dir.resolve("topics.tsv"), problems);
+        Mission mission = readMission(dir.resolve("mission.yaml"), problems);
+        Synonyms synonyms = Files.exists(dir.resolve("synonyms.txt"))
+                ? Synonyms.parse(readText(dir.resolve("synonyms.txt"), problems), "synonyms.txt", problems)
+                : Synonyms.empty();
+        UrgentRules urgent = readUrgent(dir.resolve("urgent.yaml"), topics, problems);
+        EntryReader reader = new EntryReader(topics, mission, LocalDate.now(clock), problems, warnings);
+        List<FaqEntry> entries = new ArrayList<>();
+        for (Path file : entryFiles(dir.resolve("entries"), problems)) {
+            String name = "entries/" + file.getFileName();
+            entries.addAll(reader.read(YamlDocument.read(file, name, problems), name));
+        }
+        if (entries.isEmpty() && problems.isEmpty()) {
+            problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
+        }
+        Optional<Corpus> corpus = problems.isEmpty()
+                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, origin)) : Optional.empty();
+        return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
+    }
+
+    private static List<Path> entryFiles(Path dir, List<CorpusProblem> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "missing folder 'entries' with the topic files"));
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")
+                    || f.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readText(Path file, List<CorpusProblem> problems) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new CorpusProblem(new SourceLocation(file.getFileName().toString(), 0),
+                    "cannot read: " + e.getMessage()));
+            return "";
+        }
+    }
+
+    private static Map<String, Topic> readTopics(Path file, List<CorpusProblem> problems) {
+        Map<String, Topic> topics = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            problems.add(new CorpusProblem(new SourceLocation("topics.tsv", 0), "missing topics.tsv (the topic list)"));
+            return topics;
+        }
+        String[] lines = readText(file, problems).split("\r?\n");
+        for (int i = 1; i < lines.length; i++) { // line 1 is the header
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[i].split("\t", -1);
+            SourceLocation at = new SourceLocation("topics.tsv", i + 1);
+            if (cells.length < 3 || cells[0].isBlank()) {
+                problems.add(new CorpusProblem(at, "write: id<TAB>Vietnamese name<TAB>English name<TAB>scope"));
+            } else if (topics.containsKey(cells[0].strip())) {
+                problems.add(new CorpusProblem(at, "duplicate topic '" + cells[0].strip() + "'"));
+            } else {
+                topics.put(cells[0].strip(), new Topic(cells[0].strip(), cells[1].strip(), cells[2].strip(),
+                        cells.length > 3 ? cells[3].strip() : ""));
+            }
+        }
+        return topics;
+    }
+
+    private static Mission readMission(Path file, List<CorpusProblem> problems) {
+        YamlDocument doc = YamlDocument.read(file, "mission.yaml", problems);
+        JsonNode mission = doc.value("mission");
+        JsonNode facts = doc.value("facts");
+        if (!Files.exists(file) || mission == null || facts == null || !facts.isObject()) {
+            problems.add(new CorpusProblem(doc.at(1), "mission.yaml needs 'mission:' (id, name, timezone) and 'facts:'"));
+            return new Mission("?", Map.of(Language.VI, "?", Language.EN, "?"), ZoneId.of("UTC"), Map.of());
+        }
+        Map<Language, String> name = localized(mission.path("name"));
+        if (name.size() < 2) {
+            problems.add(new CorpusProblem(doc.at(1), "mission.yaml: 'name' needs 'vi' and 'en'"));
+        }
+        ZoneId zone = ZoneId.of("UTC");
+        try {
+            zone = ZoneId.of(mission.path("timezone").asText("UTC"));
+        } catch (DateTimeException e) {
+            problems.add(new CorpusProblem(doc.at(1), "mission.yaml: unknown timezone '"
+                    + mission.path("timezone").asText() + "' (e.g. America/Toronto)"));
+        }
+        Map<String, Map<Language, String>> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = facts.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> fact = it.next();
+            Map<Language, String> value = localized(fact.getValue());
+            if (value.size() < 2) {
+                problems.add(new CorpusProblem(doc.at(1), "mission.yaml: fact '" + fact.getKey()
+                        + "' needs a value (or 'vi' and 'en' values)"));
+            }
+            values.put(fact.getKey(), value);
+        }
+        if (!values.containsKey("hotline")) {
+            problems.add(new CorpusProblem(doc.at(1), "mission.yaml: the 'hotline' fact is required"));
+        }
+        return new Mission(mission.path("id").asText("mission"), name, zone, values);
+    }
+
+    private static Map<Language, String> localized(JsonNode node) {
+        Map<Language, String> out = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String value = node.isObject() ? EntryReader.text(node, language.code())
+                    : node.isValueNode() && !node.asText().isBlank() ? node.asText() : null;
+            if (value != null) {
+                out.put(language, value.strip());
+            }
+        }
+        return out;
+    }
+
+    private static UrgentRules readUrgent(Path file, Map<String, Topic> topics, List<CorpusProblem> problems) {
+        if (!Files.exists(file)) {
+            return UrgentRules.none();
+        }
+        YamlDocument doc = YamlDocument.read(file, "urgent.yaml", problems);
+        List<UrgentRules.Situation> situations = new ArrayList<>();
+        for (YamlDocument.Item item : doc.list("situations")) {
+            String id = EntryReader.text(item.node(), "id");
+            String topic = EntryReader.text(item.node(), "topic");
+            if (id == null || topic == null || !topics.containsKey(topic)) {
+                problems.add(new CorpusProblem(doc.lineOf(item, "topic"),
+                        "each situation needs an 'id' and a known 'topic' (got '" + topic + "')"));
+                continue;
+            }
+            List<List<String>> phrases = new ArrayList<>();
+            JsonNode node = item.node().path("phrases");
+            List<String> written = new ArrayList<>(EntryReader.strings(node));
+            node.path("vi").forEach(n -> written.add(n.asText()));
+            node.path("en").forEach(n -> written.add(n.asText()));
+            written.stream().map(UrgentRules::phrase).filter(p -> !p.isEmpty()).forEach(phrases::add);
+            if (phrases.isEmpty()) {
+                problems.add(new CorpusProblem(doc.lineOf(item, "phrases"), "situation '" + id + "' has no phrases"));
+            }
+            situations.add(new UrgentRules.Situation(id, topic, phrases));
+        }
+        return new UrgentRules(situations, phrases(doc, "hypothetical"), phrases(doc, "immediate"));
+    }
+
+    private static List<List<String>> phrases(YamlDocument doc, String key) {
+        return doc.list(key).stream().map(i -> UrgentRules.phrase(i.node().asText()))
+                .filter(p -> !p.isEmpty()).toList();
+    }
+}

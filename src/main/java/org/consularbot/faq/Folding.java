@@ -1,0 +1,77 @@
+package org.consularbot.faq;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Unicode clean-up shared by indexing and querying: NFC, lower case, invisible characters removed, and the
+ * diacritic-free ("folded") form citizens type on keyboards without Vietnamese input (đ becomes d).
+ */
+public final class Folding {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+    private Folding() {
+    }
+
+    /** NFC, lower case, with control, format (zero-width, bidi) and other invisible characters turned to spaces. */
+    public static String clean(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length());
+        nfc.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean invisible = type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE || type == Character.UNASSIGNED;
+            out.appendCodePoint(invisible ? ' ' : cp);
+        });
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Removes diacritics: "hộ chiếu" and "Đà Nẵng" become "ho chieu" and "da nang". */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String stripped = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        return stripped.replace('đ', 'd').replace('Đ', 'D');
+    }
+
+    /** Splits cleaned text into words of letters and digits; everything else separates. */
+    public static List<String> words(String cleaned) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < cleaned.length(); ) {
+            int cp = cleaned.codePointAt(i);
+            boolean wordChar = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(cleaned.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(cleaned.substring(start));
+        }
+        return words;
+    }
+
+    /** True when the text carries Latin letters with diacritics (Vietnamese tone marks, ă â ê ô ơ ư, đ). */
+    public static boolean hasVietnameseMarks(String cleaned) {
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (c > 127 && Character.isLetter(c)) {
+                String folded = fold(String.valueOf(c));
+                if (folded.length() == 1 && folded.charAt(0) < 128) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

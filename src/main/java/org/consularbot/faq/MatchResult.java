@@ -1,0 +1,24 @@
+package org.consularbot.faq;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The matcher's verdict on one message: the tier, the language to answer in, and the ranked candidates. */
+public record MatchResult(Tier tier, Language language, List<Candidate> ranked, Optional<Emergency> emergency) {
+
+    /** How many "did you mean" choices a suggestion offers at most. */
+    public static final int MAX_SUGGESTIONS = 3;
+
+    public MatchResult {
+        ranked = List.copyOf(ranked);
+    }
+
+    public Optional<Candidate> top() {
+        return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
+    }
+
+    /** The choices to offer with {@link Tier#SUGGEST}. */
+    public List<Candidate> suggestions() {
+        return ranked.subList(0, Math.min(MAX_SUGGESTIONS, ranked.size()));
+    }
+}

@@ -1,0 +1,95 @@
+package org.consularbot.faq;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The editable list of chat abbreviations and synonyms ({@code faq/synonyms.txt}). Two kinds of line:
+ * <ul>
+ *   <li>{@code hc, hchieu => hộ chiếu}: the words on the left are abbreviations, rewritten to the right;</li>
+ *   <li>{@code ạ, nhé =>} (nothing on the right): filler words, ignored when matching;</li>
+ *   <li>{@code passport, hộ chiếu}: equivalents; a message with one also searches for the others.</li>
+ * </ul>
+ * Keys are matched without diacritics, so one line serves "đsq" and "dsq".
+ */
+public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
+
+    /** What a matched key becomes: replaced (abbreviation) or accompanied (equivalent). */
+    public record Rule(List<Phrase> alternatives, boolean replaces) {
+    }
+
+    /** A phrase in both forms: as written, and folded. */
+    public record Phrase(List<String> written, List<String> folded) {
+        static Phrase of(String text) {
+            List<String> written = Folding.words(Folding.clean(text));
+            return new Phrase(written, written.stream().map(Folding::fold).toList());
+        }
+    }
+
+    public static Synonyms empty() {
+        return new Synonyms(Map.of(), 0);
+    }
+
+    /** Parses the file's text; problems are added to {@code problems} with their line. */
+    public static Synonyms parse(String text, String file, List<CorpusProblem> problems) {
+        Map<List<String>, Rule> rules = new HashMap<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            SourceLocation at = new SourceLocation(file, i + 1);
+            boolean replaces = line.contains("=>");
+            List<Phrase> keys = new ArrayList<>();
+            List<Phrase> targets = new ArrayList<>();
+            if (replaces) {
+                String[] sides = line.split("=>", -1);
+                if (sides.length != 2 || sides[0].isBlank()) {
+                    problems.add(new CorpusProblem(at, "write 'abbreviation => full words', e.g. 'hc => hộ chiếu'"));
+                    continue;
+                }
+                keys.addAll(phrases(sides[0]));
+                if (!sides[1].isBlank()) { // nothing on the right: filler words that are ignored
+                    targets.addAll(phrases(sides[1]));
+                }
+            } else {
+                keys.addAll(phrases(line));
+                targets.addAll(keys);
+                if (keys.size() < 2) {
+                    problems.add(new CorpusProblem(at, "a synonym line needs two or more words separated by commas"));
+                    continue;
+                }
+            }
+            if (keys.stream().anyMatch(p -> p.folded().isEmpty()) || targets.stream().anyMatch(p -> p.folded().isEmpty())) {
+                problems.add(new CorpusProblem(at, "empty word in synonym line"));
+                continue;
+            }
+            for (Phrase key : keys) {
+                List<Phrase> alternatives = replaces ? targets
+                        : targets.stream().filter(t -> !t.folded().equals(key.folded())).toList();
+                Rule previous = rules.get(key.folded());
+                if (previous != null && previous.replaces() != replaces) {
+                    problems.add(new CorpusProblem(at, "'" + String.join(" ", key.written())
+                            + "' is already used as " + (previous.replaces() ? "an abbreviation" : "a synonym")));
+                    continue;
+                }
+                List<Phrase> merged = new ArrayList<>(previous == null ? List.of() : previous.alternatives());
+                alternatives.stream().filter(a -> !merged.contains(a)).forEach(merged::add);
+                rules.put(key.folded(), new Rule(List.copyOf(merged), replaces));
+            }
+        }
+        int longest = rules.keySet().stream().mapToInt(List::size).max().orElse(0);
+        return new Synonyms(Map.copyOf(rules), longest);
+    }
+
+    private static List<Phrase> phrases(String side) {
+        List<Phrase> phrases = new ArrayList<>();
+        for (String part : side.split(",")) {
+            phrases.add(Phrase.of(part));
+        }
+        return phrases;
+    }
+}

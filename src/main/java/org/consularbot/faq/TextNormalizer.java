@@ -1,0 +1,67 @@
+package org.consularbot.faq;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns what a citizen typed into comparable words: clean-up and folding ({@link Folding}), then the
+ * corpus's abbreviations rewritten ("hc" becomes "hộ chiếu") and equivalents attached ("passport" also
+ * searches "hộ chiếu"). The same normalizer runs over corpus questions, so both sides meet in one form.
+ */
+public final class TextNormalizer {
+
+    /** Messages longer than this are not questions; only their beginning is read. */
+    static final int MAX_CHARS = 2_000;
+
+    private final Synonyms synonyms;
+
+    public TextNormalizer(Synonyms synonyms) {
+        this.synonyms = synonyms;
+    }
+
+    public NormalizedText normalize(String text) {
+        if (text == null) {
+            return new NormalizedText(List.of(), false);
+        }
+        String cleaned = Folding.clean(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        List<String> written = Folding.words(cleaned);
+        List<String> folded = written.stream().map(Folding::fold).toList();
+        List<NormalizedText.Token> tokens = new ArrayList<>(written.size());
+        int i = 0;
+        while (i < written.size()) {
+            int matched = 0;
+            Synonyms.Rule rule = null;
+            for (int length = Math.min(synonyms.longestKey(), written.size() - i); length > 0; length--) {
+                rule = synonyms.rules().get(folded.subList(i, i + length));
+                if (rule != null) {
+                    matched = length;
+                    break;
+                }
+            }
+            if (rule == null) {
+                tokens.add(new NormalizedText.Token(written.get(i), folded.get(i), List.of(), false));
+                i++;
+            } else if (rule.replaces() && rule.alternatives().isEmpty()) {
+                for (int k = 0; k < matched; k++) { // fillers ("ạ", "cho em hỏi"): no meaning for matching
+                    tokens.add(new NormalizedText.Token(written.get(i + k), folded.get(i + k), List.of(), true));
+                }
+                i += matched;
+            } else if (rule.replaces()) {
+                Synonyms.Phrase target = rule.alternatives().get(0);
+                for (int k = 0; k < target.written().size(); k++) {
+                    tokens.add(new NormalizedText.Token(target.written().get(k), target.folded().get(k), List.of(), false));
+                }
+                i += matched;
+            } else {
+                List<String> equivalents = rule.alternatives().stream()
+                        .map(p -> String.join(" ", p.folded())).distinct().toList();
+                for (int k = 0; k < matched; k++) {
+                    tokens.add(new NormalizedText.Token(written.get(i + k), folded.get(i + k),
+                            k == 0 ? equivalents : List.of(), false));
+                }
+                i += matched;
+            }
+        }
+        return new NormalizedText(tokens, Folding.hasVietnameseMarks(cleaned));
+    }
+}

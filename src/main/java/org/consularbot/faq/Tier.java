@@ -1,0 +1,17 @@
+package org.consularbot.faq;
+
+/** What the bot should do with a message, decided by the matcher. */
+public enum Tier {
+    /** Someone is in danger now: hotline and what to do first, then a human. Decided before anything else. */
+    EMERGENCY,
+    /** One FAQ entry fits with confidence: answer it. */
+    ANSWER,
+    /** Some entries may fit, or the best two are too close: offer up to three ("did you mean"). */
+    SUGGEST,
+    /** No FAQ fits: the fallback answerer (LLM with retrieval, or the hotline and a human). */
+    FALLBACK;
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,317 @@
+package org.consularbot.faq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The production matcher. Each corpus question is a Lucene document, indexed folded (diacritics removed,
+ * words and two-word syllable pairs, since Vietnamese words span syllables: "hộ chiếu") and as written (so exact
+ * diacritics score higher); answers and keywords are indexed too, with less weight. A query is normalised the
+ * same way, searches equivalents and, for words the corpus does not know, near spellings. Candidates get a
+ * {@linkplain Candidate#confidence() confidence}, and {@link TierPolicy} turns them into a tier. Emergencies are
+ * decided first.
+ */
+final class VietnameseFaqMatcher implements FaqMatcher {
+
+    private static final String FOLDED = "folded";
+    private static final String WRITTEN = "written";
+    private static final String ANSWER = "answer";
+    private static final String ENTRY = "entry";
+    private static final int MAX_QUERY_WORDS = 60;
+    private static final int HITS = 300;
+    private static final int CANDIDATES = 10;
+    private static final int POOL = 30;
+    /** Shorter words are not corrected: Vietnamese syllables one letter apart are different words. */
+    private static final int MIN_FUZZY_LENGTH = 5;
+    private static final float WRITTEN_BOOST = 0.3f;
+    private static final float ANSWER_BOOST = 0.25f;
+    private static final float EQUIVALENT_BOOST = 0.7f;
+    private static final float FUZZY_BOOST = 0.6f;
+    /** Matched word weight (sum of idf) at which a short message counts as saying enough to be answered. */
+    private static final double ENOUGH_EVIDENCE = 4.0;
+    /** How much a word found only in an entry's answer counts towards explaining the message. */
+    private static final double ANSWER_WORD = 0.2;
+
+    private final Corpus corpus;
+    private final TierPolicy policy;
+    private final TextNormalizer normalizer;
+    private final LanguageDetector languages;
+    private final EmergencyDetector emergencies;
+    private final Analyzer analyzer;
+    private final IndexSearcher searcher;
+    /** Per entry: the words of its questions, keywords and topic name. */
+    private final List<Set<String>> vocabularies = new ArrayList<>();
+    /** Per entry: words only its answers use; they explain a message less surely than its questions do. */
+    private final List<Set<String>> answerVocabularies = new ArrayList<>();
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final int questionDocuments;
+
+    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy) {
+        this.corpus = corpus;
+        this.policy = policy;
+        this.normalizer = new TextNormalizer(corpus.synonyms());
+        this.languages = new LanguageDetector(corpus, normalizer);
+        this.emergencies = new EmergencyDetector(corpus.urgentRules());
+        Analyzer shingles = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
+                ShingleFilter pairs = new ShingleFilter(tokenizer, 2, 2);
+                pairs.setOutputUnigrams(true);
+                return new TokenStreamComponents(tokenizer, pairs);
+            }
+        };
+        Analyzer words = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
+                return new TokenStreamComponents(tokenizer, tokenizer);
+            }
+        };
+        this.analyzer = new PerFieldAnalyzerWrapper(shingles, Map.of(WRITTEN, words));
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        int questions = 0;
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (int i = 0; i < corpus.entries().size(); i++) {
+                FaqEntry entry = corpus.entries().get(i);
+                Set<String> vocabulary = new HashSet<>();
+                List<String> texts = new ArrayList<>(entry.questions(Language.VI));
+                texts.addAll(entry.questions(Language.EN));
+                texts.add(String.join(" ", entry.keywords()));
+                Topic topic = corpus.topic(entry.topic());
+                if (topic != null) {
+                    texts.add(topic.nameVi() + " " + topic.nameEn());
+                }
+                for (String text : texts) {
+                    NormalizedText normalized = normalizer.normalize(text);
+                    normalized.meaningful().forEach(t -> vocabulary.add(t.folded()));
+                    Document doc = new Document();
+                    doc.add(new TextField(FOLDED, normalized.folded(), Field.Store.NO));
+                    doc.add(new TextField(WRITTEN, normalized.written(), Field.Store.NO));
+                    doc.add(new NumericDocValuesField(ENTRY, i));
+                    writer.addDocument(doc);
+                    questions++;
+                    normalized.meaningful().stream().map(NormalizedText.Token::folded).distinct()
+                            .forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+                }
+                Set<String> answerWords = new HashSet<>();
+                for (Language language : Language.values()) {
+                    NormalizedText answer = normalizer.normalize(corpus.answer(entry, language));
+                    answer.meaningful().forEach(t -> answerWords.add(t.folded()));
+                    Document doc = new Document();
+                    doc.add(new TextField(ANSWER, answer.folded(), Field.Store.NO));
+                    doc.add(new NumericDocValuesField(ENTRY, i));
+                    writer.addDocument(doc);
+                }
+                vocabularies.add(Set.copyOf(vocabulary));
+                answerWords.removeAll(vocabulary);
+                answerVocabularies.add(Set.copyOf(answerWords));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory FAQ index", e);
+        }
+        this.questionDocuments = questions;
+        try {
+            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "default";
+    }
+
+    @Override
+    public MatchResult match(String message) {
+        NormalizedText text = normalizer.normalize(message);
+        Language language = languages.detect(text);
+        Optional<Emergency> emergency = emergencies.detect(text);
+        List<Candidate> ranked = text.meaningful().isEmpty() ? List.of() : rank(text);
+        if (emergency.isPresent()) {
+            return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
+        }
+        return new MatchResult(decide(ranked), language, ranked, Optional.empty());
+    }
+
+    private Tier decide(List<Candidate> ranked) {
+        if (ranked.isEmpty() || ranked.get(0).confidence() < policy.suggestConfidence()) {
+            return Tier.FALLBACK;
+        }
+        Candidate top = ranked.get(0);
+        boolean close = ranked.size() > 1 && ranked.get(1).score() >= policy.closeRatio() * top.score()
+                && ranked.get(1).confidence() >= policy.suggestConfidence();
+        return top.confidence() >= policy.answerConfidence() && !close ? Tier.ANSWER : Tier.SUGGEST;
+    }
+
+    /** Puts the entries that say what to do in this emergency first; the rest keep their order. */
+    private List<Candidate> emergencyFirst(List<Candidate> ranked, Emergency emergency) {
+        List<Candidate> first = new ArrayList<>();
+        ranked.stream().filter(c -> c.entry().topic().equals(emergency.topic())).forEach(first::add);
+        if (first.isEmpty()) {
+            corpus.entries().stream().filter(e -> e.topic().equals(emergency.topic())).findFirst()
+                    .ifPresent(e -> first.add(new Candidate(e, 0, 0)));
+        }
+        ranked.stream().filter(c -> !first.contains(c)).forEach(first::add);
+        return first;
+    }
+
+    private List<Candidate> rank(NormalizedText text) {
+        List<NormalizedText.Token> all = text.meaningful();
+        List<NormalizedText.Token> tokens = all.subList(0, Math.min(MAX_QUERY_WORDS, all.size()));
+        NormalizedText limited = new NormalizedText(tokens, text.hadVietnameseMarks());
+        Map<Integer, Float> best = new HashMap<>();
+        try {
+            for (ScoreDoc hit : searcher.search(query(limited), HITS).scoreDocs) {
+                best.merge(entryOf(hit.doc), hit.score, Math::max);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Map.Entry<Integer, Float>> order = new ArrayList<>(best.entrySet());
+        order.sort(Map.Entry.<Integer, Float>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        // Retrieval finds the pool; the final order weighs each candidate's retrieval score by how much of the
+        // message it explains, so "how long does marriage registration take" prefers marriage over "how long".
+        List<Candidate> pool = new ArrayList<>();
+        for (Map.Entry<Integer, Float> hit : order.subList(0, Math.min(POOL, order.size()))) {
+            double confidence = confidence(tokens, vocabularies.get(hit.getKey()), answerVocabularies.get(hit.getKey()));
+            pool.add(new Candidate(corpus.entries().get(hit.getKey()), hit.getValue() * confidence, confidence));
+        }
+        pool.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return pool.subList(0, Math.min(CANDIDATES, pool.size()));
+    }
+
+    private int entryOf(int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(ENTRY);
+        values.advanceExact(doc - leaf.docBase);
+        return (int) values.longValue();
+    }
+
+    private Query query(NormalizedText text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Set<String> seen = new HashSet<>();
+        for (String term : terms(FOLDED, text.folded())) {
+            if (seen.add(term)) {
+                query.add(new TermQuery(new Term(FOLDED, term)), BooleanClause.Occur.SHOULD);
+                query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), ANSWER_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String term : new LinkedHashSet<>(terms(WRITTEN, text.written()))) {
+            query.add(new BoostQuery(new TermQuery(new Term(WRITTEN, term)), WRITTEN_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        for (NormalizedText.Token token : text.tokens()) {
+            for (String equivalent : token.equivalentsFolded()) {
+                for (String term : terms(FOLDED, equivalent)) {
+                    if (seen.add(term)) {
+                        query.add(new BoostQuery(new TermQuery(new Term(FOLDED, term)), EQUIVALENT_BOOST),
+                                BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+            String word = token.folded();
+            if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && seen.add("~" + word)) {
+                FuzzyQuery fuzzy = new FuzzyQuery(new Term(FOLDED, word), word.length() >= 8 ? 2 : 1, 1, 20, true);
+                query.add(new BoostQuery(fuzzy, FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    private List<String> terms(String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /**
+     * The share of the message's information the entry accounts for: each word weighs its inverse document
+     * frequency over the corpus questions (a word the corpus never uses weighs most, so "weather" or "bitcoin"
+     * sink the confidence), and a message must also say enough (a lone "cho em hỏi" explains nothing).
+     */
+    private double confidence(List<NormalizedText.Token> tokens, Set<String> vocabulary, Set<String> answerWords) {
+        double total = 0;
+        double matched = 0;
+        for (NormalizedText.Token token : tokens) {
+            double weight = idf(token.folded());
+            total += weight;
+            matched += weight * Math.max(coverage(token, vocabulary), answerWords.contains(token.folded()) ? ANSWER_WORD : 0);
+        }
+        if (total == 0) {
+            return 0;
+        }
+        return (matched / total) * Math.min(1, matched / ENOUGH_EVIDENCE);
+    }
+
+    private static double coverage(NormalizedText.Token token, Set<String> vocabulary) {
+        if (vocabulary.contains(token.folded())) {
+            return 1;
+        }
+        for (String equivalent : token.equivalentsFolded()) {
+            if (List.of(equivalent.split(" ")).stream().allMatch(vocabulary::contains)) {
+                return 0.9;
+            }
+        }
+        if (token.folded().length() >= MIN_FUZZY_LENGTH) {
+            for (String word : vocabulary) {
+                if (EditDistance.atMostOne(token.folded(), word)) {
+                    return 0.6;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private double idf(String word) {
+        int df = documentFrequency.getOrDefault(word, 0);
+        return Math.log(1 + (questionDocuments - df + 0.5) / (df + 0.5));
+    }
+}
