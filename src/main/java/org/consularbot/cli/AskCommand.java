@@ -42,7 +42,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Corpus corpus = corpora.load(faqDir, System.err);
+        Corpus corpus = corpora.load(faqDir, spec.commandLine().getErr());
         MatchResult result = FaqMatchers.vietnameseAware(corpus).match(text);
         if (json) {
             out.println(toJson(corpus, result));

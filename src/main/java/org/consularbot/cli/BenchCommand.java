@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
         }
         long start = System.nanoTime();
-        Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, System.err), entries, 42);
+        Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, spec.commandLine().getErr()), entries, 42);
         long loaded = (System.nanoTime() - start) / 1_000_000;
         List<String> messages = messages(corpus);
         System.err.printf(Locale.ROOT, "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",

@@ -1,6 +1,6 @@
 package org.consularbot.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public final class CorpusSource {
     }
 
     /** Loads and validates; on problems prints each (file:line) and throws. */
-    public Corpus load(Path explicit, PrintStream err) throws InvalidCorpusException {
+    public Corpus load(Path explicit, PrintWriter err) throws InvalidCorpusException {
         CorpusLoader loader = new CorpusLoader(clock);
         try {
             Optional<Path> dir = directory(explicit);
@@ -40,6 +40,7 @@ public final class CorpusSource {
             for (CorpusProblem problem : e.problems()) {
                 err.println("error: " + problem);
             }
+            err.flush();
             throw e;
         }
     }

@@ -56,11 +56,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<EvalQuery> labelled = EvalSet.read(queries);
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
-                ? ExternalFaqSet.read(corpusPath, corpora.load(null, System.err))
-                : corpora.load(corpusPath, System.err);
+                ? ExternalFaqSet.read(corpusPath, corpora.load(null, spec.commandLine().getErr()))
+                : corpora.load(corpusPath, spec.commandLine().getErr());
         System.err.printf("building the %s index over %d entries...%n", matcherName, corpus.entries().size());
         FaqMatcher matcher = FaqMatchers.byName(matcherName, corpus);
-        Evaluation evaluation = Evaluation.run(matcher, labelled, System.err);
+        Evaluation evaluation = Evaluation.run(matcher, labelled, spec.commandLine().getErr());
         java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
         evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", matcherName,
                 queries, labelled.size(), corpus.origin(), corpus.entries().size()),

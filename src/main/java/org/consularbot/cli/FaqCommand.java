@@ -67,7 +67,7 @@ final class FaqCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (corpora.directory(dir).isEmpty()) {
-                corpora.load(null, System.err); // the bundled corpus; throws with file:line on problems
+                corpora.load(null, spec.commandLine().getErr()); // the bundled corpus; throws with file:line on problems
                 out.println("bundled corpus is valid");
                 out.flush();
                 return 0;
@@ -96,7 +96,7 @@ final class FaqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            var corpus = corpora.load(dir, System.err);
+            var corpus = corpora.load(dir, spec.commandLine().getErr());
             CorpusCsv.export(corpus, csv);
             spec.commandLine().getOut().printf("exported %d entries to %s%n", corpus.entries().size(), csv);
             spec.commandLine().getOut().flush();

@@ -18,12 +18,13 @@ public final class Evaluation {
     }
 
     /** Matches every query in order; progress goes to {@code progress} every 100 messages. */
-    public static Evaluation run(FaqMatcher matcher, List<EvalQuery> queries, PrintStream progress) {
+    public static Evaluation run(FaqMatcher matcher, List<EvalQuery> queries, java.io.PrintWriter progress) {
         List<QueryOutcome> outcomes = new ArrayList<>(queries.size());
         for (EvalQuery query : queries) {
             outcomes.add(new QueryOutcome(query, matcher.match(query.question())));
             if (progress != null && outcomes.size() % 100 == 0) {
                 progress.printf(Locale.ROOT, "  %s: %d/%d messages%n", matcher.name(), outcomes.size(), queries.size());
+                progress.flush();
             }
         }
         return new Evaluation(outcomes);

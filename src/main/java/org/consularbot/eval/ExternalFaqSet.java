@@ -34,11 +34,12 @@ public final class ExternalFaqSet {
     }
 
     public static Corpus read(Path file, Corpus base) throws IOException {
-        List<JsonNode> rows = file.getFileName().toString().endsWith(".csv") ? csv(file) : jsonl(file);
+        boolean csv = file.getFileName().toString().endsWith(".csv");
+        List<JsonNode> rows = csv ? csv(file) : jsonl(file);
         Map<String, Map<Language, List<String>>> questions = new LinkedHashMap<>();
         Map<String, Map<Language, String>> answers = new LinkedHashMap<>();
         Map<String, String> topics = new LinkedHashMap<>();
-        int line = 1;
+        int line = csv ? 1 : 0; // a CSV's first line is its header
         for (JsonNode row : rows) {
             line++;
             String id = row.path("id").asText("").strip();

@@ -46,7 +46,9 @@ public final class Folding {
         int start = -1;
         for (int i = 0; i < cleaned.length(); ) {
             int cp = cleaned.codePointAt(i);
-            boolean wordChar = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+            // A combining mark belongs to the letter before it; alone (the U+FE0F after an emoji) it is no word.
+            boolean wordChar = Character.isLetterOrDigit(cp)
+                    || start >= 0 && Character.getType(cp) == Character.NON_SPACING_MARK;
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {

@@ -17,7 +17,15 @@ import java.util.Map;
 public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
 
     /** What a matched key becomes: replaced (abbreviation) or accompanied (equivalent). */
-    public record Rule(List<Phrase> alternatives, boolean replaces) {
+    public record Rule(List<Phrase> alternatives, boolean replaces, java.util.Set<List<String>> writtenKeys) {
+
+        /**
+         * Whether words the citizen typed fit this rule's key. Keys are looked up folded, so "dsq" finds "đsq";
+         * but words typed WITH diacritics must match a key as written: "nhà" (house) is not the filler "nha".
+         */
+        public boolean fits(List<String> written, List<String> folded) {
+            return written.equals(folded) || writtenKeys.contains(written);
+        }
     }
 
     /** A phrase in both forms: as written, and folded. */
@@ -78,7 +86,10 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
                 }
                 List<Phrase> merged = new ArrayList<>(previous == null ? List.of() : previous.alternatives());
                 alternatives.stream().filter(a -> !merged.contains(a)).forEach(merged::add);
-                rules.put(key.folded(), new Rule(List.copyOf(merged), replaces));
+                java.util.Set<List<String>> writtenKeys = new java.util.HashSet<>(
+                        previous == null ? java.util.Set.of() : previous.writtenKeys());
+                writtenKeys.add(key.written());
+                rules.put(key.folded(), new Rule(List.copyOf(merged), replaces, java.util.Set.copyOf(writtenKeys)));
             }
         }
         int longest = rules.keySet().stream().mapToInt(List::size).max().orElse(0);

@@ -12,6 +12,8 @@ public final class TextNormalizer {
 
     /** Messages longer than this are not questions; only their beginning is read. */
     static final int MAX_CHARS = 2_000;
+    /** Longer runs of letters are dropped rather than treated as words. */
+    static final int MAX_WORD_LENGTH = 40;
 
     private final Synonyms synonyms;
 
@@ -24,7 +26,8 @@ public final class TextNormalizer {
             return new NormalizedText(List.of(), false);
         }
         String cleaned = Folding.clean(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
-        List<String> written = Folding.words(cleaned);
+        // A "word" this long is no word (a script written without spaces, or junk): it cannot match anything.
+        List<String> written = Folding.words(cleaned).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).toList();
         List<String> folded = written.stream().map(Folding::fold).toList();
         List<NormalizedText.Token> tokens = new ArrayList<>(written.size());
         int i = 0;
@@ -33,6 +36,9 @@ public final class TextNormalizer {
             Synonyms.Rule rule = null;
             for (int length = Math.min(synonyms.longestKey(), written.size() - i); length > 0; length--) {
                 rule = synonyms.rules().get(folded.subList(i, i + length));
+                if (rule != null && !rule.fits(written.subList(i, i + length), folded.subList(i, i + length))) {
+                    rule = null;
+                }
                 if (rule != null) {
                     matched = length;
                     break;
@@ -48,8 +54,13 @@ public final class TextNormalizer {
                 i += matched;
             } else if (rule.replaces()) {
                 Synonyms.Phrase target = rule.alternatives().get(0);
+                // "hc" means "hộ chiếu", so it also searches what "hộ chiếu" is equivalent to ("passport").
+                Synonyms.Rule equivalence = synonyms.rules().get(target.folded());
+                List<String> equivalents = equivalence == null || equivalence.replaces() ? List.of()
+                        : equivalence.alternatives().stream().map(p -> String.join(" ", p.folded())).distinct().toList();
                 for (int k = 0; k < target.written().size(); k++) {
-                    tokens.add(new NormalizedText.Token(target.written().get(k), target.folded().get(k), List.of(), false));
+                    tokens.add(new NormalizedText.Token(target.written().get(k), target.folded().get(k),
+                            k == 0 ? equivalents : List.of(), false));
                 }
                 i += matched;
             } else {

@@ -11,7 +11,7 @@ package org.consularbot.faq;
  */
 public record TierPolicy(double answerConfidence, double suggestConfidence, double closeRatio) {
 
-    public static final TierPolicy DEFAULT = new TierPolicy(0.85, 0.45, 0.90);
+    public static final TierPolicy DEFAULT = new TierPolicy(0.70, 0.25, 0.90);
 
     public TierPolicy {
         if (!(0 <= suggestConfidence && suggestConfidence <= answerConfidence && answerConfidence <= 1)) {

@@ -26,12 +26,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -53,7 +51,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final String ANSWER = "answer";
     private static final String ENTRY = "entry";
     private static final int MAX_QUERY_WORDS = 60;
-    private static final int HITS = 300;
+    private static final int HITS = 100;
     private static final int CANDIDATES = 10;
     private static final int POOL = 30;
     /** Shorter words are not corrected: Vietnamese syllables one letter apart are different words. */
@@ -61,11 +59,15 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final float WRITTEN_BOOST = 0.3f;
     private static final float ANSWER_BOOST = 0.25f;
     private static final float EQUIVALENT_BOOST = 0.7f;
-    private static final float FUZZY_BOOST = 0.6f;
+    private static final float SPELLING_BOOST = 0.6f;
+    /** At most this many known words stand in for one misspelt word. */
+    private static final int MAX_SPELLINGS = 5;
     /** Matched word weight (sum of idf) at which a short message counts as saying enough to be answered. */
     private static final double ENOUGH_EVIDENCE = 4.0;
     /** How much a word found only in an entry's answer counts towards explaining the message. */
     private static final double ANSWER_WORD = 0.2;
+    /** How much word pairs count in the confidence, relative to single words. */
+    private static final double PAIR_WEIGHT = 1.0;
 
     private final Corpus corpus;
     private final TierPolicy policy;
@@ -80,6 +82,10 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final List<Set<String>> answerVocabularies = new ArrayList<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int questionDocuments;
+    /** Every word of the corpus questions: where misspelt words look for their intended spelling. */
+    private final List<String> questionWords;
+    /** Lucene document number to entry index, read once from doc values. */
+    private final int[] docToEntry;
 
     VietnameseFaqMatcher(Corpus corpus, TierPolicy policy) {
         this.corpus = corpus;
@@ -117,27 +123,27 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 if (topic != null) {
                     texts.add(topic.nameVi() + " " + topic.nameEn());
                 }
+                Document doc = new Document();
                 for (String text : texts) {
                     NormalizedText normalized = normalizer.normalize(text);
                     normalized.meaningful().forEach(t -> vocabulary.add(t.folded()));
-                    Document doc = new Document();
+                    vocabulary.addAll(pairs(normalized.meaningful()));
                     doc.add(new TextField(FOLDED, normalized.folded(), Field.Store.NO));
                     doc.add(new TextField(WRITTEN, normalized.written(), Field.Store.NO));
-                    doc.add(new NumericDocValuesField(ENTRY, i));
-                    writer.addDocument(doc);
                     questions++;
                     normalized.meaningful().stream().map(NormalizedText.Token::folded).distinct()
+                            .forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+                    pairs(normalized.meaningful()).stream().distinct()
                             .forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
                 }
                 Set<String> answerWords = new HashSet<>();
                 for (Language language : Language.values()) {
                     NormalizedText answer = normalizer.normalize(corpus.answer(entry, language));
                     answer.meaningful().forEach(t -> answerWords.add(t.folded()));
-                    Document doc = new Document();
                     doc.add(new TextField(ANSWER, answer.folded(), Field.Store.NO));
-                    doc.add(new NumericDocValuesField(ENTRY, i));
-                    writer.addDocument(doc);
                 }
+                doc.add(new NumericDocValuesField(ENTRY, i));
+                writer.addDocument(doc);
                 vocabularies.add(Set.copyOf(vocabulary));
                 answerWords.removeAll(vocabulary);
                 answerVocabularies.add(Set.copyOf(answerWords));
@@ -147,8 +153,16 @@ final class VietnameseFaqMatcher implements FaqMatcher {
             throw new UncheckedIOException("building the in-memory FAQ index", e);
         }
         this.questionDocuments = questions;
+        this.questionWords = documentFrequency.keySet().stream().filter(w -> w.indexOf(' ') < 0).toList();
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(ENTRY);
+                for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    docToEntry[leaf.docBase + doc] = (int) values.longValue();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,14 +207,19 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         return first;
     }
 
+    /** A message's meaningful words with what is worked out once per message: weights and near spellings. */
+    private record QueryWords(List<NormalizedText.Token> tokens, double[] weights, Map<String, List<String>> near,
+                              List<String> pairs, double[] pairWeights) {
+    }
+
     private List<Candidate> rank(NormalizedText text) {
         List<NormalizedText.Token> all = text.meaningful();
         List<NormalizedText.Token> tokens = all.subList(0, Math.min(MAX_QUERY_WORDS, all.size()));
-        NormalizedText limited = new NormalizedText(tokens, text.hadVietnameseMarks());
+        QueryWords words = queryWords(tokens);
         Map<Integer, Float> best = new HashMap<>();
         try {
-            for (ScoreDoc hit : searcher.search(query(limited), HITS).scoreDocs) {
-                best.merge(entryOf(hit.doc), hit.score, Math::max);
+            for (ScoreDoc hit : searcher.search(query(words), HITS).scoreDocs) {
+                best.merge(docToEntry[hit.doc], hit.score, Math::max);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,34 +231,49 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         // message it explains, so "how long does marriage registration take" prefers marriage over "how long".
         List<Candidate> pool = new ArrayList<>();
         for (Map.Entry<Integer, Float> hit : order.subList(0, Math.min(POOL, order.size()))) {
-            double confidence = confidence(tokens, vocabularies.get(hit.getKey()), answerVocabularies.get(hit.getKey()));
-            pool.add(new Candidate(corpus.entries().get(hit.getKey()), hit.getValue() * confidence, confidence));
+            int entry = hit.getKey();
+            double confidence = confidence(words, vocabularies.get(entry), answerVocabularies.get(entry));
+            pool.add(new Candidate(corpus.entries().get(entry), hit.getValue() * confidence, confidence));
         }
         pool.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return pool.subList(0, Math.min(CANDIDATES, pool.size()));
     }
 
-    private int entryOf(int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(ENTRY);
-        values.advanceExact(doc - leaf.docBase);
-        return (int) values.longValue();
+    private QueryWords queryWords(List<NormalizedText.Token> tokens) {
+        double[] weights = new double[tokens.size()];
+        Map<String, List<String>> near = new HashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).folded();
+            weights[i] = idf(word);
+            if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && !near.containsKey(word)) {
+                near.put(word, questionWords.stream().filter(known -> EditDistance.atMostOne(word, known))
+                        .limit(MAX_SPELLINGS).toList());
+            }
+        }
+        List<String> pairs = pairs(tokens);
+        double[] pairWeights = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            pairWeights[i] = PAIR_WEIGHT * idf(pairs.get(i));
+        }
+        return new QueryWords(tokens, weights, near, pairs, pairWeights);
     }
 
-    private Query query(NormalizedText text) {
+    private Query query(QueryWords words) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<NormalizedText.Token> tokens = words.tokens();
+        String folded = String.join(" ", tokens.stream().map(NormalizedText.Token::folded).toList());
+        String written = String.join(" ", tokens.stream().map(NormalizedText.Token::written).toList());
         Set<String> seen = new HashSet<>();
-        for (String term : terms(FOLDED, text.folded())) {
+        for (String term : terms(FOLDED, folded)) {
             if (seen.add(term)) {
                 query.add(new TermQuery(new Term(FOLDED, term)), BooleanClause.Occur.SHOULD);
                 query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), ANSWER_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        for (String term : new LinkedHashSet<>(terms(WRITTEN, text.written()))) {
+        for (String term : new LinkedHashSet<>(terms(WRITTEN, written))) {
             query.add(new BoostQuery(new TermQuery(new Term(WRITTEN, term)), WRITTEN_BOOST), BooleanClause.Occur.SHOULD);
         }
-        for (NormalizedText.Token token : text.tokens()) {
+        for (NormalizedText.Token token : tokens) {
             for (String equivalent : token.equivalentsFolded()) {
                 for (String term : terms(FOLDED, equivalent)) {
                     if (seen.add(term)) {
@@ -248,12 +282,10 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                     }
                 }
             }
-            String word = token.folded();
-            if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && seen.add("~" + word)) {
-                FuzzyQuery fuzzy = new FuzzyQuery(new Term(FOLDED, word), word.length() >= 8 ? 2 : 1, 1, 20, true);
-                query.add(new BoostQuery(fuzzy, FUZZY_BOOST), BooleanClause.Occur.SHOULD);
-            }
         }
+        // Typos: a word the corpus does not know also searches the known words one edit away.
+        words.near().values().stream().flatMap(List::stream).filter(seen::add).forEach(known -> query.add(
+                new BoostQuery(new TermQuery(new Term(FOLDED, known)), SPELLING_BOOST), BooleanClause.Occur.SHOULD));
         return query.build();
     }
 
@@ -277,13 +309,23 @@ final class VietnameseFaqMatcher implements FaqMatcher {
      * frequency over the corpus questions (a word the corpus never uses weighs most, so "weather" or "bitcoin"
      * sink the confidence), and a message must also say enough (a lone "cho em hỏi" explains nothing).
      */
-    private double confidence(List<NormalizedText.Token> tokens, Set<String> vocabulary, Set<String> answerWords) {
+    private static double confidence(QueryWords words, Set<String> vocabulary, Set<String> answerWords) {
         double total = 0;
         double matched = 0;
-        for (NormalizedText.Token token : tokens) {
-            double weight = idf(token.folded());
-            total += weight;
-            matched += weight * Math.max(coverage(token, vocabulary), answerWords.contains(token.folded()) ? ANSWER_WORD : 0);
+        for (int i = 0; i < words.tokens().size(); i++) {
+            NormalizedText.Token token = words.tokens().get(i);
+            double covered = coverage(token, vocabulary, words.near().getOrDefault(token.folded(), List.of()));
+            if (covered < ANSWER_WORD && answerWords.contains(token.folded())) {
+                covered = ANSWER_WORD;
+            }
+            total += words.weights()[i];
+            matched += words.weights()[i] * covered;
+        }
+        for (int i = 0; i < words.pairs().size(); i++) {
+            total += words.pairWeights()[i];
+            if (vocabulary.contains(words.pairs().get(i))) {
+                matched += words.pairWeights()[i];
+            }
         }
         if (total == 0) {
             return 0;
@@ -291,7 +333,16 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         return (matched / total) * Math.min(1, matched / ENOUGH_EVIDENCE);
     }
 
-    private static double coverage(NormalizedText.Token token, Set<String> vocabulary) {
+    /** Adjacent word pairs, folded: Vietnamese words are syllable pairs ("ho chieu"), and so is much meaning. */
+    static List<String> pairs(List<NormalizedText.Token> tokens) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            pairs.add(tokens.get(i).folded() + " " + tokens.get(i + 1).folded());
+        }
+        return pairs;
+    }
+
+    private static double coverage(NormalizedText.Token token, Set<String> vocabulary, List<String> nearSpellings) {
         if (vocabulary.contains(token.folded())) {
             return 1;
         }
@@ -300,14 +351,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 return 0.9;
             }
         }
-        if (token.folded().length() >= MIN_FUZZY_LENGTH) {
-            for (String word : vocabulary) {
-                if (EditDistance.atMostOne(token.folded(), word)) {
-                    return 0.6;
-                }
-            }
-        }
-        return 0;
+        return nearSpellings.stream().anyMatch(vocabulary::contains) ? 0.6 : 0;
     }
 
     private double idf(String word) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A corpus YAML file read with line numbers: top-level keys, and for list-valued keys each item with the line
@@ -75,8 +76,19 @@ final class YamlDocument {
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new CorpusProblem(doc.at(line), "not valid YAML: " + e.getOriginalMessage()
-                    .lines().findFirst().orElse("syntax error")));
+            String message = e.getOriginalMessage();
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // Where it went wrong (a tab, a bad indent); for a construct left open to the end of the file (an
+                // unclosed quote), where it opened. Jackson's own location is the last good token, often a line early.
+                boolean leftOpen = String.valueOf(yaml.getProblem()).contains("end of stream");
+                var mark = leftOpen && yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
+                line = mark.getLine() + 1;
+                message = yaml.getProblem();
+            }
+            String hint = message.toLowerCase(java.util.Locale.ROOT).contains("tab")
+                    ? " (indent with spaces, not tabs)" : "";
+            problems.add(new CorpusProblem(doc.at(line), "not valid YAML: "
+                    + message.lines().findFirst().orElse("syntax error") + hint));
         } catch (IOException e) {
             problems.add(new CorpusProblem(doc.at(0), "cannot read the file: " + e.getMessage()));
         }

@@ -1,0 +1,33 @@
+package org.consularbot.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.consularbot.config.Settings;
+import org.consularbot.faq.TestCorpora;
+import picocli.CommandLine;
+
+/** Runs the command line as Main does, with the test clock, no environment and captured output. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static CliRun run(Map<String, String> environment, String... args) {
+        CommandLine line = ConsularBotCommand.create(Settings.load(environment, Path.of("nonexistent.env")),
+                TestCorpora.CLOCK);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int exit = line.execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
+    }
+}

@@ -1,0 +1,195 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.consularbot.eval.EvalQuery;
+import org.consularbot.eval.EvalSet;
+import org.consularbot.faq.TestCorpora;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ask, eval and bench as a user runs them. The corpus tools (faq ...): FaqCommandTest. */
+class CliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void askJsonGivesTierAndTopic() throws Exception {
+        CliRun run = CliRun.run("ask", "--json", "ho chieu het han lam lai o dau", "--faq-dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out().strip().lines()).hasSize(1);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.path("tier").asText()).isIn("answer", "suggest");
+        assertThat(json.path("topic").asText()).isEqualTo("passport.issue");
+        assertThat(json.path("language").asText()).isEqualTo("vi");
+        assertThat(json.path("id").asText()).startsWith("passport.issue.");
+        assertThat(json.path("ranked").isArray()).isTrue();
+        assertThat(json.path("ranked").get(0).path("id").asText()).isEqualTo(json.path("id").asText());
+        assertThat(json.has("emergency")).isFalse();
+    }
+
+    @Test
+    void askAnEmergencyGivesTheHotlineFirst() {
+        CliRun run = CliRun.run("ask", "e bi cong an bat cuu e", "--faq-dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("KHẨN CẤP").contains(TestCorpora.HOTLINE);
+    }
+
+    @Test
+    void askAnEmergencyAsJson() throws Exception {
+        CliRun run = CliRun.run("ask", "--json", "my wife is in hospital", "--faq-dir", "faq");
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.path("tier").asText()).isEqualTo("emergency");
+        assertThat(json.path("emergency").asText()).isEqualTo("medical");
+        assertThat(json.path("topic").asText()).isEqualTo("emergency.medical");
+        assertThat(json.path("answer").asText()).contains(TestCorpora.HOTLINE);
+    }
+
+    @Test
+    void askSomethingOutOfScopeFallsBackWithTheHotline() throws Exception {
+        CliRun run = CliRun.run("ask", "--json", "🙏🙏🙏", "--faq-dir", "faq");
+        assertThat(run.exit()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.path("tier").asText()).isEqualTo("fallback");
+        assertThat(json.has("answer")).isFalse();
+        assertThat(CliRun.run("ask", "🙏🙏🙏", "--faq-dir", "faq").out()).contains(TestCorpora.HOTLINE);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.run("ask", "--bogus", "x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--bogus'").contains("Usage: consular-bot ask");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void askUsesFaqDirFromTheSettings(@TempDir Path broken) {
+        TestCorpora.withEntries(broken, "x.yaml", "entries:\n  - id: x\n");
+        CliRun run = CliRun.run(Map.of("FAQ_DIR", broken.toString()), "ask", "hộ chiếu");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("the FAQ corpus is invalid");
+        assertThat(CliRun.run(Map.of("FAQ_DIR", "faq"), "ask", "--json", "mat ho chieu").exit()).isZero();
+    }
+
+    @Test
+    void askWithoutAFolderUsesTheBundledCorpus() throws Exception {
+        assumeTrue(getClass().getClassLoader().getResource("faq/topics.tsv") != null, "no bundled corpus");
+        CliRun run = CliRun.run("ask", "--json", "ho chieu het han lam lai o dau");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(JSON.readTree(run.out()).path("topic").asText()).isEqualTo("passport.issue");
+    }
+
+    @Test
+    void evalPrintsThePerKindTableAndWritesOneJsonLinePerQuestionInOrder() throws Exception {
+        Path out = tmp.resolve("outcomes.jsonl");
+        CliRun run = CliRun.run("eval", "--queries", "eval/dev.tsv", "--corpus", "faq", "--out", out.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+
+        List<EvalQuery> queries = EvalSet.read(Path.of("eval/dev.tsv"));
+        List<String> table = run.out().lines().toList();
+        assertThat(table.get(0)).startsWith("default matcher on eval/dev.tsv (" + queries.size() + " messages");
+        assertThat(table.get(1)).contains("kind", "n", "top1", "ans.prec", "reject", "emerg", "mrr");
+        List<String> kinds = table.subList(2, table.size()).stream().map(l -> l.trim().split("\\s+")[0]).toList();
+        assertThat(kinds).contains("vi", "vi-nd", "en", "urgent", "none").last().isEqualTo("ALL");
+        assertThat(table.get(table.size() - 1).trim().split("\\s+")[1]).isEqualTo(String.valueOf(queries.size()));
+
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(queries.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode node = JSON.readTree(lines.get(i));
+            assertThat(node.path("question").asText()).isEqualTo(queries.get(i).question());
+            assertThat(node.path("expected").asText()).isEqualTo(queries.get(i).expected());
+            for (String field : List.of("tier", "topic", "id", "score", "ranked")) {
+                assertThat(node.has(field)).as(field + " on line " + (i + 1)).isTrue();
+            }
+            assertThat(node.path("tier").asText()).isIn("emergency", "answer", "suggest", "fallback");
+            assertThat(node.path("ranked").isArray()).isTrue();
+            if (node.path("ranked").size() > 0) {
+                assertThat(node.path("id").asText()).isEqualTo(node.path("ranked").get(0).path("id").asText());
+            } else {
+                assertThat(node.path("id").isNull()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void evalWithTheBm25Baseline() {
+        CliRun run = CliRun.run("eval", "--queries", "eval/dev.tsv", "--corpus", "faq", "--matcher", "bm25");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("bm25 matcher on");
+    }
+
+    @Test
+    void evalWithAnUnknownMatcherFails() {
+        CliRun run = CliRun.run("eval", "--queries", "eval/dev.tsv", "--corpus", "faq", "--matcher", "nope");
+        assertThat(run.exit()).isIn(1, 2);
+        assertThat(run.err()).contains("--matcher must be default or bm25");
+        assertThat(run.out()).isEmpty();
+        CliRun withoutQueries = CliRun.run("eval", "--matcher", "nope");
+        assertThat(withoutQueries.exit()).isEqualTo(2);
+        assertThat(withoutQueries.err()).contains("--queries");
+    }
+
+    @Test
+    void evalWithABrokenQueriesFileFailsWithItsLine() throws Exception {
+        Path queries = tmp.resolve("q.tsv");
+        Files.writeString(queries, "kind\tquestion\nvi\thộ chiếu\n");
+        CliRun run = CliRun.run("eval", "--queries", queries.toString(), "--corpus", "faq");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(queries + ":1:");
+    }
+
+    @Test
+    void evalOnAnExternalFaqSet() throws Exception {
+        Path set = tmp.resolve("set.jsonl");
+        Files.writeString(set, "{\"id\": \"renew\", \"question\": \"How do I renew my passport?\", \"answer\": \"x\"}\n");
+        Path queries = tmp.resolve("q.tsv");
+        Files.writeString(queries, "expected\tquestion\nrenew\trenew my passport\n");
+        CliRun run = CliRun.run("eval", "--queries", queries.toString(), "--corpus", set.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1 entries");
+    }
+
+    @Test
+    void benchPrintsOneJsonLineWithFiguresForBothMatchers() throws Exception {
+        CliRun run = CliRun.run("bench", "--entries", "200", "--measure", "200", "--json", "--faq-dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out().strip().lines()).hasSize(1);
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.path("entries").asInt()).isEqualTo(200);
+        for (String matcher : List.of("default", "bm25")) {
+            for (String key : List.of("p50_ms", "p99_ms", "qps", "ready_ms")) {
+                assertThat(json.path(matcher).path(key).isNumber()).as(matcher + "." + key).isTrue();
+            }
+            assertThat(json.path(matcher).path("p99_ms").asDouble())
+                    .isGreaterThanOrEqualTo(json.path(matcher).path("p50_ms").asDouble());
+            assertThat(json.path(matcher).path("qps").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void benchRejectsTooFewMeasurements() {
+        CliRun run = CliRun.run("bench", "--measure", "10", "--faq-dir", "faq");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--measure >= 100");
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        CliRun run = CliRun.run();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: consular-bot").contains("ask").contains("eval").contains("faq");
+    }
+}

@@ -1,0 +1,184 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.CorpusLoader;
+import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.TestCorpora;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code faq validate | export | import} as staff run them. */
+class FaqCommandTest {
+
+    private static final String HEADER = "file,id,topic,questions_vi,questions_en,answer_vi,answer_en,sources,reviewed,expires,keywords\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Every file under {@code dir} with its content, to prove a folder did not change. */
+    private static Map<String, String> snapshot(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(path).toString(), Files.readString(path, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    @Test
+    void validateTheRealCorpus() {
+        CliRun run = CliRun.run("faq", "validate", "--dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 25 topics");
+        assertThat(run.err()).doesNotContain("error:");
+    }
+
+    @Test
+    void validateABrokenCorpusNamesFileAndLine(@TempDir Path broken) {
+        TestCorpora.withEntries(broken, "x.yaml", """
+                entries:
+                  - id: x.one
+                    topic: passport.nope
+                    questions:
+                      vi: [a, b, c]
+                      en: [a, b, c]
+                    answer: {vi: a, en: b}
+                    sources: [https://example.org/]
+                    reviewed: 2026-11-01
+                """);
+        CliRun run = CliRun.run("faq", "validate", "--dir", broken.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: entries/x.yaml:3: entry 'x.one': unknown topic 'passport.nope'")
+                .contains("1 error(s)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void validateAFolderThatDoesNotExist() {
+        CliRun run = CliRun.run("faq", "validate", "--dir", tmp.resolve("nope").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("not a corpus directory");
+    }
+
+    @Test
+    void validateTheBundledCorpus() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                getClass().getClassLoader().getResource("faq/topics.tsv") != null, "no bundled corpus");
+        CliRun run = CliRun.run("faq", "validate");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("bundled corpus is valid");
+    }
+
+    @Test
+    void faqAloneShowsItsUsage() {
+        CliRun run = CliRun.run("faq");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("validate").contains("export").contains("import");
+    }
+
+    @Test
+    void exportThenImportRoundTripsThroughTheCommandLine() throws Exception {
+        Path csv = tmp.resolve("faq.csv");
+        CliRun export = CliRun.run("faq", "export", csv.toString(), "--dir", "faq");
+        assertThat(export.exit()).as(export.toString()).isZero();
+        assertThat(export.out()).contains("exported " + TestCorpora.real().entries().size() + " entries");
+
+        Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
+        Map<String, String> supportFiles = snapshot(target);
+        supportFiles.keySet().removeIf(f -> f.startsWith("entries"));
+        CliRun importRun = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
+        assertThat(importRun.exit()).as(importRun.toString()).isZero();
+        assertThat(importRun.out()).contains("imported " + csv + " into " + target);
+
+        Corpus imported = new CorpusLoader(TestCorpora.CLOCK).load(target);
+        Corpus original = TestCorpora.real();
+        assertThat(imported.entries()).extracting(FaqEntry::id)
+                .containsExactlyElementsOf(original.entries().stream().map(FaqEntry::id).toList());
+        for (int i = 0; i < original.entries().size(); i++) {
+            FaqEntry want = original.entries().get(i);
+            FaqEntry got = imported.entries().get(i);
+            assertThat(got.questions()).as(want.id()).isEqualTo(want.questions());
+            assertThat(got.answers()).as(want.id()).isEqualTo(want.answers());
+            assertThat(got.sources()).as(want.id()).isEqualTo(want.sources());
+            assertThat(got.keywords()).as(want.id()).isEqualTo(want.keywords());
+            assertThat(got.reviewed()).as(want.id()).isEqualTo(want.reviewed());
+            assertThat(got.topic()).as(want.id()).isEqualTo(want.topic());
+        }
+        Map<String, String> after = snapshot(target);
+        supportFiles.forEach((file, text) -> assertThat(after).containsEntry(file, text)); // only entries/ rewritten
+    }
+
+    @Test
+    void importReplacesTheTopicFilesWithTheSpreadsheetRows() throws Exception {
+        Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
+        Path csv = tmp.resolve("one.csv");
+        Files.writeString(csv, HEADER + "fees.yaml,fees.only,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,"
+                + "https://example.org/,2026-11-01,,\n", StandardCharsets.UTF_8);
+        CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        try (Stream<Path> files = Files.list(target.resolve("entries"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("fees.yaml");
+        }
+        assertThat(new CorpusLoader(TestCorpora.CLOCK).load(target).entries()).extracting(FaqEntry::id)
+                .containsExactly("fees.only");
+    }
+
+    @Test
+    void importOfAnInvalidRowChangesNothing() throws Exception {
+        Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
+        Map<String, String> before = snapshot(target);
+        Path csv = tmp.resolve("bad.csv");
+        Files.writeString(csv, HEADER
+                + "fees.yaml,fees.good,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://example.org/,2026-11-01,,\n"
+                + "fees.yaml,fees.bad,no.such.topic,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://example.org/,2026-11-01,,\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("unknown topic 'no.such.topic'").contains("entries/fees.yaml:")
+                .contains("nothing changed in " + target);
+        assertThat(snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    void importOfARowWithoutIdChangesNothing() throws Exception {
+        Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
+        Map<String, String> before = snapshot(target);
+        Path csv = tmp.resolve("noid.csv");
+        Files.writeString(csv, HEADER + "fees.yaml,,fees,a,a,vi,en,https://example.org/,2026-11-01,,\n");
+        CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("row 2 has no id");
+        assertThat(snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    void importIntoAFolderThatDoesNotExist() throws Exception {
+        Path csv = tmp.resolve("x.csv");
+        Files.writeString(csv, HEADER);
+        CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", tmp.resolve("nope").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("is not a corpus folder");
+    }
+
+    @Test
+    void exportOfABrokenCorpusFails(@TempDir Path broken) {
+        TestCorpora.withEntries(broken, "x.yaml", "entries:\n  - id: x\n");
+        CliRun run = CliRun.run("faq", "export", tmp.resolve("out.csv").toString(), "--dir", broken.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("the FAQ corpus is invalid");
+        assertThat(tmp.resolve("out.csv")).doesNotExist();
+    }
+}

@@ -1,0 +1,71 @@
+package org.consularbot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.CorpusLoader;
+import org.consularbot.faq.FaqMatchers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Floors on the held-out dev set (eval/dev.tsv, written apart from the corpus): a change that makes the
+ * matcher worse at answering citizens fails the build. Floors sit just under the measured figures (README).
+ */
+class DevSetFloorsTest {
+
+    private static Evaluation vietnamese;
+    private static Evaluation bm25;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+        Corpus corpus = new CorpusLoader(clock).load(Path.of("faq"));
+        List<EvalQuery> dev = EvalSet.read(Path.of("eval/dev.tsv"));
+        assertThat(dev).hasSizeGreaterThanOrEqualTo(150);
+        vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), dev, null);
+        bm25 = Evaluation.run(FaqMatchers.bm25Baseline(corpus), dev, null);
+    }
+
+    @Test
+    void everyUrgentMessageGetsTheEmergencyTier() {
+        assertThat(vietnamese.overall().emergencyRecall()).isEqualTo(1.0);
+    }
+
+    @Test
+    void answersGivenOutrightAreRight() {
+        assertThat(vietnamese.overall().answerPrecision()).isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void outOfScopeAndInjectionMessagesAreNotAnswered() {
+        Figures none = vietnamese.byKind().get("none");
+        assertThat(none.rejection()).isGreaterThanOrEqualTo(0.80);
+        assertThat(none.answerPrecision()).as("no out-of-scope message may get an FAQ answer").isNaN();
+    }
+
+    @Test
+    void topOneAccuracyHoldsOverallAndWithoutDiacritics() {
+        Map<String, Figures> kinds = vietnamese.byKind();
+        assertThat(vietnamese.overall().top1()).isGreaterThanOrEqualTo(0.82);
+        assertThat(kinds.get("vi").top1()).isGreaterThanOrEqualTo(0.85);
+        assertThat(kinds.get("vi-nd").top1()).isGreaterThanOrEqualTo(0.80);
+        assertThat(kinds.get("vi-abbr").top1()).isGreaterThanOrEqualTo(0.80);
+        assertThat(kinds.get("en").top1()).isGreaterThanOrEqualTo(0.75);
+        assertThat(vietnamese.overall().mrr()).isGreaterThanOrEqualTo(0.92);
+    }
+
+    @Test
+    void beatsPlainBm25WhereVietnameseHandlingMatters() {
+        double gain = vietnamese.byKind().get("vi-nd").top1() - bm25.byKind().get("vi-nd").top1();
+        assertThat(gain).isGreaterThanOrEqualTo(0.15);
+        assertThat(vietnamese.byKind().get("vi-abbr").top1()).isGreaterThan(bm25.byKind().get("vi-abbr").top1() + 0.15);
+        assertThat(vietnamese.overall().mrr()).isGreaterThan(bm25.overall().mrr());
+    }
+}

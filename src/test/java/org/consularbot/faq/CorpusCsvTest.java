@@ -1,0 +1,172 @@
+package org.consularbot.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spreadsheet round trip: export, import into a fresh folder, load, and nothing is lost. */
+class CorpusCsvTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void assertSameEntries(List<FaqEntry> actual, List<FaqEntry> expected) {
+        assertThat(actual).extracting(FaqEntry::id).containsExactlyElementsOf(expected.stream().map(FaqEntry::id).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            FaqEntry want = expected.get(i);
+            FaqEntry got = actual.get(i);
+            String id = want.id();
+            assertThat(got.topic()).as(id + " topic").isEqualTo(want.topic());
+            for (Language language : Language.values()) {
+                assertThat(got.questions(language)).as(id + " questions " + language)
+                        .containsExactlyElementsOf(want.questions(language));
+                assertThat(got.answers().get(language)).as(id + " answer " + language)
+                        .isEqualTo(want.answers().get(language));
+            }
+            assertThat(got.sources()).as(id + " sources").containsExactlyElementsOf(want.sources());
+            assertThat(got.reviewed()).as(id + " reviewed").isEqualTo(want.reviewed());
+            assertThat(got.expires()).as(id + " expires").isEqualTo(want.expires());
+            assertThat(got.keywords()).as(id + " keywords").containsExactlyElementsOf(want.keywords());
+            assertThat(got.location().file()).as(id + " file").isEqualTo(want.location().file());
+        }
+    }
+
+    @Test
+    void realCorpusSurvivesExportAndImport() throws Exception {
+        Corpus original = TestCorpora.real();
+        Path csv = tmp.resolve("faq.csv");
+        CorpusCsv.export(original, csv);
+
+        Path copy = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        List<Path> written = CorpusCsv.importInto(csv, copy);
+        long topicFiles = original.entries().stream().map(e -> e.location().file()).distinct().count();
+        assertThat(written).hasSize((int) topicFiles).allSatisfy(p -> assertThat(p).startsWith(copy.resolve("entries")));
+
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(copy);
+        assertThat(report.problems()).isEmpty();
+        Corpus imported = report.corpus().orElseThrow();
+        assertSameEntries(imported.entries(), original.entries());
+        assertThat(imported.entries()).isNotEmpty();
+    }
+
+    @Test
+    void exportWritesAHeaderAndOneRowPerEntryWithABom() throws Exception {
+        Path csv = tmp.resolve("faq.csv");
+        CorpusCsv.export(TestCorpora.real(), csv);
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF" + String.join(",", CorpusCsv.COLUMNS));
+        assertThat(text).contains("passport.issue.renew-abroad").contains("hộ chiếu");
+    }
+
+    @Test
+    void editedCsvWithMultiLineCellsCommasAndQuotesSurvives() throws Exception {
+        String answerVi = "Bước 1: gọi {{hotline}}, ngay.\nBước 2: nói \"tôi là công dân Việt Nam\", rồi chờ.\n"
+                + "- gạch đầu dòng; # không phải chú thích\n{{mission_name}}: 'trích dẫn'";
+        String answerEn = "\"Quoted\" first, then commas, commas, commas.\nSecond line: yes\nno";
+        String csv = String.join(",", CorpusCsv.COLUMNS) + "\r\n"
+                + "edited.yaml,x.edited,passport.issue,"
+                + quote("Câu hỏi một, có dấu phẩy?\nCâu \"hai\"\n  Câu ba  \n")
+                + "," + quote("Question one, with a comma?\nQuestion \"two\"\nQuestion three: yes")
+                + "," + quote(answerVi) + "," + quote(answerEn)
+                + "," + quote("https://example.org/a?x=1,2\nhttps://example.org/b")
+                + ",2026-11-01,2027-06-30," + quote("gia hạn, renew\n\"quoted\"") + "\r\n";
+        Path file = tmp.resolve("edited.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        CorpusCsv.importInto(file, dir);
+        Corpus corpus = new CorpusLoader(TestCorpora.CLOCK).load(dir);
+
+        FaqEntry entry = corpus.entry("x.edited").orElseThrow();
+        assertThat(entry.location().file()).isEqualTo("entries/edited.yaml");
+        assertThat(entry.questions(Language.VI)).containsExactly("Câu hỏi một, có dấu phẩy?", "Câu \"hai\"", "Câu ba");
+        assertThat(entry.questions(Language.EN))
+                .containsExactly("Question one, with a comma?", "Question \"two\"", "Question three: yes");
+        assertThat(entry.answers()).containsEntry(Language.VI, answerVi).containsEntry(Language.EN, answerEn);
+        assertThat(corpus.answer(entry, Language.VI)).contains("gọi " + TestCorpora.HOTLINE + ", ngay.");
+        assertThat(entry.sources()).containsExactly("https://example.org/a?x=1,2", "https://example.org/b");
+        assertThat(entry.reviewed()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(entry.expires()).isEqualTo(Optional.of(LocalDate.of(2027, 6, 30)));
+        assertThat(entry.keywords()).containsExactly("gia hạn, renew", "\"quoted\"");
+
+        // and what was imported exports back to the same cells
+        Path again = tmp.resolve("again.csv");
+        CorpusCsv.export(corpus, again);
+        Path second = TestCorpora.copyWithoutEntries(tmp.resolve("second"));
+        CorpusCsv.importInto(again, second);
+        assertSameEntries(new CorpusLoader(TestCorpora.CLOCK).load(second).entries(), corpus.entries());
+    }
+
+    @Test
+    void cellsThatLookLikeOtherYamlTypesStayText() throws Exception {
+        String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
+                + ",x.types,fees," + quote("yes\nno\nnull\n123\n~\n#1") + "," + quote("true\nfalse\non\noff")
+                + ",No,Yes,https://example.org/,2026-11-01,," + quote("2026\n{{x}}\n[a, b]\n0800\n007\n12:30\n-1") + "\n";
+        Path file = tmp.resolve("types.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        List<Path> written = CorpusCsv.importInto(file, dir);
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("fees.yaml"); // no file: topic
+        FaqEntry entry = new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.types").orElseThrow();
+        assertThat(entry.questions(Language.VI)).containsExactly("yes", "no", "null", "123", "~", "#1");
+        assertThat(entry.questions(Language.EN)).containsExactly("true", "false", "on", "off");
+        assertThat(entry.answers()).containsEntry(Language.VI, "No").containsEntry(Language.EN, "Yes");
+        assertThat(entry.keywords()).containsExactly("2026", "{{x}}", "[a, b]", "0800", "007", "12:30", "-1");
+        assertThat(entry.expires()).isEmpty();
+    }
+
+    @Test
+    // Regression test for a bug found in review (it failed before the fix).
+    void numberLikeCellsStayAsWritten() throws Exception {
+        String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
+                + "n.yaml,x.numbers,contact.hotline," + quote("a\nb\nc") + "," + quote("a\nb\nc")
+                + ",+84,1.50,https://example.org/,2026-11-01,," + quote("+84\n1.50\n1e3\n0x1F") + "\n";
+        Path file = tmp.resolve("numbers.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        CorpusCsv.importInto(file, dir);
+        FaqEntry entry = new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.numbers").orElseThrow();
+        assertThat(entry.keywords()).containsExactly("+84", "1.50", "1e3", "0x1F");
+        assertThat(entry.answers()).containsEntry(Language.VI, "+84").containsEntry(Language.EN, "1.50");
+    }
+
+    @Test
+    void aRowWithoutIdIsRejectedWithItsRow() throws Exception {
+        String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
+                + "a.yaml,x.ok,fees,q,q,a,a,https://example.org/,2026-11-01,,\n"
+                + "a.yaml,,fees,q,q,a,a,https://example.org/,2026-11-01,,\n";
+        Path file = tmp.resolve("noid.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        assertThatThrownBy(() -> CorpusCsv.importInto(file, dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 3").hasMessageContaining("no id");
+    }
+
+    @Test
+    void importedRowsWithMistakesAreCaughtByTheLoader() throws Exception {
+        String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
+                + "a.yaml,x.bad,no.such.topic," + quote("a\nb\nc") + "," + quote("a\nb\nc")
+                + ",vi,en,https://example.org/,2026-11-01,,\n";
+        Path file = tmp.resolve("bad.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
+        CorpusCsv.importInto(file, dir);
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().file()).isEqualTo("entries/a.yaml");
+            assertThat(p.message()).contains("unknown topic 'no.such.topic'");
+        });
+    }
+
+    private static String quote(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+}

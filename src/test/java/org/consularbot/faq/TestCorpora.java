@@ -1,0 +1,108 @@
+package org.consularbot.faq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Shared test fixtures: the fixed clock, the real corpus (loaded once), and small corpus folders. */
+public final class TestCorpora {
+
+    /** 2026-11-24, the day the real corpus was last reviewed. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+
+    public static final Path FAQ = Path.of("faq");
+
+    public static final String HOTLINE = "+84 981 84 84 84";
+
+    /** A minimal mission with the facts the fixtures' answers use. */
+    public static final String MISSION = """
+            mission:
+              id: test-mission
+              name:
+                vi: Đại sứ quán thử nghiệm
+                en: Test Embassy
+              timezone: UTC
+            facts:
+              hotline: "+84 981 84 84 84"
+              mission_name:
+                vi: Đại sứ quán thử nghiệm
+                en: Test Embassy
+              mission_website: https://example.org/
+            """;
+
+    private static Corpus real;
+
+    private TestCorpora() {
+    }
+
+    /** The real corpus under {@code faq/}, loaded once per JVM. */
+    public static synchronized Corpus real() {
+        if (real == null) {
+            try {
+                real = new CorpusLoader(CLOCK).load(FAQ);
+            } catch (InvalidCorpusException e) {
+                throw new AssertionError("the real corpus must be valid: " + e.getMessage(), e);
+            }
+        }
+        return real;
+    }
+
+    /** A corpus folder under {@code root} with the real topics.tsv, the minimal mission and an empty entries/. */
+    public static Path skeleton(Path root) {
+        try {
+            Files.createDirectories(root.resolve("entries"));
+            Files.copy(FAQ.resolve("topics.tsv"), root.resolve("topics.tsv"));
+            Files.writeString(root.resolve("mission.yaml"), MISSION, StandardCharsets.UTF_8);
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A skeleton with one topic file {@code entries/<name>} holding {@code yaml}. */
+    public static Path withEntries(Path root, String name, String yaml) {
+        skeleton(root);
+        write(root.resolve("entries").resolve(name), yaml);
+        return root;
+    }
+
+    /** A full copy of the real corpus folder's support files (topics, mission, synonyms, urgent) with empty entries/. */
+    public static Path copyWithoutEntries(Path root) {
+        try {
+            Files.createDirectories(root.resolve("entries"));
+            for (String file : new String[] {"topics.tsv", "mission.yaml", "synonyms.txt", "urgent.yaml"}) {
+                Files.copy(FAQ.resolve(file), root.resolve(file));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A full copy of the real corpus folder, entries included. */
+    public static Path copyOfReal(Path root) {
+        copyWithoutEntries(root);
+        try (var files = Files.list(FAQ.resolve("entries"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, root.resolve("entries").resolve(file.getFileName().toString()));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
