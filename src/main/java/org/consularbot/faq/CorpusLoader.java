@@ -97,7 +97,7 @@ public final class CorpusLoader {
         List<FaqEntry> entries = new ArrayList<>();
         for (Path file : entryFiles(dir.resolve("entries"), problems)) {
             String name = "entries/" + file.getFileName();
-            entries.addAll(reader.read(YamlDocument.read(file, name, problems), name));
+            entries.addAll(reader.read(YamlDocument.read(file, name, problems)));
         }
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));

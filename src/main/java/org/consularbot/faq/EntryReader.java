@@ -39,7 +39,7 @@ final class EntryReader {
         this.warnings = warnings;
     }
 
-    List<FaqEntry> read(YamlDocument doc, String fileName) {
+    List<FaqEntry> read(YamlDocument doc) {
         List<FaqEntry> entries = new ArrayList<>();
         for (String key : doc.keys()) {
             if (!key.equals("entries")) {

@@ -37,9 +37,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The production matcher. Each corpus question is a Lucene document, indexed folded (diacritics removed,
- * words and two-word syllable pairs, since Vietnamese words span syllables: "hộ chiếu") and as written (so exact
- * diacritics score higher); answers and keywords are indexed too, with less weight. A query is normalised the
+ * The production matcher. Each entry is one Lucene document whose questions, keywords and topic name are
+ * indexed folded (diacritics removed; words and two-word syllable pairs, since Vietnamese words span syllables:
+ * "hộ chiếu") and as written (so exact diacritics score higher); its answers are indexed with less weight. A query is normalised the
  * same way, searches equivalents and, for words the corpus does not know, near spellings. Candidates get a
  * {@linkplain Candidate#confidence() confidence}, and {@link TierPolicy} turns them into a tier. Emergencies are
  * decided first.
