@@ -59,10 +59,12 @@ final class BenchCommand implements Callable<Integer> {
         Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, spec.commandLine().getErr()), entries, 42);
         long loaded = (System.nanoTime() - start) / 1_000_000;
         List<String> messages = messages(corpus);
-        System.err.printf(Locale.ROOT, "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",
                 corpus.entries().size(), messages.size(), measured);
         Benchmark.Result vietnamese = Benchmark.run(() -> FaqMatchers.vietnameseAware(corpus), messages, measured, measured);
-        System.err.println("  default done");
+        err.println("  default done");
+        err.flush();
         Benchmark.Result bm25 = Benchmark.run(() -> FaqMatchers.bm25Baseline(corpus), messages, measured, measured);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

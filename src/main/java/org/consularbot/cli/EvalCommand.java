@@ -51,22 +51,21 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!matcherName.equals("default") && !matcherName.equals("bm25")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--matcher must be default or bm25");
+        if (!FaqMatchers.NAMES.contains(matcherName)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
+        PrintWriter err = spec.commandLine().getErr();
         List<EvalQuery> labelled = EvalSet.read(queries);
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
-                ? ExternalFaqSet.read(corpusPath, corpora.load(null, spec.commandLine().getErr()))
-                : corpora.load(corpusPath, spec.commandLine().getErr());
-        System.err.printf("building the %s index over %d entries...%n", matcherName, corpus.entries().size());
+                ? ExternalFaqSet.read(corpusPath, corpora.load(null, err))
+                : corpora.load(corpusPath, err);
+        err.printf("building the %s index over %d entries...%n", matcherName, corpus.entries().size());
+        err.flush();
         FaqMatcher matcher = FaqMatchers.byName(matcherName, corpus);
-        Evaluation evaluation = Evaluation.run(matcher, labelled, spec.commandLine().getErr());
-        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        Evaluation evaluation = Evaluation.run(matcher, labelled, err);
         evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", matcherName,
-                queries, labelled.size(), corpus.origin(), corpus.entries().size()),
-                new java.io.PrintStream(table, true, StandardCharsets.UTF_8));
-        stdout.print(table.toString(StandardCharsets.UTF_8));
-        stdout.flush();
+                queries, labelled.size(), corpus.origin(), corpus.entries().size()), stdout);
         if (out != null) {
             writeOutcomes(evaluation.outcomes(), out);
         }

@@ -126,7 +126,7 @@ final class FaqCommand implements Callable<Integer> {
                 copyTree(target, staging);
                 clear(staging.resolve("entries"));
                 List<Path> written = CorpusCsv.importInto(csv, staging);
-                System.err.printf("imported %d topic file(s); validating...%n", written.size());
+                spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", written.size());
                 if (!report(new CorpusLoader(clock).check(staging))) {
                     spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
                     return 1;

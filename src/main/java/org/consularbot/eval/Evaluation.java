@@ -1,6 +1,6 @@
 package org.consularbot.eval;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class Evaluation {
     }
 
     /** Matches every query in order; progress goes to {@code progress} every 100 messages. */
-    public static Evaluation run(FaqMatcher matcher, List<EvalQuery> queries, java.io.PrintWriter progress) {
+    public static Evaluation run(FaqMatcher matcher, List<EvalQuery> queries, PrintWriter progress) {
         List<QueryOutcome> outcomes = new ArrayList<>(queries.size());
         for (EvalQuery query : queries) {
             outcomes.add(new QueryOutcome(query, matcher.match(query.question())));
@@ -48,15 +48,16 @@ public final class Evaluation {
     }
 
     /** A table a person reads: one row per kind, then the total. */
-    public void print(String title, PrintStream out) {
+    public void print(String title, PrintWriter out) {
         out.println(title);
         out.printf(Locale.ROOT, "  %-10s %5s %6s %7s %7s %7s %7s %7s %6s%n",
                 "kind", "n", "top1", "ans.prec", "ans.rate", "reject", "emerg", "f.emerg", "mrr");
         byKind().forEach((kind, f) -> row(out, kind, f));
         row(out, "ALL", overall());
+        out.flush();
     }
 
-    private static void row(PrintStream out, String kind, Figures f) {
+    private static void row(PrintWriter out, String kind, Figures f) {
         out.printf(Locale.ROOT, "  %-10s %5d %6s %7s %7s %7s %7s %7s %6s%n", kind, f.count(), fmt(f.top1()),
                 fmt(f.answerPrecision()), fmt(f.answerRate()), fmt(f.rejection()), fmt(f.emergencyRecall()),
                 fmt(f.falseEmergency()), fmt(f.mrr()));

@@ -3,6 +3,9 @@ package org.consularbot.faq;
 /** Builds the matchers; their implementations stay package-private. */
 public final class FaqMatchers {
 
+    /** The names {@link #byName} knows, as the command line offers them. */
+    public static final java.util.List<String> NAMES = java.util.List.of("default", "bm25");
+
     private FaqMatchers() {
     }
 
@@ -25,7 +28,7 @@ public final class FaqMatchers {
         return switch (name) {
             case "default" -> vietnameseAware(corpus);
             case "bm25" -> bm25Baseline(corpus);
-            default -> throw new IllegalArgumentException("unknown matcher '" + name + "' (default or bm25)");
+            default -> throw new IllegalArgumentException("unknown matcher '" + name + "' (one of " + NAMES + ")");
         };
     }
 }

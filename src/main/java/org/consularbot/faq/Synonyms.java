@@ -2,8 +2,10 @@ package org.consularbot.faq;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The editable list of chat abbreviations and synonyms ({@code faq/synonyms.txt}). Two kinds of line:
@@ -12,12 +14,18 @@ import java.util.Map;
  *   <li>{@code ạ, nhé =>} (nothing on the right): filler words, ignored when matching;</li>
  *   <li>{@code passport, hộ chiếu}: equivalents; a message with one also searches for the others.</li>
  * </ul>
- * Keys are matched without diacritics, so one line serves "đsq" and "dsq".
+ * Keys are looked up without diacritics, so one line serves "đsq" and "dsq"; words typed with diacritics must
+ * match a key as written, so "nhà" (house) is not the filler "nha".
  */
 public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
 
-    /** What a matched key becomes: replaced (abbreviation) or accompanied (equivalent). */
-    public record Rule(List<Phrase> alternatives, boolean replaces, java.util.Set<List<String>> writtenKeys) {
+    /**
+     * What a matched key becomes: replaced (abbreviation) or accompanied (equivalent). {@code searchAlso} is
+     * worked out once when the file is read: the folded phrases a message with this key also searches for
+     * (an equivalent's others; for an abbreviation, the equivalents of the words it stands for).
+     */
+    public record Rule(List<Phrase> alternatives, boolean replaces, Set<List<String>> writtenKeys,
+                       List<String> searchAlso) {
 
         /**
          * Whether words the citizen typed fit this rule's key. Keys are looked up folded, so "dsq" finds "đsq";
@@ -86,14 +94,27 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
                 }
                 List<Phrase> merged = new ArrayList<>(previous == null ? List.of() : previous.alternatives());
                 alternatives.stream().filter(a -> !merged.contains(a)).forEach(merged::add);
-                java.util.Set<List<String>> writtenKeys = new java.util.HashSet<>(
-                        previous == null ? java.util.Set.of() : previous.writtenKeys());
+                Set<List<String>> writtenKeys = new HashSet<>(previous == null ? Set.of() : previous.writtenKeys());
                 writtenKeys.add(key.written());
-                rules.put(key.folded(), new Rule(List.copyOf(merged), replaces, java.util.Set.copyOf(writtenKeys)));
+                rules.put(key.folded(), new Rule(List.copyOf(merged), replaces, Set.copyOf(writtenKeys), List.of()));
             }
         }
+        Map<List<String>, Rule> resolved = new HashMap<>();
+        rules.forEach((key, rule) -> resolved.put(key, new Rule(rule.alternatives(), rule.replaces(),
+                rule.writtenKeys(), searchAlso(rule, rules))));
         int longest = rules.keySet().stream().mapToInt(List::size).max().orElse(0);
-        return new Synonyms(Map.copyOf(rules), longest);
+        return new Synonyms(Map.copyOf(resolved), longest);
+    }
+
+    private static List<String> searchAlso(Rule rule, Map<List<String>, Rule> rules) {
+        Rule equivalence = rule;
+        if (rule.replaces()) { // "hc" stands for "hộ chiếu", so it searches what "hộ chiếu" does ("passport")
+            equivalence = rule.alternatives().isEmpty() ? null : rules.get(rule.alternatives().get(0).folded());
+        }
+        if (equivalence == null || equivalence.replaces()) {
+            return List.of();
+        }
+        return equivalence.alternatives().stream().map(p -> String.join(" ", p.folded())).distinct().toList();
     }
 
     private static List<Phrase> phrases(String side) {

@@ -54,21 +54,15 @@ public final class TextNormalizer {
                 i += matched;
             } else if (rule.replaces()) {
                 Synonyms.Phrase target = rule.alternatives().get(0);
-                // "hc" means "hộ chiếu", so it also searches what "hộ chiếu" is equivalent to ("passport").
-                Synonyms.Rule equivalence = synonyms.rules().get(target.folded());
-                List<String> equivalents = equivalence == null || equivalence.replaces() ? List.of()
-                        : equivalence.alternatives().stream().map(p -> String.join(" ", p.folded())).distinct().toList();
                 for (int k = 0; k < target.written().size(); k++) {
                     tokens.add(new NormalizedText.Token(target.written().get(k), target.folded().get(k),
-                            k == 0 ? equivalents : List.of(), false));
+                            k == 0 ? rule.searchAlso() : List.of(), false));
                 }
                 i += matched;
             } else {
-                List<String> equivalents = rule.alternatives().stream()
-                        .map(p -> String.join(" ", p.folded())).distinct().toList();
                 for (int k = 0; k < matched; k++) {
                     tokens.add(new NormalizedText.Token(written.get(i + k), folded.get(i + k),
-                            k == 0 ? equivalents : List.of(), false));
+                            k == 0 ? rule.searchAlso() : List.of(), false));
                 }
                 i += matched;
             }

@@ -39,10 +39,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * The production matcher. Each entry is one Lucene document whose questions, keywords and topic name are
  * indexed folded (diacritics removed; words and two-word syllable pairs, since Vietnamese words span syllables:
- * "hộ chiếu") and as written (so exact diacritics score higher); its answers are indexed with less weight. A query is normalised the
- * same way, searches equivalents and, for words the corpus does not know, near spellings. Candidates get a
- * {@linkplain Candidate#confidence() confidence}, and {@link TierPolicy} turns them into a tier. Emergencies are
- * decided first.
+ * "hộ chiếu") and as written (so exact diacritics score higher); its answers are indexed with less weight.
+ * A query is normalised the same way, searches equivalents and, for words the corpus does not know, near
+ * spellings. Candidates get a {@linkplain Candidate#confidence() confidence}, and {@link TierPolicy} turns them
+ * into a tier. Emergencies are decided first.
  */
 final class VietnameseFaqMatcher implements FaqMatcher {
 
@@ -51,8 +51,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final String ANSWER = "answer";
     private static final String ENTRY = "entry";
     private static final int MAX_QUERY_WORDS = 60;
-    private static final int HITS = 100;
     private static final int CANDIDATES = 10;
+    /** How many retrieved entries are re-ranked by confidence. */
     private static final int POOL = 30;
     /** Shorter words are not corrected: Vietnamese syllables one letter apart are different words. */
     private static final int MIN_FUZZY_LENGTH = 5;
@@ -80,8 +80,9 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final List<Set<String>> vocabularies = new ArrayList<>();
     /** Per entry: words only its answers use; they explain a message less surely than its questions do. */
     private final List<Set<String>> answerVocabularies = new ArrayList<>();
+    /** In how many question texts (questions, keyword lines, topic names) each folded word and word pair occurs. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
-    private final int questionDocuments;
+    private final int questionTexts;
     /** Every word of the corpus questions: where misspelt words look for their intended spelling. */
     private final List<String> questionWords;
     /** Lucene document number to entry index, read once from doc values. */
@@ -111,30 +112,28 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         };
         this.analyzer = new PerFieldAnalyzerWrapper(shingles, Map.of(WRITTEN, words));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        int questions = 0;
+        int texts = 0;
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (int i = 0; i < corpus.entries().size(); i++) {
                 FaqEntry entry = corpus.entries().get(i);
                 Set<String> vocabulary = new HashSet<>();
-                List<String> texts = new ArrayList<>(entry.questions(Language.VI));
-                texts.addAll(entry.questions(Language.EN));
-                texts.add(String.join(" ", entry.keywords()));
+                List<String> questionTexts = new ArrayList<>(entry.questions(Language.VI));
+                questionTexts.addAll(entry.questions(Language.EN));
+                questionTexts.add(String.join(" ", entry.keywords()));
                 Topic topic = corpus.topic(entry.topic());
                 if (topic != null) {
-                    texts.add(topic.nameVi() + " " + topic.nameEn());
+                    questionTexts.add(topic.nameVi() + " " + topic.nameEn());
                 }
                 Document doc = new Document();
-                for (String text : texts) {
+                for (String text : questionTexts) {
                     NormalizedText normalized = normalizer.normalize(text);
-                    normalized.meaningful().forEach(t -> vocabulary.add(t.folded()));
-                    vocabulary.addAll(pairs(normalized.meaningful()));
+                    Set<String> units = new HashSet<>(pairs(normalized.meaningful()));
+                    normalized.meaningful().forEach(t -> units.add(t.folded()));
+                    vocabulary.addAll(units);
+                    units.forEach(unit -> documentFrequency.merge(unit, 1, Integer::sum));
+                    texts++;
                     doc.add(new TextField(FOLDED, normalized.folded(), Field.Store.NO));
                     doc.add(new TextField(WRITTEN, normalized.written(), Field.Store.NO));
-                    questions++;
-                    normalized.meaningful().stream().map(NormalizedText.Token::folded).distinct()
-                            .forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
-                    pairs(normalized.meaningful()).stream().distinct()
-                            .forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
                 }
                 Set<String> answerWords = new HashSet<>();
                 for (Language language : Language.values()) {
@@ -152,7 +151,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory FAQ index", e);
         }
-        this.questionDocuments = questions;
+        this.questionTexts = texts;
         this.questionWords = documentFrequency.keySet().stream().filter(w -> w.indexOf(' ') < 0).toList();
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -182,17 +181,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (emergency.isPresent()) {
             return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
         }
-        return new MatchResult(decide(ranked), language, ranked, Optional.empty());
-    }
-
-    private Tier decide(List<Candidate> ranked) {
-        if (ranked.isEmpty() || ranked.get(0).confidence() < policy.suggestConfidence()) {
-            return Tier.FALLBACK;
-        }
-        Candidate top = ranked.get(0);
-        boolean close = ranked.size() > 1 && ranked.get(1).score() >= policy.closeRatio() * top.score()
-                && ranked.get(1).confidence() >= policy.suggestConfidence();
-        return top.confidence() >= policy.answerConfidence() && !close ? Tier.ANSWER : Tier.SUGGEST;
+        return new MatchResult(policy.tier(ranked), language, ranked, Optional.empty());
     }
 
     /** Puts the entries that say what to do in this emergency first; the rest keep their order. */
@@ -207,33 +196,31 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         return first;
     }
 
-    /** A message's meaningful words with what is worked out once per message: weights and near spellings. */
-    private record QueryWords(List<NormalizedText.Token> tokens, double[] weights, Map<String, List<String>> near,
-                              List<String> pairs, double[] pairWeights) {
+    /**
+     * A message's meaningful words with what is worked out once per message rather than per candidate: weights,
+     * the words of each token's equivalents, near spellings of unknown words, and word pairs with their weights.
+     */
+    private record QueryWords(List<NormalizedText.Token> tokens, double[] weights, List<List<List<String>>> equivalents,
+                              Map<String, List<String>> near, List<String> pairs, double[] pairWeights) {
     }
 
     private List<Candidate> rank(NormalizedText text) {
         List<NormalizedText.Token> all = text.meaningful();
         List<NormalizedText.Token> tokens = all.subList(0, Math.min(MAX_QUERY_WORDS, all.size()));
         QueryWords words = queryWords(tokens);
-        Map<Integer, Float> best = new HashMap<>();
+        ScoreDoc[] hits;
         try {
-            for (ScoreDoc hit : searcher.search(query(words), HITS).scoreDocs) {
-                best.merge(docToEntry[hit.doc], hit.score, Math::max);
-            }
+            hits = searcher.search(query(words), POOL).scoreDocs; // one document per entry
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Map.Entry<Integer, Float>> order = new ArrayList<>(best.entrySet());
-        order.sort(Map.Entry.<Integer, Float>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
         // Retrieval finds the pool; the final order weighs each candidate's retrieval score by how much of the
         // message it explains, so "how long does marriage registration take" prefers marriage over "how long".
-        List<Candidate> pool = new ArrayList<>();
-        for (Map.Entry<Integer, Float> hit : order.subList(0, Math.min(POOL, order.size()))) {
-            int entry = hit.getKey();
+        List<Candidate> pool = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            int entry = docToEntry[hit.doc];
             double confidence = confidence(words, vocabularies.get(entry), answerVocabularies.get(entry));
-            pool.add(new Candidate(corpus.entries().get(entry), hit.getValue() * confidence, confidence));
+            pool.add(new Candidate(corpus.entries().get(entry), hit.score * confidence, confidence));
         }
         pool.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return pool.subList(0, Math.min(CANDIDATES, pool.size()));
@@ -241,10 +228,12 @@ final class VietnameseFaqMatcher implements FaqMatcher {
 
     private QueryWords queryWords(List<NormalizedText.Token> tokens) {
         double[] weights = new double[tokens.size()];
+        List<List<List<String>>> equivalents = new ArrayList<>(tokens.size());
         Map<String, List<String>> near = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).folded();
             weights[i] = idf(word);
+            equivalents.add(tokens.get(i).equivalentsFolded().stream().map(p -> List.of(p.split(" "))).toList());
             if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && !near.containsKey(word)) {
                 near.put(word, questionWords.stream().filter(known -> EditDistance.atMostOne(word, known))
                         .limit(MAX_SPELLINGS).toList());
@@ -255,7 +244,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         for (int i = 0; i < pairs.size(); i++) {
             pairWeights[i] = PAIR_WEIGHT * idf(pairs.get(i));
         }
-        return new QueryWords(tokens, weights, near, pairs, pairWeights);
+        return new QueryWords(tokens, weights, equivalents, near, pairs, pairWeights);
     }
 
     private Query query(QueryWords words) {
@@ -305,16 +294,17 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     }
 
     /**
-     * The share of the message's information the entry accounts for: each word weighs its inverse document
-     * frequency over the corpus questions (a word the corpus never uses weighs most, so "weather" or "bitcoin"
-     * sink the confidence), and a message must also say enough (a lone "cho em hỏi" explains nothing).
+     * The share of the message's information the entry accounts for: each word and adjacent word pair weighs its
+     * inverse document frequency over the corpus questions (what the corpus never uses weighs most, so "weather"
+     * or "dogecoin" sink the confidence), and a message must also say enough (a lone "thủ tục" is no question).
      */
     private static double confidence(QueryWords words, Set<String> vocabulary, Set<String> answerWords) {
         double total = 0;
         double matched = 0;
         for (int i = 0; i < words.tokens().size(); i++) {
             NormalizedText.Token token = words.tokens().get(i);
-            double covered = coverage(token, vocabulary, words.near().getOrDefault(token.folded(), List.of()));
+            double covered = coverage(token.folded(), vocabulary, words.equivalents().get(i),
+                    words.near().getOrDefault(token.folded(), List.of()));
             if (covered < ANSWER_WORD && answerWords.contains(token.folded())) {
                 covered = ANSWER_WORD;
             }
@@ -334,7 +324,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     }
 
     /** Adjacent word pairs, folded: Vietnamese words are syllable pairs ("ho chieu"), and so is much meaning. */
-    static List<String> pairs(List<NormalizedText.Token> tokens) {
+    private static List<String> pairs(List<NormalizedText.Token> tokens) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             pairs.add(tokens.get(i).folded() + " " + tokens.get(i + 1).folded());
@@ -342,12 +332,13 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         return pairs;
     }
 
-    private static double coverage(NormalizedText.Token token, Set<String> vocabulary, List<String> nearSpellings) {
-        if (vocabulary.contains(token.folded())) {
+    private static double coverage(String word, Set<String> vocabulary, List<List<String>> equivalents,
+                                   List<String> nearSpellings) {
+        if (vocabulary.contains(word)) {
             return 1;
         }
-        for (String equivalent : token.equivalentsFolded()) {
-            if (List.of(equivalent.split(" ")).stream().allMatch(vocabulary::contains)) {
+        for (List<String> equivalent : equivalents) {
+            if (vocabulary.containsAll(equivalent)) {
                 return 0.9;
             }
         }
@@ -356,6 +347,6 @@ final class VietnameseFaqMatcher implements FaqMatcher {
 
     private double idf(String word) {
         int df = documentFrequency.getOrDefault(word, 0);
-        return Math.log(1 + (questionDocuments - df + 0.5) / (df + 0.5));
+        return Math.log(1 + (questionTexts - df + 0.5) / (df + 0.5));
     }
 }

@@ -135,7 +135,7 @@ class CliTest {
     void evalWithAnUnknownMatcherFails() {
         CliRun run = CliRun.run("eval", "--queries", "eval/dev.tsv", "--corpus", "faq", "--matcher", "nope");
         assertThat(run.exit()).isIn(1, 2);
-        assertThat(run.err()).contains("--matcher must be default or bm25");
+        assertThat(run.err()).contains("--matcher must be one of default, bm25");
         assertThat(run.out()).isEmpty();
         CliRun withoutQueries = CliRun.run("eval", "--matcher", "nope");
         assertThat(withoutQueries.exit()).isEqualTo(2);

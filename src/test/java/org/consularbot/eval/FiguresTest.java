@@ -3,10 +3,9 @@ package org.consularbot.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,9 +139,9 @@ class FiguresTest {
 
     @Test
     void printedTableHasOneRowPerKindThenAll() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        evaluation().print("stub on cases", new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        StringWriter text = new StringWriter();
+        evaluation().print("stub on cases", new PrintWriter(text));
+        List<String> lines = text.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("stub on cases");
         assertThat(lines.get(1)).contains("kind", "top1", "ans.prec", "reject", "emerg", "mrr");
         assertThat(lines.subList(2, lines.size())).extracting(l -> l.trim().split("\\s+")[0])
