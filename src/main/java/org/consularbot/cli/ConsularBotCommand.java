@@ -1,22 +1,32 @@
 package org.consularbot.cli;
 
+import java.io.InputStream;
 import java.time.Clock;
+import org.consularbot.config.InvalidSettingException;
 import org.consularbot.config.Settings;
+import org.consularbot.conversation.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
 @Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
-        subcommands = {AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class})
-public final class ConsularBotCommand implements Runnable {
+        subcommands = {ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class})
+public final class ConsularBotCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * With no command: the bot on the channels configured, else the terminal chat. No channel exists yet, so
+     * this is the chat: the README's run command on the embedded database.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        CommandLine chat = spec.commandLine().getSubcommands().get("chat");
+        chat.setOut(spec.commandLine().getOut());
+        chat.setErr(spec.commandLine().getErr());
+        return chat.execute();
     }
 
     /**
@@ -24,11 +34,20 @@ public final class ConsularBotCommand implements Runnable {
      * come from the composition root, so tests run the same commands with their own.
      */
     public static CommandLine create(Settings settings, Clock clock) {
+        return create(settings, clock, System.in);
+    }
+
+    /** As {@link #create(Settings, Clock)}, reading the terminal chat from {@code in}. */
+    public static CommandLine create(Settings settings, Clock clock, InputStream in) {
         CorpusSource corpora = new CorpusSource(settings, clock);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == AskCommand.class) {
+                if (type == ChatCommand.class) {
+                    return type.cast(new ChatCommand(settings, corpora, clock, in));
+                } else if (type == PurgeCommand.class) {
+                    return type.cast(new PurgeCommand(settings, clock));
+                } else if (type == AskCommand.class) {
                     return type.cast(new AskCommand(corpora));
                 } else if (type == EvalCommand.class) {
                     return type.cast(new EvalCommand(corpora));
@@ -48,6 +67,8 @@ public final class ConsularBotCommand implements Runnable {
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof org.consularbot.faq.InvalidCorpusException) {
                 cmd.getErr().println("the FAQ corpus is invalid; fix the errors above");
+            } else if (e instanceof InvalidSettingException || e instanceof StoreException) {
+                cmd.getErr().println("error: " + e.getMessage());
             } else {
                 cmd.getErr().println("error: " + e.getMessage());
             }

@@ -16,8 +16,13 @@ record CliRun(int exit, String out, String err) {
     }
 
     static CliRun run(Map<String, String> environment, String... args) {
+        return runWithInput(environment, "", args);
+    }
+
+    /** Runs with {@code input} as standard input (for {@code chat}). */
+    static CliRun runWithInput(Map<String, String> environment, String input, String... args) {
         CommandLine line = ConsularBotCommand.create(Settings.load(environment, Path.of("nonexistent.env")),
-                TestCorpora.CLOCK);
+                TestCorpora.CLOCK, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

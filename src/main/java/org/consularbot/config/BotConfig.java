@@ -1,0 +1,66 @@
+package org.consularbot.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The settings of a running bot, read once and checked at start-up. Every key and its default is listed in
+ * {@code .env.example}; a bad value stops start-up with a message naming the key, never a silent default.
+ *
+ * @param dbUrl              {@code DB_URL}: JDBC URL, H2 file under {@code ./data/} by default, or PostgreSQL
+ * @param dbPoolSize         {@code DB_POOL_SIZE}: database connections (1..64, default 8)
+ * @param faqDir             {@code FAQ_DIR}: an editable corpus folder; the bundled corpus when absent
+ * @param retentionDays      {@code RETENTION_DAYS}: days message content is kept (1..3650, default 90)
+ * @param rateLimitPerMinute {@code RATE_LIMIT_PER_MINUTE}: messages one citizen gets answered per minute
+ *                           (0 = no limit, default 20)
+ */
+public record BotConfig(
+        String dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        int dbPoolSize,
+        Optional<Path> faqDir,
+        int retentionDays,
+        int rateLimitPerMinute) {
+
+    public static final String DB_URL = "DB_URL";
+    public static final String DB_USER = "DB_USER";
+    public static final String DB_PASSWORD = "DB_PASSWORD";
+    public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+    public static final String FAQ_DIR = "FAQ_DIR";
+    public static final String RETENTION_DAYS = "RETENTION_DAYS";
+    public static final String RATE_LIMIT_PER_MINUTE = "RATE_LIMIT_PER_MINUTE";
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/consular-bot";
+
+    /** Reads and checks every setting. */
+    public static BotConfig from(Settings settings) {
+        String url = settings.get(DB_URL).orElse(DEFAULT_DB_URL).strip();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSettingException(DB_URL, "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
+        }
+        return new BotConfig(url,
+                settings.get(DB_USER),
+                settings.get(DB_PASSWORD),
+                integer(settings, DB_POOL_SIZE, 8, 1, 64),
+                settings.get(FAQ_DIR).map(Path::of),
+                integer(settings, RETENTION_DAYS, 90, 1, 3650),
+                integer(settings, RATE_LIMIT_PER_MINUTE, 20, 0, 10_000));
+    }
+
+    static int integer(Settings settings, String key, int defaultValue, int min, int max) {
+        Optional<String> raw = settings.get(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.get().strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, "must be a whole number from " + min + " to " + max + ", not '" + raw.get() + "'");
+        }
+        if (value < min || value > max) {
+            throw new InvalidSettingException(key, "must be from " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,229 @@
+package org.consularbot.conversation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.Language;
+
+/**
+ * Everything the bot says in its own words, in both languages: short, direct, always with a way out (the
+ * hotline, an officer). Mission facts come from the corpus as {@code {{key}}}; a line whose fact this mission
+ * has not published is left out rather than shown with a gap.
+ */
+public final class BotTexts {
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
+    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Corpus corpus;
+
+    public BotTexts(Corpus corpus) {
+        this.corpus = corpus;
+        if (corpus.hotline() == null) {
+            throw new IllegalArgumentException("mission.yaml must give facts.hotline: the answer of last resort");
+        }
+    }
+
+    public String welcome(Language l) {
+        return l == Language.VI ? lines(l,
+                "Xin chào! Tôi là trợ lý tự động của {{mission_name}}. Tôi trả lời các câu hỏi thường gặp về hộ chiếu, "
+                        + "hộ tịch, giấy tờ, thị thực và bảo hộ công dân. Tôi không phải cán bộ lãnh sự và không nhận hay xử lý hồ sơ.",
+                "",
+                "🆘 Khẩn cấp (bị bắt, tai nạn, bị cướp, bị lừa, thiên tai): gọi đường dây nóng bảo hộ công dân 24/7: {{hotline}}",
+                "",
+                "Gõ câu hỏi, có dấu hay không dấu đều được. /human: gặp cán bộ · /help: hướng dẫn · /lang en: English")
+                : lines(l,
+                "Hello! I am the automated assistant of the {{mission_name}}. I answer common questions about passports, "
+                        + "civil status, documents, visas and citizen protection. I am not a consular officer and I do not take or process applications.",
+                "",
+                "🆘 Emergency (arrested, accident, robbed, scammed, disaster): call the 24/7 citizen-protection hotline: {{hotline}}",
+                "",
+                "Type your question in English or Vietnamese. /human: reach an officer · /help: how to use me · /lang vi: Tiếng Việt");
+    }
+
+    public String help(Language l) {
+        return l == Language.VI ? lines(l,
+                "Cách dùng:",
+                "• Gõ câu hỏi, ví dụ: \"làm lại hộ chiếu hết hạn\" hoặc \"dang ky khai sinh cho con\".",
+                "• Khi tôi đưa ra lựa chọn, bấm nút hoặc gõ số.",
+                "• /human: gặp cán bộ trực · /cancel: hủy · /lang vi|en|auto: ngôn ngữ · /start: giới thiệu",
+                "Khẩn cấp: gọi {{hotline}} (24/7).")
+                : lines(l,
+                "How to use me:",
+                "• Type your question, e.g. \"renew an expired passport\" or \"register my baby's birth\".",
+                "• When I offer choices, tap a button or type its number.",
+                "• /human: reach a duty officer · /cancel: cancel · /lang vi|en|auto: language · /start: introduction",
+                "Emergency: call {{hotline}} (24/7).");
+    }
+
+    public String unknownCommand(Language l) {
+        return (l == Language.VI ? "Tôi không hiểu lệnh này.\n\n" : "I don't know that command.\n\n") + help(l);
+    }
+
+    public String emptyMessage(Language l) {
+        return l == Language.VI ? "Hãy gõ câu hỏi của bạn, ví dụ: \"gia hạn hộ chiếu\". Gõ /help để xem hướng dẫn."
+                : "Please type your question, e.g. \"renew my passport\". Type /help for how to use me.";
+    }
+
+    public String notText(Language l) {
+        return lines(l, l == Language.VI
+                ? "Tôi chỉ đọc được tin nhắn chữ; ảnh, tin nhắn thoại, sticker, vị trí và tệp chưa được xử lý. Hãy gõ câu hỏi của bạn. "
+                        + "Khẩn cấp: gọi {{hotline}} (24/7)."
+                : "I can only read text; photos, voice messages, stickers, locations and files are not handled. Please type your question. "
+                        + "Emergency: call {{hotline}} (24/7).");
+    }
+
+    public String rateLimited(Language l) {
+        return lines(l, l == Language.VI
+                ? "Bạn đang gửi nhiều tin nhắn liên tiếp. Tin nhắn đã được lưu; tôi sẽ trả lời tiếp sau ít phút. "
+                        + "Nếu khẩn cấp, gọi ngay {{hotline}} (24/7)."
+                : "You are sending many messages in a row. They are saved; I will answer again in a few minutes. "
+                        + "If it is urgent, call {{hotline}} (24/7) now.");
+    }
+
+    public String didYouMean(Language l) {
+        return l == Language.VI ? "Có phải bạn muốn hỏi (bấm nút hoặc gõ số):" : "Did you mean (tap a button or type the number):";
+    }
+
+    public String didYouMeanFooter(Language l) {
+        return l == Language.VI ? "Không đúng? Hãy hỏi lại bằng cách khác, hoặc gõ /human." : "None of these? Ask in other words, or type /human.";
+    }
+
+    public String choiceOutOfRange(Language l, int choices) {
+        return l == Language.VI ? "Hãy chọn một số từ 1 đến " + choices + ", hoặc hỏi lại bằng cách khác."
+                : "Please pick a number from 1 to " + choices + ", or ask in other words.";
+    }
+
+    public String optionGone(Language l) {
+        return l == Language.VI ? "Lựa chọn này không còn hiệu lực. Hãy hỏi lại câu hỏi của bạn."
+                : "That option is no longer available. Please ask your question again.";
+    }
+
+    public String noAnswer(Language l) {
+        return lines(l,
+                l == Language.VI ? "Xin lỗi, tôi chưa có câu trả lời cho câu hỏi này. Bạn có thể hỏi lại bằng cách khác hoặc gõ /human để gặp cán bộ."
+                        : "Sorry, I have no answer for this yet. You can ask in other words, or type /human to reach an officer.",
+                l == Language.VI ? "Thông tin chính thức: {{consular_portal}}" : "Official information: {{consular_portal}}",
+                l == Language.VI ? "Khẩn cấp: gọi {{hotline}} (24/7)." : "Emergency: call {{hotline}} (24/7).");
+    }
+
+    public String emergencyHeader(Language l) {
+        return lines(l, l == Language.VI
+                ? "🆘 KHẨN CẤP: gọi ngay đường dây nóng bảo hộ công dân 24/7: {{hotline}}"
+                : "🆘 EMERGENCY: call the 24/7 citizen-protection hotline now: {{hotline}}");
+    }
+
+    public String officerAlerted(Language l) {
+        return l == Language.VI ? "Cán bộ trực đã được báo và sẽ nhắn cho bạn tại đây." : "The duty officer has been alerted and will write to you here.";
+    }
+
+    public String humanRequested(Language l) {
+        return lines(l, l == Language.VI
+                ? "Đã chuyển yêu cầu tới cán bộ trực. Cán bộ sẽ trả lời tại đây sớm nhất có thể; trong lúc chờ, tôi không trả lời thay. "
+                        + "Gõ /cancel để hủy yêu cầu. Khẩn cấp: gọi {{hotline}} (24/7)."
+                : "I have asked a duty officer to take over. They will answer here as soon as they can; meanwhile I will not answer in their place. "
+                        + "Type /cancel to withdraw. Emergency: call {{hotline}} (24/7).");
+    }
+
+    public String humanUnavailable(Language l) {
+        return lines(l,
+                l == Language.VI ? "Hiện chưa thể nhắn trực tiếp với cán bộ qua kênh này. Liên hệ {{mission_name}}:"
+                        : "Officers cannot be reached through this chat yet. Contact the {{mission_name}}:",
+                l == Language.VI ? "• Điện thoại: {{mission_phones}}" : "• Phone: {{mission_phones}}",
+                "• Email: {{mission_email}}",
+                "• {{mission_website}}",
+                l == Language.VI ? "Khẩn cấp: gọi {{hotline}} (24/7)." : "Emergency: call {{hotline}} (24/7).");
+    }
+
+    public String humanAlreadyRequested(Language l) {
+        return l == Language.VI ? "Bạn đã yêu cầu gặp cán bộ; cán bộ sẽ trả lời tại đây. Gõ /cancel để hủy yêu cầu."
+                : "You have already asked for an officer; they will answer here. Type /cancel to withdraw.";
+    }
+
+    public String withOfficerAlready(Language l) {
+        return l == Language.VI ? "Bạn đang nhắn với cán bộ trực; cứ viết tiếp tại đây." : "You are talking with a duty officer; just keep writing here.";
+    }
+
+    public String choiceCancelled(Language l) {
+        return l == Language.VI ? "Đã hủy. Bạn có thể hỏi câu khác." : "Cancelled. Ask me something else.";
+    }
+
+    public String humanCancelled(Language l) {
+        return l == Language.VI ? "Đã hủy yêu cầu gặp cán bộ. Tôi sẽ tiếp tục trả lời câu hỏi của bạn."
+                : "Your request for an officer is withdrawn. I will answer your questions again.";
+    }
+
+    public String nothingToCancel(Language l) {
+        return l == Language.VI ? "Không có gì để hủy. Bạn cứ gõ câu hỏi." : "Nothing to cancel. Just type your question.";
+    }
+
+    public String languageSet(Language l) {
+        return l == Language.VI ? "Đã chuyển sang tiếng Việt." : "I will answer in English now.";
+    }
+
+    public String languageAuto(Language l) {
+        return l == Language.VI ? "Tôi sẽ trả lời theo ngôn ngữ bạn viết." : "I will answer in the language you write in.";
+    }
+
+    public String languageUsage(Language l) {
+        return l == Language.VI ? "Dùng: /lang vi (tiếng Việt), /lang en (English), /lang auto (theo ngôn ngữ bạn viết)."
+                : "Use: /lang vi (Tiếng Việt), /lang en (English), /lang auto (the language you write in).";
+    }
+
+    public String thanks(Language l, boolean helpful) {
+        if (helpful) {
+            return l == Language.VI ? "Cảm ơn bạn đã phản hồi!" : "Thank you for your feedback!";
+        }
+        return l == Language.VI ? "Cảm ơn bạn; chúng tôi sẽ xem lại câu trả lời này. Bạn có thể hỏi lại bằng cách khác hoặc gõ /human để gặp cán bộ."
+                : "Thank you; we will review this answer. You can ask in other words or type /human to reach an officer.";
+    }
+
+    public String helpfulLabel(Language l) {
+        return l == Language.VI ? "👍 Hữu ích" : "👍 Helpful";
+    }
+
+    public String notHelpfulLabel(Language l) {
+        return l == Language.VI ? "👎 Chưa đúng" : "👎 Not helpful";
+    }
+
+    /** The entry's answer followed by one short line: where it comes from and when staff last checked it. */
+    public String answer(FaqEntry entry, Language l) {
+        String source = entry.sources().isEmpty() ? fact("mission_website", l) : entry.sources().get(0);
+        LocalDate reviewed = entry.reviewed();
+        String line = l == Language.VI
+                ? "Nguồn: " + source + " · cập nhật " + VI_DATE.format(reviewed)
+                : "Source: " + source + " · reviewed " + reviewed;
+        return corpus.answer(entry, l) + "\n\n" + line;
+    }
+
+    private String fact(String key, Language l) {
+        return corpus.mission().fact(key, l);
+    }
+
+    /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */
+    private String lines(Language l, String... lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = PLACEHOLDER.matcher(line);
+            StringBuilder rendered = new StringBuilder();
+            boolean complete = true;
+            while (m.find()) {
+                String value = fact(m.group(1), l);
+                if (value == null) {
+                    complete = false;
+                    break;
+                }
+                m.appendReplacement(rendered, Matcher.quoteReplacement(value));
+            }
+            if (complete) {
+                m.appendTail(rendered);
+                out.add(rendered.toString());
+            }
+        }
+        return String.join("\n", out).strip();
+    }
+}

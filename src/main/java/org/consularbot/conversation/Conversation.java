@@ -1,0 +1,39 @@
+package org.consularbot.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.consularbot.faq.Language;
+
+/**
+ * A conversation as stored: its state, the language the citizen chose (if any; otherwise each message is
+ * answered in the language it is written in), the choices on offer, and a version for optimistic locking.
+ *
+ * @param lastLanguage the language of the citizen's last readable message, for replies to non-text messages
+ * @param pendingChoices FAQ entry ids offered as "did you mean", in the order shown
+ */
+public record Conversation(
+        long id,
+        ConversationKey key,
+        ConversationState state,
+        Optional<Language> preferredLanguage,
+        Language lastLanguage,
+        List<String> pendingChoices,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Conversation {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(preferredLanguage, "preferredLanguage");
+        Objects.requireNonNull(lastLanguage, "lastLanguage");
+        pendingChoices = List.copyOf(pendingChoices);
+    }
+
+    /** The language to use when the message itself says nothing. */
+    public Language replyLanguage() {
+        return preferredLanguage.orElse(lastLanguage);
+    }
+}

@@ -1,0 +1,300 @@
+package org.consularbot.conversation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consularbot.faq.Candidate;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.FaqMatcher;
+import org.consularbot.faq.Language;
+import org.consularbot.faq.MatchResult;
+import org.consularbot.faq.Tier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state;
+ * then commands and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier
+ * decides (answer, "did you mean", fallback). No I/O: the store commits the result.
+ */
+public final class Dialogue {
+
+    static final String CHOICE_PREFIX = "faq:";
+    static final String FEEDBACK_PREFIX = "fb:";
+    private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
+    private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
+
+    private final Corpus corpus;
+    private final FaqMatcher matcher;
+    private final BotTexts texts;
+    private final FallbackAnswerer fallback;
+    private final Escalation escalation;
+    private final CitizenRateLimiter limiter;
+    private final Clock clock;
+
+    public Dialogue(Corpus corpus, FaqMatcher matcher, FallbackAnswerer fallback, Escalation escalation,
+            CitizenRateLimiter limiter, Clock clock) {
+        this.corpus = corpus;
+        this.matcher = matcher;
+        this.texts = new BotTexts(corpus);
+        this.fallback = fallback;
+        this.escalation = escalation;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    Decision decide(Conversation conversation, InboundMessage message, long inboundId) {
+        TurnPlan plan = new TurnPlan(conversation, message, clock.instant());
+        if (plan.state == ConversationState.CLOSED) {
+            plan.change(Trigger.REOPENED, Actor.CITIZEN);
+        }
+        if (plan.state.humanInCharge() && !escalation.available()) {
+            // Officers went away (handoff switched off): never leave the citizen waiting in silence.
+            plan.change(Trigger.OFFICER_RELEASED, Actor.SYSTEM);
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(plan.conversation.replyLanguage())));
+        }
+        String text = message.text();
+        Optional<CitizenCommand> command = message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
+        MatchResult match = command.isEmpty() && !text.isBlank() && message.kind() != ContentKind.BUTTON
+                ? matcher.match(text) : null;
+        if (match != null && message.kind() == ContentKind.TEXT) {
+            plan.lastLanguage = match.language();
+        }
+        if (match != null && match.tier() == Tier.EMERGENCY) {
+            emergency(plan, match);
+        } else if (limited(plan)) {
+            // told once, or quiet: the message is stored all the same
+        } else if (message.kind() == ContentKind.BUTTON) {
+            button(plan, text);
+        } else if (!message.kind().readable()) {
+            notText(plan);
+        } else if (command.isPresent()) {
+            command(plan, command.get());
+        } else if (plan.state.humanInCharge()) {
+            relay(plan);
+        } else {
+            question(plan, text, match);
+        }
+        return new Decision(plan.record(inboundId), plan.afterCommit);
+    }
+
+    private boolean limited(TurnPlan plan) {
+        CitizenRateLimiter.Verdict verdict = limiter.check(plan.message.conversation().channel() + ":" + plan.message.userId());
+        if (verdict == CitizenRateLimiter.Verdict.ALLOWED) {
+            return false;
+        }
+        plan.outcome = "rate-limited";
+        plan.event(ConversationEvent.Type.RATE_LIMITED, Actor.SYSTEM, verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
+        if (verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY) {
+            plan.reply(Reply.text(ReplyKind.RATE_LIMITED, texts.rateLimited(language(plan))));
+        }
+        return true;
+    }
+
+    private Language language(TurnPlan plan) {
+        return plan.preferredLanguage.orElse(plan.lastLanguage);
+    }
+
+    private void emergency(TurnPlan plan, MatchResult match) {
+        Language l = plan.preferredLanguage.orElse(match.language());
+        StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
+        match.top().ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
+        String situation = match.emergency().map(e -> e.situation()).orElse("emergency");
+        plan.outcome = ReplyKind.EMERGENCY.code();
+        plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
+        if (plan.state.humanInCharge()) {
+            relay(plan);
+            plan.afterCommit.add(() -> escalation.requestOfficer(plan.after(), l, true, "emergency: " + situation));
+        } else if (escalation.available()) {
+            plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
+            text.append("\n\n").append(texts.officerAlerted(l));
+            Conversation after = plan.after();
+            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, true, "emergency: " + situation));
+        }
+        plan.outcome = ReplyKind.EMERGENCY.code();
+        plan.reply(new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
+                match.top().map(top -> top.entry().id())));
+    }
+
+    private void button(TurnPlan plan, String payload) {
+        Language l = language(plan);
+        if (payload.startsWith(CHOICE_PREFIX)) {
+            Optional<FaqEntry> entry = corpus.entry(payload.substring(CHOICE_PREFIX.length()));
+            if (entry.isPresent()) {
+                answer(plan, entry.get(), l);
+                plan.outcome = "choice";
+                return;
+            }
+        } else if (payload.startsWith(FEEDBACK_PREFIX) && payload.length() > FEEDBACK_PREFIX.length() + 2) {
+            boolean helpful = payload.charAt(FEEDBACK_PREFIX.length()) == '+';
+            String entryId = payload.substring(FEEDBACK_PREFIX.length() + 2);
+            if (corpus.entry(entryId).isPresent()) {
+                plan.feedback = Optional.of(new Feedback(entryId, helpful, plan.now));
+                plan.event(ConversationEvent.Type.FEEDBACK, Actor.CITIZEN, (helpful ? "helpful " : "not helpful ") + entryId);
+                plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, texts.thanks(l, helpful)));
+                plan.outcome = "feedback";
+                return;
+            }
+        }
+        plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.optionGone(l)));
+        plan.outcome = ReplyKind.CHOICE_INVALID.code();
+    }
+
+    private void notText(TurnPlan plan) {
+        if (plan.state.humanInCharge()) {
+            relay(plan);
+            return;
+        }
+        plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
+        plan.outcome = ReplyKind.NOT_TEXT.code();
+    }
+
+    private void relay(TurnPlan plan) {
+        if (!"emergency".equals(plan.outcome)) {
+            plan.outcome = "relayed";
+        }
+        Conversation after = plan.after();
+        InboundMessage message = plan.message;
+        plan.afterCommit.add(() -> escalation.relay(after, message));
+    }
+
+    private void command(TurnPlan plan, CitizenCommand command) {
+        Language l = language(plan);
+        plan.outcome = "command-" + command.name().name().toLowerCase(java.util.Locale.ROOT);
+        switch (command.name()) {
+            case START -> plan.reply(Reply.text(ReplyKind.WELCOME, texts.welcome(l)));
+            case HELP -> plan.reply(Reply.text(ReplyKind.HELP, texts.help(l)));
+            case UNKNOWN -> plan.reply(Reply.text(ReplyKind.HELP, texts.unknownCommand(l)));
+            case LANG -> language(plan, command.argument());
+            case HUMAN -> human(plan, l);
+            case CANCEL -> cancel(plan, l);
+            default -> throw new IllegalStateException(command.name().name());
+        }
+    }
+
+    private void language(TurnPlan plan, String argument) {
+        String code = argument.toLowerCase(java.util.Locale.ROOT);
+        Optional<Language> chosen = Language.fromCode(code);
+        if (chosen.isPresent()) {
+            plan.preferredLanguage = chosen;
+            plan.lastLanguage = chosen.get();
+            plan.event(ConversationEvent.Type.LANGUAGE_SET, Actor.CITIZEN, chosen.get().code());
+            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageSet(chosen.get())));
+        } else if (code.equals("auto")) {
+            plan.preferredLanguage = Optional.empty();
+            plan.event(ConversationEvent.Type.LANGUAGE_SET, Actor.CITIZEN, "auto");
+            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageAuto(plan.lastLanguage)));
+        } else {
+            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageUsage(language(plan))));
+        }
+    }
+
+    private void human(TurnPlan plan, Language l) {
+        if (plan.state == ConversationState.WAITING_FOR_OFFICER) {
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanAlreadyRequested(l)));
+        } else if (plan.state == ConversationState.WITH_OFFICER) {
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.withOfficerAlready(l)));
+        } else if (escalation.available()) {
+            plan.change(Trigger.HUMAN_REQUESTED, Actor.CITIZEN);
+            plan.event(ConversationEvent.Type.ESCALATION, Actor.CITIZEN, "officer requested");
+            Conversation after = plan.after();
+            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, false, "citizen asked for an officer"));
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
+        } else {
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(l)));
+        }
+    }
+
+    private void cancel(TurnPlan plan, Language l) {
+        switch (plan.state) {
+            case AWAITING_CHOICE -> {
+                plan.change(Trigger.CITIZEN_CANCELLED, Actor.CITIZEN);
+                plan.reply(Reply.text(ReplyKind.CANCEL, texts.choiceCancelled(l)));
+            }
+            case WAITING_FOR_OFFICER, WITH_OFFICER -> {
+                plan.change(Trigger.CITIZEN_CANCELLED, Actor.CITIZEN);
+                Conversation after = plan.after();
+                plan.afterCommit.add(() -> escalation.withdraw(after));
+                plan.reply(Reply.text(ReplyKind.CANCEL, texts.humanCancelled(l)));
+            }
+            default -> plan.reply(Reply.text(ReplyKind.CANCEL, texts.nothingToCancel(l)));
+        }
+    }
+
+    private void question(TurnPlan plan, String text, MatchResult match) {
+        if (text.isBlank()) {
+            plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
+            plan.outcome = "empty";
+            return;
+        }
+        Language l = plan.preferredLanguage.orElse(match.language());
+        if (plan.state == ConversationState.AWAITING_CHOICE) {
+            Matcher number = NUMBER.matcher(text);
+            if (number.matches()) {
+                int chosen = Integer.parseInt(number.group(1));
+                Optional<FaqEntry> entry = chosen >= 1 && chosen <= plan.pendingChoices.size()
+                        ? corpus.entry(plan.pendingChoices.get(chosen - 1)) : Optional.empty();
+                if (entry.isPresent()) {
+                    answer(plan, entry.get(), language(plan));
+                    plan.outcome = "choice";
+                } else {
+                    plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.choiceOutOfRange(language(plan), plan.pendingChoices.size())));
+                    plan.outcome = ReplyKind.CHOICE_INVALID.code();
+                }
+                return;
+            }
+        }
+        switch (match.tier()) {
+            case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l);
+            case SUGGEST -> suggest(plan, match.suggestions(), l);
+            default -> fallback(plan, text, l, match);
+        }
+    }
+
+    private void answer(TurnPlan plan, FaqEntry entry, Language l) {
+        if (plan.state == ConversationState.AWAITING_CHOICE) {
+            plan.change(Trigger.CHOICE_SETTLED, Actor.CITIZEN);
+        }
+        List<Button> feedback = List.of(
+                new Button(texts.helpfulLabel(l), FEEDBACK_PREFIX + "+:" + entry.id()),
+                new Button(texts.notHelpfulLabel(l), FEEDBACK_PREFIX + "-:" + entry.id()));
+        plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l), List.of(), feedback, Optional.of(entry.id())));
+        plan.outcome = ReplyKind.ANSWER.code();
+    }
+
+    private void suggest(TurnPlan plan, List<Candidate> suggestions, Language l) {
+        StringBuilder text = new StringBuilder(texts.didYouMean(l));
+        List<Button> choices = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < suggestions.size(); i++) {
+            FaqEntry entry = suggestions.get(i).entry();
+            text.append('\n').append(i + 1).append(". ").append(entry.title(l));
+            choices.add(new Button((i + 1) + ". " + entry.title(l), CHOICE_PREFIX + entry.id()));
+            ids.add(entry.id());
+        }
+        text.append('\n').append(texts.didYouMeanFooter(l));
+        plan.change(Trigger.SUGGESTED, Actor.BOT);
+        plan.pendingChoices = ids;
+        plan.reply(new Reply(ReplyKind.SUGGESTION, text.toString(), choices, List.of(), Optional.empty()));
+        plan.outcome = ReplyKind.SUGGESTION.code();
+    }
+
+    private void fallback(TurnPlan plan, String text, Language l, MatchResult match) {
+        if (plan.state == ConversationState.AWAITING_CHOICE) {
+            plan.change(Trigger.CHOICE_SETTLED, Actor.CITIZEN);
+        }
+        Reply reply;
+        try {
+            reply = fallback.answer(new FallbackQuestion(plan.message.conversation(), text, l, match));
+        } catch (RuntimeException e) {
+            log.warn("fallback answerer failed for conversation {}; giving the hotline instead", plan.conversation.id(), e);
+            reply = Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
+        }
+        plan.reply(reply);
+        plan.outcome = ReplyKind.FALLBACK.code();
+    }
+}

@@ -1,0 +1,12 @@
+package org.consularbot.conversation;
+
+/**
+ * Answers what the FAQ does not. The LLM module plugs in here; the default, {@link HotlineFallback}, says the
+ * bot has no answer and gives the hotline and the way to an officer. An answerer that fails is replaced by the
+ * default for that message, so the citizen always gets a reply.
+ */
+public interface FallbackAnswerer {
+
+    /** A reply of kind {@link ReplyKind#FALLBACK} (or {@link ReplyKind#ANSWER} when grounded in official material). */
+    Reply answer(FallbackQuestion question);
+}

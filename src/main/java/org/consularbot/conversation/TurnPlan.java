@@ -1,0 +1,68 @@
+package org.consularbot.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.consularbot.faq.Language;
+
+/**
+ * What one turn has decided so far, built up by {@link Dialogue}: state changes (always through
+ * {@link Transitions}), replies, events, feedback, and the calls to make once the turn is committed.
+ */
+final class TurnPlan {
+
+    final Conversation conversation;
+    final InboundMessage message;
+    final Instant now;
+    ConversationState state;
+    Optional<Language> preferredLanguage;
+    Language lastLanguage;
+    List<String> pendingChoices;
+    String outcome = "none";
+    Optional<Feedback> feedback = Optional.empty();
+    final List<ConversationEvent> events = new ArrayList<>();
+    final List<Reply> replies = new ArrayList<>();
+    final List<Runnable> afterCommit = new ArrayList<>();
+
+    TurnPlan(Conversation conversation, InboundMessage message, Instant now) {
+        this.conversation = conversation;
+        this.message = message;
+        this.now = now;
+        this.state = conversation.state();
+        this.preferredLanguage = conversation.preferredLanguage();
+        this.lastLanguage = conversation.lastLanguage();
+        this.pendingChoices = conversation.pendingChoices();
+    }
+
+    /** Changes state through the transition table and logs it; a change to the same state is not logged. */
+    void change(Trigger trigger, Actor actor) {
+        ConversationState next = Transitions.require(state, trigger);
+        if (next != state) {
+            events.add(ConversationEvent.stateChanged(now, actor, state, next, trigger));
+        }
+        state = next;
+        if (next != ConversationState.AWAITING_CHOICE) {
+            pendingChoices = List.of();
+        }
+    }
+
+    void reply(Reply reply) {
+        replies.add(reply);
+    }
+
+    void event(ConversationEvent.Type type, Actor actor, String detail) {
+        events.add(ConversationEvent.of(now, actor, type, detail));
+    }
+
+    /** The conversation as it will be once committed, for calls made after the commit. */
+    Conversation after() {
+        return new Conversation(conversation.id(), conversation.key(), state, preferredLanguage, lastLanguage,
+                pendingChoices, conversation.version() + 1, conversation.createdAt(), now);
+    }
+
+    TurnRecord record(long inboundId) {
+        return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
+                lastLanguage, pendingChoices, events, replies, feedback, now);
+    }
+}

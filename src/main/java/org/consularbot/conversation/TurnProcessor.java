@@ -1,0 +1,146 @@
+package org.consularbot.conversation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The turn: lock the conversation, store the message (a redelivery is recognised), decide, commit the new state
+ * with the replies in the outbox, send, mark sent. Each step is durable before the next, so a crash anywhere
+ * leaves either an unanswered message or an unsent reply, and {@link #recover()} finishes the job on start-up:
+ * one reply per message. Only the window between the channel taking a reply and it being marked sent can
+ * repeat a reply (at least once, never lost).
+ */
+public final class TurnProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+    private static final int MAX_CONCURRENT_RETRIES = 3;
+    private static final int RECOVERY_BATCH = 500;
+
+    private final ConversationStore store;
+    private final Outbox outbox;
+    private final ConversationLocks locks;
+    private final Dialogue dialogue;
+    private final Map<String, ReplySender> senders;
+    private final Clock clock;
+
+    /** @param senders the way out for each channel, by channel name */
+    public TurnProcessor(ConversationStore store, Outbox outbox, ConversationLocks locks, Dialogue dialogue,
+            Map<String, ReplySender> senders, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.locks = locks;
+        this.dialogue = dialogue;
+        this.senders = Map.copyOf(senders);
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one message from a channel.
+     *
+     * @throws StoreException when the message could not be stored: the channel must not acknowledge it
+     */
+    public TurnResult handle(InboundMessage message) {
+        try (ConversationLocks.Held held = locks.lock(message.conversation())) {
+            StoredInbound stored = store.recordInbound(message);
+            if (stored.handled()) {
+                return new TurnResult(stored.id(), stored.conversation().id(), true, "duplicate", List.of());
+            }
+            return answer(stored);
+        }
+    }
+
+    private TurnResult answer(StoredInbound stored) {
+        Conversation conversation = stored.conversation();
+        for (int attempt = 1; ; attempt++) {
+            Decision decision = dialogue.decide(conversation, stored.message(), stored.id());
+            List<OutboxEntry> queued;
+            try {
+                queued = store.commitTurn(decision.record());
+            } catch (ConcurrentTurnException e) {
+                if (attempt >= MAX_CONCURRENT_RETRIES) {
+                    throw e;
+                }
+                conversation = store.conversation(conversation.id()).orElseThrow(() -> e);
+                continue;
+            }
+            for (Runnable call : decision.afterCommit()) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    log.warn("call to officers failed for conversation {}", conversation.id(), e);
+                }
+            }
+            deliver(queued);
+            return new TurnResult(stored.id(), conversation.id(), false, decision.record().outcome(), queued);
+        }
+    }
+
+    /** Sends queued replies in order; a failure is counted and left for {@link #resendUnsent()}. */
+    private int deliver(List<OutboxEntry> entries) {
+        int delivered = 0;
+        for (OutboxEntry entry : entries) {
+            ReplySender sender = senders.get(entry.conversation().channel());
+            if (sender == null) {
+                log.warn("no sender for channel {}; reply {} stays in the outbox", entry.conversation().channel(), entry.id());
+                continue;
+            }
+            try {
+                sender.send(entry);
+            } catch (DeliveryException e) {
+                log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
+                outbox.markFailed(entry.id(), e.getMessage(), e.permanent());
+                continue;
+            } catch (RuntimeException e) {
+                log.warn("reply {} not delivered, will retry", entry.id(), e);
+                outbox.markFailed(entry.id(), String.valueOf(e), false);
+                continue;
+            }
+            outbox.markSent(entry.id(), clock.instant());
+            delivered++;
+        }
+        return delivered;
+    }
+
+    /** Sends replies left unsent (earlier failures, or a crash before sending). Returns how many went out. */
+    public int resendUnsent() {
+        int sent = 0;
+        List<OutboxEntry> batch = outbox.unsent(RECOVERY_BATCH);
+        for (OutboxEntry entry : batch) {
+            try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
+                sent += deliver(List.of(entry));
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Start-up recovery: first the replies already decided but not sent, then the messages stored but never
+     * answered, oldest first.
+     */
+    public RecoveryReport recover() {
+        int resent = resendUnsent();
+        int answered = 0;
+        List<StoredInbound> pending = store.unanswered(RECOVERY_BATCH);
+        while (!pending.isEmpty()) {
+            for (StoredInbound stored : pending) {
+                try (ConversationLocks.Held held = locks.lock(stored.message().conversation())) {
+                    Conversation current = store.conversation(stored.conversation().id()).orElseThrow();
+                    answer(new StoredInbound(stored.id(), current, stored.message(), true, false));
+                }
+                answered++;
+            }
+            pending = store.unanswered(RECOVERY_BATCH);
+        }
+        if (resent + answered > 0) {
+            log.info("recovery: {} unsent replies sent, {} unanswered messages answered", resent, answered);
+        }
+        return new RecoveryReport(resent, answered);
+    }
+
+    /** What start-up recovery did. */
+    public record RecoveryReport(int repliesResent, int messagesAnswered) {
+    }
+}

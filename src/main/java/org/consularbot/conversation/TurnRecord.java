@@ -1,0 +1,38 @@
+package org.consularbot.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.consularbot.faq.Language;
+
+/**
+ * Everything one turn changes, committed by the store in one transaction: the conversation's new state and
+ * language, the events to log, the replies to queue, the feedback given, and the inbound message marked
+ * handled with its outcome.
+ *
+ * @param expectedVersion the conversation's version when the turn started; a mismatch means another turn
+ *                        (another instance) got there first and this one must not overwrite it
+ */
+public record TurnRecord(
+        long conversationId,
+        long expectedVersion,
+        long inboundId,
+        String outcome,
+        ConversationState state,
+        Optional<Language> preferredLanguage,
+        Language lastLanguage,
+        List<String> pendingChoices,
+        List<ConversationEvent> events,
+        List<Reply> replies,
+        Optional<Feedback> feedback,
+        Instant at) {
+
+    public TurnRecord {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(state, "state");
+        pendingChoices = List.copyOf(pendingChoices);
+        events = List.copyOf(events);
+        replies = List.copyOf(replies);
+    }
+}

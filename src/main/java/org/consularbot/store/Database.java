@@ -1,0 +1,90 @@
+package org.consularbot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.consularbot.conversation.StoreException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database behind the conversation store: a connection pool over {@code DB_URL}, with the schema brought
+ * up to date by Flyway on open. H2 (a file under {@code ./data/} by default) or PostgreSQL; the SQL is the
+ * same for both. A database that cannot be reached fails {@link #open} with a message saying which.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The embedded default: zero setup, one process. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/consular-bot";
+
+    private final HikariDataSource pool;
+    private final String url;
+
+    private Database(HikariDataSource pool, String url) {
+        this.pool = pool;
+        this.url = url;
+    }
+
+    /**
+     * Connects, migrates and returns the database.
+     *
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("consular-bot");
+        // Fail fast when the database goes away: the channel then keeps the message for redelivery.
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot prepare the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
+        }
+        return new Database(pool, settings.safeUrl());
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The URL without credentials, for messages and logs. */
+    public String url() {
+        return url;
+    }
+
+    /** Whether the database answers right now (for health checks). */
+    public boolean reachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,336 @@
+package org.consularbot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.consularbot.conversation.Actor;
+import org.consularbot.conversation.ConcurrentTurnException;
+import org.consularbot.conversation.Conversation;
+import org.consularbot.conversation.ConversationEvent;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.ConversationState;
+import org.consularbot.conversation.ConversationStore;
+import org.consularbot.conversation.Feedback;
+import org.consularbot.conversation.InboundMessage;
+import org.consularbot.conversation.OutboxEntry;
+import org.consularbot.conversation.PurgeReport;
+import org.consularbot.conversation.Reply;
+import org.consularbot.conversation.StoredInbound;
+import org.consularbot.conversation.TurnRecord;
+import org.consularbot.faq.Language;
+
+/**
+ * Conversations in a relational database through plain JDBC: the same SQL on H2 and PostgreSQL. Every method
+ * is one transaction. Deduplication rests on a unique constraint, not on a prior lookup, so it holds across
+ * instances too; a turn commits only if the conversation's version is still the one it started from.
+ */
+public final class JdbcConversationStore implements ConversationStore {
+
+    private static final String CONVERSATION_COLUMNS =
+            "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.version, "
+                    + "c.created_at, c.updated_at";
+
+    private final Transactions tx;
+    private final JdbcOutbox outbox;
+    private final Clock clock;
+
+    public JdbcConversationStore(DataSource dataSource, Clock clock) {
+        this.tx = new Transactions(dataSource);
+        this.outbox = new JdbcOutbox(tx);
+        this.clock = clock;
+    }
+
+    /** The outbox kept in the same database, so replies are queued in the turn's transaction. */
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public StoredInbound recordInbound(InboundMessage message) {
+        return tx.inTransaction("storing a message", connection -> {
+            Instant now = clock.instant();
+            Conversation conversation = findOrOpen(connection, message.conversation(), now);
+            Savepoint beforeInsert = connection.setSavepoint();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO inbound_messages (conversation_id, channel_message_id, user_id, kind, text, received_at, stored_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, conversation.id());
+                insert.setString(2, message.channelMessageId());
+                insert.setString(3, message.userId());
+                insert.setString(4, message.kind().code());
+                insert.setString(5, message.text());
+                Transactions.setInstant(insert, 6, message.receivedAt());
+                Transactions.setInstant(insert, 7, now);
+                insert.executeUpdate();
+                long id = generatedId(insert);
+                appendEvents(connection, conversation.id(), List.of(ConversationEvent.of(now, Actor.CITIZEN,
+                        ConversationEvent.Type.MESSAGE_RECEIVED, message.kind().code() + " #" + id)));
+                return new StoredInbound(id, conversation, message, false, false);
+            } catch (SQLException e) {
+                if (!Transactions.isUniqueViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(beforeInsert);
+                return existing(connection, conversation, message);
+            }
+        });
+    }
+
+    private StoredInbound existing(Connection connection, Conversation conversation, InboundMessage redelivered) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, user_id, kind, text, received_at, handled_at FROM inbound_messages "
+                        + "WHERE conversation_id = ? AND channel_message_id = ?")) {
+            select.setLong(1, conversation.id());
+            select.setString(2, redelivered.channelMessageId());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                InboundMessage original = new InboundMessage(conversation.key(), rows.getString("user_id"),
+                        redelivered.channelMessageId(), org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                        rows.getString("text"), Transactions.instant(rows, "received_at"));
+                return new StoredInbound(rows.getLong("id"), conversation, original, true, rows.getObject("handled_at") != null);
+            }
+        }
+    }
+
+    private Conversation findOrOpen(Connection connection, ConversationKey key, Instant now) throws SQLException {
+        Optional<Conversation> found = find(connection, key);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Savepoint beforeInsert = connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO conversations (channel, chat_id, state, preferred_language, last_language, pending_choices, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, NULL, ?, '', 0, ?, ?)")) {
+            insert.setString(1, key.channel());
+            insert.setString(2, key.chatId());
+            insert.setString(3, ConversationState.BOT_ANSWERING.code());
+            insert.setString(4, Language.VI.code());
+            Transactions.setInstant(insert, 5, now);
+            Transactions.setInstant(insert, 6, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!Transactions.isUniqueViolation(e)) {
+                throw e;
+            }
+            connection.rollback(beforeInsert); // opened by another instance at the same moment
+        }
+        return find(connection, key).orElseThrow(() -> new SQLException("conversation " + key + " vanished"));
+    }
+
+    @Override
+    public List<OutboxEntry> commitTurn(TurnRecord turn) {
+        return tx.inTransaction("committing a turn", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE conversations SET state = ?, preferred_language = ?, last_language = ?, pending_choices = ?, "
+                            + "version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
+                update.setString(1, turn.state().code());
+                update.setString(2, turn.preferredLanguage().map(Language::code).orElse(null));
+                update.setString(3, turn.lastLanguage().code());
+                update.setString(4, String.join(" ", turn.pendingChoices()));
+                Transactions.setInstant(update, 5, turn.at());
+                update.setLong(6, turn.conversationId());
+                update.setLong(7, turn.expectedVersion());
+                if (update.executeUpdate() != 1) {
+                    throw new ConcurrentTurnException(turn.conversationId());
+                }
+            }
+            try (PreparedStatement handled = connection.prepareStatement(
+                    "UPDATE inbound_messages SET handled_at = ?, outcome = ? WHERE id = ?")) {
+                Transactions.setInstant(handled, 1, turn.at());
+                handled.setString(2, turn.outcome());
+                handled.setLong(3, turn.inboundId());
+                handled.executeUpdate();
+            }
+            appendEvents(connection, turn.conversationId(), turn.events());
+            List<OutboxEntry> queued = new ArrayList<>();
+            ConversationKey key = find(connection, turn.conversationId()).orElseThrow().key();
+            for (Reply reply : turn.replies()) {
+                OutboxEntry entry = outbox.insert(connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at());
+                queued.add(entry);
+                appendEvents(connection, turn.conversationId(), List.of(ConversationEvent.of(turn.at(), Actor.BOT,
+                        ConversationEvent.Type.REPLY_QUEUED, reply.kind().code() + reply.entryId().map(id -> " " + id).orElse("")
+                                + " #" + entry.id())));
+            }
+            if (turn.feedback().isPresent()) {
+                Feedback feedback = turn.feedback().get();
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO feedback (conversation_id, entry_id, helpful, at) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, turn.conversationId());
+                    insert.setString(2, feedback.entryId());
+                    insert.setBoolean(3, feedback.helpful());
+                    Transactions.setInstant(insert, 4, feedback.at());
+                    insert.executeUpdate();
+                }
+            }
+            return queued;
+        });
+    }
+
+    private static void appendEvents(Connection connection, long conversationId, List<ConversationEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO conversation_events (conversation_id, at, actor, type, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (ConversationEvent event : events) {
+                insert.setLong(1, conversationId);
+                Transactions.setInstant(insert, 2, event.at());
+                insert.setString(3, event.actor().code());
+                insert.setString(4, event.type().code());
+                insert.setString(5, event.from().map(ConversationState::code).orElse(null));
+                insert.setString(6, event.to().map(ConversationState::code).orElse(null));
+                String detail = event.detail();
+                insert.setString(7, detail.length() > 500 ? detail.substring(0, 500) : detail);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<Conversation> conversation(long id) {
+        return tx.inTransaction("reading a conversation", connection -> find(connection, id));
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationKey key) {
+        return tx.inTransaction("reading a conversation", connection -> find(connection, key));
+    }
+
+    private static Optional<Conversation> find(Connection connection, ConversationKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.channel = ? AND c.chat_id = ?")) {
+            select.setString(1, key.channel());
+            select.setString(2, key.chatId());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(conversation(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Conversation> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(conversation(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    static Conversation conversation(ResultSet rows) throws SQLException {
+        String pending = rows.getString("pending_choices");
+        return new Conversation(rows.getLong("id"),
+                new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
+                ConversationState.fromCode(rows.getString("state")),
+                Language.fromCode(rows.getString("preferred_language")),
+                Language.fromCode(rows.getString("last_language")).orElse(Language.VI),
+                pending == null || pending.isBlank() ? List.of() : Arrays.asList(pending.split(" ")),
+                rows.getLong("version"),
+                Transactions.instant(rows, "created_at"),
+                Transactions.instant(rows, "updated_at"));
+    }
+
+    @Override
+    public List<StoredInbound> unanswered(int limit) {
+        return tx.inTransaction("listing unanswered messages", connection -> {
+            List<StoredInbound> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT i.id AS inbound_id, i.channel_message_id, i.user_id, i.kind, i.text, i.received_at, " + CONVERSATION_COLUMNS
+                            + " FROM inbound_messages i JOIN conversations c ON c.id = i.conversation_id"
+                            + " WHERE i.handled_at IS NULL ORDER BY i.id LIMIT ?")) {
+                select.setInt(1, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Conversation conversation = conversation(rows);
+                        InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
+                                rows.getString("channel_message_id"),
+                                org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                                rows.getString("text"), Transactions.instant(rows, "received_at"));
+                        found.add(new StoredInbound(rows.getLong("inbound_id"), conversation, message, true, false));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<ConversationEvent> log(long conversationId) {
+        return tx.inTransaction("reading a conversation log", connection -> {
+            List<ConversationEvent> events = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT at, actor, type, from_state, to_state, detail FROM conversation_events WHERE conversation_id = ? ORDER BY id")) {
+                select.setLong(1, conversationId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new ConversationEvent(Transactions.instant(rows, "at"), Actor.fromCode(rows.getString("actor")),
+                                ConversationEvent.Type.fromCode(rows.getString("type")),
+                                Optional.ofNullable(rows.getString("from_state")).map(ConversationState::fromCode),
+                                Optional.ofNullable(rows.getString("to_state")).map(ConversationState::fromCode),
+                                rows.getString("detail")));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public List<Feedback> feedback(String entryId) {
+        return tx.inTransaction("reading feedback", connection -> {
+            List<Feedback> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT entry_id, helpful, at FROM feedback WHERE entry_id = ? ORDER BY id")) {
+                select.setString(1, entryId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Feedback(rows.getString("entry_id"), rows.getBoolean("helpful"), Transactions.instant(rows, "at")));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public long conversationCount() {
+        return tx.inTransaction("counting conversations", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM conversations");
+                    ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public PurgeReport purge(Instant cutoff) {
+        return tx.inTransaction("purging old content", connection -> new Retention(connection).purge(cutoff));
+    }
+
+    @Override
+    public Map<String, Long> keptCounts() {
+        return tx.inTransaction("reading counts", connection -> Retention.totals(connection));
+    }
+
+    static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated id");
+            }
+            return keys.getLong(1);
+        }
+    }
+}

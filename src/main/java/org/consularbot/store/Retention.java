@@ -1,0 +1,102 @@
+package org.consularbot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.consularbot.conversation.PurgeReport;
+
+/**
+ * The retention purge, inside the caller's transaction: count what is about to go into {@code daily_counts}
+ * (UTC days, per channel), then delete it. Citizens' words and chat ids do not outlive the retention period;
+ * the numbers for reports and the anonymous feedback do.
+ */
+final class Retention {
+
+    private record Key(LocalDate day, String channel, String metric) {
+    }
+
+    private final Connection connection;
+
+    Retention(Connection connection) {
+        this.connection = connection;
+    }
+
+    PurgeReport purge(Instant cutoff) throws SQLException {
+        Map<Key, Long> counts = new HashMap<>();
+        count(counts, "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
+                + "JOIN conversations c ON c.id = i.conversation_id WHERE i.stored_at < ?", "messages.", cutoff);
+        count(counts, "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
+                + "JOIN conversations c ON c.id = o.conversation_id WHERE o.created_at < ?", "replies.", cutoff);
+        count(counts, "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.updated_at < ?",
+                "conversations.", cutoff);
+        for (Map.Entry<Key, Long> entry : counts.entrySet()) {
+            add(entry.getKey(), entry.getValue());
+        }
+        update("UPDATE feedback SET conversation_id = NULL WHERE at < ?", cutoff);
+        long replies = update("DELETE FROM outbox WHERE created_at < ?", cutoff);
+        long messages = update("DELETE FROM inbound_messages WHERE stored_at < ?", cutoff);
+        long events = update("DELETE FROM conversation_events WHERE at < ?", cutoff);
+        long conversations = update("DELETE FROM conversations WHERE updated_at < ?", cutoff);
+        return new PurgeReport(messages, replies, events, conversations);
+    }
+
+    private void count(Map<Key, Long> counts, String sql, String prefix, Instant cutoff) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Transactions.setInstant(select, 1, cutoff);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate day = LocalDate.ofInstant(Transactions.instant(rows, "at"), ZoneOffset.UTC);
+                    counts.merge(new Key(day, rows.getString("channel"), prefix + rows.getString("what")), 1L, Long::sum);
+                }
+            }
+        }
+    }
+
+    private void add(Key key, long count) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE daily_counts SET total = total + ? WHERE on_day = ? AND channel = ? AND metric = ?")) {
+            update.setLong(1, count);
+            update.setObject(2, key.day());
+            update.setString(3, key.channel());
+            update.setString(4, key.metric());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO daily_counts (on_day, channel, metric, total) VALUES (?, ?, ?, ?)")) {
+            insert.setObject(1, key.day());
+            insert.setString(2, key.channel());
+            insert.setString(3, key.metric());
+            insert.setLong(4, count);
+            insert.executeUpdate();
+        }
+    }
+
+    private long update(String sql, Instant cutoff) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Transactions.setInstant(statement, 1, cutoff);
+            return statement.executeUpdate();
+        }
+    }
+
+    static Map<String, Long> totals(Connection connection) throws SQLException {
+        Map<String, Long> totals = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT metric, SUM(total) AS total FROM daily_counts GROUP BY metric");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                totals.put(rows.getString("metric"), rows.getLong("total"));
+            }
+        }
+        return new LinkedHashMap<>(totals);
+    }
+}
