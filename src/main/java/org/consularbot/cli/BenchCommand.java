@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.time.Clock;
+import org.consularbot.config.Settings;
 import org.consularbot.eval.Benchmark;
 import org.consularbot.eval.EvalQuery;
 import org.consularbot.eval.EvalSet;
@@ -23,8 +25,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: match latency and throughput of the default matcher and the BM25 baseline. */
-@Command(name = "bench", description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25.")
+@Command(name = "bench", description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25; "
+        + "with --turns, full conversation turns through the core and the database.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--turns", paramLabel = "N", description = "Benchmark N full turns (store, match, outbox, send) instead of matching alone.")
+    Integer turns;
+
+    @Option(names = "--conversations", defaultValue = "10000", paramLabel = "N", description = "With --turns: spread over N chats (default ${DEFAULT-VALUE}).")
+    int conversations;
+
+    @Option(names = "--threads", defaultValue = "4", paramLabel = "N", description = "With --turns: concurrent chats at a time (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--db-url", paramLabel = "URL", description = "With --turns: JDBC URL to measure (default: a new H2 file in a temporary folder; DB_USER/DB_PASSWORD apply).")
+    String dbUrl;
 
     @Option(names = "--entries", defaultValue = "1000", paramLabel = "N", description = "Grow the corpus synthetically to N entries (default ${DEFAULT-VALUE}).")
     int entries;
@@ -45,13 +60,20 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CorpusSource corpora;
+    private final Settings settings;
+    private final Clock clock;
 
-    BenchCommand(CorpusSource corpora) {
+    BenchCommand(CorpusSource corpora, Settings settings, Clock clock) {
         this.corpora = corpora;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (turns != null) {
+            return new TurnBench(this).run();
+        }
         if (entries < 1 || measured < 100) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
         }
@@ -85,6 +107,18 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    Corpus corporaLoad(PrintWriter err) throws Exception {
+        return corpora.load(faqDir, err);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     private static void put(ObjectNode node, Benchmark.Result r, long loaded) {
         node.put("p50_ms", AskCommand.round(r.p50Millis()));
         node.put("p99_ms", AskCommand.round(r.p99Millis()));
@@ -92,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         node.put("ready_ms", loaded + r.readyMillis());
     }
 
-    private List<String> messages(Corpus corpus) throws java.io.IOException {
+    List<String> messages(Corpus corpus) throws java.io.IOException {
         List<String> messages = new ArrayList<>();
         if (queries != null) {
             EvalSet.read(queries).stream().map(EvalQuery::question).forEach(messages::add);

@@ -48,12 +48,16 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BotConfig config = BotConfig.from(settings);
         try (BotAssembly bot = BotAssembly.open(config, corpora, err, clock)) {
-            ConsoleChannel console = new ConsoleChannel(out, clock, citizen);
+            ConsoleChannel console = new ConsoleChannel(out, clock, citizen, bot.corpus.hotline());
             TurnProcessor processor = bot.processor(Map.of(ConsoleChannel.NAME, console));
             processor.recover();
             if (bot.store.find(console.conversation()).isEmpty()) {
                 // A first contact, as Telegram's Start button: the welcome says what the bot can and cannot do.
                 processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
+            }
+            if (in == System.in && System.console() != null) {
+                err.println("(type your message and press Enter; Ctrl-D to leave)");
+                err.flush();
             }
             console.talk(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), processor, err);
         }

@@ -52,7 +52,7 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
                 } else if (type == EvalCommand.class) {
                     return type.cast(new EvalCommand(corpora));
                 } else if (type == BenchCommand.class) {
-                    return type.cast(new BenchCommand(corpora));
+                    return type.cast(new BenchCommand(corpora, settings, clock));
                 } else if (type == FaqCommand.Validate.class) {
                     return type.cast(new FaqCommand.Validate(corpora, clock));
                 } else if (type == FaqCommand.Export.class) {

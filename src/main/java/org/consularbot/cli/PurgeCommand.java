@@ -46,7 +46,7 @@ final class PurgeCommand implements Callable<Integer> {
         BotConfig config = BotConfig.from(settings);
         Duration age = olderThan == null ? Duration.ofDays(config.retentionDays()) : parse(olderThan);
         Instant cutoff = clock.instant().minus(age);
-        try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), 1))) {
+        try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
             PurgeReport report = new JdbcConversationStore(database.dataSource(), clock).purge(cutoff);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("purged everything before %s: %d messages, %d replies, %d log events, %d conversations%n",

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code .env.example}; a bad value stops start-up with a message naming the key, never a silent default.
  *
  * @param dbUrl              {@code DB_URL}: JDBC URL, H2 file under {@code ./data/} by default, or PostgreSQL
- * @param dbPoolSize         {@code DB_POOL_SIZE}: database connections (1..64, default 8)
+ * @param dbPoolSize         {@code DB_POOL_SIZE}: database connections (2..64, default 8)
  * @param faqDir             {@code FAQ_DIR}: an editable corpus folder; the bundled corpus when absent
  * @param retentionDays      {@code RETENTION_DAYS}: days message content is kept (1..3650, default 90)
  * @param rateLimitPerMinute {@code RATE_LIMIT_PER_MINUTE}: messages one citizen gets answered per minute
@@ -31,6 +31,8 @@ public record BotConfig(
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
     public static final String RATE_LIMIT_PER_MINUTE = "RATE_LIMIT_PER_MINUTE";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/consular-bot";
+    /** Flyway takes a second connection from the pool while it migrates on open: with one, opening times out. */
+    public static final int MIN_POOL_SIZE = 2;
 
     /** Reads and checks every setting. */
     public static BotConfig from(Settings settings) {
@@ -38,10 +40,14 @@ public record BotConfig(
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new InvalidSettingException(DB_URL, "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
         }
+        if (url.matches("(?i)jdbc:postgresql://[^/?#]*@.*")) {
+            // The PostgreSQL driver takes "user:password@" for a host name and echoes it in its errors; not the URL here.
+            throw new InvalidSettingException(DB_URL, "must not carry user or password before the host; set DB_USER and DB_PASSWORD");
+        }
         return new BotConfig(url,
                 settings.get(DB_USER),
                 settings.get(DB_PASSWORD),
-                integer(settings, DB_POOL_SIZE, 8, 1, 64),
+                integer(settings, DB_POOL_SIZE, 8, MIN_POOL_SIZE, 64),
                 settings.get(FAQ_DIR).map(Path::of),
                 integer(settings, RETENTION_DAYS, 90, 1, 3650),
                 integer(settings, RATE_LIMIT_PER_MINUTE, 20, 0, 10_000));

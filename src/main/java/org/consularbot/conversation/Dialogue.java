@@ -59,27 +59,43 @@ public final class Dialogue {
         }
         String text = message.text();
         Optional<CitizenCommand> command = message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
-        MatchResult match = command.isEmpty() && !text.isBlank() && message.kind() != ContentKind.BUTTON
+        MatchResult match = command.isEmpty() && !blank(text) && message.kind() != ContentKind.BUTTON
                 ? matcher.match(text) : null;
-        if (match != null && message.kind() == ContentKind.TEXT) {
+        // a bare number, "?" or an emoji says nothing about the language: the conversation's stays
+        if (match != null && message.kind() == ContentKind.TEXT && hasLetters(text)) {
             plan.lastLanguage = match.language();
         }
+        boolean feedback = message.kind() == ContentKind.BUTTON && text.startsWith(FEEDBACK_PREFIX);
         if (match != null && match.tier() == Tier.EMERGENCY) {
             emergency(plan, match);
+        } else if (plan.state.humanInCharge() && command.isEmpty() && !feedback) {
+            // The officer reads everything the citizen sends, photos and old choice buttons included; the bot
+            // neither answers over the officer nor rate-limits what goes to them.
+            relay(plan);
         } else if (limited(plan)) {
             // told once, or quiet: the message is stored all the same
         } else if (message.kind() == ContentKind.BUTTON) {
             button(plan, text);
         } else if (!message.kind().readable()) {
-            notText(plan);
+            plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
+            plan.outcome = ReplyKind.NOT_TEXT.code();
         } else if (command.isPresent()) {
             command(plan, command.get());
-        } else if (plan.state.humanInCharge()) {
-            relay(plan);
         } else {
             question(plan, text, match);
         }
         return new Decision(plan.record(inboundId), plan.afterCommit);
+    }
+
+    /**
+     * The turn when deciding failed (a bug, or a message nothing foresaw): the citizen still gets the
+     * no-answer reply with the hotline, and the message is marked handled so it cannot block recovery.
+     */
+    Decision failSafe(Conversation conversation, InboundMessage message, long inboundId) {
+        TurnPlan plan = new TurnPlan(conversation, message, clock.instant());
+        plan.reply(Reply.text(ReplyKind.FALLBACK, texts.noAnswer(conversation.replyLanguage())));
+        plan.outcome = "error";
+        return new Decision(plan.record(inboundId), List.of());
     }
 
     private boolean limited(TurnPlan plan) {
@@ -116,7 +132,8 @@ public final class Dialogue {
             plan.afterCommit.add(() -> escalation.requestOfficer(after, l, true, "emergency: " + situation));
         }
         plan.outcome = ReplyKind.EMERGENCY.code();
-        plan.reply(new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
+        // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
+        plan.replies.add(0, new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
                 match.top().map(top -> top.entry().id())));
     }
 
@@ -129,7 +146,8 @@ public final class Dialogue {
                 plan.outcome = "choice";
                 return;
             }
-        } else if (payload.startsWith(FEEDBACK_PREFIX) && payload.length() > FEEDBACK_PREFIX.length() + 2) {
+        } else if (payload.startsWith(FEEDBACK_PREFIX) && payload.length() > FEEDBACK_PREFIX.length() + 2
+                && "+-".indexOf(payload.charAt(FEEDBACK_PREFIX.length())) >= 0 && payload.charAt(FEEDBACK_PREFIX.length() + 1) == ':') {
             boolean helpful = payload.charAt(FEEDBACK_PREFIX.length()) == '+';
             String entryId = payload.substring(FEEDBACK_PREFIX.length() + 2);
             if (corpus.entry(entryId).isPresent()) {
@@ -142,15 +160,6 @@ public final class Dialogue {
         }
         plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.optionGone(l)));
         plan.outcome = ReplyKind.CHOICE_INVALID.code();
-    }
-
-    private void notText(TurnPlan plan) {
-        if (plan.state.humanInCharge()) {
-            relay(plan);
-            return;
-        }
-        plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
-        plan.outcome = ReplyKind.NOT_TEXT.code();
     }
 
     private void relay(TurnPlan plan) {
@@ -204,7 +213,8 @@ public final class Dialogue {
             Conversation after = plan.after();
             plan.afterCommit.add(() -> escalation.requestOfficer(after, l, false, "citizen asked for an officer"));
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
-        } else {
+        } else if (plan.replies.stream().noneMatch(r -> r.kind() == ReplyKind.HANDOFF)) {
+            // not twice when this turn already said the officers went away
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(l)));
         }
     }
@@ -226,12 +236,12 @@ public final class Dialogue {
     }
 
     private void question(TurnPlan plan, String text, MatchResult match) {
-        if (text.isBlank()) {
+        if (blank(text)) {
             plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
             plan.outcome = "empty";
             return;
         }
-        Language l = plan.preferredLanguage.orElse(match.language());
+        Language l = language(plan);
         if (plan.state == ConversationState.AWAITING_CHOICE) {
             Matcher number = NUMBER.matcher(text);
             if (number.matches()) {
@@ -248,11 +258,28 @@ public final class Dialogue {
                 return;
             }
         }
+        if (!hasLetters(text)) {
+            // "5", "?", "😭": no words to match; a number with no choices open would pick a random entry
+            plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
+            plan.outcome = "no-words";
+            return;
+        }
         switch (match.tier()) {
             case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l);
             case SUGGEST -> suggest(plan, match.suggestions(), l);
             default -> fallback(plan, text, l, match);
         }
+    }
+
+    /** Whether a text has at least one letter, i.e. can say which language it is written in. */
+    private static boolean hasLetters(String text) {
+        return text.codePoints().anyMatch(Character::isLetter);
+    }
+
+    /** Nothing to read: only spaces (any Unicode space, NBSP included) and invisible format characters. */
+    private static boolean blank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private void answer(TurnPlan plan, FaqEntry entry, Language l) {
@@ -287,14 +314,16 @@ public final class Dialogue {
         if (plan.state == ConversationState.AWAITING_CHOICE) {
             plan.change(Trigger.CHOICE_SETTLED, Actor.CITIZEN);
         }
-        Reply reply;
+        Reply reply = null;
         try {
             reply = fallback.answer(new FallbackQuestion(plan.message.conversation(), text, l, match));
+            if (reply == null) {
+                log.warn("fallback answerer gave no reply for conversation {}; giving the hotline instead", plan.conversation.id());
+            }
         } catch (RuntimeException e) {
             log.warn("fallback answerer failed for conversation {}; giving the hotline instead", plan.conversation.id(), e);
-            reply = Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
         }
-        plan.reply(reply);
+        plan.reply(reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l)));
         plan.outcome = ReplyKind.FALLBACK.code();
     }
 }

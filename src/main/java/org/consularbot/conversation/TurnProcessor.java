@@ -55,7 +55,13 @@ public final class TurnProcessor {
     private TurnResult answer(StoredInbound stored) {
         Conversation conversation = stored.conversation();
         for (int attempt = 1; ; attempt++) {
-            Decision decision = dialogue.decide(conversation, stored.message(), stored.id());
+            Decision decision;
+            try {
+                decision = dialogue.decide(conversation, stored.message(), stored.id());
+            } catch (RuntimeException e) {
+                log.error("could not decide a reply to message {}; sending the no-answer reply with the hotline", stored.id(), e);
+                decision = dialogue.failSafe(conversation, stored.message(), stored.id());
+            }
             List<OutboxEntry> queued;
             try {
                 queued = store.commitTurn(decision.record());

@@ -74,6 +74,12 @@ public final class JdbcConversationStore implements ConversationStore {
                 Transactions.setInstant(insert, 7, now);
                 insert.executeUpdate();
                 long id = generatedId(insert);
+                // A new message makes the conversation active again: retention must not delete it as idle.
+                try (PreparedStatement touch = connection.prepareStatement("UPDATE conversations SET updated_at = ? WHERE id = ?")) {
+                    Transactions.setInstant(touch, 1, now);
+                    touch.setLong(2, conversation.id());
+                    touch.executeUpdate();
+                }
                 appendEvents(connection, conversation.id(), List.of(ConversationEvent.of(now, Actor.CITIZEN,
                         ConversationEvent.Type.MESSAGE_RECEIVED, message.kind().code() + " #" + id)));
                 return new StoredInbound(id, conversation, message, false, false);

@@ -21,8 +21,13 @@ record CliRun(int exit, String out, String err) {
 
     /** Runs with {@code input} as standard input (for {@code chat}). */
     static CliRun runWithInput(Map<String, String> environment, String input, String... args) {
+        return runWithInput(TestCorpora.CLOCK, environment, input, args);
+    }
+
+    /** As {@link #runWithInput(Map, String, String...)} at another time, e.g. to age stored data for {@code purge}. */
+    static CliRun runWithInput(java.time.Clock clock, Map<String, String> environment, String input, String... args) {
         CommandLine line = ConsularBotCommand.create(Settings.load(environment, Path.of("nonexistent.env")),
-                TestCorpora.CLOCK, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                clock, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

@@ -186,10 +186,11 @@ class CliTest {
         assertThat(run.err()).contains("--measure >= 100");
     }
 
+    /** With no command the jar is the terminal chat (ChatCommandTest); the usage is behind --help. */
     @Test
-    void noCommandPrintsUsage() {
-        CliRun run = CliRun.run();
+    void helpPrintsUsage() {
+        CliRun run = CliRun.run("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: consular-bot").contains("ask").contains("eval").contains("faq");
+        assertThat(run.out()).contains("Usage: consular-bot").contains("chat").contains("purge").contains("ask").contains("eval").contains("faq");
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.consularbot.conversation.Button;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.DeliveryException;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.Reply;
@@ -32,12 +33,19 @@ public final class ConsoleChannel implements ReplySender {
     private final PrintWriter out;
     private final Clock clock;
     private final ConversationKey conversation;
+    private final String hotline;
     private volatile List<Button> lastButtons = List.of();
 
     public ConsoleChannel(PrintWriter out, Clock clock, String citizen) {
+        this(out, clock, citizen, null);
+    }
+
+    /** @param hotline given with a message that could not be stored: an emergency must not wait for the database */
+    public ConsoleChannel(PrintWriter out, Clock clock, String citizen, String hotline) {
         this.out = out;
         this.clock = clock;
         this.conversation = new ConversationKey(NAME, citizen);
+        this.hotline = hotline;
     }
 
     public ConversationKey conversation() {
@@ -52,7 +60,8 @@ public final class ConsoleChannel implements ReplySender {
             try {
                 processor.handle(message);
             } catch (StoreException e) {
-                err.println("error: the message was not stored (" + e.getMessage() + "); please send it again");
+                err.println("error: the message was not stored (" + e.getMessage() + "); please send it again"
+                        + (hotline == null ? "" : ". Khẩn cấp / emergency: " + hotline + " (24/7)"));
                 err.flush();
             }
         }
@@ -73,8 +82,17 @@ public final class ConsoleChannel implements ReplySender {
         return InboundMessage.text(conversation, conversation.chatId(), id, line, clock.instant());
     }
 
+    /**
+     * Prints a reply to this terminal's citizen. A reply for another console conversation (start-up recovery
+     * answers every conversation's left-over messages) is refused, not printed: it stays in the outbox for when
+     * that citizen chats again.
+     */
     @Override
-    public void send(OutboxEntry entry) {
+    public void send(OutboxEntry entry) throws DeliveryException {
+        if (!entry.conversation().equals(conversation)) {
+            throw new DeliveryException("the reply is for " + entry.conversation() + ", not " + conversation
+                    + "; it is shown when that citizen chats again", false, null);
+        }
         Reply reply = entry.reply();
         out.println(reply.text());
         List<Button> buttons = reply.buttons();

@@ -1,0 +1,281 @@
+package org.consularbot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.consularbot.conversation.DialogueTest.RENEW_ID;
+import static org.consularbot.conversation.DialogueTest.RENEW_VI;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.consularbot.conversation.ConversationHarness.Chat;
+import org.consularbot.conversation.RecordingSender.Crash;
+import org.consularbot.store.Database;
+import org.consularbot.store.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exactly one reply per message through redeliveries, crashes, channel failures and a database that goes away. */
+class TurnProcessorTest {
+
+    @Test
+    void aRedeliveredMessageGetsNoSecondReply() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            Chat chat = bot.chat("c1");
+            InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
+
+            assertThat(chat.deliver(message)).hasSize(1);
+            assertThat(chat.deliver(message)).isEmpty();
+            assertThat(chat.last.duplicate()).isTrue();
+            assertThat(chat.last.outcome()).isEqualTo("duplicate");
+            assertThat(chat.deliver(message)).isEmpty();
+
+            assertThat(bot.sender.sent()).hasSize(1);
+            assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.MESSAGE_RECEIVED).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCrashBetweenStoringAndSendingIsFinishedByRecoveryAfterARestart(@TempDir Path dir) {
+        Database first = TestDatabases.h2File(dir);
+        ConversationHarness before = ConversationHarness.builder().database(first).build();
+        Chat chat = before.chat("c1");
+        InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
+        before.sender.failNext(new Crash("while sending"));
+
+        assertThatThrownBy(() -> chat.deliver(message)).isInstanceOf(Crash.class);
+        assertThat(before.sender.sent()).isEmpty();
+        first.close(); // the process is gone
+
+        Database second = TestDatabases.h2File(dir);
+        try (ConversationHarness after = ConversationHarness.builder().database(second).build()) {
+            TurnProcessor.RecoveryReport report = after.processor.recover();
+
+            assertThat(report.repliesResent()).isEqualTo(1);
+            assertThat(report.messagesAnswered()).isZero();
+            assertThat(after.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(after.outbox.unsent(10)).isEmpty();
+            assertThat(after.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")).isEqualTo(1);
+            assertThat(after.count("SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+
+            Chat again = after.chat("c1");
+            assertThat(again.deliver(message)).as("the channel redelivers it").isEmpty();
+            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(after.sender.sent()).hasSize(1);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aCrashBetweenStoringTheMessageAndCommittingTheTurnIsAnsweredOnceByRecovery() {
+        Database shared = TestDatabases.h2();
+        try {
+            AtomicBoolean crash = new AtomicBoolean(true);
+            ConversationHarness before = ConversationHarness.builder().database(shared)
+                    .store(store -> new CrashingStore(store, crash)).build();
+            Chat chat = before.chat("c1");
+            InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
+
+            assertThatThrownBy(() -> chat.deliver(message)).isInstanceOf(Crash.class);
+            assertThat(before.store.unanswered(10)).hasSize(1);
+            assertThat(before.outbox.unsent(10)).isEmpty();
+
+            ConversationHarness after = ConversationHarness.builder().database(shared).build();
+            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
+            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(after.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(after.store.unanswered(10)).isEmpty();
+
+            assertThat(after.chat("c1").deliver(message)).isEmpty();
+            assertThat(before.sender.sent()).isEmpty();
+            assertThat(after.sender.sent()).hasSize(1);
+            after.close();
+        } finally {
+            shared.close();
+        }
+    }
+
+    @Test
+    void aRedeliveryAfterACrashBeforeTheCommitIsAnsweredOnceWithoutWaitingForRecovery() {
+        Database shared = TestDatabases.h2();
+        try {
+            ConversationHarness before = ConversationHarness.builder().database(shared)
+                    .store(store -> new CrashingStore(store, new AtomicBoolean(true))).build();
+            InboundMessage message = before.chat("c1").message(ContentKind.TEXT, RENEW_VI);
+            assertThatThrownBy(() -> before.processor.handle(message)).isInstanceOf(Crash.class);
+
+            try (ConversationHarness after = ConversationHarness.builder().database(shared).build()) {
+                Chat chat = after.chat("c1");
+                assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
+                assertThat(chat.deliver(message)).isEmpty();
+                assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            }
+        } finally {
+            shared.close();
+        }
+    }
+
+    @Test
+    void aRetriableDeliveryFailureLeavesTheReplyUnsentUntilResendDeliversIt() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            Chat chat = bot.chat("c1");
+            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
+
+            assertThat(chat.say(RENEW_VI)).isEmpty();
+            assertThat(chat.last.replies()).hasSize(1);
+            assertThat(bot.outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+
+            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
+            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.outbox.unsent(10)).isEmpty();
+            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.sender.sent()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPermanentDeliveryFailureIsNotRetried() throws DeliveryException {
+        ReplySender blocked = mock(ReplySender.class);
+        doThrow(new DeliveryException("bot blocked by the user", true, null)).when(blocked).send(any());
+        try (ConversationHarness bot = ConversationHarness.builder().sender(blocked).build()) {
+            bot.chat("c1").say(RENEW_VI);
+
+            assertThat(bot.outbox.unsent(10)).isEmpty();
+            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            verify(blocked, times(1)).send(any());
+            assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error LIKE '%blocked%'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRetriableFailureIsGivenUpAfterTheMaximumAttempts() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            for (int i = 0; i < Outbox.MAX_ATTEMPTS; i++) {
+                bot.sender.failNext(new DeliveryException("timeout", false, null));
+            }
+            bot.chat("c1").say(RENEW_VI);
+            for (int i = 1; i < Outbox.MAX_ATTEMPTS; i++) {
+                assertThat(bot.processor.resendUnsent()).isZero();
+            }
+
+            assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
+            assertThat(bot.outbox.unsent(10)).isEmpty();
+            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
+        }
+    }
+
+    @Test
+    void withTheDatabaseDownNothingIsSentAndTheRedeliveryIsAnsweredOnceItIsBack() {
+        AtomicBoolean down = new AtomicBoolean();
+        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).build()) {
+            Chat chat = bot.chat("c1");
+            chat.say("/start");
+            InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
+            down.set(true);
+
+            assertThatThrownBy(() -> chat.deliver(message)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("database");
+            assertThat(bot.sender.sent()).hasSize(1);
+
+            down.set(false);
+            assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
+            assertThat(chat.deliver(message)).isEmpty();
+            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(bot.sender.sent()).hasSize(2);
+        }
+    }
+
+    @Test
+    void twoThreadsWritingIntoOneConversationAreAllAnsweredInOrder() throws Exception {
+        // An echoing fallback makes each reply name the message it answers.
+        FallbackAnswerer echo = question -> Reply.text(ReplyKind.FALLBACK, "echo " + question.text());
+        try (ConversationHarness bot = ConversationHarness.builder().fallback(echo).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<TurnResult>>> writers = new ArrayList<>();
+            for (String writer : List.of("alpha", "bravo")) {
+                writers.add(pool.submit(() -> {
+                    Chat chat = bot.chat("shared");
+                    List<TurnResult> results = new ArrayList<>();
+                    start.await();
+                    for (int i = 0; i < 50; i++) {
+                        chat.say("xqzv " + writer + " " + i);
+                        results.add(chat.last);
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            List<TurnResult> results = new ArrayList<>();
+            for (Future<List<TurnResult>> writer : writers) {
+                results.addAll(writer.get()); // rethrows a ConcurrentTurnException, if any
+            }
+            pool.shutdown();
+
+            assertThat(results).hasSize(100).allSatisfy(r -> assertThat(r.replies()).hasSize(1));
+            List<String> sent = bot.sender.sent().stream().map(e -> e.reply().text()).toList();
+            assertThat(sent).hasSize(100);
+            for (String writer : List.of("alpha", "bravo")) {
+                List<String> expected = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    expected.add("echo xqzv " + writer + " " + i);
+                }
+                assertThat(sent.stream().filter(t -> t.contains(writer)).toList()).containsExactlyElementsOf(expected);
+            }
+            Conversation conversation = bot.store.find(new ConversationKey(ConversationHarness.CHANNEL, "shared")).orElseThrow();
+            assertThat(conversation.version()).isEqualTo(100);
+            assertThat(bot.outbox.replies(conversation.id())).extracting(e -> e.reply().text())
+                    .as("stored in the order sent").containsExactlyElementsOf(sent);
+            assertThat(bot.store.unanswered(10)).isEmpty();
+        }
+    }
+
+    /** A store whose next commitTurn dies like the process would, once, while {@code crash} is set. */
+    private static final class CrashingStore extends DelegatingStore {
+        private final AtomicBoolean crash;
+
+        CrashingStore(ConversationStore store, AtomicBoolean crash) {
+            super(store);
+            this.crash = crash;
+        }
+
+        @Override
+        public List<OutboxEntry> commitTurn(TurnRecord turn) {
+            if (crash.getAndSet(false)) {
+                throw new Crash("before the commit");
+            }
+            return super.commitTurn(turn);
+        }
+    }
+
+    /** The harness's DataSource that refuses connections while {@code down} is set, as a database that went away. */
+    static DataSource switchable(DataSource real, AtomicBoolean down) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        throw new SQLException("Connection refused (simulated)", "08001");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
