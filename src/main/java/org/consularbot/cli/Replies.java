@@ -1,6 +1,7 @@
 package org.consularbot.cli;
 
 import java.util.List;
+import org.consularbot.conversation.BotTexts;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
@@ -44,9 +45,6 @@ final class Replies {
     }
 
     private static String answer(Corpus corpus, FaqEntry entry, Language language) {
-        String source = entry.sources().isEmpty() ? "" : entry.sources().get(0);
-        return corpus.answer(entry, language) + "\n\n"
-                + (language == Language.VI ? "Nguồn: " : "Source: ") + source
-                + (language == Language.VI ? " · cập nhật " : " · reviewed ") + entry.reviewed();
+        return new BotTexts(corpus).answer(entry, language);
     }
 }

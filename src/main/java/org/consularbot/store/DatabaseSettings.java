@@ -12,8 +12,9 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) are supported");
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1");
+        if (poolSize < 2) {
+            // Flyway holds a second connection while it migrates on open.
+            throw new IllegalArgumentException("pool size must be at least 2");
         }
     }
 
