@@ -11,22 +11,25 @@ import picocli.CommandLine.Command;
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
 @Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
-        subcommands = {ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class})
+        subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class})
 public final class ConsularBotCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Settings settings;
+
     /**
-     * With no command: the bot on the channels configured, else the terminal chat. No channel exists yet, so
-     * this is the chat: the README's run command on the embedded database.
+     * With no command: {@code serve} when a channel is configured ({@code TELEGRAM_BOT_TOKEN}), else the terminal
+     * chat on the embedded database, so the README's run command works with nothing set up.
      */
     @Override
     public Integer call() {
-        CommandLine chat = spec.commandLine().getSubcommands().get("chat");
-        chat.setOut(spec.commandLine().getOut());
-        chat.setErr(spec.commandLine().getErr());
-        return chat.execute();
+        boolean channel = settings != null && settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent();
+        CommandLine command = spec.commandLine().getSubcommands().get(channel ? "serve" : "chat");
+        command.setOut(spec.commandLine().getOut());
+        command.setErr(spec.commandLine().getErr());
+        return command.execute();
     }
 
     /**
@@ -43,7 +46,9 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == ChatCommand.class) {
+                if (type == ServeCommand.class) {
+                    return type.cast(new ServeCommand(settings, corpora, clock));
+                } else if (type == ChatCommand.class) {
                     return type.cast(new ChatCommand(settings, corpora, clock, in));
                 } else if (type == PurgeCommand.class) {
                     return type.cast(new PurgeCommand(settings, clock));
@@ -63,7 +68,9 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
                 return CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine line = new CommandLine(new ConsularBotCommand(), factory);
+        ConsularBotCommand top = new ConsularBotCommand();
+        top.settings = settings;
+        CommandLine line = new CommandLine(top, factory);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof org.consularbot.faq.InvalidCorpusException) {
                 cmd.getErr().println("the FAQ corpus is invalid; fix the errors above");

@@ -1,17 +1,34 @@
 package org.consularbot.conversation;
 
-/** A channel did not take a reply. Permanent when retrying cannot help (the citizen blocked the bot). */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A channel did not take a reply. Permanent when retrying cannot help (the citizen blocked the bot); a channel
+ * that says how long to wait (Telegram's 429 {@code retry_after}) gives that wait.
+ */
 public final class DeliveryException extends Exception {
 
     private static final long serialVersionUID = 1L;
     private final boolean permanent;
+    private final transient Duration retryAfter;
 
     public DeliveryException(String message, boolean permanent, Throwable cause) {
+        this(message, permanent, null, cause);
+    }
+
+    public DeliveryException(String message, boolean permanent, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.permanent = permanent;
+        this.retryAfter = retryAfter;
     }
 
     public boolean permanent() {
         return permanent;
+    }
+
+    /** How long the channel asked us to wait before the next attempt, if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -6,16 +6,34 @@ import java.util.List;
 /** Replies waiting to be sent or resent. Sending is at least once: a reply is marked sent only after the channel took it. */
 public interface Outbox {
 
-    /** Sending stops after this many failed attempts; the reply stays in the log as never delivered. */
-    int MAX_ATTEMPTS = 8;
+    /**
+     * Sending stops after this many failed attempts; the reply stays in the log as never delivered. With the
+     * backoff of {@link RetrySchedule} the last attempt comes about 25 minutes after the first.
+     */
+    int MAX_ATTEMPTS = 12;
 
-    /** Unsent replies with attempts left, oldest first. */
+    /** Unsent replies with attempts left, oldest first, whether due or not. */
     List<OutboxEntry> unsent(int limit);
+
+    /** Unsent replies with attempts left whose next attempt is due at {@code now}, oldest first. */
+    List<OutboxEntry> due(int limit, Instant now);
+
+    /** Whether the reply is still waiting to be sent (not sent, attempts left). */
+    boolean isUnsent(long outboxId);
 
     void markSent(long outboxId, Instant at);
 
-    /** Counts a failed attempt; a permanent failure uses up all attempts at once. */
-    void markFailed(long outboxId, String error, boolean permanent);
+    /**
+     * Counts a failed attempt; a permanent failure uses up all attempts at once.
+     *
+     * @param notBefore when the next attempt may be made; {@code null} for at once
+     */
+    void markFailed(long outboxId, String error, boolean permanent, Instant notBefore);
+
+    /** Counts a failed attempt that may be retried at once. */
+    default void markFailed(long outboxId, String error, boolean permanent) {
+        markFailed(outboxId, error, permanent, null);
+    }
 
     /** Every reply queued in a conversation, oldest first, sent or not. */
     List<OutboxEntry> replies(long conversationId);

@@ -3,6 +3,7 @@ package org.consularbot.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class TurnProcessor {
     }
 
     /**
-     * Handles one message from a channel.
+     * Handles one message from a channel: stores it and answers it, under the conversation's lock.
      *
      * @throws StoreException when the message could not be stored: the channel must not acknowledge it
      */
@@ -46,10 +47,43 @@ public final class TurnProcessor {
         try (ConversationLocks.Held held = locks.lock(message.conversation())) {
             StoredInbound stored = store.recordInbound(message);
             if (stored.handled()) {
-                return new TurnResult(stored.id(), stored.conversation().id(), true, "duplicate", List.of());
+                return duplicate(stored);
             }
             return answer(stored);
         }
+    }
+
+    /**
+     * The first half of {@link #handle}, for channels that must acknowledge fast (a webhook answers within
+     * seconds; a poller should not wait for replies to be paced out): stores the message, deduplicated. Once
+     * this returns the channel may acknowledge; {@link #answerStored} answers it later, and if the process stops
+     * first, {@link #recover()} does.
+     *
+     * @throws StoreException when the message could not be stored: the channel must not acknowledge it
+     */
+    public StoredInbound accept(InboundMessage message) {
+        try (ConversationLocks.Held held = locks.lock(message.conversation())) {
+            return store.recordInbound(message);
+        }
+    }
+
+    /** The second half of {@link #handle}: answers a message {@link #accept accepted} earlier, unless already answered. */
+    public TurnResult answerStored(StoredInbound stored) {
+        if (stored.handled()) {
+            return duplicate(stored);
+        }
+        try (ConversationLocks.Held held = locks.lock(stored.message().conversation())) {
+            // Read it again under the lock: a redelivery accepted meanwhile may have been answered first.
+            StoredInbound now = store.recordInbound(stored.message());
+            if (now.handled()) {
+                return duplicate(now);
+            }
+            return answer(now);
+        }
+    }
+
+    private static TurnResult duplicate(StoredInbound stored) {
+        return new TurnResult(stored.id(), stored.conversation().id(), true, "duplicate", List.of());
     }
 
     private TurnResult answer(StoredInbound stored) {
@@ -97,11 +131,13 @@ public final class TurnProcessor {
                 sender.send(entry);
             } catch (DeliveryException e) {
                 log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
-                outbox.markFailed(entry.id(), e.getMessage(), e.permanent());
+                outbox.markFailed(entry.id(), e.getMessage(), e.permanent(),
+                        RetrySchedule.next(clock.instant(), entry.attempts() + 1, e.retryAfter()));
                 continue;
             } catch (RuntimeException e) {
                 log.warn("reply {} not delivered, will retry", entry.id(), e);
-                outbox.markFailed(entry.id(), String.valueOf(e), false);
+                outbox.markFailed(entry.id(), String.valueOf(e), false,
+                        RetrySchedule.next(clock.instant(), entry.attempts() + 1, Optional.empty()));
                 continue;
             }
             outbox.markSent(entry.id(), clock.instant());
@@ -110,24 +146,34 @@ public final class TurnProcessor {
         return delivered;
     }
 
-    /** Sends replies left unsent (earlier failures, or a crash before sending). Returns how many went out. */
+    /**
+     * Sends replies left unsent whose next attempt is due (earlier failures, or a crash before sending). Safe to
+     * run while turns are being answered, as a periodic relay does: each reply is checked again under its
+     * conversation's lock, so one that its own turn has just sent is not sent twice. Returns how many went out.
+     */
     public int resendUnsent() {
+        return resend(outbox.due(RECOVERY_BATCH, clock.instant()));
+    }
+
+    private int resend(List<OutboxEntry> batch) {
         int sent = 0;
-        List<OutboxEntry> batch = outbox.unsent(RECOVERY_BATCH);
         for (OutboxEntry entry : batch) {
             try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
-                sent += deliver(List.of(entry));
+                if (outbox.isUnsent(entry.id())) {
+                    sent += deliver(List.of(entry));
+                }
             }
         }
         return sent;
     }
 
     /**
-     * Start-up recovery: first the replies already decided but not sent, then the messages stored but never
-     * answered, oldest first.
+     * Start-up recovery: first the replies already decided but not sent (whatever their backoff), then the
+     * messages stored but never answered, oldest first.
      */
     public RecoveryReport recover() {
-        int resent = resendUnsent();
+        // Everything left, due or not: a new process has no reason to wait out the last one's backoff.
+        int resent = resend(outbox.unsent(RECOVERY_BATCH));
         int answered = 0;
         List<StoredInbound> pending = store.unanswered(RECOVERY_BATCH);
         while (!pending.isEmpty()) {

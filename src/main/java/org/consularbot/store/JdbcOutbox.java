@@ -64,6 +64,33 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public List<OutboxEntry> due(int limit, Instant now) {
+        return tx.inTransaction("listing replies due for another attempt", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE o.sent_at IS NULL AND o.attempts < ? "
+                    + "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?")) {
+                select.setInt(1, MAX_ATTEMPTS);
+                Transactions.setInstant(select, 2, now);
+                select.setInt(3, limit);
+                return read(select);
+            }
+        });
+    }
+
+    @Override
+    public boolean isUnsent(long outboxId) {
+        return tx.inTransaction("checking a reply", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM outbox WHERE id = ? AND sent_at IS NULL AND attempts < ?")) {
+                select.setLong(1, outboxId);
+                select.setInt(2, MAX_ATTEMPTS);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> replies(long conversationId) {
         return tx.inTransaction("listing replies", connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE o.conversation_id = ? ORDER BY o.id")) {
@@ -85,16 +112,17 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void markFailed(long outboxId, String error, boolean permanent) {
+    public void markFailed(long outboxId, String error, boolean permanent, Instant notBefore) {
         tx.inTransaction("recording a failed send", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox SET attempts = " + (permanent ? "?" : "attempts + 1") + ", last_error = ? WHERE id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET attempts = "
+                    + (permanent ? "?" : "attempts + 1") + ", last_error = ?, next_attempt_at = ? WHERE id = ?")) {
                 int i = 1;
                 if (permanent) {
                     update.setInt(i++, MAX_ATTEMPTS);
                 }
                 String message = error == null ? "" : error;
                 update.setString(i++, message.length() > 500 ? message.substring(0, 500) : message);
+                Transactions.setInstant(update, i++, notBefore);
                 update.setLong(i, outboxId);
                 return update.executeUpdate();
             }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +140,8 @@ class TurnProcessorTest {
             assertThat(chat.last.replies()).hasSize(1);
             assertThat(bot.outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
 
+            assertThat(bot.processor.resendUnsent()).as("not due yet: backoff").isZero();
+            bot.clock.advance(Duration.ofSeconds(2));
             assertThat(bot.processor.resendUnsent()).isEqualTo(1);
             assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(bot.outbox.unsent(10)).isEmpty();
@@ -170,13 +173,70 @@ class TurnProcessorTest {
             }
             bot.chat("c1").say(RENEW_VI);
             for (int i = 1; i < Outbox.MAX_ATTEMPTS; i++) {
+                bot.clock.advance(Duration.ofMinutes(5));
                 assertThat(bot.processor.resendUnsent()).isZero();
             }
 
             assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
             assertThat(bot.outbox.unsent(10)).isEmpty();
+            bot.clock.advance(Duration.ofMinutes(5));
             assertThat(bot.processor.resendUnsent()).isZero();
             assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
+        }
+    }
+
+    @Test
+    void aChannelsRetryAfterIsHonouredBeforeTheNextAttempt() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.sender.failNext(new DeliveryException("429 Too Many Requests", false, Duration.ofSeconds(30), null));
+            bot.chat("c1").say(RENEW_VI);
+
+            bot.clock.advance(Duration.ofSeconds(29));
+            assertThat(bot.processor.resendUnsent()).isZero();
+            bot.clock.advance(Duration.ofSeconds(1));
+            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
+            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+        }
+    }
+
+    @Test
+    void aReplyItsOwnTurnAlreadySentIsNotSentAgainByAConcurrentRelay() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.chat("c1").say(RENEW_VI);
+            OutboxEntry sent = bot.outbox.replies(bot.store.find(new ConversationKey(ConversationHarness.CHANNEL, "c1"))
+                    .orElseThrow().id()).get(0);
+
+            // A relay that listed the reply just before its turn marked it sent must not send it again.
+            assertThat(bot.outbox.isUnsent(sent.id())).isFalse();
+            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.sender.sent()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAcceptedMessageIsAnsweredLaterOnceAndItsRedeliveryIsNotAnsweredAgain() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            InboundMessage message = bot.chat("c1").message(ContentKind.TEXT, RENEW_VI);
+
+            StoredInbound stored = bot.processor.accept(message);
+            assertThat(bot.sender.sent()).isEmpty();
+            StoredInbound again = bot.processor.accept(message);
+            assertThat(again.duplicate()).isTrue();
+
+            assertThat(bot.processor.answerStored(stored).duplicate()).isFalse();
+            assertThat(bot.processor.answerStored(again).duplicate()).isTrue();
+            assertThat(bot.processor.answerStored(bot.processor.accept(message)).duplicate()).isTrue();
+            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+        }
+    }
+
+    @Test
+    void anAcceptedMessageLeftUnansweredByACrashIsAnsweredByRecovery() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
+
+            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
+            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
 

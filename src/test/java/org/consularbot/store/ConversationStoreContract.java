@@ -242,6 +242,26 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void outboxOffersAFailedReplyAgainOnlyOnceItsNextAttemptIsDue() {
+        StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
+        List<OutboxEntry> q = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a"),
+                Reply.text(ReplyKind.HELP, "b")), List.of(), Optional.empty()));
+
+        outbox.markFailed(q.get(0).id(), "429 retry after 30", false, T0.plusSeconds(30));
+
+        assertThat(outbox.due(10, T0.plusSeconds(29))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
+        assertThat(outbox.due(10, T0.plusSeconds(30))).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id());
+        assertThat(outbox.unsent(10)).as("unsent lists both, due or not").hasSize(2);
+        assertThat(outbox.isUnsent(q.get(0).id())).isTrue();
+
+        outbox.markSent(q.get(0).id(), T0.plusSeconds(31));
+        outbox.markFailed(q.get(1).id(), "403 blocked", true, null);
+        assertThat(outbox.isUnsent(q.get(0).id())).as("sent").isFalse();
+        assertThat(outbox.isUnsent(q.get(1).id())).as("out of attempts").isFalse();
+        assertThat(outbox.due(10, T0.plus(Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
     void outboxOffersUnsentOldestFirstUntilSentOrOutOfAttempts() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
         List<OutboxEntry> q = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a"),
@@ -367,7 +387,8 @@ abstract class ConversationStoreContract {
                 () -> store.conversation(in.conversation().id()), () -> store.find(CHAT), () -> store.unanswered(10),
                 () -> store.log(1), () -> store.feedback("x"), store::conversationCount, () -> store.purge(T0),
                 store::keptCounts, () -> outbox.unsent(10), () -> outbox.replies(1), () -> outbox.markSent(1, T0),
-                () -> outbox.markFailed(1, "x", false));
+                () -> outbox.markFailed(1, "x", false),
+                () -> outbox.due(10, T0), () -> outbox.isUnsent(1));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isExactlyInstanceOf(StoreException.class).hasMessageContaining("database error");
         }

@@ -1,0 +1,62 @@
+package org.consularbot.channel.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps sends within Telegram's limits before Telegram has to say 429: at most {@code perSecond} messages a second
+ * over all chats, and at least {@code chatInterval} between two messages to one chat. Each send reserves the
+ * next free slot and waits for it, so concurrent senders queue fairly instead of bursting.
+ */
+final class SendPacer {
+
+    /** Waits; injected so tests need not. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration globalSpacing;
+    private final Duration chatInterval;
+    private final Cache<String, Instant> nextForChat;
+    private Instant nextGlobal = Instant.MIN;
+
+    SendPacer(int perSecond, Duration chatInterval, Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.globalSpacing = Duration.ofNanos(1_000_000_000L / perSecond);
+        this.chatInterval = chatInterval;
+        // Only chats written to in the last interval matter; the rest are forgotten, so memory stays flat.
+        this.nextForChat = Caffeine.newBuilder().expireAfterWrite(chatInterval.plusSeconds(1)).build();
+    }
+
+    /** Waits until a message may go to {@code chatId}; returns the wait. */
+    Duration awaitTurn(String chatId) throws InterruptedException {
+        Instant slot = reserve(chatId);
+        Duration wait = Duration.between(clock.instant(), slot);
+        if (!wait.isNegative() && !wait.isZero()) {
+            sleeper.sleep(wait);
+            return wait;
+        }
+        return Duration.ZERO;
+    }
+
+    private synchronized Instant reserve(String chatId) {
+        Instant now = clock.instant();
+        Instant slot = now;
+        if (nextGlobal.isAfter(slot)) {
+            slot = nextGlobal;
+        }
+        Instant chatFree = nextForChat.getIfPresent(chatId);
+        if (chatFree != null && chatFree.isAfter(slot)) {
+            slot = chatFree;
+        }
+        nextGlobal = slot.plus(globalSpacing);
+        nextForChat.put(chatId, slot.plus(chatInterval));
+        return slot;
+    }
+}

@@ -1,0 +1,60 @@
+package org.consularbot.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.consularbot.config.BotConfig;
+import org.consularbot.config.Settings;
+import org.consularbot.config.TelegramConfig;
+import org.consularbot.config.WebConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the bot on its configured channels until the process is stopped (Ctrl-C, SIGTERM). */
+@Command(name = "serve", description = "Run the bot on the configured channels (Telegram: TELEGRAM_BOT_TOKEN) until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final Settings settings;
+    private final CorpusSource corpora;
+    private final Clock clock;
+
+    ServeCommand(Settings settings, CorpusSource corpora, Clock clock) {
+        this.settings = settings;
+        this.corpora = corpora;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BotConfig config = BotConfig.from(settings);
+        Optional<TelegramConfig> telegram = TelegramConfig.from(settings);
+        WebConfig web = WebConfig.from(settings);
+        if (telegram.isEmpty()) {
+            err.println("error: no channel is configured: set " + TelegramConfig.TELEGRAM_BOT_TOKEN
+                    + " (see README, \"Telegram\"), or try the bot in the terminal with `chat`");
+            err.flush();
+            return 1;
+        }
+        RunningBot bot = RunningBot.start(config, telegram.get(), web, corpora, err, clock, Duration.ofSeconds(1));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "shutdown"));
+        out.println("consular-bot is answering on Telegram as @" + bot.botName()
+                + (telegram.get().webhook() ? " (webhook, HTTP on port " + bot.webPort().orElse(0) + ")" : " (long polling)")
+                + "; stop with Ctrl-C");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

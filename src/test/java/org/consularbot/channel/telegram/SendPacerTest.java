@@ -1,0 +1,76 @@
+package org.consularbot.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pacing on a clock that moves only when the pacer sleeps: no test waits for real time. */
+class SendPacerTest {
+
+    private final FakeTime time = new FakeTime();
+
+    @Test
+    void twoMessagesToOneChatAreAtLeastTheIntervalApart() throws Exception {
+        SendPacer pacer = new SendPacer(30, Duration.ofSeconds(1), time, time);
+
+        assertThat(pacer.awaitTurn("42")).isZero();
+        assertThat(pacer.awaitTurn("42")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(pacer.awaitTurn("42")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(time.now).isEqualTo(FakeTime.START.plusSeconds(2));
+    }
+
+    @Test
+    void differentChatsShareTheGlobalRateOnly() throws Exception {
+        SendPacer pacer = new SendPacer(10, Duration.ofSeconds(1), time, time);
+
+        for (int chat = 0; chat < 30; chat++) {
+            pacer.awaitTurn("chat" + chat);
+        }
+
+        // 30 messages at 10 per second: the last goes 2.9 s after the first, not 29 s.
+        assertThat(time.now).isEqualTo(FakeTime.START.plusMillis(2900));
+    }
+
+    @Test
+    void aChatQuietForLongerThanTheIntervalIsNotDelayed() throws Exception {
+        SendPacer pacer = new SendPacer(30, Duration.ofSeconds(1), time, time);
+        pacer.awaitTurn("42");
+        time.now = time.now.plusSeconds(5);
+
+        assertThat(pacer.awaitTurn("42")).isZero();
+    }
+
+    static final class FakeTime extends Clock implements SendPacer.Sleeper {
+        static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
+        Instant now = START;
+        final List<Duration> sleeps = new ArrayList<>();
+
+        @Override
+        public void sleep(Duration duration) {
+            sleeps.add(duration);
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

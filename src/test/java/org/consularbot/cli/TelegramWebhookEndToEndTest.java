@@ -1,0 +1,136 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.cli.TelegramEndToEndTest.TOKEN;
+import static org.consularbot.cli.TelegramEndToEndTest.buttons;
+import static org.consularbot.cli.TelegramEndToEndTest.only;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.consularbot.channel.telegram.TelegramEmulator;
+import org.consularbot.channel.telegram.TelegramWebhook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook mode end to end: the service registers its webhook with the secret, then real update JSON is posted to
+ * its HTTP server (port 0) with the right secret, a wrong one, none, and a broken body.
+ */
+class TelegramWebhookEndToEndTest {
+
+    private static final String SECRET = "webhook-secret-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static TelegramEmulator telegram;
+    static RunningBot bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        telegram = TelegramEmulator.start();
+        bot = TelegramEndToEndTest.startBot(telegram, Map.of(
+                "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
+                "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "HTTP_PORT", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @Test
+    void theWebhookIsRegisteredWithItsSecret() {
+        JsonNode call = telegram.calls("setWebhook").get(0).path("body");
+
+        assertThat(call.path("url").asText()).isEqualTo("http://127.0.0.1/webhooks/telegram");
+        assertThat(call.path("secret_token").asText()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void anUpdateWithTheSecretIsStoredAndAnswered() throws Exception {
+        long citizen = 61_001;
+        HttpResponse<String> response = post(update(900_001, citizen, "ho chieu het han lam lai o dau"), SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1)))).first().isEqualTo("fb:+:passport.issue.renew-abroad");
+    }
+
+    @Test
+    void theSameUpdateDeliveredTwiceIsAnsweredOnce() throws Exception {
+        long citizen = 61_002;
+        String update = update(900_002, citizen, "/help");
+
+        assertThat(post(update, SECRET).statusCode()).isEqualTo(200);
+        assertThat(post(update, SECRET).statusCode()).isEqualTo(200);
+
+        assertThat(telegram.botMessages(TOKEN, citizen, 1)).hasSize(1);
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void aWrongOrMissingSecretIs401AndNothingIsStored() throws Exception {
+        long citizen = 61_003;
+        String update = update(900_003, citizen, "toi bi bat");
+
+        assertThat(post(update, "not-the-secret-at-all-000000").statusCode()).isEqualTo(401);
+        assertThat(post(update, null).statusCode()).isEqualTo(401);
+
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofMillis(500))).isEmpty();
+        assertThat(bot.assembly().store.find(new org.consularbot.conversation.ConversationKey("telegram", String.valueOf(citizen)))).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotAnUpdateIs400() throws Exception {
+        assertThat(post("{not json", SECRET).statusCode()).isEqualTo(400);
+        assertThat(post("[1,2,3]", SECRET).statusCode()).isEqualTo(400);
+        assertThat(post("{\"message\":{\"text\":\"no update id\"}}", SECRET).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static String update(long updateId, long citizen, String text) {
+        var message = JSON.createObjectNode().put("message_id", updateId).put("date", 1_790_000_000).put("text", text);
+        message.set("from", TelegramEndToEndTest.user(citizen));
+        message.set("chat", JSON.createObjectNode().put("id", citizen).put("type", "private"));
+        if (text.startsWith("/")) {
+            message.set("entities", JSON.createArrayNode().add(JSON.createObjectNode().put("type", "bot_command")
+                    .put("offset", 0).put("length", text.length())));
+        }
+        var update = JSON.createObjectNode().put("update_id", updateId);
+        update.set("message", message);
+        return update.toString();
+    }
+
+    private static HttpResponse<String> post(String body, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + TelegramWebhook.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (secret != null) {
+            request.header(TelegramWebhook.SECRET_HEADER, secret);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + bot.webPort().orElseThrow();
+    }
+}
