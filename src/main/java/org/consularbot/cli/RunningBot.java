@@ -18,14 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot running as a service: database, Telegram channel, the relay that retries unsent replies, and the HTTP
- * server in webhook mode. Start-up order matters: the token is checked before anything is sent, replies and
+ * The bot running as a service: database, Telegram channel, the relay (every second: replies due for another
+ * attempt, and messages whose answer failed after they were acknowledged), and the HTTP server in webhook mode. Start-up order matters: the token is checked before anything is sent, replies and
  * messages left over from the last run are finished before new updates come in.
  */
 final class RunningBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunningBot.class);
     private static final Duration RELAY_EVERY = Duration.ofSeconds(1);
+    /** A message acknowledged but unanswered this long had its answer fail; the relay answers it. */
+    private static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
     private final BotAssembly assembly;
     private final TelegramChannel telegram;
@@ -73,11 +75,14 @@ final class RunningBot implements AutoCloseable {
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.startReceiving(processor, groupNotice(assembly.corpus.hotline()));
         if (telegram.webhook().isPresent()) {
+            // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
             web = WebServer.start(webConfig, telegram.webhook());
+            telegram.registerWebhook();
         }
         relay.scheduleWithFixedDelay(() -> {
             try {
                 processor.resendUnsent();
+                processor.answerStale(STALE_AFTER);
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {}", e.getMessage());
             }
@@ -110,11 +115,17 @@ final class RunningBot implements AutoCloseable {
             return;
         }
         closed = true;
-        relay.shutdownNow();
+        relay.shutdown();
         if (web != null) {
             web.close();
         }
         telegram.close();
+        try {
+            // A send in flight must be marked sent before the database closes, or it goes out again at the next start.
+            relay.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         assembly.close();
     }
 }

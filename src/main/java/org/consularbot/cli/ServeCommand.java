@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.config.TelegramConfig;
@@ -44,12 +45,18 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        RunningBot bot = RunningBot.start(config, telegram.get(), web, corpora, err, clock, Duration.ofSeconds(1));
+        // The hook first: a SIGTERM during start-up recovery must still close the database cleanly.
+        AtomicReference<RunningBot> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
+            RunningBot started = running.get();
+            if (started != null) {
+                started.close();
+            }
             stopped.countDown();
         }, "shutdown"));
+        RunningBot bot = RunningBot.start(config, telegram.get(), web, corpora, err, clock, Duration.ofSeconds(1));
+        running.set(bot);
         out.println("consular-bot is answering on Telegram as @" + bot.botName()
                 + (telegram.get().webhook() ? " (webhook, HTTP on port " + bot.webPort().orElse(0) + ")" : " (long polling)")
                 + "; stop with Ctrl-C");

@@ -26,6 +26,9 @@ public interface ConversationStore {
 
     Optional<Conversation> conversation(long id);
 
+    /** A stored message as it stands now (answered or not), with its conversation as it stands now. */
+    Optional<StoredInbound> inbound(long inboundId);
+
     Optional<Conversation> find(ConversationKey key);
 
     /** Stored messages never answered (the process stopped in between), oldest first. */

@@ -18,8 +18,8 @@ public interface Outbox {
     /** Unsent replies with attempts left whose next attempt is due at {@code now}, oldest first. */
     List<OutboxEntry> due(int limit, Instant now);
 
-    /** Whether the reply is still waiting to be sent (not sent, attempts left). */
-    boolean isUnsent(long outboxId);
+    /** Whether the reply is still waiting to be sent (not sent, attempts left) and its next attempt is due at {@code now}. */
+    boolean isDue(long outboxId, Instant now);
 
     void markSent(long outboxId, Instant at);
 

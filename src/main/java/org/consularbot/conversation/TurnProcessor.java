@@ -1,6 +1,7 @@
 package org.consularbot.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ public final class TurnProcessor {
     private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
     private static final int MAX_CONCURRENT_RETRIES = 3;
     private static final int RECOVERY_BATCH = 500;
+    /** "Whatever the backoff": later than any next attempt, and still a date every database stores. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final ConversationStore store;
     private final Outbox outbox;
@@ -62,9 +65,9 @@ public final class TurnProcessor {
      * @throws StoreException when the message could not be stored: the channel must not acknowledge it
      */
     public StoredInbound accept(InboundMessage message) {
-        try (ConversationLocks.Held held = locks.lock(message.conversation())) {
-            return store.recordInbound(message);
-        }
+        // No conversation lock: storing is idempotent (unique constraints), and waiting here behind a turn of the
+        // same chat that is pacing out its replies would hold up receiving for every chat.
+        return store.recordInbound(message);
     }
 
     /** The second half of {@link #handle}: answers a message {@link #accept accepted} earlier, unless already answered. */
@@ -74,7 +77,7 @@ public final class TurnProcessor {
         }
         try (ConversationLocks.Held held = locks.lock(stored.message().conversation())) {
             // Read it again under the lock: a redelivery accepted meanwhile may have been answered first.
-            StoredInbound now = store.recordInbound(stored.message());
+            StoredInbound now = store.inbound(stored.id()).orElseThrow(() -> new StoreException("message " + stored.id() + " vanished", null));
             if (now.handled()) {
                 return duplicate(now);
             }
@@ -152,14 +155,15 @@ public final class TurnProcessor {
      * conversation's lock, so one that its own turn has just sent is not sent twice. Returns how many went out.
      */
     public int resendUnsent() {
-        return resend(outbox.due(RECOVERY_BATCH, clock.instant()));
+        return resend(outbox.due(RECOVERY_BATCH, clock.instant()), false);
     }
 
-    private int resend(List<OutboxEntry> batch) {
+    private int resend(List<OutboxEntry> batch, boolean evenIfNotDue) {
         int sent = 0;
         for (OutboxEntry entry : batch) {
             try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
-                if (outbox.isUnsent(entry.id())) {
+                // Again under the lock: its own turn may have sent it, or failed it with a retry_after, meanwhile.
+                if (outbox.isDue(entry.id(), evenIfNotDue ? FAR_FUTURE : clock.instant())) {
                     sent += deliver(List.of(entry));
                 }
             }
@@ -173,7 +177,7 @@ public final class TurnProcessor {
      */
     public RecoveryReport recover() {
         // Everything left, due or not: a new process has no reason to wait out the last one's backoff.
-        int resent = resend(outbox.unsent(RECOVERY_BATCH));
+        int resent = resend(outbox.unsent(RECOVERY_BATCH), true);
         int answered = 0;
         List<StoredInbound> pending = store.unanswered(RECOVERY_BATCH);
         while (!pending.isEmpty()) {
@@ -190,6 +194,22 @@ public final class TurnProcessor {
             log.info("recovery: {} unsent replies sent, {} unanswered messages answered", resent, answered);
         }
         return new RecoveryReport(resent, answered);
+    }
+
+    /**
+     * Answers messages stored at least {@code olderThan} ago and still unanswered: their answer failed after the
+     * channel acknowledged them (a database blip, a bug). A running service calls this periodically, so such a
+     * citizen is answered now rather than at the next restart. Returns how many were answered.
+     */
+    public int answerStale(java.time.Duration olderThan) {
+        Instant cutoff = clock.instant().minus(olderThan);
+        int answered = 0;
+        for (StoredInbound stored : store.unanswered(RECOVERY_BATCH)) {
+            if (stored.message().receivedAt().isBefore(cutoff) && !answerStored(stored).duplicate()) {
+                answered++;
+            }
+        }
+        return answered;
     }
 
     /** What start-up recovery did. */

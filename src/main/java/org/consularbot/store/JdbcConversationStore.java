@@ -210,6 +210,27 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<StoredInbound> inbound(long inboundId) {
+        return tx.inTransaction("reading a message", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT conversation_id, channel_message_id, user_id, kind, text, received_at, handled_at "
+                            + "FROM inbound_messages WHERE id = ?")) {
+                select.setLong(1, inboundId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<StoredInbound>empty();
+                    }
+                    Conversation conversation = find(connection, rows.getLong("conversation_id")).orElseThrow();
+                    InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
+                            rows.getString("channel_message_id"), org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                            rows.getString("text"), Transactions.instant(rows, "received_at"));
+                    return Optional.of(new StoredInbound(inboundId, conversation, message, false, rows.getObject("handled_at") != null));
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Conversation> find(ConversationKey key) {
         return tx.inTransaction("reading a conversation", connection -> find(connection, key));
     }

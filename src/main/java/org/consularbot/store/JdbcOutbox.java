@@ -77,12 +77,13 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean isUnsent(long outboxId) {
+    public boolean isDue(long outboxId, Instant now) {
         return tx.inTransaction("checking a reply", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM outbox WHERE id = ? AND sent_at IS NULL AND attempts < ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM outbox WHERE id = ? AND sent_at IS NULL "
+                    + "AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
                 select.setLong(1, outboxId);
                 select.setInt(2, MAX_ATTEMPTS);
+                Transactions.setInstant(select, 3, now);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next();
                 }

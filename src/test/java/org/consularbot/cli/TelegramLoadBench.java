@@ -71,6 +71,10 @@ public final class TelegramLoadBench {
                     + "\"p50_ms\":%.0f,\"p99_ms\":%.0f,\"max_ms\":%.0f}%n",
                     users * perUser, users, replies, users * perUser - replies, extra, chatInterval, perSecond, seconds,
                     replies / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+            if (replies != users * perUser || extra != 0) {
+                System.err.println("FAILED: every message must get exactly one reply");
+                System.exit(1);
+            }
         }
     }
 

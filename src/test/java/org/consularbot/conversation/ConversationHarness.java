@@ -43,6 +43,7 @@ final class ConversationHarness implements AutoCloseable {
     final JdbcConversationStore jdbcStore;
     final ConversationStore store;
     final Outbox outbox;
+    final Dialogue dialogue;
     final MutableClock clock = new MutableClock(TestCorpora.CLOCK.instant());
     final RecordingSender sender;
     final RecordingEscalation escalation = new RecordingEscalation();
@@ -58,7 +59,7 @@ final class ConversationHarness implements AutoCloseable {
         this.store = b.store.apply(jdbcStore);
         this.outbox = jdbcStore.outbox();
         this.sender = new RecordingSender(b.delegate);
-        Dialogue dialogue = new Dialogue(TestCorpora.real(), b.matcher != null ? b.matcher : matcher(), b.fallback.orElseGet(
+        this.dialogue = new Dialogue(TestCorpora.real(), b.matcher != null ? b.matcher : matcher(), b.fallback.orElseGet(
                 () -> new HotlineFallback(new BotTexts(TestCorpora.real()))), escalation,
                 new CitizenRateLimiter(b.rateLimit, clock), clock);
         this.processor = new TurnProcessor(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);

@@ -30,6 +30,11 @@ class DelegatingStore implements ConversationStore {
     }
 
     @Override
+    public Optional<StoredInbound> inbound(long inboundId) {
+        return store.inbound(inboundId);
+    }
+
+    @Override
     public Optional<Conversation> find(ConversationKey key) {
         return store.find(key);
     }

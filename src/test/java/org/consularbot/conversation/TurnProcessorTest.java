@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,17 +201,58 @@ class TurnProcessorTest {
     }
 
     @Test
-    void aReplyItsOwnTurnAlreadySentIsNotSentAgainByAConcurrentRelay() {
+    void aReplyItsOwnTurnSentAfterTheRelayListedItIsNotSentAgain() {
         try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
             bot.chat("c1").say(RENEW_VI);
-            OutboxEntry sent = bot.outbox.replies(bot.store.find(new ConversationKey(ConversationHarness.CHANNEL, "c1"))
-                    .orElseThrow().id()).get(0);
+            bot.clock.advance(Duration.ofSeconds(2));
+            // The relay lists the reply as due; before it takes the lock, another attempt delivers it.
+            List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
+            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
 
-            // A relay that listed the reply just before its turn marked it sent must not send it again.
-            assertThat(bot.outbox.isUnsent(sent.id())).isFalse();
-            assertThat(bot.processor.resendUnsent()).isZero();
+            TurnProcessor lateRelay = new TurnProcessor(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
+                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+
+            assertThat(lateRelay.resendUnsent()).isZero();
             assertThat(bot.sender.sent()).hasSize(1);
         }
+    }
+
+    @Test
+    void aReplyFailedWithRetryAfterAfterTheRelayListedItWaitsItOut() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
+            bot.chat("c1").say(RENEW_VI);
+            bot.clock.advance(Duration.ofSeconds(2));
+            List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
+            bot.sender.failNext(new DeliveryException("429", false, Duration.ofSeconds(60), null));
+            assertThat(bot.processor.resendUnsent()).isZero();
+
+            TurnProcessor lateRelay = new TurnProcessor(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
+                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+
+            assertThat(lateRelay.resendUnsent()).as("retry_after not over").isZero();
+            assertThat(bot.sender.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMessageWhoseAnswerFailedAfterItWasAcknowledgedIsAnsweredByTheStaleSweep() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
+            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).as("too fresh: its lane may still answer it").isZero();
+
+            bot.clock.advance(Duration.ofSeconds(31));
+            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).isEqualTo(1);
+            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).isZero();
+            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+        }
+    }
+
+    /** An outbox whose listing of due replies is a snapshot taken earlier: what a relay sees when it loses a race. */
+    private static Outbox staleListing(Outbox real, List<OutboxEntry> listed) {
+        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class}, (proxy, method, args) ->
+                method.getName().equals("due") ? listed : method.invoke(real, args));
     }
 
     @Test

@@ -242,6 +242,20 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void aStoredMessageReadsBackByIdAnsweredOrNot() {
+        StoredInbound in = store.recordInbound(message(CHAT, "m1", "hộ chiếu hết hạn"));
+
+        StoredInbound read = store.inbound(in.id()).orElseThrow();
+        assertThat(read.message()).isEqualTo(in.message());
+        assertThat(read.conversation().id()).isEqualTo(in.conversation().id());
+        assertThat(read.handled()).isFalse();
+
+        store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a")), List.of(), Optional.empty()));
+        assertThat(store.inbound(in.id()).orElseThrow().handled()).isTrue();
+        assertThat(store.inbound(in.id() + 1000)).isEmpty();
+    }
+
+    @Test
     void outboxOffersAFailedReplyAgainOnlyOnceItsNextAttemptIsDue() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
         List<OutboxEntry> q = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a"),
@@ -252,12 +266,13 @@ abstract class ConversationStoreContract {
         assertThat(outbox.due(10, T0.plusSeconds(29))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
         assertThat(outbox.due(10, T0.plusSeconds(30))).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id());
         assertThat(outbox.unsent(10)).as("unsent lists both, due or not").hasSize(2);
-        assertThat(outbox.isUnsent(q.get(0).id())).isTrue();
+        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(29))).as("not due yet").isFalse();
+        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(30))).isTrue();
 
         outbox.markSent(q.get(0).id(), T0.plusSeconds(31));
         outbox.markFailed(q.get(1).id(), "403 blocked", true, null);
-        assertThat(outbox.isUnsent(q.get(0).id())).as("sent").isFalse();
-        assertThat(outbox.isUnsent(q.get(1).id())).as("out of attempts").isFalse();
+        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(60))).as("sent").isFalse();
+        assertThat(outbox.isDue(q.get(1).id(), T0.plusSeconds(60))).as("out of attempts").isFalse();
         assertThat(outbox.due(10, T0.plus(Duration.ofDays(1)))).isEmpty();
     }
 
@@ -388,7 +403,7 @@ abstract class ConversationStoreContract {
                 () -> store.log(1), () -> store.feedback("x"), store::conversationCount, () -> store.purge(T0),
                 store::keptCounts, () -> outbox.unsent(10), () -> outbox.replies(1), () -> outbox.markSent(1, T0),
                 () -> outbox.markFailed(1, "x", false),
-                () -> outbox.due(10, T0), () -> outbox.isUnsent(1));
+                () -> outbox.due(10, T0), () -> outbox.isDue(1, T0), () -> store.inbound(1));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isExactlyInstanceOf(StoreException.class).hasMessageContaining("database error");
         }

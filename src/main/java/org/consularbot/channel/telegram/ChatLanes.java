@@ -1,9 +1,10 @@
 package org.consularbot.channel.telegram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.consularbot.conversation.ConversationKey;
@@ -16,12 +17,12 @@ import org.consularbot.conversation.ConversationKey;
  */
 final class ChatLanes implements AutoCloseable {
 
-    private final List<ExecutorService> lanes = new ArrayList<>();
+    private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
 
     ChatLanes(int count, String name) {
         AtomicInteger threads = new AtomicInteger();
         for (int i = 0; i < count; i++) {
-            lanes.add(Executors.newSingleThreadExecutor(task -> {
+            lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
                 Thread thread = new Thread(task, name + "-lane-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -33,19 +34,29 @@ final class ChatLanes implements AutoCloseable {
         lanes.get(Math.floorMod(chat.hashCode(), lanes.size())).execute(work);
     }
 
-    /** Stops taking work and waits a little for what is running; the rest is left to recovery. */
-    @Override
-    public void close() {
-        lanes.forEach(ExecutorService::shutdown);
-        for (ExecutorService lane : lanes) {
+    /**
+     * Stops taking work, drops what is queued (stored, so recovery answers it) and gives what is running up to
+     * {@code grace} in all to finish: a container's stop timeout is usually 10 s.
+     */
+    void close(Duration grace) {
+        // Not shutdownNow: an interrupt in the middle of a database write can close an H2 file under everyone.
+        for (ThreadPoolExecutor lane : lanes) {
+            lane.shutdown();
+            lane.getQueue().clear();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ThreadPoolExecutor lane : lanes) {
             try {
-                if (!lane.awaitTermination(5, TimeUnit.SECONDS)) {
-                    lane.shutdownNow();
-                }
+                lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                lane.shutdownNow();
+                return;
             }
         }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
     }
 }

@@ -1,10 +1,10 @@
 package org.consularbot.channel.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Keeps sends within Telegram's limits before Telegram has to say 429: at most {@code perSecond} messages a second
@@ -22,16 +22,16 @@ final class SendPacer {
     private final Sleeper sleeper;
     private final Duration globalSpacing;
     private final Duration chatInterval;
-    private final Cache<String, Instant> nextForChat;
+    /** When each recently written chat may get its next message; slots in the past are swept, so memory stays flat. */
+    private final Map<String, Instant> nextForChat = new HashMap<>();
     private Instant nextGlobal = Instant.MIN;
+    private Instant nextSweep = Instant.MIN;
 
     SendPacer(int perSecond, Duration chatInterval, Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.globalSpacing = Duration.ofNanos(1_000_000_000L / perSecond);
         this.chatInterval = chatInterval;
-        // Only chats written to in the last interval matter; the rest are forgotten, so memory stays flat.
-        this.nextForChat = Caffeine.newBuilder().expireAfterWrite(chatInterval.plusSeconds(1)).build();
     }
 
     /** Waits until a message may go to {@code chatId}; returns the wait. */
@@ -45,13 +45,22 @@ final class SendPacer {
         return Duration.ZERO;
     }
 
+    /** Chats whose next slot is still ahead (for tests: the map must not grow with every chat ever written to). */
+    synchronized int tracked() {
+        return nextForChat.size();
+    }
+
     private synchronized Instant reserve(String chatId) {
         Instant now = clock.instant();
         Instant slot = now;
         if (nextGlobal.isAfter(slot)) {
             slot = nextGlobal;
         }
-        Instant chatFree = nextForChat.getIfPresent(chatId);
+        if (now.isAfter(nextSweep)) {
+            nextForChat.values().removeIf(free -> !free.isAfter(now));
+            nextSweep = now.plusSeconds(10);
+        }
+        Instant chatFree = nextForChat.get(chatId);
         if (chatFree != null && chatFree.isAfter(slot)) {
             slot = chatFree;
         }

@@ -56,6 +56,7 @@ public final class TelegramChannel implements AutoCloseable {
     private TelegramPoller poller;
     private Thread pollThread;
     private TelegramWebhook webhook;
+    private String username = "";
 
     /** @param typingAfter how long a turn may take before "typing…" is shown (1 s in service; 0 in tests) */
     public TelegramChannel(TelegramConfig config, Clock clock, Duration typingAfter) {
@@ -65,8 +66,9 @@ public final class TelegramChannel implements AutoCloseable {
         this.http = httpClient(config.pollTimeoutSeconds());
         TelegramUrl url = new TelegramUrl(config.apiUrl().getScheme(), config.apiUrl().getHost(), port(config), false);
         this.client = new OkHttpTelegramClient(http, config.token(), url);
+        SendPacer.Sleeper sleep = duration -> Thread.sleep(duration.toMillis());
         this.sender = new TelegramSender(client, new SendPacer(config.maxSendsPerSecond(),
-                Duration.ofMillis(config.chatSendIntervalMs()), clock, duration -> Thread.sleep(duration.toMillis())));
+                Duration.ofMillis(config.chatSendIntervalMs()), clock, sleep), sleep);
     }
 
     /** The way out, for the turn processor. */
@@ -83,22 +85,21 @@ public final class TelegramChannel implements AutoCloseable {
     public String connect() {
         User me = checkToken();
         setCommands();
-        return me.getUserName();
+        username = me.getUserName();
+        return username;
     }
 
     /**
-     * Starts receiving: a long-poll thread, or (webhook mode) registers the webhook, which the caller serves from
-     * {@link #webhook()} on its HTTP server.
+     * Starts receiving: a long-poll thread, or (webhook mode) the webhook receiver, which the caller serves from
+     * {@link #webhook()} on its HTTP server and then registers with {@link #registerWebhook()}.
      *
      * @param groupNotice what a command in a group gets (the bot answers only in private chats)
      */
     public void startReceiving(TurnProcessor processor, String groupNotice) {
-        ingress = new TelegramIngress(new TelegramUpdates(clock), processor, client, new ChatLanes(LANES, "telegram"),
+        ingress = new TelegramIngress(new TelegramUpdates(clock, username), processor, client, new ChatLanes(LANES, "telegram"),
                 typingAfter, groupNotice);
         if (config.webhook()) {
             webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress);
-            registerWebhook();
-            log.info("Telegram: receiving updates by webhook at {}", config.webhookUrl().get());
         } else {
             try {
                 client.execute(DeleteWebhook.builder().build());
@@ -155,10 +156,10 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     /**
-     * setWebhook as JSON: telegrambots sends it as multipart (for certificate upload), which we do not need and
-     * which local Bot API emulators cannot read.
+     * Tells Telegram where to post updates; call once the HTTP server listens. Sent as JSON: telegrambots sends
+     * setWebhook as multipart (for certificate upload), which we do not need and local emulators cannot read.
      */
-    private void registerWebhook() {
+    public void registerWebhook() {
         ObjectMapper json = new ObjectMapper();
         var body = json.createObjectNode()
                 .put("url", config.webhookUrl().orElseThrow().toString())
@@ -178,6 +179,7 @@ public final class TelegramChannel implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidSettingException(TelegramConfig.TELEGRAM_API_URL, "cannot be reached to set the webhook: " + e.getMessage());
         }
+        log.info("Telegram: receiving updates by webhook at {}", config.webhookUrl().get());
     }
 
     /** Stops receiving, lets running answers finish briefly, and releases every thread so the process can exit. */

@@ -21,10 +21,12 @@ final class TelegramSender implements ReplySender {
 
     private final TelegramClient client;
     private final SendPacer pacer;
+    private final SendPacer.Sleeper sleeper;
 
-    TelegramSender(TelegramClient client, SendPacer pacer) {
+    TelegramSender(TelegramClient client, SendPacer pacer, SendPacer.Sleeper sleeper) {
         this.client = client;
         this.pacer = pacer;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -42,13 +44,31 @@ final class TelegramSender implements ReplySender {
                     .replyMarkup(last ? TelegramFormat.keyboard(reply) : null)
                     .build();
             try {
-                pacer.awaitTurn(chatId);
-                client.execute(message);
+                deliver(message, chatId, i > 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeliveryException("interrupted while waiting to send", false, e);
+            }
+        }
+    }
+
+    /**
+     * Sends one message. A later part of a split reply is retried here, waiting what Telegram asks (up to a
+     * minute, three times), because failing the whole reply would make the outbox send the earlier parts again.
+     */
+    private void deliver(SendMessage message, String chatId, boolean laterPart) throws DeliveryException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            pacer.awaitTurn(chatId);
+            try {
+                client.execute(message);
+                return;
             } catch (TelegramApiException e) {
-                throw refusal(e);
+                DeliveryException refusal = refusal(e);
+                Duration wait = refusal.retryAfter().orElse(Duration.ofSeconds(attempt));
+                if (!laterPart || refusal.permanent() || attempt >= 3 || wait.compareTo(Duration.ofMinutes(1)) > 0) {
+                    throw refusal;
+                }
+                sleeper.sleep(wait);
             }
         }
     }

@@ -21,9 +21,12 @@ final class TelegramUpdates {
     static final String CHANNEL = "telegram";
 
     private final Clock clock;
+    private final String botUsername;
 
-    TelegramUpdates(Clock clock) {
+    /** @param botUsername without @; a group command addressed to another bot ({@code /help@other_bot}) is not ours */
+    TelegramUpdates(Clock clock, String botUsername) {
         this.clock = clock;
+        this.botUsername = botUsername;
     }
 
     Incoming read(Update update) {
@@ -47,7 +50,7 @@ final class TelegramUpdates {
             return new Incoming.Ignored("message without chat or sender");
         }
         if (!message.isUserMessage()) {
-            if ((message.isGroupMessage() || message.isSuperGroupMessage()) && message.hasText() && message.getText().startsWith("/")) {
+            if ((message.isGroupMessage() || message.isSuperGroupMessage()) && message.hasText() && isOurCommand(message.getText())) {
                 return new Incoming.GroupCommand(message.getChatId());
             }
             return new Incoming.Ignored("message in a " + message.getChat().getType() + " chat");
@@ -74,6 +77,15 @@ final class TelegramUpdates {
         InboundMessage inbound = new InboundMessage(key(under.getChatId()), String.valueOf(query.getFrom().getId()),
                 "button-" + query.getId(), ContentKind.BUTTON, query.getData(), clock.instant());
         return new Incoming.Turn(inbound, under.getChatId(), Optional.of(query.getId()));
+    }
+
+    private boolean isOurCommand(String text) {
+        if (!text.startsWith("/")) {
+            return false;
+        }
+        String command = text.split("\\s", 2)[0];
+        int at = command.indexOf('@');
+        return at < 0 || command.substring(at + 1).equalsIgnoreCase(botUsername);
     }
 
     static ConversationKey key(long chatId) {

@@ -47,6 +47,34 @@ class SendPacerTest {
         assertThat(pacer.awaitTurn("42")).isZero();
     }
 
+    @Test
+    void aChatKeepsItsIntervalEvenWhenTheGlobalBacklogIsLongerThanIt() throws Exception {
+        SendPacer pacer = new SendPacer(1, Duration.ofMillis(500), time, time);
+        for (int chat = 0; chat < 5; chat++) {
+            pacer.awaitTurn("other" + chat);
+        }
+        // Five seconds of backlog: chat 42's slots must still be at least 500 ms apart (and 1 s by the global rate).
+        pacer.awaitTurn("42");
+        Instant first = time.now;
+        pacer.awaitTurn("42");
+
+        assertThat(Duration.between(first, time.now)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void chatsWhoseSlotHasPassedAreForgotten() throws Exception {
+        SendPacer pacer = new SendPacer(1000, Duration.ofSeconds(1), time, time);
+        for (int chat = 0; chat < 100; chat++) {
+            pacer.awaitTurn("chat" + chat);
+        }
+        assertThat(pacer.tracked()).isEqualTo(100);
+
+        time.now = time.now.plusSeconds(30);
+        pacer.awaitTurn("late");
+
+        assertThat(pacer.tracked()).isEqualTo(1);
+    }
+
     static final class FakeTime extends Clock implements SendPacer.Sleeper {
         static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
         Instant now = START;

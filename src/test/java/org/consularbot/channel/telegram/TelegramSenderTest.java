@@ -34,7 +34,7 @@ class TelegramSenderTest {
 
     private final TelegramClient client = mock(TelegramClient.class);
     private final SendPacerTest.FakeTime time = new SendPacerTest.FakeTime();
-    private final TelegramSender sender = new TelegramSender(client, new SendPacer(30, Duration.ZERO, time, time));
+    private final TelegramSender sender = new TelegramSender(client, new SendPacer(30, Duration.ZERO, time, time), time);
 
     @Test
     void aLongAnswerGoesAsSeveralMessagesWithTheButtonsUnderTheLast() throws Exception {
@@ -55,6 +55,25 @@ class TelegramSenderTest {
         assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
         assertThat(messages.get(messages.size() - 1).getReplyMarkup()).isNotNull();
         assertThat(String.join("\n\n", messages.stream().map(SendMessage::getText).toList())).isEqualTo(text);
+    }
+
+    @Test
+    void aLaterPartRefusedWith429IsRetriedInPlaceSoEarlierPartsAreNotSentTwice() throws Exception {
+        String text = ("Đoạn dài. ".repeat(300).strip() + "\n\n").repeat(2).strip();
+        when(client.execute(any(SendMessage.class))).thenReturn(null).thenThrow(refusal(429, "Too Many Requests", 3)).thenReturn(null);
+
+        sender.send(entry(Reply.text(ReplyKind.ANSWER, text)));
+
+        verify(client, times(3)).execute(any(SendMessage.class));
+        assertThat(time.sleeps).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aFirstPartRefusedFailsTheReplyForTheOutboxToRetry() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(refusal(502, "Bad Gateway", null));
+
+        assertThat(catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))))).isNotNull();
+        verify(client, times(1)).execute(any(SendMessage.class));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class TelegramUpdatesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
-    private final TelegramUpdates updates = new TelegramUpdates(CLOCK);
+    private final TelegramUpdates updates = new TelegramUpdates(CLOCK, "embassy_bot");
 
     @Test
     void aPrivateTextMessageIsATurnForThatChat() throws Exception {
@@ -86,6 +86,8 @@ class TelegramUpdatesTest {
                  "from": {"id": 42, "is_bot": false, "first_name": "An"}, "chat": {"id": -100123, "type": "supergroup", "title": "g"}}}""";
 
         assertThat(read(group.formatted("/start@embassy_bot"))).isEqualTo(new Incoming.GroupCommand(-100123));
+        assertThat(read(group.formatted("/help"))).isEqualTo(new Incoming.GroupCommand(-100123));
+        assertThat(read(group.formatted("/help@Other_Bot"))).as("another bot's command").isInstanceOf(Incoming.Ignored.class);
         assertThat(read(group.formatted("toi mat ho chieu"))).isInstanceOf(Incoming.Ignored.class);
     }
 
