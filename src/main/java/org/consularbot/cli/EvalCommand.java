@@ -18,6 +18,8 @@ import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.PassageIndex;
+import org.consularbot.eval.PassageEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind).")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--queries", required = true, paramLabel = "FILE", description = "TSV with a header: expected (topic id, entry id or NONE), question, optional kind.")
+    @Option(names = "--queries", paramLabel = "FILE", description = "TSV with a header: expected (topic id, entry id or NONE), question, optional kind.")
     Path queries;
+
+    @Option(names = "--passages", paramLabel = "FILE", description = "Passage retrieval for the fallback instead: TSV expected (bulletin or FAQ entry id), kind, question.")
+    Path passages;
 
     @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus folder, or an import file (JSONL or CSV with id, question, answer, optional topic, lang). Default: FAQ_DIR, else bundled.")
     Path corpusPath;
@@ -56,6 +61,17 @@ final class EvalCommand implements Callable<Integer> {
                     "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
         PrintWriter err = spec.commandLine().getErr();
+        if ((queries == null) == (passages == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --queries or --passages");
+        }
+        if (passages != null) {
+            Corpus corpus = corpora.load(corpusPath, err);
+            PassageIndex index = new PassageIndex(corpus);
+            List<EvalQuery> labelled = EvalSet.read(passages);
+            PassageEvaluation.run(index, labelled).print(String.format("passage retrieval on %s (%d questions, %d passages)",
+                    passages, labelled.size(), index.size()), stdout);
+            return 0;
+        }
         List<EvalQuery> labelled = EvalSet.read(queries);
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
                 ? ExternalFaqSet.read(corpusPath, corpora.load(null, err))

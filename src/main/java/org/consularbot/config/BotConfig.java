@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param retentionDays      {@code RETENTION_DAYS}: days message content is kept (1..3650, default 90)
  * @param rateLimitPerMinute {@code RATE_LIMIT_PER_MINUTE}: messages one citizen gets answered per minute
  *                           (0 = no limit, default 20)
+ * @param llm                the fallback's model ({@code LLM_*}); provider none by default
  */
 public record BotConfig(
         String dbUrl,
@@ -21,7 +22,8 @@ public record BotConfig(
         int dbPoolSize,
         Optional<Path> faqDir,
         int retentionDays,
-        int rateLimitPerMinute) {
+        int rateLimitPerMinute,
+        LlmConfig llm) {
 
     public static final String DB_URL = "DB_URL";
     public static final String DB_USER = "DB_USER";
@@ -50,7 +52,8 @@ public record BotConfig(
                 integer(settings, DB_POOL_SIZE, 8, MIN_POOL_SIZE, 64),
                 settings.get(FAQ_DIR).map(Path::of),
                 integer(settings, RETENTION_DAYS, 90, 1, 3650),
-                integer(settings, RATE_LIMIT_PER_MINUTE, 20, 0, 10_000));
+                integer(settings, RATE_LIMIT_PER_MINUTE, 20, 0, 10_000),
+                LlmConfig.from(settings));
     }
 
     static int integer(Settings settings, String key, int defaultValue, int min, int max) {

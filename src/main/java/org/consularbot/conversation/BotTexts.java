@@ -2,12 +2,14 @@ package org.consularbot.conversation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
+import org.consularbot.faq.Passage;
 
 /**
  * Everything the bot says in its own words, in both languages: short, direct, always with a way out (the
@@ -18,6 +20,7 @@ public final class BotTexts {
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     private final Corpus corpus;
 
@@ -109,6 +112,29 @@ public final class BotTexts {
                         : "Sorry, I have no answer for this yet. You can ask in other words, or type /human to reach an officer.",
                 l == Language.VI ? "Thông tin chính thức: {{consular_portal}}" : "Official information: {{consular_portal}}",
                 l == Language.VI ? "Khẩn cấp: gọi {{hotline}} (24/7)." : "Emergency: call {{hotline}} (24/7).");
+    }
+
+    /** Opens an answer quoted from official passages when no FAQ entry fits. */
+    public String officialIntro(Language l) {
+        return l == Language.VI ? "Tôi chưa có câu trả lời soạn sẵn cho câu hỏi này. Thông tin chính thức liên quan:"
+                : "I have no prepared answer for this. Related official information:";
+    }
+
+    /** Closes a quoted or generated answer: it may not cover the citizen's case, so a human is offered. */
+    public String officerOffer(Language l) {
+        return lines(l, l == Language.VI ? "Chưa đúng trường hợp của bạn? Gõ /human để gặp cán bộ." : "Not your case? Type /human to reach an officer.",
+                l == Language.VI ? "Khẩn cấp: gọi {{hotline}} (24/7)." : "Emergency: call {{hotline}} (24/7).");
+    }
+
+    /** One source line under quoted material: where it comes from, its date as far as known, and whether it is history. */
+    public String sourceLine(Passage passage, Language l) {
+        String when = passage.date() == null ? "" : " · " + (l == Language.EN || passage.datePrecision() == ChronoUnit.YEARS
+                ? passage.dateLabel()
+                : passage.datePrecision() == ChronoUnit.MONTHS ? VI_MONTH.format(passage.date()) : VI_DATE.format(passage.date()));
+        boolean historical = passage.historical();
+        String source = passage.source();
+        String past = historical ? (l == Language.VI ? " · thông tin lịch sử, không còn áp dụng" : " · historical, no longer in force") : "";
+        return (l == Language.VI ? "Nguồn: " : "Source: ") + source + when + past;
     }
 
     public String emergencyHeader(Language l) {

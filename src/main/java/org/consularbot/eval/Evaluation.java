@@ -50,17 +50,17 @@ public final class Evaluation {
     /** A table a person reads: one row per kind, then the total. */
     public void print(String title, PrintWriter out) {
         out.println(title);
-        out.printf(Locale.ROOT, "  %-10s %5s %6s %7s %7s %7s %7s %7s %6s%n",
-                "kind", "n", "top1", "ans.prec", "ans.rate", "reject", "emerg", "f.emerg", "mrr");
+        out.printf(Locale.ROOT, "  %-10s %5s %6s %7s %7s %7s %7s %7s %6s %6s%n",
+                "kind", "n", "top1", "ans.prec", "ans.rate", "reject", "emerg", "f.emerg", "mrr", "no.llm");
         byKind().forEach((kind, f) -> row(out, kind, f));
         row(out, "ALL", overall());
         out.flush();
     }
 
     private static void row(PrintWriter out, String kind, Figures f) {
-        out.printf(Locale.ROOT, "  %-10s %5d %6s %7s %7s %7s %7s %7s %6s%n", kind, f.count(), fmt(f.top1()),
+        out.printf(Locale.ROOT, "  %-10s %5d %6s %7s %7s %7s %7s %7s %6s %6s%n", kind, f.count(), fmt(f.top1()),
                 fmt(f.answerPrecision()), fmt(f.answerRate()), fmt(f.rejection()), fmt(f.emergencyRecall()),
-                fmt(f.falseEmergency()), fmt(f.mrr()));
+                fmt(f.falseEmergency()), fmt(f.mrr()), fmt(f.faqHandled()));
     }
 
     static String fmt(double value) {

@@ -14,9 +14,10 @@ import org.consularbot.faq.Tier;
  * @param emergencyRecall {@code urgent} messages that got the emergency tier
  * @param falseEmergency  other messages that got the emergency tier
  * @param mrr             mean reciprocal rank of the right entry among the ranked candidates, in-scope messages
+ * @param faqHandled      in-scope messages the FAQ handles (any tier but fallback): no call to the fallback's LLM
  */
 public record Figures(int count, double top1, double answerPrecision, double answerRate, double rejection,
-                      double emergencyRecall, double falseEmergency, double mrr) {
+                      double emergencyRecall, double falseEmergency, double mrr, double faqHandled) {
 
     public static final String URGENT_KIND = "urgent";
 
@@ -34,7 +35,8 @@ public record Figures(int count, double top1, double answerPrecision, double ans
                 share(urgent.stream().filter(o -> o.tier() == Tier.EMERGENCY).count(), urgent.size()),
                 share(notUrgent.stream().filter(o -> o.tier() == Tier.EMERGENCY).count(), notUrgent.size()),
                 inScope.isEmpty() ? Double.NaN
-                        : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size());
+                        : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size(),
+                share(inScope.stream().filter(o -> o.tier() != Tier.FALLBACK).count(), inScope.size()));
     }
 
     private static double share(long part, int whole) {

@@ -17,13 +17,15 @@ public record Corpus(
         Mission mission,
         Synonyms synonyms,
         UrgentRules urgentRules,
-        String origin) {
+        String origin,
+        List<OfficialDoc> docs) {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
 
     public Corpus {
         topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         entries = List.copyOf(entries);
+        docs = docs == null ? List.of() : List.copyOf(docs);
     }
 
     public Optional<FaqEntry> entry(String id) {

@@ -99,11 +99,12 @@ public final class CorpusLoader {
             String name = "entries/" + file.getFileName();
             entries.addAll(reader.read(YamlDocument.read(file, name, problems)));
         }
+        List<OfficialDoc> docs = new DocReader(topics, problems, warnings).readAll(dir.resolve("docs"));
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }
         Optional<Corpus> corpus = problems.isEmpty()
-                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, origin)) : Optional.empty();
+                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, origin, List.copyOf(docs))) : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }
 

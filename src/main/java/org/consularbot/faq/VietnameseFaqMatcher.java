@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.core.WhitespaceTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -94,23 +91,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         this.normalizer = new TextNormalizer(corpus.synonyms());
         this.languages = new LanguageDetector(corpus, normalizer);
         this.emergencies = new EmergencyDetector(corpus.urgentRules());
-        Analyzer shingles = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
-                ShingleFilter pairs = new ShingleFilter(tokenizer, 2, 2);
-                pairs.setOutputUnigrams(true);
-                return new TokenStreamComponents(tokenizer, pairs);
-            }
-        };
-        Analyzer words = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
-                return new TokenStreamComponents(tokenizer, tokenizer);
-            }
-        };
-        this.analyzer = new PerFieldAnalyzerWrapper(shingles, Map.of(WRITTEN, words));
+        this.analyzer = VietnameseAnalysis.analyzer(WRITTEN);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         int texts = 0;
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -325,11 +306,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
 
     /** Adjacent word pairs, folded: Vietnamese words are syllable pairs ("ho chieu"), and so is much meaning. */
     private static List<String> pairs(List<NormalizedText.Token> tokens) {
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            pairs.add(tokens.get(i).folded() + " " + tokens.get(i + 1).folded());
-        }
-        return pairs;
+        return VietnameseAnalysis.pairs(tokens);
     }
 
     private static double coverage(String word, Set<String> vocabulary, List<List<String>> equivalents,

@@ -251,30 +251,9 @@ final class ConversationHarness implements AutoCloseable {
     }
 
     /** A clock the test moves by hand; no test waits for real time. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
+    static final class MutableClock extends org.consularbot.ManualClock {
         MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+            super(start);
         }
     }
 }

@@ -68,4 +68,9 @@ class DevSetFloorsTest {
         assertThat(vietnamese.byKind().get("vi-abbr").top1()).isGreaterThan(bm25.byKind().get("vi-abbr").top1() + 0.15);
         assertThat(vietnamese.overall().mrr()).isGreaterThan(bm25.overall().mrr());
     }
+
+    @Test
+    void mostInScopeMessagesNeedNoFallbackCall() {
+        assertThat(vietnamese.overall().faqHandled()).isGreaterThanOrEqualTo(0.88);
+    }
 }

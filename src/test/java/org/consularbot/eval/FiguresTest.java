@@ -134,7 +134,13 @@ class FiguresTest {
         Figures f = Figures.of(List.of());
         assertThat(f.count()).isZero();
         assertThat(List.of(f.top1(), f.answerPrecision(), f.answerRate(), f.rejection(), f.emergencyRecall(),
-                f.falseEmergency(), f.mrr())).allSatisfy(v -> assertThat(v).isNaN());
+                f.falseEmergency(), f.mrr(), f.faqHandled())).allSatisfy(v -> assertThat(v).isNaN());
+    }
+
+    @Test
+    void inScopeMessagesNotSentToFallbackAreTheOnesNeedingNoFallbackCall() {
+        // In scope: 1, 2, 3, 6, 7, 8, 9; only 8 went to fallback.
+        assertThat(evaluation().overall().faqHandled()).isEqualTo(6.0 / 7);
     }
 
     @Test
@@ -147,7 +153,7 @@ class FiguresTest {
         assertThat(lines.subList(2, lines.size())).extracting(l -> l.trim().split("\\s+")[0])
                 .containsExactly("vi", "en", "none", "urgent", "ALL");
         assertThat(lines.get(2).trim().split("\\s+")).containsExactly("vi", "3", "0.333", "1.000", "0.333", "-", "-",
-                "0.000", "0.833");
+                "0.000", "0.833", "0.667");
         assertThat(lines.get(6).trim().split("\\s+")[1]).isEqualTo("9");
     }
 }

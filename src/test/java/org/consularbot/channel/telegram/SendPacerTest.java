@@ -2,13 +2,11 @@ package org.consularbot.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.consularbot.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /** Pacing on a clock that moves only when the pacer sleeps: no test waits for real time. */
@@ -23,7 +21,7 @@ class SendPacerTest {
         assertThat(pacer.awaitTurn("42")).isZero();
         assertThat(pacer.awaitTurn("42")).isEqualTo(Duration.ofSeconds(1));
         assertThat(pacer.awaitTurn("42")).isEqualTo(Duration.ofSeconds(1));
-        assertThat(time.now).isEqualTo(FakeTime.START.plusSeconds(2));
+        assertThat(time.instant()).isEqualTo(FakeTime.START.plusSeconds(2));
     }
 
     @Test
@@ -35,14 +33,14 @@ class SendPacerTest {
         }
 
         // 30 messages at 10 per second: the last goes 2.9 s after the first, not 29 s.
-        assertThat(time.now).isEqualTo(FakeTime.START.plusMillis(2900));
+        assertThat(time.instant()).isEqualTo(FakeTime.START.plusMillis(2900));
     }
 
     @Test
     void aChatQuietForLongerThanTheIntervalIsNotDelayed() throws Exception {
         SendPacer pacer = new SendPacer(30, Duration.ofSeconds(1), time, time);
         pacer.awaitTurn("42");
-        time.now = time.now.plusSeconds(5);
+        time.advance(Duration.ofSeconds(5));
 
         assertThat(pacer.awaitTurn("42")).isZero();
     }
@@ -55,10 +53,10 @@ class SendPacerTest {
         }
         // Five seconds of backlog: chat 42's slots must still be at least 500 ms apart (and 1 s by the global rate).
         pacer.awaitTurn("42");
-        Instant first = time.now;
+        Instant first = time.instant();
         pacer.awaitTurn("42");
 
-        assertThat(Duration.between(first, time.now)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(Duration.between(first, time.instant())).isGreaterThanOrEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -69,36 +67,25 @@ class SendPacerTest {
         }
         assertThat(pacer.tracked()).isEqualTo(100);
 
-        time.now = time.now.plusSeconds(30);
+        time.advance(Duration.ofSeconds(30));
         pacer.awaitTurn("late");
 
         assertThat(pacer.tracked()).isEqualTo(1);
     }
 
-    static final class FakeTime extends Clock implements SendPacer.Sleeper {
+    /** A clock that moves only when the pacer sleeps, remembering each sleep. */
+    static final class FakeTime extends ManualClock implements SendPacer.Sleeper {
         static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
-        Instant now = START;
         final List<Duration> sleeps = new ArrayList<>();
+
+        FakeTime() {
+            super(START);
+        }
 
         @Override
         public void sleep(Duration duration) {
             sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+            advance(duration);
         }
     }
 }

@@ -1,0 +1,31 @@
+package org.consularbot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.consularbot.faq.PassageIndex;
+import org.consularbot.faq.TestCorpora;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Floors just under the measured passage-retrieval figures (README, "When no FAQ fits"), so a regression fails the build. */
+class PassageFloorsTest {
+
+    private static PassageEvaluation figures;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        figures = PassageEvaluation.run(new PassageIndex(TestCorpora.real()), EvalSet.read(Path.of("eval/passages.tsv")));
+    }
+
+    @Test
+    void vietnameseQuestionsFindOfficialMaterialOnTheirTopicFirst() {
+        assertThat(figures.topicPrecisionAt1("vi")).isGreaterThanOrEqualTo(0.85);
+        assertThat(figures.topicPrecisionAt1("vi-nd")).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void theRightBulletinIsAmongTheFirstThree() {
+        assertThat(figures.byKind().get("ALL")[2]).as("P@3").isGreaterThanOrEqualTo(0.80);
+    }
+}
