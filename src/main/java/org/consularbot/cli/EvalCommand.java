@@ -20,6 +20,7 @@ import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.PassageIndex;
 import org.consularbot.eval.PassageEvaluation;
+import org.consularbot.llm.OfficialEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,22 @@ final class EvalCommand implements Callable<Integer> {
             List<EvalQuery> labelled = EvalSet.read(passages);
             PassageEvaluation.run(index, labelled).print(String.format("passage retrieval on %s (%d questions, %d passages)",
                     passages, labelled.size(), index.size()), stdout);
+            // How often the fallback would have official text to give, and whether its first passage is on topic.
+            OfficialEvidence evidence = new OfficialEvidence(index);
+            int quoted = 0;
+            int onTopic = 0;
+            for (EvalQuery query : labelled) {
+                List<org.consularbot.faq.Passage> found = evidence.relevant(query.question(),
+                        query.kind().startsWith("en") ? org.consularbot.faq.Language.EN : org.consularbot.faq.Language.VI, 2, 1);
+                if (!found.isEmpty()) {
+                    quoted++;
+                    String topic = index.topicOf(query.expected());
+                    onTopic += found.get(0).docId().equals(query.expected()) || !topic.isEmpty() && topic.equals(found.get(0).topic()) ? 1 : 0;
+                }
+            }
+            stdout.printf(java.util.Locale.ROOT, "  fallback evidence: %.3f of questions get official passages; first on topic in %.3f%n",
+                    (double) quoted / labelled.size(), (double) onTopic / labelled.size());
+            stdout.flush();
             return 0;
         }
         List<EvalQuery> labelled = EvalSet.read(queries);

@@ -17,6 +17,7 @@ final class CircuitBreaker {
     private final Clock clock;
     private int failures;
     private Instant openUntil = Instant.MIN;
+    private boolean trialRunning;
 
     CircuitBreaker(int threshold, Duration openFor, Clock clock) {
         this.threshold = threshold;
@@ -24,18 +25,27 @@ final class CircuitBreaker {
         this.clock = clock;
     }
 
-    /** Whether a call may be made now. */
+    /** Whether a call may be made now; once the pause is over, only one trial call until it reports back. */
     synchronized boolean allows() {
-        return failures < threshold || !clock.instant().isBefore(openUntil);
+        if (failures < threshold) {
+            return true;
+        }
+        if (trialRunning || clock.instant().isBefore(openUntil)) {
+            return false;
+        }
+        trialRunning = true;
+        return true;
     }
 
     synchronized void succeeded() {
         failures = 0;
         openUntil = Instant.MIN;
+        trialRunning = false;
     }
 
     synchronized void failed() {
         failures++;
+        trialRunning = false;
         if (failures >= threshold) {
             openUntil = clock.instant().plus(openFor);
         }

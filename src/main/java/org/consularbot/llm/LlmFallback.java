@@ -67,7 +67,7 @@ public final class LlmFallback implements FallbackAnswerer {
         this.screen = new InjectionScreen();
         String canary = "cb-" + UUID.randomUUID();
         this.prompt = new GroundedPrompt(missionName, canary);
-        this.guard = new AnswerGuard(MAX_ANSWER_CHARS, canary);
+        this.guard = new AnswerGuard(MAX_ANSWER_CHARS, canary, List.of(prompt.system(Language.VI), prompt.system(Language.EN)));
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(1), clock);
         this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofDays(1)).build();
         this.screenInjections = screenInjections;
@@ -105,10 +105,14 @@ public final class LlmFallback implements FallbackAnswerer {
                     .messages(SystemMessage.from(prompt.system(language)), UserMessage.from(prompt.user(passages, redacted)))
                     .build());
             text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                throw new IllegalStateException("empty answer from the model");
+            }
             breaker.succeeded();
         } catch (RuntimeException e) {
             stats.failures.incrementAndGet();
             breaker.failed();
+            // a trial call that failed re-opens the circuit; either way the citizen does not wait for this model
             log.warn("LLM call failed ({}); the citizen gets the safe fallback", e.getClass().getSimpleName());
             return safe(language);
         }
@@ -116,7 +120,7 @@ public final class LlmFallback implements FallbackAnswerer {
             stats.noAnswer.incrementAndGet();
             return safe(language);
         }
-        AnswerGuard.Verdict verdict = guard.check(text, passages, redacted);
+        AnswerGuard.Verdict verdict = guard.check(text, passages);
         if (!verdict.accepted()) {
             stats.guardRefusals.incrementAndGet();
             log.warn("LLM answer refused by the guard: {}", verdict.reason());

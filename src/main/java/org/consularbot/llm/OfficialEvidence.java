@@ -14,7 +14,7 @@ import org.consularbot.faq.PassageIndex;
  * evidence). Thresholds chosen on eval/passages.tsv (in scope) against the out-of-scope messages of eval/dev.tsv:
  * 0.90 of in-scope questions keep their best passage, 0.95 of out-of-scope ones get none (README).
  */
-final class OfficialEvidence {
+public final class OfficialEvidence {
 
     static final double MIN_SCORE = 14;
     static final double MIN_COVERAGE = 0.45;
@@ -23,7 +23,7 @@ final class OfficialEvidence {
     private final double minScore;
     private final double minCoverage;
 
-    OfficialEvidence(PassageIndex index) {
+    public OfficialEvidence(PassageIndex index) {
         this(index, MIN_SCORE, MIN_COVERAGE);
     }
 
@@ -34,21 +34,28 @@ final class OfficialEvidence {
     }
 
     /** Up to {@code max} relevant passages, best first, at most {@code perDocument} from one entry or bulletin. */
-    List<Passage> relevant(String question, Language language, int max, int perDocument) {
+    public List<Passage> relevant(String question, Language language, int max, int perDocument) {
+        List<PassageIndex.Hit> kept = new ArrayList<>();
+        for (PassageIndex.Hit hit : index.search(question, language, max * 3)) {
+            if (hit.score() >= minScore && hit.coverage() >= minCoverage) {
+                kept.add(hit);
+            }
+        }
+        // The citizen's language first: an FAQ answer present in both languages is kept in theirs.
+        List<Passage> candidates = dropOtherLanguageTwins(kept.stream().map(PassageIndex.Hit::passage).toList(), language);
         List<Passage> chosen = new ArrayList<>();
         List<String> docs = new ArrayList<>();
-        for (PassageIndex.Hit hit : index.search(question, language, max * 3)) {
-            if (hit.score() < minScore || hit.coverage() < minCoverage || chosen.size() >= max) {
+        for (Passage passage : candidates) {
+            if (chosen.size() >= max) {
+                break;
+            }
+            if (docs.stream().filter(passage.docId()::equals).count() >= perDocument) {
                 continue;
             }
-            String doc = hit.passage().docId();
-            if (docs.stream().filter(doc::equals).count() >= perDocument) {
-                continue;
-            }
-            docs.add(doc);
-            chosen.add(hit.passage());
+            docs.add(passage.docId());
+            chosen.add(passage);
         }
-        return dropOtherLanguageTwins(chosen, language);
+        return chosen;
     }
 
     /** An FAQ answer comes in both languages; keep the citizen's when both made it. */

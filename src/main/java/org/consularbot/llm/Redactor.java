@@ -71,6 +71,8 @@ final class Redactor {
     private static final Pattern NA_PHONE_PAREN = Pattern.compile(WB + "\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}" + NE);
     private static final Pattern VN_PHONE = Pattern.compile(NB + "0\\d{2,3}(?:[ .-]?\\d{2,4}){2,3}" + NE);
     private static final Pattern NA_PHONE = Pattern.compile(NB + "\\d{3}([ .-])\\d{3}\\1\\d{4}" + NE);
+    /** Last resort: any other run of 9 to 15 digits (spaces, dots or dashes between) that is not money is a phone or an account. */
+    private static final Pattern LONG_NUMBER = Pattern.compile(NB + "\\+?\\d(?:[ .-]?\\d){8,14}" + NE);
 
     private static final Pattern MONEY_AFTER = Pattern.compile("\\s?(?:d|dong|vnd|usd|eur|euros?|cad|aud|gbp|jpy|krw"
             + "|cny|sgd|chf|yen|won|do la|dollars?|bang|trieu|ty|nghin|ngan|k|[$€£¥₫])(?![\\p{L}\\p{N}])");
@@ -159,6 +161,7 @@ final class Redactor {
         claim(f, claims, NA_PHONE_PAREN, 0, PHONE, m -> true);
         claim(f, claims, VN_PHONE, 0, PHONE, m -> between(digits(m.group()), 10, 11));
         claim(f, claims, NA_PHONE, 0, PHONE, m -> !isMoney(f, m.start(), m.end()));
+        claim(f, claims, LONG_NUMBER, 0, PHONE, m -> !isMoney(f, m.start(), m.end()));
         classifyDates(f, claims, dates);
         claim(f, claims, BIRTH_YEAR, 1, DATE_OF_BIRTH, m -> true);
         return folded.rebuild(claims.all());

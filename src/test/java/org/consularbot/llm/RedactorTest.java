@@ -274,4 +274,15 @@ class RedactorTest {
         }
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void longDigitRunsWithoutAFormatAreStillRedacted() {
+        Redactor redactor = new Redactor(java.time.Clock.fixed(java.time.Instant.parse("2026-11-29T00:00:00Z"), java.time.ZoneOffset.UTC));
+
+        assertThat(redactor.redact("goi cho em so 6135550199 nhe")).isEqualTo("goi cho em so [PHONE] nhe");
+        assertThat(redactor.redact("sdt 84912345678")).isEqualTo("sdt [PHONE]");
+        assertThat(redactor.redact("Handy 0176 12345678 bitte")).isEqualTo("Handy [PHONE] bitte");
+        assertThat(redactor.redact("phí 100000000 đồng")).contains("100000000");
+        assertThat(redactor.redact("Luật 49/2019/QH14 năm 2019")).isEqualTo("Luật 49/2019/QH14 năm 2019");
+    }
 }
