@@ -6,7 +6,6 @@ import java.util.Map;
 import org.consularbot.config.BotConfig;
 import org.consularbot.conversation.CitizenRateLimiter;
 import org.consularbot.conversation.Dialogue;
-import org.consularbot.conversation.Escalation;
 import org.consularbot.conversation.FallbackAnswerer;
 import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.InProcessLocks;
@@ -23,6 +22,15 @@ import org.consularbot.llm.LlmFallback;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcConversationStore;
+import org.consularbot.store.JdbcOfficerDirectory;
+import org.consularbot.store.JdbcOfficerOutbox;
+import org.consularbot.store.JdbcTicketStore;
+import org.consularbot.handoff.CitizenLine;
+import org.consularbot.handoff.DutyRoster;
+import org.consularbot.handoff.HandoffService;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.SlaWatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires a running bot from its configuration: corpus, database, store, dialogue, turn processor. The one place
@@ -35,7 +43,14 @@ final class BotAssembly implements AutoCloseable {
     final Database database;
     final JdbcConversationStore store;
     private final Clock clock;
+    final JdbcTicketStore tickets;
+    final JdbcOfficerDirectory officers;
+    final JdbcOfficerOutbox officerOutbox;
+    private final AtomicReference<TurnProcessor> processorForOfficers = new AtomicReference<>();
+    private final CitizenLine citizenLine;
     private FallbackAnswerer fallback;
+    private HandoffService handoff;
+    private DutyRoster roster;
 
     private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock) {
         this.config = config;
@@ -43,6 +58,11 @@ final class BotAssembly implements AutoCloseable {
         this.database = database;
         this.store = new JdbcConversationStore(database.dataSource(), clock);
         this.clock = clock;
+        this.tickets = new JdbcTicketStore(database.dataSource());
+        this.officers = new JdbcOfficerDirectory(database.dataSource());
+        this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
+        this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(processorForOfficers.get(), "no turn processor yet"),
+                new BotTexts(corpus));
     }
 
     /** Loads the corpus and opens the database; fails with a message naming what is wrong. */
@@ -71,11 +91,52 @@ final class BotAssembly implements AutoCloseable {
         return fallback;
     }
 
-    /** The turn processor sending through the given channels; no officers yet. */
+    /**
+     * The turn processor sending through the given channels, with officers reachable through the handoff (when any
+     * is listed). The officer desk and the SLA watch speak to citizens through this processor.
+     */
     TurnProcessor processor(Map<String, ReplySender> senders) {
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
-                Escalation.NONE, new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
-        return new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue, senders, clock);
+                handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
+        TurnProcessor processor = new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue, senders, clock);
+        processorForOfficers.set(processor);
+        return processor;
+    }
+
+    HandoffService handoff() {
+        if (handoff == null) {
+            handoff = new HandoffService(tickets, officers, officerOutbox, roster(), citizenLine,
+                    conversationId -> store.recentTexts(conversationId, 10), clock);
+        }
+        return handoff;
+    }
+
+    /** What officers do; speaks to citizens through the last processor made. */
+    OfficerDesk desk() {
+        return new OfficerDesk(tickets, officers, officerOutbox, citizenLine, clock, config.handoff().showNames());
+    }
+
+    SlaWatch slaWatch() {
+        return new SlaWatch(tickets, officers, officerOutbox, roster(), citizenLine, clock, config.handoff().urgentLimit(),
+                config.handoff().normalLimit());
+    }
+
+    DutyRoster roster() {
+        if (roster == null) {
+            java.time.ZoneId zone = corpus.mission().timeZone();
+            roster = config.handoff().rosterFile().map(file -> {
+                try {
+                    return DutyRoster.parse(java.nio.file.Files.readString(file), file.toString());
+                } catch (java.io.IOException e) {
+                    throw new org.consularbot.config.InvalidSettingException(org.consularbot.config.HandoffConfig.ROSTER_FILE,
+                            "cannot be read: " + file);
+                } catch (IllegalArgumentException e) {
+                    throw new org.consularbot.config.InvalidSettingException(org.consularbot.config.HandoffConfig.ROSTER_FILE,
+                            "is not a valid roster: " + e.getMessage());
+                }
+            }).orElse(DutyRoster.always(zone));
+        }
+        return roster;
     }
 
     @Override

@@ -55,11 +55,33 @@ final class ChatCommand implements Callable<Integer> {
                 // A first contact, as Telegram's Start button: the welcome says what the bot can and cannot do.
                 processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
             }
+            // An officer (officer console, or the officers' group) may answer at any moment: show it as it comes.
+            java.util.concurrent.ScheduledExecutorService relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "chat-relay");
+                thread.setDaemon(true);
+                return thread;
+            });
+            relay.scheduleWithFixedDelay(() -> {
+                try {
+                    processor.resendUnsentTo(console.conversation());
+                } catch (RuntimeException e) {
+                    // the database is briefly unavailable: try again in a second
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             if (in == System.in && System.console() != null) {
                 err.println("(type your message and press Enter; Ctrl-D to leave)");
                 err.flush();
             }
-            console.talk(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), processor, err);
+            try {
+                console.talk(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), processor, err);
+            } finally {
+                relay.shutdownNow();
+                try {
+                    relay.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return 0;
     }

@@ -73,7 +73,9 @@ final class RunningBot implements AutoCloseable {
         TurnProcessor processor = assembly.processor(Map.of(TelegramChannel.NAME, telegram.sender()));
         TurnProcessor.RecoveryReport recovered = processor.recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
-        telegram.startReceiving(processor, groupNotice(assembly.corpus.hotline()));
+        telegram.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
+                new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers));
+        org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         if (telegram.webhook().isPresent()) {
             // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
             web = WebServer.start(webConfig, telegram.webhook());
@@ -83,6 +85,8 @@ final class RunningBot implements AutoCloseable {
             try {
                 processor.resendUnsent();
                 processor.answerStale(STALE_AFTER);
+                telegram.drainOfficerMessages();
+                sla.check();
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {}", e.getMessage());
             }

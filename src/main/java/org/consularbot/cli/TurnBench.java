@@ -42,7 +42,7 @@ final class TurnBench {
         String url = temporary != null ? "jdbc:h2:file:" + temporary.resolve("bench").toAbsolutePath() : options.dbUrl;
         // No rate limit: the benchmark is one script sending for thousands of citizens.
         BotConfig config = new BotConfig(url, defaults.dbUser(), defaults.dbPassword(), Math.max(threads, defaults.dbPoolSize()),
-                defaults.faqDir(), defaults.retentionDays(), 0, defaults.llm());
+                defaults.faqDir(), defaults.retentionDays(), 0, defaults.llm(), defaults.handoff());
         AtomicLong sent = new AtomicLong();
         ReplySender counting = entry -> sent.incrementAndGet();
         List<String> messages = options.messages(corpus);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param rateLimitPerMinute {@code RATE_LIMIT_PER_MINUTE}: messages one citizen gets answered per minute
  *                           (0 = no limit, default 20)
  * @param llm                the fallback's model ({@code LLM_*}); provider none by default
+ * @param handoff            roster, officer names, SLA limits
  */
 public record BotConfig(
         String dbUrl,
@@ -23,7 +24,8 @@ public record BotConfig(
         Optional<Path> faqDir,
         int retentionDays,
         int rateLimitPerMinute,
-        LlmConfig llm) {
+        LlmConfig llm,
+        HandoffConfig handoff) {
 
     public static final String DB_URL = "DB_URL";
     public static final String DB_USER = "DB_USER";
@@ -53,7 +55,8 @@ public record BotConfig(
                 settings.get(FAQ_DIR).map(Path::of),
                 integer(settings, RETENTION_DAYS, 90, 1, 3650),
                 integer(settings, RATE_LIMIT_PER_MINUTE, 20, 0, 10_000),
-                LlmConfig.from(settings));
+                LlmConfig.from(settings),
+                HandoffConfig.from(settings));
     }
 
     static int integer(Settings settings, String key, int defaultValue, int min, int max) {

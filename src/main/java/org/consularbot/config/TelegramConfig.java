@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param maxSendsPerSecond  {@code TELEGRAM_MAX_SENDS_PER_SECOND}: messages per second over all chats (Telegram: about 30)
  * @param chatSendIntervalMs {@code TELEGRAM_CHAT_SEND_INTERVAL_MS}: least time between two messages to one chat (Telegram: about 1 s)
  * @param pollTimeoutSeconds {@code TELEGRAM_POLL_TIMEOUT_SECONDS}: how long one long poll waits for updates
+ * @param officerChatId      {@code TELEGRAM_OFFICER_CHAT_ID}: the officers' group (ticket cards, relays, officer commands)
  */
 public record TelegramConfig(
         String token,
@@ -25,7 +26,8 @@ public record TelegramConfig(
         Optional<String> webhookSecret,
         int maxSendsPerSecond,
         int chatSendIntervalMs,
-        int pollTimeoutSeconds) {
+        int pollTimeoutSeconds,
+        Optional<Long> officerChatId) {
 
     public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
@@ -34,6 +36,7 @@ public record TelegramConfig(
     public static final String TELEGRAM_MAX_SENDS_PER_SECOND = "TELEGRAM_MAX_SENDS_PER_SECOND";
     public static final String TELEGRAM_CHAT_SEND_INTERVAL_MS = "TELEGRAM_CHAT_SEND_INTERVAL_MS";
     public static final String TELEGRAM_POLL_TIMEOUT_SECONDS = "TELEGRAM_POLL_TIMEOUT_SECONDS";
+    public static final String TELEGRAM_OFFICER_CHAT_ID = "TELEGRAM_OFFICER_CHAT_ID";
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
 
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
@@ -77,7 +80,14 @@ public record TelegramConfig(
         return Optional.of(new TelegramConfig(token.get(), api, webhook, secret,
                 BotConfig.integer(settings, TELEGRAM_MAX_SENDS_PER_SECOND, 30, 1, 1000),
                 BotConfig.integer(settings, TELEGRAM_CHAT_SEND_INTERVAL_MS, 1000, 0, 60_000),
-                BotConfig.integer(settings, TELEGRAM_POLL_TIMEOUT_SECONDS, 30, 0, 50)));
+                BotConfig.integer(settings, TELEGRAM_POLL_TIMEOUT_SECONDS, 30, 0, 50),
+                settings.get(TELEGRAM_OFFICER_CHAT_ID).map(String::strip).map(raw -> {
+                    try {
+                        return Long.parseLong(raw);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidSettingException(TELEGRAM_OFFICER_CHAT_ID, "must be the group's numeric chat id (e.g. -1001234567890), not '" + raw + "'");
+                    }
+                })));
     }
 
     public boolean webhook() {

@@ -40,6 +40,7 @@ public final class Transitions {
         t.get(WAITING_FOR_OFFICER).put(Trigger.CITIZEN_CANCELLED, BOT_ANSWERING);
         t.get(WAITING_FOR_OFFICER).put(Trigger.OFFICER_RELEASED, BOT_ANSWERING);
         t.get(WITH_OFFICER).put(Trigger.OFFICER_RELEASED, BOT_ANSWERING);
+        t.get(WITH_OFFICER).put(Trigger.OFFICER_UNASSIGNED, WAITING_FOR_OFFICER);
         t.get(WITH_OFFICER).put(Trigger.CITIZEN_CANCELLED, BOT_ANSWERING);
         for (ConversationState open : new ConversationState[] {BOT_ANSWERING, AWAITING_CHOICE, WAITING_FOR_OFFICER, WITH_OFFICER}) {
             t.get(open).put(Trigger.CLOSED_BY_OFFICER, CLOSED);

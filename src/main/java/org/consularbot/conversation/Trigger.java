@@ -14,6 +14,8 @@ public enum Trigger {
     EMERGENCY_ESCALATED,
     /** An officer took the conversation. */
     OFFICER_JOINED,
+    /** The officer put the conversation back in the queue for another officer. */
+    OFFICER_UNASSIGNED,
     /** The officer handed the conversation back to the bot. */
     OFFICER_RELEASED,
     /** The citizen withdrew the request (or left the officer). */

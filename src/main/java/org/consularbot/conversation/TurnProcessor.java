@@ -109,6 +109,8 @@ public final class TurnProcessor {
                 conversation = store.conversation(conversation.id()).orElseThrow(() -> e);
                 continue;
             }
+            // The citizen's replies first (the hotline must not wait), then the officers are called.
+            deliver(queued);
             for (Runnable call : decision.afterCommit()) {
                 try {
                     call.run();
@@ -116,7 +118,6 @@ public final class TurnProcessor {
                     log.warn("call to officers failed for conversation {}", conversation.id(), e);
                 }
             }
-            deliver(queued);
             return new TurnResult(stored.id(), conversation.id(), false, decision.record().outcome(), queued);
         }
     }
@@ -127,7 +128,7 @@ public final class TurnProcessor {
         for (OutboxEntry entry : entries) {
             ReplySender sender = senders.get(entry.conversation().channel());
             if (sender == null) {
-                log.warn("no sender for channel {}; reply {} stays in the outbox", entry.conversation().channel(), entry.id());
+                log.debug("no sender for channel {} in this process; reply {} stays in the outbox for it", entry.conversation().channel(), entry.id());
                 continue;
             }
             try {
@@ -156,6 +157,11 @@ public final class TurnProcessor {
      */
     public int resendUnsent() {
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()), false);
+    }
+
+    /** As {@link #resendUnsent()}, for one conversation only: a terminal chat prints its own citizen's replies. */
+    public int resendUnsentTo(ConversationKey key) {
+        return resend(outbox.due(RECOVERY_BATCH, clock.instant()).stream().filter(e -> e.conversation().equals(key)).toList(), false);
     }
 
     private int resend(List<OutboxEntry> batch, boolean evenIfNotDue) {
@@ -210,6 +216,47 @@ public final class TurnProcessor {
             }
         }
         return answered;
+    }
+
+    /**
+     * A turn started by an officer rather than a citizen: moves the conversation by {@code trigger} (if given and
+     * allowed from where it stands), logs it, and sends the replies to the citizen through the outbox, under the
+     * conversation's lock like any turn.
+     *
+     * @return false when the conversation is unknown or the move is not allowed from its state (nothing changed)
+     */
+    public boolean officerTurn(ConversationKey key, Optional<Trigger> trigger, List<Reply> replies, String detail) {
+        try (ConversationLocks.Held held = locks.lock(key)) {
+            for (int attempt = 1; ; attempt++) {
+                Optional<Conversation> found = store.find(key);
+                if (found.isEmpty()) {
+                    return false;
+                }
+                Conversation c = found.get();
+                Instant now = clock.instant();
+                ConversationState next = c.state();
+                List<ConversationEvent> events = new java.util.ArrayList<>();
+                if (trigger.isPresent()) {
+                    Optional<ConversationState> moved = Transitions.next(c.state(), trigger.get());
+                    if (moved.isEmpty()) {
+                        return false;
+                    }
+                    next = moved.get();
+                    events.add(ConversationEvent.stateChanged(now, Actor.OFFICER, c.state(), next, trigger.get()));
+                }
+                events.add(ConversationEvent.of(now, Actor.OFFICER, ConversationEvent.Type.ESCALATION, detail));
+                TurnRecord record = new TurnRecord(c.id(), c.version(), 0, "officer", next, c.preferredLanguage(), c.lastLanguage(),
+                        next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(), events, replies, Optional.empty(), now);
+                try {
+                    deliver(store.commitTurn(record));
+                    return true;
+                } catch (ConcurrentTurnException e) {
+                    if (attempt >= MAX_CONCURRENT_RETRIES) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /** What start-up recovery did. */

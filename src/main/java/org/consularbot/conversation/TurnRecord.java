@@ -13,6 +13,7 @@ import org.consularbot.faq.Language;
  *
  * @param expectedVersion the conversation's version when the turn started; a mismatch means another turn
  *                        (another instance) got there first and this one must not overwrite it
+ * @param inboundId       the citizen's message this turn answers; 0 for a turn an officer started
  */
 public record TurnRecord(
         long conversationId,

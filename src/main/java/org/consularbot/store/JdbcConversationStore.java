@@ -156,7 +156,9 @@ public final class JdbcConversationStore implements ConversationStore {
                 Transactions.setInstant(handled, 1, turn.at());
                 handled.setString(2, turn.outcome());
                 handled.setLong(3, turn.inboundId());
-                handled.executeUpdate();
+                if (turn.inboundId() > 0) {
+                    handled.executeUpdate();
+                }
             }
             appendEvents(connection, turn.conversationId(), turn.events());
             List<OutboxEntry> queued = new ArrayList<>();
@@ -207,6 +209,26 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> conversation(long id) {
         return tx.inTransaction("reading a conversation", connection -> find(connection, id));
+    }
+
+    /** A conversation's last text messages, oldest first: what an officer's ticket card shows. */
+    public List<String> recentTexts(long conversationId, int limit) {
+        return tx.inTransaction("reading recent messages", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT kind, text FROM inbound_messages "
+                    + "WHERE conversation_id = ? ORDER BY id DESC LIMIT ?")) {
+                select.setLong(1, conversationId);
+                select.setInt(2, limit);
+                List<String> texts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String text = rows.getString("text");
+                        String kind = rows.getString("kind");
+                        texts.add(0, "text".equals(kind) || "button".equals(kind) ? text : "[" + kind + "] " + (text == null ? "" : text));
+                    }
+                }
+                return texts;
+            }
+        });
     }
 
     @Override

@@ -40,7 +40,11 @@ public final class JdbcOutbox implements Outbox {
                 "INSERT INTO outbox (conversation_id, inbound_id, kind, entry_id, text, buttons, created_at, attempts) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, conversationId);
-            insert.setLong(2, inboundId);
+            if (inboundId > 0) {
+                insert.setLong(2, inboundId);
+            } else {
+                insert.setNull(2, java.sql.Types.BIGINT); // an officer's turn answers no citizen message
+            }
             insert.setString(3, reply.kind().code());
             insert.setString(4, reply.entryId().orElse(null));
             insert.setString(5, reply.text());

@@ -42,6 +42,7 @@ class TransitionsTest {
         allow(WAITING_FOR_OFFICER, Trigger.OFFICER_RELEASED, BOT_ANSWERING);
         allow(WAITING_FOR_OFFICER, Trigger.CLOSED_BY_OFFICER, CLOSED);
         allow(WITH_OFFICER, Trigger.OFFICER_RELEASED, BOT_ANSWERING);
+        allow(WITH_OFFICER, Trigger.OFFICER_UNASSIGNED, WAITING_FOR_OFFICER);
         allow(WITH_OFFICER, Trigger.CITIZEN_CANCELLED, BOT_ANSWERING);
         allow(WITH_OFFICER, Trigger.CLOSED_BY_OFFICER, CLOSED);
         allow(CLOSED, Trigger.REOPENED, BOT_ANSWERING);
@@ -70,6 +71,7 @@ class TransitionsTest {
         "WAITING_FOR_OFFICER, OFFICER_RELEASED, BOT_ANSWERING",
         "WAITING_FOR_OFFICER, CLOSED_BY_OFFICER, CLOSED",
         "WITH_OFFICER, OFFICER_RELEASED, BOT_ANSWERING",
+        "WITH_OFFICER, OFFICER_UNASSIGNED, WAITING_FOR_OFFICER",
         "WITH_OFFICER, CITIZEN_CANCELLED, BOT_ANSWERING",
         "WITH_OFFICER, CLOSED_BY_OFFICER, CLOSED",
         "CLOSED, REOPENED, BOT_ANSWERING",
@@ -96,8 +98,8 @@ class TransitionsTest {
                         .hasMessageContaining(from.code()).hasMessageContaining(trigger.code());
             }
         }
-        assertThat(ALLOWED).hasSize(20);
-        assertThat(refused).isEqualTo(ConversationState.values().length * Trigger.values().length - 20);
+        assertThat(ALLOWED).hasSize(21);
+        assertThat(refused).isEqualTo(ConversationState.values().length * Trigger.values().length - 21);
     }
 
     @Test

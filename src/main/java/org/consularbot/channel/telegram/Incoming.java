@@ -14,6 +14,14 @@ sealed interface Incoming {
     record GroupCommand(long chatId) implements Incoming {
     }
 
+    /**
+     * Something an officer did in the officers' group: a message (a command, or a reply to a card or relayed
+     * message) or a button press on a card.
+     */
+    record OfficerAction(String userId, String text, Optional<String> repliedTo, Optional<String> callbackQueryId,
+            Optional<String> messageId) implements Incoming {
+    }
+
     /** Nothing to do (another kind of update, a plain group message, a channel post); why, for the log. */
     record Ignored(String why) implements Incoming {
     }

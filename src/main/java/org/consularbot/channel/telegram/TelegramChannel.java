@@ -57,6 +57,7 @@ public final class TelegramChannel implements AutoCloseable {
     private Thread pollThread;
     private TelegramWebhook webhook;
     private String username = "";
+    private Optional<OfficerGroup> officerGroup = Optional.empty();
 
     /** @param typingAfter how long a turn may take before "typing…" is shown (1 s in service; 0 in tests) */
     public TelegramChannel(TelegramConfig config, Clock clock, Duration typingAfter) {
@@ -96,8 +97,18 @@ public final class TelegramChannel implements AutoCloseable {
      * @param groupNotice what a command in a group gets (the bot answers only in private chats)
      */
     public void startReceiving(TurnProcessor processor, String groupNotice) {
-        ingress = new TelegramIngress(new TelegramUpdates(clock, username), processor, client, new ChatLanes(LANES, "telegram"),
-                typingAfter, groupNotice);
+        startReceiving(processor, groupNotice, null);
+    }
+
+    /**
+     * As {@link #startReceiving(TurnProcessor, String)}, with the officers' group ({@code TELEGRAM_OFFICER_CHAT_ID})
+     * served by the officer desk when both are given.
+     */
+    public void startReceiving(TurnProcessor processor, String groupNotice, Officers handoff) {
+        officerGroup = config.officerChatId().filter(id -> handoff != null)
+                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
+        ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
+                new ChatLanes(LANES, "telegram"), typingAfter, groupNotice, officerGroup);
         if (config.webhook()) {
             webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress);
         } else {
@@ -112,6 +123,16 @@ public final class TelegramChannel implements AutoCloseable {
             pollThread.start();
             log.info("Telegram: receiving updates by long polling");
         }
+    }
+
+    /** What the officers' group needs from the handoff. */
+    public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
+            org.consularbot.handoff.OfficerDirectory directory) {
+    }
+
+    /** Posts what waits for officers in their group; returns how many went out (0 without a group). */
+    public int drainOfficerMessages() {
+        return officerGroup.map(OfficerGroup::drain).orElse(0);
     }
 
     /** The webhook receiver, in webhook mode once started. */

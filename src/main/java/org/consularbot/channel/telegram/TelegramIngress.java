@@ -26,6 +26,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramIngress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramIngress.class);
+    private static final org.consularbot.conversation.ConversationKey OFFICERS = new org.consularbot.conversation.ConversationKey("telegram", "officers");
     /** Telegram shows a chat action for about 5 seconds. */
     private static final Duration TYPING_REPEAT = Duration.ofSeconds(4);
 
@@ -36,6 +37,7 @@ final class TelegramIngress implements AutoCloseable {
     private final ScheduledExecutorService typing;
     private final Duration typingAfter;
     private final String groupNotice;
+    private final java.util.Optional<OfficerGroup> officers;
 
     /**
      * @param typingAfter how long a turn may take before "typing…" is shown
@@ -43,6 +45,13 @@ final class TelegramIngress implements AutoCloseable {
      */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
             Duration typingAfter, String groupNotice) {
+        this(updates, processor, client, lanes, typingAfter, groupNotice, java.util.Optional.empty());
+    }
+
+    /** @param officers the officers' group, when one is configured */
+    TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
+            Duration typingAfter, String groupNotice, java.util.Optional<OfficerGroup> officers) {
+        this.officers = officers;
         this.updates = updates;
         this.processor = processor;
         this.client = client;
@@ -69,6 +78,15 @@ final class TelegramIngress implements AutoCloseable {
             if (!stored.handled()) {
                 lanes.submit(turn.message().conversation(), () -> answer(stored, turn.chatId()));
             }
+        } else if (incoming instanceof Incoming.OfficerAction action) {
+            // Officers' actions run on a lane of their own: a take sends a message to a citizen, which may wait for its slot.
+            officers.ifPresent(group -> lanes.submit(OFFICERS, () -> {
+                try {
+                    group.handle(action);
+                } catch (RuntimeException e) {
+                    log.error("officer action failed", e);
+                }
+            }));
         } else if (incoming instanceof Incoming.GroupCommand group) {
             tell(group.chatId(), groupNotice);
         } else if (incoming instanceof Incoming.Ignored ignored) {

@@ -22,11 +22,20 @@ final class TelegramUpdates {
 
     private final Clock clock;
     private final String botUsername;
+    private final Optional<Long> officerChat;
 
-    /** @param botUsername without @; a group command addressed to another bot ({@code /help@other_bot}) is not ours */
-    TelegramUpdates(Clock clock, String botUsername) {
+    /**
+     * @param botUsername without @; a group command addressed to another bot ({@code /help@other_bot}) is not ours
+     * @param officerChat the officers' group, whose messages and button presses are officers' actions
+     */
+    TelegramUpdates(Clock clock, String botUsername, Optional<Long> officerChat) {
         this.clock = clock;
         this.botUsername = botUsername;
+        this.officerChat = officerChat;
+    }
+
+    TelegramUpdates(Clock clock, String botUsername) {
+        this(clock, botUsername, Optional.empty());
     }
 
     Incoming read(Update update) {
@@ -49,6 +58,14 @@ final class TelegramUpdates {
         if (message.getChat() == null || message.getFrom() == null || message.getMessageId() == null) {
             return new Incoming.Ignored("message without chat or sender");
         }
+        if (officerChat.isPresent() && officerChat.get().equals(message.getChatId())) {
+            if (edited || !message.hasText() || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+                return new Incoming.Ignored("officers' group: not a text message from a person");
+            }
+            Optional<String> repliedTo = Optional.ofNullable(message.getReplyToMessage()).map(r -> String.valueOf(r.getMessageId()));
+            return new Incoming.OfficerAction(String.valueOf(message.getFrom().getId()), message.getText(), repliedTo, Optional.empty(),
+                    Optional.of(String.valueOf(message.getMessageId())));
+        }
         if (!message.isUserMessage()) {
             if ((message.isGroupMessage() || message.isSuperGroupMessage()) && message.hasText() && isOurCommand(message.getText())) {
                 return new Incoming.GroupCommand(message.getChatId());
@@ -70,6 +87,10 @@ final class TelegramUpdates {
         MaybeInaccessibleMessage under = query.getMessage();
         if (under == null || under.getChatId() == null || query.getFrom() == null) {
             return new Incoming.Ignored("button press without its chat");
+        }
+        if (officerChat.isPresent() && officerChat.get().equals(under.getChatId())) {
+            return new Incoming.OfficerAction(String.valueOf(query.getFrom().getId()), query.getData() == null ? "" : query.getData(),
+                    Optional.empty(), Optional.of(query.getId()), Optional.empty());
         }
         if (under.getChatId() < 0) {
             return new Incoming.Ignored("button press in a group");

@@ -73,7 +73,12 @@ public final class TelegramEmulator implements AutoCloseable {
 
     /** A citizen presses the inline button carrying {@code data} under the bot's newest message that has it. */
     public void userPresses(String token, long userId, String data) {
-        post("/sendCallback", JSON.createObjectNode().put("botToken", token).put("chatId", userId).put("data", data)
+        userPresses(token, userId, userId, data);
+    }
+
+    /** A user presses a button under the bot's newest message in {@code chatId} (a group) that carries {@code data}. */
+    public void userPresses(String token, long userId, long chatId, String data) {
+        post("/sendCallback", JSON.createObjectNode().put("botToken", token).put("chatId", chatId).put("data", data)
                 .set("from", user(userId)));
     }
 
@@ -88,9 +93,16 @@ public final class TelegramEmulator implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (messages.size() < count && System.nanoTime() < deadline) {
             JsonNode answer = post("/getUpdates", JSON.createObjectNode().put("token", token).put("chatId", chatId).put("timeout", 1));
-            answer.path("result").forEach(update -> messages.add(update.path("message")));
+            answer.path("result").forEach(update -> messages.add(withId(update)));
         }
         return messages;
+    }
+
+    /** The bot's request body, with the message id the emulator gave it as {@code message_id}. */
+    private static JsonNode withId(JsonNode update) {
+        ObjectNode message = update.path("message").deepCopy();
+        message.put("message_id", update.path("messageId").asLong());
+        return message;
     }
 
     /** Every message the bot sent to the chat that nobody has read yet, after waiting {@code quiet} for stragglers. */

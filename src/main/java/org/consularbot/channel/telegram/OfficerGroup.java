@@ -1,0 +1,151 @@
+package org.consularbot.channel.telegram;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerDirectory;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.handoff.OfficerOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The officers' Telegram group: ticket cards with Take / Close buttons, citizens' messages relayed, alarms that
+ * mention who must look; officers act with the buttons, with {@code /queue}, {@code /take N}, {@code /close [N]},
+ * {@code /release [N]}, {@code /note N text}, and by replying to a card or a relayed message (the reply goes to
+ * that citizen). Who may act is the officer desk's decision.
+ */
+final class OfficerGroup {
+
+    private static final Logger log = LoggerFactory.getLogger(OfficerGroup.class);
+    private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply)(?:@\\w+)?\\s*#?(\\d+)?\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern BUTTON = Pattern.compile("tk:(take|close):(\\d+)");
+
+    private final TelegramClient client;
+    private final long chatId;
+    private final OfficerDesk desk;
+    private final OfficerOutbox outbox;
+    private final OfficerDirectory officers;
+    private final Clock clock;
+
+    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock) {
+        this.client = client;
+        this.chatId = chatId;
+        this.desk = desk;
+        this.outbox = outbox;
+        this.officers = officers;
+        this.clock = clock;
+    }
+
+    void handle(Incoming.OfficerAction action) {
+        if (action.callbackQueryId().isPresent()) {
+            Matcher button = BUTTON.matcher(action.text());
+            String answer = "?";
+            if (button.matches()) {
+                long ticket = Long.parseLong(button.group(2));
+                answer = (button.group(1).equals("take") ? desk.take(action.userId(), ticket) : desk.close(action.userId(), ticket)).message();
+            }
+            try {
+                client.execute(AnswerCallbackQuery.builder().callbackQueryId(action.callbackQueryId().get())
+                        .text(answer.length() > 190 ? answer.substring(0, 190) : answer).build());
+            } catch (TelegramApiException e) {
+                log.debug("officer button not answered: {}", e.getMessage());
+            }
+            return;
+        }
+        Matcher command = COMMAND.matcher(action.text().strip());
+        String result;
+        if (command.matches()) {
+            result = act(action.userId(), command.group(1), command.group(2), command.group(3) == null ? "" : command.group(3).strip());
+        } else if (action.repliedTo().isPresent()) {
+            Optional<Long> ticket = outbox.ticketOfChannelMessage(action.repliedTo().get());
+            if (ticket.isEmpty()) {
+                return; // a reply to something else: colleagues talking
+            }
+            result = desk.reply(action.userId(), ticket.get(), action.text()).message();
+        } else {
+            return; // colleagues talking among themselves
+        }
+        post(result, action.messageId());
+    }
+
+    private String act(String userId, String command, String number, String rest) {
+        if (command.equals("queue")) {
+            return desk.queue(userId).message();
+        }
+        Long ticket = number != null ? Long.valueOf(number) : desk.current(userId).orElse(null);
+        if (ticket == null) {
+            return "Which ticket? e.g. /" + command + " 12";
+        }
+        return switch (command) {
+            case "take" -> desk.take(userId, ticket).message();
+            case "close" -> desk.close(userId, ticket).message();
+            case "release" -> desk.release(userId, ticket).message();
+            case "note" -> desk.note(userId, ticket, rest).message();
+            default -> desk.reply(userId, ticket, rest).message();
+        };
+    }
+
+    /** Sends what waits in the officers' outbox, oldest first; a failure is retried on the next round. */
+    int drain() {
+        int sent = 0;
+        for (OfficerMessage message : outbox.unsent(50)) {
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).parseMode(ParseMode.HTML)
+                    .disableWebPagePreview(true).text(TelegramFormat.html(cut(message.text())) + mentions(message.mention()));
+            if (message.kind() == OfficerMessage.Kind.CARD && message.ticketId().isPresent()) {
+                long ticket = message.ticketId().get();
+                send.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+                        InlineKeyboardButton.builder().text("✋ Take #" + ticket).callbackData("tk:take:" + ticket).build(),
+                        InlineKeyboardButton.builder().text("✅ Close #" + ticket).callbackData("tk:close:" + ticket).build())).build());
+            }
+            try {
+                Message posted = client.execute(send.build());
+                outbox.markSent(message.id(), String.valueOf(posted.getMessageId()), clock.instant());
+                sent++;
+            } catch (TelegramApiException | RuntimeException e) {
+                log.warn("message for officers not delivered, will retry: {}", e.getMessage());
+                outbox.markFailed(message.id());
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private void post(String text, Optional<String> replyTo) {
+        try {
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).text(cut(text));
+            replyTo.ifPresent(id -> send.replyToMessageId(Integer.valueOf(id)));
+            client.execute(send.build());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("answer to an officer not delivered: {}", e.getMessage());
+        }
+    }
+
+    private String mentions(List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n");
+        for (String id : userIds) {
+            String name = officers.find(id).map(o -> o.name()).orElse(id);
+            out.append(id.matches("\\d+") ? "<a href=\"tg://user?id=" + id + "\">" + TelegramFormat.html(name) + "</a> " : TelegramFormat.html(name) + " ");
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static String cut(String text) {
+        return text.length() > 3500 ? text.substring(0, 3500) + "…" : text;
+    }
+}

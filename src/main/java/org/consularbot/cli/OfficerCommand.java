@@ -1,0 +1,236 @@
+package org.consularbot.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consularbot.config.BotConfig;
+import org.consularbot.config.Settings;
+import org.consularbot.handoff.Officer;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.store.Database;
+import org.consularbot.store.DatabaseSettings;
+import org.consularbot.store.JdbcOfficerDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code officer}: who may act on tickets, and a terminal desk to act as one. */
+@Command(name = "officer", description = "Manage duty officers (add, remove, list) or act as one in the terminal (console).",
+        subcommands = {OfficerCommand.Add.class, OfficerCommand.Remove.class, OfficerCommand.ListOfficers.class, OfficerCommand.Console.class})
+final class OfficerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** The officers table, opened just for a change to it. */
+    abstract static class OnDirectory implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        final Settings settings;
+        final Clock clock;
+
+        OnDirectory(Settings settings, Clock clock) {
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        @Override
+        public Integer call() {
+            BotConfig config = BotConfig.from(settings);
+            try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+                return run(new JdbcOfficerDirectory(database.dataSource()), spec.commandLine().getOut());
+            }
+        }
+
+        abstract int run(JdbcOfficerDirectory officers, PrintWriter out);
+    }
+
+    @Command(name = "add", description = "Add an officer (or change their name or role), by their Telegram user id.")
+    static final class Add extends OnDirectory {
+        @Option(names = "--id", required = true, description = "Telegram user id (digits), or any label for the terminal console.")
+        String id;
+        @Option(names = "--name", required = true, description = "Name shown to colleagues (and to citizens unless HANDOFF_SHOW_OFFICER_NAME=false).")
+        String name;
+        @Option(names = "--role", defaultValue = "officer", description = "officer or supervisor (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        Add(Settings settings, Clock clock) {
+            super(settings, clock);
+        }
+
+        @Override
+        int run(JdbcOfficerDirectory officers, PrintWriter out) {
+            Officer.Role parsed;
+            try {
+                parsed = Officer.Role.fromCode(role.strip());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role must be officer or supervisor");
+            }
+            if (id.isBlank() || name.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--id and --name must not be blank");
+            }
+            officers.add(new Officer(id.strip(), name.strip(), parsed), clock.instant());
+            out.println("officer " + id.strip() + " (" + name.strip() + ", " + parsed.code() + ") may act on tickets");
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove an officer.")
+    static final class Remove extends OnDirectory {
+        @Option(names = "--id", required = true)
+        String id;
+
+        Remove(Settings settings, Clock clock) {
+            super(settings, clock);
+        }
+
+        @Override
+        int run(JdbcOfficerDirectory officers, PrintWriter out) {
+            if (!officers.remove(id.strip())) {
+                spec.commandLine().getErr().println("error: no officer " + id.strip());
+                return 1;
+            }
+            out.println("officer " + id.strip() + " removed");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the officers.")
+    static final class ListOfficers extends OnDirectory {
+        ListOfficers(Settings settings, Clock clock) {
+            super(settings, clock);
+        }
+
+        @Override
+        int run(JdbcOfficerDirectory officers, PrintWriter out) {
+            for (Officer officer : officers.all()) {
+                out.println(officer.userId() + "\t" + officer.name() + "\t" + officer.role().code());
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * A terminal officer desk on the same database as the terminal chat: new tickets and relayed messages are
+     * printed; commands act on tickets; a plain line is a reply to the ticket you hold.
+     */
+    @Command(name = "console", description = "Act as an officer in the terminal (help lists the commands; end of input exits).")
+    static final class Console implements Callable<Integer> {
+        private static final Pattern COMMAND = Pattern.compile("/?(queue|take|close|release|note|reply|help)\\b\\s*#?(\\d+)?\\s*(.*)",
+                Pattern.DOTALL);
+
+        @Option(names = "--as", required = true, paramLabel = "ID", description = "Your officer id (see officer list).")
+        String officerId;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Settings settings;
+        private final CorpusSource corpora;
+        private final Clock clock;
+        private final InputStream in;
+
+        Console(Settings settings, CorpusSource corpora, Clock clock, InputStream in) {
+            this.settings = settings;
+            this.corpora = corpora;
+            this.clock = clock;
+            this.in = in;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            BotConfig config = BotConfig.from(settings);
+            try (BotAssembly bot = BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
+                if (bot.officers.find(officerId).isEmpty()) {
+                    // Tickets hold citizens' messages: only listed officers may see them.
+                    bot.tickets.audit(java.util.Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
+                            clock.instant());
+                    spec.commandLine().getErr().println("error: " + officerId + " is not a listed officer (see officer list; a supervisor adds you with officer add)");
+                    return 1;
+                }
+                // Replies to citizens go through the outbox; their own chat prints them.
+                bot.processor(Map.of());
+                OfficerDesk desk = bot.desk();
+                ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "officer-feed");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                feed.scheduleWithFixedDelay(() -> show(bot, out), 1, 1, TimeUnit.SECONDS);
+                try {
+                    show(bot, out);
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (!line.isBlank()) {
+                            out.println(act(desk, line.strip()));
+                            show(bot, out);
+                        }
+                    }
+                } finally {
+                    feed.shutdownNow();
+                }
+            }
+            return 0;
+        }
+
+        private String act(OfficerDesk desk, String line) {
+            Matcher m = COMMAND.matcher(line);
+            if (!m.matches()) {
+                return desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
+                        .orElse("You hold no ticket: take one first (queue, take N), or type help.");
+            }
+            String command = m.group(1);
+            Long number = m.group(2) == null ? desk.current(officerId).orElse(null) : Long.valueOf(m.group(2));
+            String rest = m.group(3) == null ? "" : m.group(3);
+            if (command.equals("help")) {
+                return "queue · take N · reply N text (or just type, for the ticket you hold) · note N text · release [N] · close [N]";
+            }
+            if (command.equals("queue")) {
+                return desk.queue(officerId).message();
+            }
+            if (number == null) {
+                return "Which ticket? e.g. " + command + " 12";
+            }
+            return switch (command) {
+                case "take" -> desk.take(officerId, number).message();
+                case "close" -> desk.close(officerId, number).message();
+                case "release" -> desk.release(officerId, number).message();
+                case "note" -> desk.note(officerId, number, rest).message();
+                default -> desk.reply(officerId, number, rest).message();
+            };
+        }
+
+        /** Prints what waits for officers and marks it delivered: in the terminal, this console is the officers' channel. */
+        private synchronized void show(BotAssembly bot, PrintWriter out) {
+            try {
+                for (OfficerMessage message : bot.officerOutbox.unsent(100)) {
+                    out.println(message.text() + (message.mention().isEmpty() ? "" : "  (for " + String.join(", ", message.mention()) + ")"));
+                    bot.officerOutbox.markSent(message.id(), "console-" + message.id(), clock.instant());
+                }
+                out.flush();
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("(could not read new tickets: " + e.getMessage() + ")");
+            }
+        }
+    }
+}

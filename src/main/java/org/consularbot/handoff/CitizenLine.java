@@ -1,0 +1,56 @@
+package org.consularbot.handoff;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.consularbot.conversation.BotTexts;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.Reply;
+import org.consularbot.conversation.ReplyKind;
+import org.consularbot.conversation.Trigger;
+import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.faq.Language;
+
+/**
+ * What officers' actions say to the citizen, sent as officer turns of the conversation (state change, log,
+ * outbox), so they are as durable as the bot's own replies. The turn processor is looked up late: it needs the
+ * escalation that needs this line.
+ */
+public final class CitizenLine {
+
+    private final Supplier<TurnProcessor> processor;
+    private final BotTexts texts;
+
+    public CitizenLine(Supplier<TurnProcessor> processor, BotTexts texts) {
+        this.processor = processor;
+        this.texts = texts;
+    }
+
+    boolean officerJoined(ConversationKey key, Language l, String officer) {
+        return turn(key, Trigger.OFFICER_JOINED, texts.officerJoined(l, officer), "taken by " + officer);
+    }
+
+    boolean say(ConversationKey key, String officer, String text) {
+        return turn(key, null, texts.officerSays(officer, text), "officer replied");
+    }
+
+    boolean closed(ConversationKey key, Language l) {
+        return turn(key, Trigger.OFFICER_RELEASED, texts.officerClosed(l), "closed by an officer");
+    }
+
+    boolean released(ConversationKey key, Language l) {
+        return turn(key, Trigger.OFFICER_UNASSIGNED, texts.officerReleased(l), "back to the queue");
+    }
+
+    boolean notForgotten(ConversationKey key, Language l) {
+        return turn(key, null, texts.notForgotten(l), "no officer reply in time");
+    }
+
+    boolean outsideHours(ConversationKey key, Language l) {
+        return turn(key, null, texts.outsideHours(l), "outside duty hours");
+    }
+
+    private boolean turn(ConversationKey key, Trigger trigger, String text, String detail) {
+        return processor.get().officerTurn(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
+    }
+}

@@ -1,0 +1,96 @@
+package org.consularbot.handoff;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.consularbot.conversation.Conversation;
+import org.consularbot.conversation.Escalation;
+import org.consularbot.conversation.InboundMessage;
+import org.consularbot.faq.Language;
+
+/**
+ * The conversation core's way to officers: a request opens (or raises) a ticket and puts its card in the
+ * officers' outbox, naming who must look when it is urgent; a citizen's messages while a ticket is open are
+ * relayed; a withdrawal closes the ticket. Outside duty hours the citizen is told so, with the hotline.
+ */
+public final class HandoffService implements Escalation {
+
+    private static final int CARD_MESSAGES = 5;
+
+    private final TicketStore tickets;
+    private final OfficerDirectory officers;
+    private final OfficerOutbox outbox;
+    private final DutyRoster roster;
+    private final CitizenLine citizens;
+    private final Function<Long, List<String>> recentMessages;
+    private final Clock clock;
+
+    /** @param recentMessages a conversation's last messages, oldest first, for the ticket card */
+    public HandoffService(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, DutyRoster roster,
+            CitizenLine citizens, Function<Long, List<String>> recentMessages, Clock clock) {
+        this.tickets = tickets;
+        this.officers = officers;
+        this.outbox = outbox;
+        this.roster = roster;
+        this.citizens = citizens;
+        this.recentMessages = recentMessages;
+        this.clock = clock;
+    }
+
+    /** Officers can be reached when at least one is listed (`officer add`). */
+    @Override
+    public boolean available() {
+        return !officers.all().isEmpty();
+    }
+
+    @Override
+    public void requestOfficer(Conversation conversation, Language language, boolean urgent, String reason) {
+        Ticket.Priority priority = urgent ? Ticket.Priority.URGENT : Ticket.Priority.NORMAL;
+        Optional<String> topic = reason.startsWith("emergency: ") ? Optional.of(reason.substring("emergency: ".length())) : Optional.empty();
+        TicketStore.Opened opened = tickets.openOrRaise(conversation.id(), priority, language, topic, reason, clock.instant());
+        Ticket ticket = opened.ticket();
+        if (!opened.created() && !opened.raised()) {
+            return;
+        }
+        tickets.audit(Optional.of(ticket.id()), "bot", opened.created() ? "opened" : "raised", priority.code() + ": " + reason, clock.instant());
+        List<Officer> all = officers.all();
+        List<String> mention = urgent ? roster.toAlert(all, clock.instant()) : List.of();
+        outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.CARD, card(ticket, recentMessages.apply(conversation.id())),
+                mention, clock.instant());
+        if (opened.created() && !roster.staffed(all, clock.instant())) {
+            citizens.outsideHours(conversation.key(), language);
+        }
+    }
+
+    @Override
+    public void relay(Conversation conversation, InboundMessage message) {
+        tickets.openFor(conversation.id()).ifPresent(ticket -> outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.RELAY,
+                "#" + ticket.id() + " 💬 " + (message.kind().readable() ? message.text() : "[" + message.kind().code() + "] " + message.text()).strip(),
+                ticket.officerId().map(List::of).orElse(List.of()), clock.instant()));
+    }
+
+    @Override
+    public void withdraw(Conversation conversation) {
+        tickets.openFor(conversation.id()).ifPresent(ticket -> {
+            if (tickets.close(ticket.id(), clock.instant())) {
+                tickets.audit(Optional.of(ticket.id()), "citizen", "withdrawn", "the citizen cancelled", clock.instant());
+                outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.NOTICE, "#" + ticket.id() + " ✖ the citizen withdrew the request",
+                        List.of(), clock.instant());
+            }
+        });
+    }
+
+    static String card(Ticket ticket, List<String> recent) {
+        StringBuilder card = new StringBuilder();
+        card.append(ticket.priority() == Ticket.Priority.URGENT ? "🆘 URGENT " : "🔔 ").append('#').append(ticket.id())
+                .append(" · ").append(ticket.language().code()).append(" · ").append(ticket.conversation().channel())
+                .append(ticket.topic().map(t -> " · " + t).orElse("")).append('\n')
+                .append(ticket.reason());
+        List<String> last = recent.size() > CARD_MESSAGES ? recent.subList(recent.size() - CARD_MESSAGES, recent.size()) : recent;
+        for (String line : last) {
+            card.append("\n› ").append(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+        }
+        return card.append("\n/take ").append(ticket.id()).toString();
+    }
+}

@@ -1,0 +1,195 @@
+package org.consularbot.handoff;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What officers do, from whatever channel they use (the Telegram officers' group, the terminal console): queue,
+ * take, reply, release, close, note. Only listed officers may act; everything, refusals included, is audited.
+ * Take is atomic: of two officers pressing at once, one gets the ticket and the other is told who has it.
+ */
+public final class OfficerDesk {
+
+    /** What happened, in words for the officer who acted. */
+    public record Result(boolean ok, String message) {
+    }
+
+    private final TicketStore tickets;
+    private final OfficerDirectory officers;
+    private final OfficerOutbox outbox;
+    private final CitizenLine citizens;
+    private final Clock clock;
+    private final boolean showNames;
+
+    /** @param showNames tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer" */
+    public OfficerDesk(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, CitizenLine citizens, Clock clock,
+            boolean showNames) {
+        this.tickets = tickets;
+        this.officers = officers;
+        this.outbox = outbox;
+        this.citizens = citizens;
+        this.clock = clock;
+        this.showNames = showNames;
+    }
+
+    public Result queue(String userId) {
+        Optional<Officer> officer = authorise(userId, Optional.empty(), "queue");
+        if (officer.isEmpty()) {
+            return notAuthorised();
+        }
+        List<Ticket> open = tickets.open();
+        if (open.isEmpty()) {
+            return new Result(true, "No open tickets.");
+        }
+        StringBuilder out = new StringBuilder();
+        for (Ticket t : open) {
+            out.append(t.priority() == Ticket.Priority.URGENT ? "🆘 " : "• ").append('#').append(t.id()).append(' ')
+                    .append(t.status().code()).append(t.officerId().map(id -> " (" + name(id) + ")").orElse(""))
+                    .append(" · ").append(t.language().code()).append(" · ").append(t.reason()).append('\n');
+        }
+        return new Result(true, out.toString().strip());
+    }
+
+    public Result take(String userId, long ticketId) {
+        Attempt attempt = attempt(userId, ticketId, "take");
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        Optional<Officer> officer = Optional.of(attempt.officer());
+        Optional<Ticket> ticket = Optional.of(attempt.ticket());
+        if (!ticket.get().open()) {
+            return new Result(false, "#" + ticketId + " is closed.");
+        }
+        if (!tickets.take(ticketId, userId, clock.instant())) {
+            String holder = tickets.find(ticketId).flatMap(Ticket::officerId).map(this::name).orElse("someone");
+            return new Result(false, "#" + ticketId + " is already with " + holder + ".");
+        }
+        tickets.audit(Optional.of(ticketId), userId, "taken", officer.get().name(), clock.instant());
+        citizens.officerJoined(ticket.get().conversation(), ticket.get().language(), label(officer.get(), ticket.get()));
+        outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + " ✋ taken by " + officer.get().name(),
+                List.of(), clock.instant());
+        return new Result(true, "#" + ticketId + " is yours. Replies you send go to the citizen.");
+    }
+
+    public Result reply(String userId, long ticketId, String text) {
+        Attempt attempt = attempt(userId, ticketId, "reply");
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        Optional<Officer> officer = Optional.of(attempt.officer());
+        Ticket ticket = attempt.ticket();
+        if (!ticket.open()) {
+            tickets.audit(Optional.of(ticketId), userId, "refused", "reply to a closed ticket", clock.instant());
+            return new Result(false, "#" + ticketId + " is closed; nothing was sent.");
+        }
+        if (ticket.officerId().isEmpty()) {
+            return new Result(false, "Take #" + ticketId + " first (/take " + ticketId + ").");
+        }
+        if (!ticket.officerId().get().equals(userId) && !officer.get().supervisor()) {
+            tickets.audit(Optional.of(ticketId), userId, "refused", "reply to another officer's ticket", clock.instant());
+            return new Result(false, "#" + ticketId + " is with " + name(ticket.officerId().get()) + "; nothing was sent.");
+        }
+        if (text.isBlank()) {
+            return new Result(false, "Nothing to send.");
+        }
+        citizens.say(ticket.conversation(), label(officer.get(), ticket), text.strip());
+        tickets.firstReply(ticketId, clock.instant());
+        tickets.audit(Optional.of(ticketId), userId, "replied", text.length() + " characters", clock.instant());
+        return new Result(true, "Sent to #" + ticketId + ".");
+    }
+
+    public Result release(String userId, long ticketId) {
+        return finish(userId, ticketId, false);
+    }
+
+    public Result close(String userId, long ticketId) {
+        return finish(userId, ticketId, true);
+    }
+
+    /** A private note on the ticket: audited, never sent to the citizen. */
+    public Result note(String userId, long ticketId, String text) {
+        Attempt attempt = attempt(userId, ticketId, "note");
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        tickets.audit(Optional.of(ticketId), userId, "note", text.strip(), clock.instant());
+        return new Result(true, "Note added to #" + ticketId + ".");
+    }
+
+    /** The ticket this officer has most recently taken and not finished, if any. */
+    public Optional<Long> current(String userId) {
+        return tickets.open().stream().filter(t -> t.officerId().filter(userId::equals).isPresent())
+                .map(Ticket::id).reduce((a, b) -> b);
+    }
+
+    private Result finish(String userId, long ticketId, boolean close) {
+        String action = close ? "close" : "release";
+        Attempt attempt = attempt(userId, ticketId, action);
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        Optional<Officer> officer = Optional.of(attempt.officer());
+        Ticket ticket = attempt.ticket();
+        if (!ticket.open()) {
+            return new Result(false, "#" + ticketId + " is closed already.");
+        }
+        boolean mine = ticket.officerId().filter(userId::equals).isPresent();
+        if (ticket.officerId().isPresent() && !mine && !officer.get().supervisor()) {
+            tickets.audit(Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
+            return new Result(false, "#" + ticketId + " is with " + name(ticket.officerId().get()) + ".");
+        }
+        boolean done = close ? tickets.close(ticketId, clock.instant()) : tickets.release(ticketId, clock.instant());
+        if (!done) {
+            return new Result(false, close ? "#" + ticketId + " is closed already." : "#" + ticketId + " is not taken.");
+        }
+        tickets.audit(Optional.of(ticketId), userId, close ? "closed" : "released", officer.get().name(), clock.instant());
+        if (close) {
+            citizens.closed(ticket.conversation(), ticket.language());
+        } else {
+            citizens.released(ticket.conversation(), ticket.language());
+        }
+        outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + (close ? " ✅ closed by " : " ↩ released by ")
+                + officer.get().name(), List.of(), clock.instant());
+        return new Result(true, close ? "#" + ticketId + " closed; the bot answers the citizen again." : "#" + ticketId + " is back in the queue.");
+    }
+
+    /** An officer acting on an existing ticket, or why they cannot. */
+    private record Attempt(Officer officer, Ticket ticket, Result refusal) {
+        static Attempt refused(Result refusal) {
+            return new Attempt(null, null, refusal);
+        }
+    }
+
+    private Attempt attempt(String userId, long ticketId, String action) {
+        Optional<Officer> officer = authorise(userId, Optional.of(ticketId), action);
+        if (officer.isEmpty()) {
+            return Attempt.refused(notAuthorised());
+        }
+        return tickets.find(ticketId).map(ticket -> new Attempt(officer.get(), ticket, null))
+                .orElseGet(() -> Attempt.refused(new Result(false, "There is no ticket #" + ticketId + ".")));
+    }
+
+    private Optional<Officer> authorise(String userId, Optional<Long> ticketId, String action) {
+        Optional<Officer> officer = officers.find(userId);
+        if (officer.isEmpty()) {
+            tickets.audit(ticketId, userId, "refused", action + " by someone who is not a listed officer", clock.instant());
+        }
+        return officer;
+    }
+
+    private static Result notAuthorised() {
+        return new Result(false, "You are not a listed officer; ask a supervisor to add you (officer add).");
+    }
+
+    private String name(String userId) {
+        return officers.find(userId).map(Officer::name).orElse(userId);
+    }
+
+    private String label(Officer officer, Ticket ticket) {
+        if (showNames) {
+            return officer.name();
+        }
+        return ticket.language() == org.consularbot.faq.Language.VI ? "Cán bộ lãnh sự" : "Consular officer";
+    }
+}

@@ -1,0 +1,143 @@
+package org.consularbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.InboundMessage;
+import org.consularbot.faq.Language;
+import org.consularbot.handoff.Ticket;
+import org.consularbot.handoff.TicketStatus;
+import org.consularbot.handoff.TicketStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ticket store contract, written once and run on H2 and on a real PostgreSQL. */
+abstract class TicketStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+
+    Database db;
+    JdbcConversationStore conversations;
+    TicketStore tickets;
+
+    abstract Database newDatabase();
+
+    @BeforeEach
+    void open() {
+        db = newDatabase();
+        conversations = new JdbcConversationStore(db.dataSource(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+        tickets = new JdbcTicketStore(db.dataSource());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    long conversation(String chat) {
+        return conversations.recordInbound(InboundMessage.text(new ConversationKey("telegram", chat), chat, "m1", "/human", T0))
+                .conversation().id();
+    }
+
+    @Test
+    void aConversationHasOneOpenTicketWhichAnUrgentRequestRaises() {
+        long c = conversation("1");
+
+        TicketStore.Opened first = tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0);
+        TicketStore.Opened again = tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked again", T0);
+        TicketStore.Opened urgent = tickets.openOrRaise(c, Ticket.Priority.URGENT, Language.VI, Optional.of("arrest"), "emergency", T0);
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.ticket().id()).isEqualTo(first.ticket().id());
+        assertThat(urgent.raised()).isTrue();
+        assertThat(urgent.ticket().priority()).isEqualTo(Ticket.Priority.URGENT);
+        assertThat(tickets.open()).hasSize(1);
+        assertThat(first.ticket().conversation()).isEqualTo(new ConversationKey("telegram", "1"));
+    }
+
+    @Test
+    void takeReleaseAndCloseMoveOnlyFromTheirStates() {
+        long id = tickets.openOrRaise(conversation("2"), Ticket.Priority.NORMAL, Language.EN, Optional.empty(), "asked", T0).ticket().id();
+
+        assertThat(tickets.release(id, T0)).as("not taken").isFalse();
+        assertThat(tickets.take(id, "7", T0)).isTrue();
+        assertThat(tickets.take(id, "8", T0)).as("already taken").isFalse();
+        assertThat(tickets.find(id).orElseThrow().officerId()).contains("7");
+        assertThat(tickets.release(id, T0)).isTrue();
+        assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
+        assertThat(tickets.close(id, T0.plusSeconds(60))).isTrue();
+        assertThat(tickets.close(id, T0)).isFalse();
+        assertThat(tickets.take(id, "7", T0)).isFalse();
+        assertThat(tickets.find(id).orElseThrow().closedAt()).contains(T0.plusSeconds(60));
+        assertThat(tickets.openFor(conversation("2"))).isEmpty();
+    }
+
+    @Test
+    void ofOfficersTakingATicketAtOnceExactlyOneGetsIt() throws Exception {
+        long id = tickets.openOrRaise(conversation("3"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency", T0).ticket().id();
+        int officers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(officers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < officers; i++) {
+            String officer = "officer" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return tickets.take(id, officer, T0);
+            }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> result : results) {
+            winners += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+    }
+
+    @Test
+    void firstReplyIsRecordedOnceAndEndsTheWaitingList() {
+        long id = tickets.openOrRaise(conversation("4"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        assertThat(tickets.awaitingFirstReply()).extracting(Ticket::id).containsExactly(id);
+
+        tickets.firstReply(id, T0.plusSeconds(30));
+        tickets.firstReply(id, T0.plusSeconds(90));
+
+        assertThat(tickets.find(id).orElseThrow().firstReplyAt()).contains(T0.plusSeconds(30));
+        assertThat(tickets.awaitingFirstReply()).isEmpty();
+    }
+
+    @Test
+    void theAuditTrailKeepsEveryEventInOrder() {
+        long id = tickets.openOrRaise(conversation("5"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+
+        tickets.audit(Optional.of(id), "bot", "opened", "normal: asked", T0);
+        tickets.audit(Optional.of(id), "999", "refused", "take by someone who is not a listed officer", T0.plusSeconds(1));
+        tickets.slaLevel(id, 1);
+
+        assertThat(tickets.events(id)).extracting(TicketStore.Event::actor, TicketStore.Event::action)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bot", "opened"), org.assertj.core.groups.Tuple.tuple("999", "refused"));
+        assertThat(tickets.find(id).orElseThrow().slaLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void urgentTicketsComeFirstInTheQueue() {
+        long normal = tickets.openOrRaise(conversation("6"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        long urgent = tickets.openOrRaise(conversation("7"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency",
+                T0.plusSeconds(5)).ticket().id();
+
+        assertThat(tickets.open()).extracting(Ticket::id).containsExactly(urgent, normal);
+    }
+}
