@@ -18,6 +18,7 @@ CREATE TABLE tickets (
     status           VARCHAR(16)  NOT NULL,
     officer_id       VARCHAR(64),
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    queued_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     first_reply_at   TIMESTAMP WITH TIME ZONE,
     closed_at        TIMESTAMP WITH TIME ZONE,
     sla_level        INTEGER      NOT NULL,

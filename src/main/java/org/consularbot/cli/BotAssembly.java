@@ -50,6 +50,7 @@ final class BotAssembly implements AutoCloseable {
     private final CitizenLine citizenLine;
     private FallbackAnswerer fallback;
     private HandoffService handoff;
+    private volatile boolean officerChannel = true;
     private DutyRoster roster;
 
     private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock) {
@@ -106,9 +107,17 @@ final class BotAssembly implements AutoCloseable {
     HandoffService handoff() {
         if (handoff == null) {
             handoff = new HandoffService(tickets, officers, officerOutbox, roster(), citizenLine,
-                    conversationId -> store.recentTexts(conversationId, 10), clock);
+                    conversationId -> store.recentTexts(conversationId, 10), () -> officerChannel, clock);
         }
         return handoff;
+    }
+
+    /**
+     * Whether anything delivers to officers: the Telegram officers' group in service; in the terminal trial the
+     * officer console (on by default). Without one, citizens are not promised an officer.
+     */
+    void officerChannel(boolean present) {
+        this.officerChannel = present;
     }
 
     /** What officers do; speaks to citizens through the last processor made. */
@@ -126,7 +135,7 @@ final class BotAssembly implements AutoCloseable {
             java.time.ZoneId zone = corpus.mission().timeZone();
             roster = config.handoff().rosterFile().map(file -> {
                 try {
-                    return DutyRoster.parse(java.nio.file.Files.readString(file), file.toString());
+                    return DutyRoster.parse(java.nio.file.Files.readString(file), file.toString(), zone);
                 } catch (java.io.IOException e) {
                     throw new org.consularbot.config.InvalidSettingException(org.consularbot.config.HandoffConfig.ROSTER_FILE,
                             "cannot be read: " + file);

@@ -134,7 +134,8 @@ final class OfficerCommand implements Callable<Integer> {
      */
     @Command(name = "console", description = "Act as an officer in the terminal (help lists the commands; end of input exits).")
     static final class Console implements Callable<Integer> {
-        private static final Pattern COMMAND = Pattern.compile("/?(queue|take|close|release|note|reply|help)\\b\\s*#?(\\d+)?\\s*(.*)",
+        /** Commands start with a slash, as in the Telegram group: "close the door" is a reply, not a command. */
+        private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply|transcript|help)\\b\\s*#?(\\d+)?\\s*(.*)",
                 Pattern.DOTALL);
 
         @Option(names = "--as", required = true, paramLabel = "ID", description = "Your officer id (see officer list).")
@@ -147,6 +148,7 @@ final class OfficerCommand implements Callable<Integer> {
         private final CorpusSource corpora;
         private final Clock clock;
         private final InputStream in;
+        private java.util.function.Function<Long, java.util.List<String>> transcriptSource = id -> java.util.List.of();
 
         Console(Settings settings, CorpusSource corpora, Clock clock, InputStream in) {
             this.settings = settings;
@@ -159,7 +161,14 @@ final class OfficerCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             BotConfig config = BotConfig.from(settings);
+            if (settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_OFFICER_CHAT_ID).isPresent()) {
+                // The console takes what it prints out of the officers' outbox: it would steal cards from the group.
+                spec.commandLine().getErr().println("error: officers work in the Telegram group here (TELEGRAM_OFFICER_CHAT_ID is set); "
+                        + "the console is for trying the bot without Telegram");
+                return 1;
+            }
             try (BotAssembly bot = BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
+                transcriptSource = id -> bot.store.recentTexts(id, 20);
                 if (bot.officers.find(officerId).isEmpty()) {
                     // Tickets hold citizens' messages: only listed officers may see them.
                     bot.tickets.audit(java.util.Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
@@ -197,19 +206,23 @@ final class OfficerCommand implements Callable<Integer> {
             Matcher m = COMMAND.matcher(line);
             if (!m.matches()) {
                 return desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
-                        .orElse("You hold no ticket: take one first (queue, take N), or type help.");
+                        .orElse("Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands.");
             }
             String command = m.group(1);
             Long number = m.group(2) == null ? desk.current(officerId).orElse(null) : Long.valueOf(m.group(2));
             String rest = m.group(3) == null ? "" : m.group(3);
             if (command.equals("help")) {
-                return "queue · take N · reply N text (or just type, for the ticket you hold) · note N text · release [N] · close [N]";
+                return "/queue · /take N · /reply N text (or just type, when you hold one ticket) · /transcript N · /note N text · "
+                        + "/release [N] · /close [N]";
             }
             if (command.equals("queue")) {
                 return desk.queue(officerId).message();
             }
+            if (command.equals("transcript") && number != null) {
+                return desk.transcript(officerId, number, id -> transcriptSource.apply(id)).message();
+            }
             if (number == null) {
-                return "Which ticket? e.g. " + command + " 12";
+                return "Which ticket? e.g. /" + command + " 12";
             }
             return switch (command) {
                 case "take" -> desk.take(officerId, number).message();

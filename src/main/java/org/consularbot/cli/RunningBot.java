@@ -28,6 +28,7 @@ final class RunningBot implements AutoCloseable {
     private static final Duration RELAY_EVERY = Duration.ofSeconds(1);
     /** A message acknowledged but unanswered this long had its answer fail; the relay answers it. */
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    private static final int SLA_EVERY_ROUNDS = 30;
 
     private final BotAssembly assembly;
     private final TelegramChannel telegram;
@@ -35,6 +36,8 @@ final class RunningBot implements AutoCloseable {
     private final String botName;
     private WebServer web;
     private boolean closed;
+    private boolean officerGroup;
+    private long rounds;
 
     private RunningBot(BotAssembly assembly, TelegramChannel telegram, String botName) {
         this.assembly = assembly;
@@ -55,6 +58,7 @@ final class RunningBot implements AutoCloseable {
         RunningBot bot;
         try {
             bot = new RunningBot(assembly, telegram, telegram.connect());
+            bot.officerGroup = telegramConfig.officerChatId().isPresent();
         } catch (RuntimeException e) {
             telegram.close();
             assembly.close();
@@ -70,11 +74,13 @@ final class RunningBot implements AutoCloseable {
     }
 
     private void run(WebConfig webConfig) {
+        assembly.officerChannel(officerGroup);
         TurnProcessor processor = assembly.processor(Map.of(TelegramChannel.NAME, telegram.sender()));
         TurnProcessor.RecoveryReport recovered = processor.recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
-                new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers));
+                new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
+                        conversationId -> assembly.store.recentTexts(conversationId, 20)));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         if (telegram.webhook().isPresent()) {
             // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
@@ -85,10 +91,16 @@ final class RunningBot implements AutoCloseable {
             try {
                 processor.resendUnsent();
                 processor.answerStale(STALE_AFTER);
-                telegram.drainOfficerMessages();
-                sla.check();
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {}", e.getMessage());
+            }
+            try {
+                telegram.drainOfficerMessages();
+                if (++rounds % SLA_EVERY_ROUNDS == 0) {
+                    sla.check();
+                }
+            } catch (RuntimeException e) {
+                log.warn("officers' relay: {}", e.getMessage());
             }
         }, RELAY_EVERY.toMillis(), RELAY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }

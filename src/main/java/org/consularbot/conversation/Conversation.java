@@ -20,6 +20,7 @@ public record Conversation(
         Optional<Language> preferredLanguage,
         Language lastLanguage,
         List<String> pendingChoices,
+        int unansweredStreak,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -152,6 +152,8 @@ public final class Dialogue {
             String entryId = payload.substring(FEEDBACK_PREFIX.length() + 2);
             if (corpus.entry(entryId).isPresent()) {
                 plan.feedback = Optional.of(new Feedback(entryId, helpful, plan.now));
+                // A 👎 means the answer did not help: the next unanswered question brings an officer in.
+                plan.unansweredStreak = helpful ? 0 : Math.max(plan.unansweredStreak, 1);
                 plan.event(ConversationEvent.Type.FEEDBACK, Actor.CITIZEN, (helpful ? "helpful " : "not helpful ") + entryId);
                 plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, texts.thanks(l, helpful)));
                 plan.outcome = "feedback";
@@ -264,10 +266,32 @@ public final class Dialogue {
             plan.outcome = "no-words";
             return;
         }
+        if (HumanRequest.asks(text) && plan.state != ConversationState.WITH_OFFICER && plan.state != ConversationState.WAITING_FOR_OFFICER) {
+            plan.unansweredStreak = 0;
+            human(plan, l);
+            plan.outcome = "human-requested";
+            return;
+        }
         switch (match.tier()) {
             case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l);
             case SUGGEST -> suggest(plan, match.suggestions(), l);
             default -> fallback(plan, text, l, match);
+        }
+    }
+
+    /**
+     * Two turns in a row without an answer (the safe fallback, or 👎 then no answer): the bot cannot help, so it
+     * asks an officer in, as if the citizen had typed /human. Officers must be reachable, else the reply already
+     * gives the hotline and /human.
+     */
+    private void offerOfficerAfterUnanswered(TurnPlan plan, Language l) {
+        if (plan.unansweredStreak >= 2 && plan.state == ConversationState.BOT_ANSWERING && escalation.available()) {
+            plan.change(Trigger.HUMAN_REQUESTED, Actor.BOT);
+            plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "two questions in a row without an answer");
+            Conversation after = plan.after();
+            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, false, "two questions in a row without an answer"));
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
+            plan.unansweredStreak = 0;
         }
     }
 
@@ -291,6 +315,7 @@ public final class Dialogue {
                 new Button(texts.notHelpfulLabel(l), FEEDBACK_PREFIX + "-:" + entry.id()));
         plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l), List.of(), feedback, Optional.of(entry.id())));
         plan.outcome = ReplyKind.ANSWER.code();
+        plan.unansweredStreak = 0;
     }
 
     private void suggest(TurnPlan plan, List<Candidate> suggestions, Language l) {
@@ -323,7 +348,11 @@ public final class Dialogue {
         } catch (RuntimeException e) {
             log.warn("fallback answerer failed for conversation {}; giving the hotline instead", plan.conversation.id(), e);
         }
-        plan.reply(reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l)));
+        Reply given = reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
+        plan.reply(given);
         plan.outcome = ReplyKind.FALLBACK.code();
+        // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does not.
+        plan.unansweredStreak = given.kind() == ReplyKind.FALLBACK ? plan.unansweredStreak + 1 : 0;
+        offerOfficerAfterUnanswered(plan, l);
     }
 }

@@ -19,6 +19,7 @@ final class TurnPlan {
     Optional<Language> preferredLanguage;
     Language lastLanguage;
     List<String> pendingChoices;
+    int unansweredStreak;
     String outcome = "none";
     Optional<Feedback> feedback = Optional.empty();
     final List<ConversationEvent> events = new ArrayList<>();
@@ -33,6 +34,7 @@ final class TurnPlan {
         this.preferredLanguage = conversation.preferredLanguage();
         this.lastLanguage = conversation.lastLanguage();
         this.pendingChoices = conversation.pendingChoices();
+        this.unansweredStreak = conversation.unansweredStreak();
     }
 
     /** Changes state through the transition table and logs it; a change to the same state is not logged. */
@@ -58,11 +60,11 @@ final class TurnPlan {
     /** The conversation as it will be once committed, for calls made after the commit. */
     Conversation after() {
         return new Conversation(conversation.id(), conversation.key(), state, preferredLanguage, lastLanguage,
-                pendingChoices, conversation.version() + 1, conversation.createdAt(), now);
+                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now);
     }
 
     TurnRecord record(long inboundId) {
         return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
-                lastLanguage, pendingChoices, events, replies, feedback, now);
+                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now);
     }
 }

@@ -246,7 +246,7 @@ public final class TurnProcessor {
                 }
                 events.add(ConversationEvent.of(now, Actor.OFFICER, ConversationEvent.Type.ESCALATION, detail));
                 TurnRecord record = new TurnRecord(c.id(), c.version(), 0, "officer", next, c.preferredLanguage(), c.lastLanguage(),
-                        next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(), events, replies, Optional.empty(), now);
+                        next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(), 0, events, replies, Optional.empty(), now);
                 try {
                     deliver(store.commitTurn(record));
                     return true;

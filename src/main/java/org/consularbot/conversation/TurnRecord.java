@@ -14,6 +14,7 @@ import org.consularbot.faq.Language;
  * @param expectedVersion the conversation's version when the turn started; a mismatch means another turn
  *                        (another instance) got there first and this one must not overwrite it
  * @param inboundId       the citizen's message this turn answers; 0 for a turn an officer started
+ * @param unansweredStreak turns in a row that got no answer (safe fallback or 👎), after this one
  */
 public record TurnRecord(
         long conversationId,
@@ -24,6 +25,7 @@ public record TurnRecord(
         Optional<Language> preferredLanguage,
         Language lastLanguage,
         List<String> pendingChoices,
+        int unansweredStreak,
         List<ConversationEvent> events,
         List<Reply> replies,
         Optional<Feedback> feedback,

@@ -59,6 +59,11 @@ public final class DutyRoster {
 
     /** Reads a roster; a mistake is an IllegalArgumentException naming the file and what is wrong. */
     public static DutyRoster parse(String yaml, String file) {
+        return parse(yaml, file, ZoneId.of("UTC"));
+    }
+
+    /** As {@link #parse(String, String)}, in {@code missionZone} when the file names no time zone. */
+    public static DutyRoster parse(String yaml, String file, ZoneId missionZone) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -70,7 +75,7 @@ public final class DutyRoster {
         }
         ZoneId zone;
         try {
-            zone = ZoneId.of(root.path("time_zone").asText("UTC"));
+            zone = root.hasNonNull("time_zone") ? ZoneId.of(root.path("time_zone").asText()) : missionZone;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": unknown time_zone '" + root.path("time_zone").asText() + "'");
         }

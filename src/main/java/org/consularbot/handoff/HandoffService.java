@@ -24,11 +24,18 @@ public final class HandoffService implements Escalation {
     private final DutyRoster roster;
     private final CitizenLine citizens;
     private final Function<Long, List<String>> recentMessages;
+    private final java.util.function.BooleanSupplier officerChannel;
     private final Clock clock;
 
-    /** @param recentMessages a conversation's last messages, oldest first, for the ticket card */
+    /**
+     * @param recentMessages a conversation's last messages, oldest first, for the ticket card
+     * @param officerChannel whether something delivers to officers (the Telegram group, or the terminal console):
+     *                       without one, promising a citizen an officer would leave them waiting in silence
+     */
     public HandoffService(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, DutyRoster roster,
-            CitizenLine citizens, Function<Long, List<String>> recentMessages, Clock clock) {
+            CitizenLine citizens, Function<Long, List<String>> recentMessages, java.util.function.BooleanSupplier officerChannel,
+            Clock clock) {
+        this.officerChannel = officerChannel;
         this.tickets = tickets;
         this.officers = officers;
         this.outbox = outbox;
@@ -38,10 +45,10 @@ public final class HandoffService implements Escalation {
         this.clock = clock;
     }
 
-    /** Officers can be reached when at least one is listed (`officer add`). */
+    /** Officers can be reached when something delivers to them and at least one is listed (`officer add`). */
     @Override
     public boolean available() {
-        return !officers.all().isEmpty();
+        return officerChannel.getAsBoolean() && !officers.all().isEmpty();
     }
 
     @Override
@@ -65,7 +72,14 @@ public final class HandoffService implements Escalation {
 
     @Override
     public void relay(Conversation conversation, InboundMessage message) {
-        tickets.openFor(conversation.id()).ifPresent(ticket -> outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.RELAY,
+        Optional<Ticket> open = tickets.openFor(conversation.id());
+        if (open.isEmpty()) {
+            // A human is in charge but no ticket is open (the citizen cancelled as an officer took it, or a call to
+            // officers failed): open one, so the message reaches somebody instead of nobody.
+            requestOfficer(conversation, conversation.replyLanguage(), false, "message while waiting, with no open ticket");
+            open = tickets.openFor(conversation.id());
+        }
+        open.ifPresent(ticket -> outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.RELAY,
                 "#" + ticket.id() + " 💬 " + (message.kind().readable() ? message.text() : "[" + message.kind().code() + "] " + message.text()).strip(),
                 ticket.officerId().map(List::of).orElse(List.of()), clock.instant()));
     }
@@ -81,6 +95,7 @@ public final class HandoffService implements Escalation {
         });
     }
 
+    /** A ticket's card: priority, number, language, channel, topic guess, reason, the last messages, how to take it. */
     static String card(Ticket ticket, List<String> recent) {
         StringBuilder card = new StringBuilder();
         card.append(ticket.priority() == Ticket.Priority.URGENT ? "🆘 URGENT " : "🔔 ").append('#').append(ticket.id())

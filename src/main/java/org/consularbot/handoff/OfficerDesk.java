@@ -66,7 +66,12 @@ public final class OfficerDesk {
             return new Result(false, "#" + ticketId + " is already with " + holder + ".");
         }
         tickets.audit(Optional.of(ticketId), userId, "taken", officer.get().name(), clock.instant());
-        citizens.officerJoined(ticket.get().conversation(), ticket.get().language(), label(officer.get(), ticket.get()));
+        if (!citizens.officerJoined(ticket.get().conversation(), ticket.get().language(), label(officer.get(), ticket.get()))) {
+            // The conversation cannot be joined from where it stands (gone, or closed meanwhile): do not hold a dead ticket.
+            tickets.close(ticketId, clock.instant());
+            tickets.audit(Optional.of(ticketId), "system", "closed", "the conversation could not be joined", clock.instant());
+            return new Result(false, "#" + ticketId + " can no longer be taken (the citizen withdrew); it is closed.");
+        }
         outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + " ✋ taken by " + officer.get().name(),
                 List.of(), clock.instant());
         return new Result(true, "#" + ticketId + " is yours. Replies you send go to the citizen.");
@@ -117,10 +122,25 @@ public final class OfficerDesk {
         return new Result(true, "Note added to #" + ticketId + ".");
     }
 
-    /** The ticket this officer has most recently taken and not finished, if any. */
+    /**
+     * The ticket this officer holds, when they hold exactly one: what a reply without a number goes to. With two,
+     * the officer must say which, so a reply never reaches the wrong citizen.
+     */
     public Optional<Long> current(String userId) {
-        return tickets.open().stream().filter(t -> t.officerId().filter(userId::equals).isPresent())
-                .map(Ticket::id).reduce((a, b) -> b);
+        List<Long> held = tickets.open().stream().filter(t -> t.officerId().filter(userId::equals).isPresent()).map(Ticket::id).toList();
+        return held.size() == 1 ? Optional.of(held.get(0)) : Optional.empty();
+    }
+
+    /** The conversation so far (the citizen's last messages), for the officer holding or about to take the ticket. */
+    public Result transcript(String userId, long ticketId, java.util.function.Function<Long, List<String>> messages) {
+        Attempt attempt = attempt(userId, ticketId, "transcript");
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        tickets.audit(Optional.of(ticketId), userId, "transcript", "read", clock.instant());
+        StringBuilder out = new StringBuilder("#" + ticketId + " transcript:");
+        messages.apply(attempt.ticket().conversationId()).forEach(line -> out.append("\n› ").append(line));
+        return new Result(true, out.toString());
     }
 
     private Result finish(String userId, long ticketId, boolean close) {
@@ -149,8 +169,15 @@ public final class OfficerDesk {
         } else {
             citizens.released(ticket.conversation(), ticket.language());
         }
-        outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + (close ? " ✅ closed by " : " ↩ released by ")
-                + officer.get().name(), List.of(), clock.instant());
+        if (close) {
+            outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + " ✅ closed by " + officer.get().name(),
+                    List.of(), clock.instant());
+        } else {
+            // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it.
+            Ticket queued = tickets.find(ticketId).orElse(ticket);
+            outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.CARD, HandoffService.card(queued,
+                    List.of("↩ released by " + officer.get().name())), List.of(), clock.instant());
+        }
         return new Result(true, close ? "#" + ticketId + " closed; the bot answers the citizen again." : "#" + ticketId + " is back in the queue.");
     }
 

@@ -9,11 +9,12 @@ import org.consularbot.faq.Language;
  * A citizen's request for a human, from the moment it is raised until an officer closes it. One open ticket per
  * conversation at a time; its number is what officers type ({@code /take 12}).
  *
+ * @param queuedAt when it last entered the queue (opened, or released by an officer): the SLA clock starts there
  * @param slaLevel how far the no-reply alarm has gone: 0 none, 1 officers reminded, 2 supervisors alerted
  */
 public record Ticket(long id, long conversationId, ConversationKey conversation, Priority priority, Language language,
         Optional<String> topic, String reason, TicketStatus status, Optional<String> officerId, Instant createdAt,
-        Optional<Instant> firstReplyAt, Optional<Instant> closedAt, int slaLevel) {
+        Instant queuedAt, Optional<Instant> firstReplyAt, Optional<Instant> closedAt, int slaLevel) {
 
     /** How fast a human must answer. */
     public enum Priority {

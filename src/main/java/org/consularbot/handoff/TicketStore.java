@@ -34,7 +34,7 @@ public interface TicketStore {
     /** Queued → assigned to the officer; false when it was not queued any more (someone else took it first). */
     boolean take(long id, String officerId, Instant now);
 
-    /** Assigned → queued again; false when it was not assigned. */
+    /** Assigned → queued again, the SLA clock restarting; false when it was not assigned. */
     boolean release(long id, Instant now);
 
     /** Any open state → closed; false when it was closed already. */
@@ -43,10 +43,11 @@ public interface TicketStore {
     /** Records the first officer reply, if none was recorded yet. */
     void firstReply(long id, Instant now);
 
-    /** Open tickets no officer has answered yet (the SLA clock runs on these). */
+    /** Open tickets no officer has answered since they were last queued (the SLA clock runs on these). */
     List<Ticket> awaitingFirstReply();
 
-    void slaLevel(long id, int level);
+    /** Moves the alarm level up to {@code level} if it is lower; false when another instance got there first. */
+    boolean raiseSla(long id, int level);
 
     void audit(Optional<Long> ticketId, String actor, String action, String detail, Instant at);
 

@@ -38,7 +38,7 @@ import org.consularbot.faq.Language;
 public final class JdbcConversationStore implements ConversationStore {
 
     private static final String CONVERSATION_COLUMNS =
-            "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.version, "
+            "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.unanswered_streak, c.version, "
                     + "c.created_at, c.updated_at";
 
     private final Transactions tx;
@@ -139,14 +139,15 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.inTransaction("committing a turn", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE conversations SET state = ?, preferred_language = ?, last_language = ?, pending_choices = ?, "
-                            + "version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
+                            + "unanswered_streak = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
                 update.setString(1, turn.state().code());
                 update.setString(2, turn.preferredLanguage().map(Language::code).orElse(null));
                 update.setString(3, turn.lastLanguage().code());
                 update.setString(4, String.join(" ", turn.pendingChoices()));
-                Transactions.setInstant(update, 5, turn.at());
-                update.setLong(6, turn.conversationId());
-                update.setLong(7, turn.expectedVersion());
+                update.setInt(5, turn.unansweredStreak());
+                Transactions.setInstant(update, 6, turn.at());
+                update.setLong(7, turn.conversationId());
+                update.setLong(8, turn.expectedVersion());
                 if (update.executeUpdate() != 1) {
                     throw new ConcurrentTurnException(turn.conversationId());
                 }
@@ -286,6 +287,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 Language.fromCode(rows.getString("preferred_language")),
                 Language.fromCode(rows.getString("last_language")).orElse(Language.VI),
                 pending == null || pending.isBlank() ? List.of() : Arrays.asList(pending.split(" ")),
+                rows.getInt("unanswered_streak"),
                 rows.getLong("version"),
                 Transactions.instant(rows, "created_at"),
                 Transactions.instant(rows, "updated_at"));

@@ -14,9 +14,6 @@ import org.consularbot.handoff.OfficerOutbox;
 /** The officer_outbox table: messages for the officers' channel, kept until it took them. */
 public final class JdbcOfficerOutbox implements OfficerOutbox {
 
-    /** After this many failed attempts a message is given up (it stays in the table for the record). */
-    static final int MAX_ATTEMPTS = 12;
-
     private final Transactions tx;
 
     public JdbcOfficerOutbox(DataSource dataSource) {
@@ -45,10 +42,10 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     @Override
     public List<OfficerMessage> unsent(int limit) {
         return tx.inTransaction("listing messages for officers", connection -> {
+            // Never given up: a card or an alarm must reach the officers however long their channel is down.
             try (PreparedStatement select = connection.prepareStatement("SELECT id, ticket_id, kind, text, mention FROM officer_outbox "
-                    + "WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?")) {
-                select.setInt(1, MAX_ATTEMPTS);
-                select.setInt(2, limit);
+                    + "WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+                select.setInt(1, limit);
                 List<OfficerMessage> messages = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -24,7 +24,7 @@ import org.consularbot.handoff.TicketStore;
 public final class JdbcTicketStore implements TicketStore {
 
     private static final String SELECT = "SELECT t.id, t.conversation_id, c.channel, c.chat_id, t.priority, t.language, t.topic, "
-            + "t.reason, t.status, t.officer_id, t.created_at, t.first_reply_at, t.closed_at, t.sla_level "
+            + "t.reason, t.status, t.officer_id, t.created_at, t.queued_at, t.first_reply_at, t.closed_at, t.sla_level "
             + "FROM tickets t JOIN conversations c ON c.id = t.conversation_id ";
 
     private final Transactions tx;
@@ -55,13 +55,15 @@ public final class JdbcTicketStore implements TicketStore {
                 return new Opened(ticket, false, false);
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tickets (conversation_id, priority, language, topic, "
-                    + "reason, status, created_at, sla_level, version) VALUES (?, ?, ?, ?, ?, 'queued', ?, 0, 0)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "reason, status, created_at, queued_at, sla_level, version) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, 0)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, conversationId);
                 insert.setString(2, priority.code());
                 insert.setString(3, language.code());
                 insert.setString(4, topic.orElse(null));
                 insert.setString(5, reason.length() > 200 ? reason.substring(0, 200) : reason);
                 Transactions.setInstant(insert, 6, now);
+                Transactions.setInstant(insert, 7, now);
                 insert.executeUpdate();
                 return new Opened(find(connection, JdbcConversationStore.generatedId(insert)).orElseThrow(), true, false);
             }
@@ -96,8 +98,14 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public boolean release(long id, Instant now) {
-        return update("releasing a ticket", "UPDATE tickets SET status = 'queued', officer_id = NULL, version = version + 1 "
-                + "WHERE id = ? AND status = 'assigned'", null, id);
+        return tx.inTransaction("releasing a ticket", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET status = 'queued', officer_id = NULL, "
+                    + "queued_at = ?, first_reply_at = NULL, sla_level = 0, version = version + 1 WHERE id = ? AND status = 'assigned'")) {
+                Transactions.setInstant(update, 1, now);
+                update.setLong(2, id);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override
@@ -135,12 +143,13 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public void slaLevel(long id, int level) {
-        tx.inTransaction("recording an alarm", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET sla_level = ? WHERE id = ?")) {
+    public boolean raiseSla(long id, int level) {
+        return tx.inTransaction("recording an alarm", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET sla_level = ? WHERE id = ? AND sla_level < ?")) {
                 update.setInt(1, level);
                 update.setLong(2, id);
-                return update.executeUpdate();
+                update.setInt(3, level);
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -237,7 +246,8 @@ public final class JdbcTicketStore implements TicketStore {
                         Language.fromCode(rows.getString("language")).orElse(Language.VI),
                         Optional.ofNullable(rows.getString("topic")), rows.getString("reason"),
                         TicketStatus.fromCode(rows.getString("status")), Optional.ofNullable(rows.getString("officer_id")),
-                        Transactions.instant(rows, "created_at"), Optional.ofNullable(Transactions.instant(rows, "first_reply_at")),
+                        Transactions.instant(rows, "created_at"), Transactions.instant(rows, "queued_at"),
+                        Optional.ofNullable(Transactions.instant(rows, "first_reply_at")),
                         Optional.ofNullable(Transactions.instant(rows, "closed_at")), rows.getInt("sla_level")));
             }
         }

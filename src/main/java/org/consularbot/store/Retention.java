@@ -44,6 +44,11 @@ final class Retention {
         long replies = update("DELETE FROM outbox WHERE created_at < ?", cutoff);
         long messages = update("DELETE FROM inbound_messages WHERE stored_at < ?", cutoff);
         long events = update("DELETE FROM conversation_events WHERE at < ?", cutoff);
+        // Officers' copies of citizens' messages (cards, relays) and notes go with the same age; tickets closed
+        // before it too (a conversation deleted below takes its tickets and their outbox with it).
+        update("DELETE FROM officer_outbox WHERE created_at < ?", cutoff);
+        update("DELETE FROM ticket_events WHERE at < ?", cutoff);
+        update("DELETE FROM tickets WHERE status = 'closed' AND closed_at < ?", cutoff);
         long conversations = update("DELETE FROM conversations WHERE updated_at < ?", cutoff);
         return new PurgeReport(messages, replies, events, conversations);
     }

@@ -161,9 +161,14 @@ class HandoffFlowTest {
         long id = bot.tickets.open().get(0).id();
         desk.take("7", id);
 
+        forOfficers();
         assertThat(desk.release("7", id).ok()).isTrue();
         assertThat(state("103")).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         assertThat(lastToCitizen()).contains("hàng chờ");
+        assertThat(forOfficers()).as("a fresh card, so another officer can take it").anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(OfficerMessage.Kind.CARD);
+            assertThat(m.text()).contains("released by Lan");
+        });
 
         citizen("103", "/cancel");
         assertThat(bot.tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
@@ -216,5 +221,46 @@ class HandoffFlowTest {
         citizen("106", "toi bi tai nan giao thong dang o benh vien");
         assertThat(forOfficers()).filteredOn(m -> m.text().contains("URGENT")).singleElement()
                 .satisfies(card -> assertThat(card.mention()).containsExactly("9"));
+    }
+
+    @Test
+    void aMessageWhileAnOfficerIsInChargeButNoTicketIsOpenOpensOneSoItIsNotLost() {
+        citizen("107", "/human");
+        long id = bot.tickets.open().get(0).id();
+        desk.take("7", id);
+        // The citizen's /cancel and another officer's close crossed: the conversation is with an officer, the ticket closed.
+        bot.tickets.close(id, clock.instant());
+        forOfficers();
+
+        citizen("107", "alo, có ai không");
+
+        assertThat(bot.tickets.openFor(bot.store.find(new ConversationKey("telegram", "107")).orElseThrow().id())).isPresent();
+        assertThat(forOfficers()).anySatisfy(m -> assertThat(m.text()).contains("alo, có ai không"));
+    }
+
+    @Test
+    void takingATicketWhoseConversationCannotBeJoinedClosesIt() {
+        citizen("108", "/human");
+        long id = bot.tickets.open().get(0).id();
+        bot.store.find(new ConversationKey("telegram", "108")).orElseThrow();
+        // The conversation was closed by another officer's action on it meanwhile.
+        processor.officerTurn(new ConversationKey("telegram", "108"), java.util.Optional.of(org.consularbot.conversation.Trigger.CLOSED_BY_OFFICER),
+                List.of(), "closed elsewhere");
+
+        OfficerDesk.Result result = desk.take("7", id);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).contains("can no longer be taken");
+        assertThat(bot.tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void withNoChannelToOfficersCitizensAreNotPromisedOne() {
+        bot.officerChannel(false);
+
+        citizen("109", "/human");
+
+        assertThat(lastToCitizen()).contains("Hiện chưa thể nhắn trực tiếp với cán bộ");
+        assertThat(bot.tickets.open()).isEmpty();
     }
 }

@@ -179,7 +179,7 @@ abstract class ConversationStoreContract {
                 Optional.of("passport-renew"));
         Feedback feedback = new Feedback("passport-renew", true, T0);
         TurnRecord record = new TurnRecord(id, 0, in.id(), "suggested", ConversationState.AWAITING_CHOICE,
-                Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"),
+                Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"), 1,
                 List.of(ConversationEvent.stateChanged(T0, Actor.BOT, ConversationState.BOT_ANSWERING,
                         ConversationState.AWAITING_CHOICE, Trigger.SUGGESTED), ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
                 List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1));
@@ -196,6 +196,7 @@ abstract class ConversationStoreContract {
         assertThat(after.preferredLanguage()).contains(Language.EN);
         assertThat(after.lastLanguage()).isEqualTo(Language.EN);
         assertThat(after.pendingChoices()).containsExactly("passport-renew", "passport-lost");
+        assertThat(after.unansweredStreak()).isEqualTo(1);
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(record.at());
         assertThat(store.unanswered(10)).isEmpty();
@@ -226,7 +227,7 @@ abstract class ConversationStoreContract {
         List<ConversationEvent> logBefore = store.log(id);
 
         TurnRecord stale = new TurnRecord(id, 0, second.id(), "answered", ConversationState.WAITING_FOR_OFFICER,
-                Optional.of(Language.EN), Language.EN, List.of("x"),
+                Optional.of(Language.EN), Language.EN, List.of("x"), 0,
                 List.of(ConversationEvent.of(T0, Actor.BOT, Type.ESCALATION, "stale")),
                 List.of(Reply.text(ReplyKind.HANDOFF, "stale")), Optional.of(new Feedback("stale-entry", false, T0)), T0);
 
@@ -417,7 +418,7 @@ abstract class ConversationStoreContract {
     static TurnRecord turn(StoredInbound in, long expectedVersion, List<Reply> replies, List<ConversationEvent> events,
             Optional<Feedback> feedback) {
         return new TurnRecord(in.conversation().id(), expectedVersion, in.id(), "answered", ConversationState.BOT_ANSWERING,
-                Optional.empty(), Language.VI, List.of(), events, replies, feedback, in.message().receivedAt());
+                Optional.empty(), Language.VI, List.of(), 0, events, replies, feedback, in.message().receivedAt());
     }
 
     /** A conversation opened and answered once at {@code at}; returns its id. */

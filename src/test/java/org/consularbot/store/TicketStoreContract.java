@@ -125,11 +125,28 @@ abstract class TicketStoreContract {
 
         tickets.audit(Optional.of(id), "bot", "opened", "normal: asked", T0);
         tickets.audit(Optional.of(id), "999", "refused", "take by someone who is not a listed officer", T0.plusSeconds(1));
-        tickets.slaLevel(id, 1);
+        assertThat(tickets.raiseSla(id, 1)).isTrue();
+        assertThat(tickets.raiseSla(id, 1)).as("claimed once only").isFalse();
 
         assertThat(tickets.events(id)).extracting(TicketStore.Event::actor, TicketStore.Event::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bot", "opened"), org.assertj.core.groups.Tuple.tuple("999", "refused"));
         assertThat(tickets.find(id).orElseThrow().slaLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void aReleasedTicketStartsItsWaitAgain() {
+        long id = tickets.openOrRaise(conversation("8"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        tickets.take(id, "7", T0.plusSeconds(10));
+        tickets.firstReply(id, T0.plusSeconds(20));
+        tickets.raiseSla(id, 1);
+
+        assertThat(tickets.release(id, T0.plusSeconds(600))).isTrue();
+
+        Ticket released = tickets.find(id).orElseThrow();
+        assertThat(released.queuedAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(released.firstReplyAt()).isEmpty();
+        assertThat(released.slaLevel()).isZero();
+        assertThat(tickets.awaitingFirstReply()).extracting(Ticket::id).contains(id);
     }
 
     @Test

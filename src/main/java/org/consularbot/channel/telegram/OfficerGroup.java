@@ -30,7 +30,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class OfficerGroup {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerGroup.class);
-    private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply)(?:@\\w+)?\\s*#?(\\d+)?\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply|transcript)(?:@\\w+)?\\s*#?(\\d+)?\\s*(.*)",
+            Pattern.DOTALL);
     private static final Pattern BUTTON = Pattern.compile("tk:(take|close):(\\d+)");
 
     private final TelegramClient client;
@@ -39,8 +40,14 @@ final class OfficerGroup {
     private final OfficerOutbox outbox;
     private final OfficerDirectory officers;
     private final Clock clock;
+    private final java.util.function.Function<Long, List<String>> transcripts;
+    private java.time.Instant nextTry = java.time.Instant.MIN;
+    private int failures;
 
-    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock) {
+    /** @param transcripts a conversation's last messages, for {@code /transcript} */
+    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock,
+            java.util.function.Function<Long, List<String>> transcripts) {
+        this.transcripts = transcripts;
         this.client = client;
         this.chatId = chatId;
         this.desk = desk;
@@ -87,19 +94,26 @@ final class OfficerGroup {
         }
         Long ticket = number != null ? Long.valueOf(number) : desk.current(userId).orElse(null);
         if (ticket == null) {
-            return "Which ticket? e.g. /" + command + " 12";
+            return "Which ticket? e.g. /" + command + " 12 (you hold none, or more than one)";
         }
         return switch (command) {
             case "take" -> desk.take(userId, ticket).message();
             case "close" -> desk.close(userId, ticket).message();
             case "release" -> desk.release(userId, ticket).message();
             case "note" -> desk.note(userId, ticket, rest).message();
+            case "transcript" -> desk.transcript(userId, ticket, transcripts).message();
             default -> desk.reply(userId, ticket, rest).message();
         };
     }
 
-    /** Sends what waits in the officers' outbox, oldest first; a failure is retried on the next round. */
+    /**
+     * Sends what waits in the officers' outbox, oldest first. After a failure the next try waits (2 s doubling to a
+     * minute), and the message is kept until it goes: nothing for officers is ever given up.
+     */
     int drain() {
+        if (clock.instant().isBefore(nextTry)) {
+            return 0;
+        }
         int sent = 0;
         for (OfficerMessage message : outbox.unsent(50)) {
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).parseMode(ParseMode.HTML)
@@ -115,11 +129,16 @@ final class OfficerGroup {
                 outbox.markSent(message.id(), String.valueOf(posted.getMessageId()), clock.instant());
                 sent++;
             } catch (TelegramApiException | RuntimeException e) {
-                log.warn("message for officers not delivered, will retry: {}", e.getMessage());
+                failures++;
+                java.time.Duration wait = java.time.Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
+                nextTry = clock.instant().plus(wait);
+                (failures >= 5 ? log.atError() : log.atWarn()).log("message for the officers' group not delivered ({} failures in a row), "
+                        + "next try in {} s: {}", failures, wait.toSeconds(), e.getMessage());
                 outbox.markFailed(message.id());
-                break;
+                return sent;
             }
         }
+        failures = 0;
         return sent;
     }
 

@@ -106,7 +106,7 @@ public final class TelegramChannel implements AutoCloseable {
      */
     public void startReceiving(TurnProcessor processor, String groupNotice, Officers handoff) {
         officerGroup = config.officerChatId().filter(id -> handoff != null)
-                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
+                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock, handoff.transcripts()));
         ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
                 new ChatLanes(LANES, "telegram"), typingAfter, groupNotice, officerGroup);
         if (config.webhook()) {
@@ -127,7 +127,7 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** What the officers' group needs from the handoff. */
     public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
-            org.consularbot.handoff.OfficerDirectory directory) {
+            org.consularbot.handoff.OfficerDirectory directory, java.util.function.Function<Long, List<String>> transcripts) {
     }
 
     /** Posts what waits for officers in their group; returns how many went out (0 without a group). */
