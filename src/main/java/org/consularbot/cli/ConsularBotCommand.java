@@ -25,7 +25,8 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
      */
     @Override
     public Integer call() {
-        boolean channel = settings != null && settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent();
+        boolean channel = settings != null && (settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent()
+                || settings.get(org.consularbot.config.ZaloConfig.ZALO_APP_ID).isPresent());
         CommandLine command = spec.commandLine().getSubcommands().get(channel ? "serve" : "chat");
         command.setOut(spec.commandLine().getOut());
         command.setErr(spec.commandLine().getErr());

@@ -9,6 +9,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.consularbot.channel.telegram.TelegramChannel;
+import org.consularbot.channel.zalo.ZaloChannel;
+import org.consularbot.channel.zalo.ZaloSender;
+import org.consularbot.channel.zalo.ZaloWebhook;
+import org.consularbot.config.ZaloConfig;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.store.JdbcZaloTokens;
+import java.util.List;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
@@ -31,7 +39,8 @@ final class RunningBot implements AutoCloseable {
     private static final int SLA_EVERY_ROUNDS = 30;
 
     private final BotAssembly assembly;
-    private final TelegramChannel telegram;
+    private final Optional<TelegramChannel> telegram;
+    private final Optional<ZaloChannel> zalo;
     private final ScheduledExecutorService relay;
     private final String botName;
     private WebServer web;
@@ -39,9 +48,10 @@ final class RunningBot implements AutoCloseable {
     private boolean officerGroup;
     private long rounds;
 
-    private RunningBot(BotAssembly assembly, TelegramChannel telegram, String botName) {
+    private RunningBot(BotAssembly assembly, Optional<TelegramChannel> telegram, Optional<ZaloChannel> zalo, String botName) {
         this.assembly = assembly;
         this.telegram = telegram;
+        this.zalo = zalo;
         this.botName = botName;
         this.relay = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "outbox-relay");
@@ -50,17 +60,41 @@ final class RunningBot implements AutoCloseable {
         });
     }
 
-    /** @param typingAfter how long a turn may take before "typing…" shows (1 s in service) */
+    /** Telegram only (tests and the simple case). */
     static RunningBot start(BotConfig config, TelegramConfig telegramConfig, WebConfig webConfig, CorpusSource corpora,
             PrintWriter err, Clock clock, Duration typingAfter) throws Exception {
+        return start(config, Optional.of(telegramConfig), Optional.empty(), webConfig, corpora, err, clock, typingAfter);
+    }
+
+    /**
+     * The service on the configured channels (at least one).
+     *
+     * @param typingAfter how long a turn may take before "typing…" shows (1 s in service)
+     */
+    static RunningBot start(BotConfig config, Optional<TelegramConfig> telegramConfig, Optional<ZaloConfig> zaloConfig,
+            WebConfig webConfig, CorpusSource corpora, PrintWriter err, Clock clock, Duration typingAfter) throws Exception {
         BotAssembly assembly = BotAssembly.open(config, corpora, err, clock);
-        TelegramChannel telegram = new TelegramChannel(telegramConfig, clock, typingAfter);
+        Optional<TelegramChannel> telegram = telegramConfig.map(c -> new TelegramChannel(c, clock, typingAfter));
         RunningBot bot;
         try {
-            bot = new RunningBot(assembly, telegram, telegram.connect());
-            bot.officerGroup = telegramConfig.officerChatId().isPresent();
+            String name = telegram.isPresent() ? telegram.get().connect() : "zalo";
+            Optional<ZaloChannel> zalo = zaloConfig.map(c -> new ZaloChannel(c, new JdbcZaloTokens(assembly.database.dataSource()),
+                    new ZaloSender.ReplyWindow() {
+                        @Override
+                        public Optional<java.time.Instant> lastCitizenMessage(ConversationKey key) {
+                            return assembly.store.lastCitizenMessage(key);
+                        }
+
+                        @Override
+                        public int repliesSentSince(ConversationKey key, java.time.Instant since) {
+                            return assembly.store.repliesSentSince(key, since);
+                        }
+                    }, notice -> assembly.officerOutbox.enqueue(Optional.empty(), OfficerMessage.Kind.NOTICE, notice, List.of(), clock.instant()),
+                    clock));
+            bot = new RunningBot(assembly, telegram, zalo, name);
+            bot.officerGroup = telegramConfig.flatMap(TelegramConfig::officerChatId).isPresent();
         } catch (RuntimeException e) {
-            telegram.close();
+            telegram.ifPresent(TelegramChannel::close);
             assembly.close();
             throw e;
         }
@@ -75,17 +109,22 @@ final class RunningBot implements AutoCloseable {
 
     private void run(WebConfig webConfig) {
         assembly.officerChannel(officerGroup);
-        TurnProcessor processor = assembly.processor(Map.of(TelegramChannel.NAME, telegram.sender()));
+        Map<String, org.consularbot.conversation.ReplySender> senders = new java.util.HashMap<>();
+        telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
+        zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));
+        TurnProcessor processor = assembly.processor(senders);
         TurnProcessor.RecoveryReport recovered = processor.recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
-        telegram.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
+        telegram.ifPresent(t -> t.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
-                        conversationId -> assembly.store.recentTexts(conversationId, 20)));
+                        conversationId -> assembly.store.recentTexts(conversationId, 20))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
-        if (telegram.webhook().isPresent()) {
+        Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
+        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> assembly.store.forget(key)));
+        if (telegramWebhook.isPresent() || zaloWebhook.isPresent()) {
             // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
-            web = WebServer.start(webConfig, telegram.webhook());
-            telegram.registerWebhook();
+            web = WebServer.start(webConfig, telegramWebhook, zaloWebhook);
+            telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         }
         relay.scheduleWithFixedDelay(() -> {
             try {
@@ -95,7 +134,7 @@ final class RunningBot implements AutoCloseable {
                 log.warn("outbox relay: {}", e.getMessage());
             }
             try {
-                telegram.drainOfficerMessages();
+                telegram.ifPresent(TelegramChannel::drainOfficerMessages);
                 if (++rounds % SLA_EVERY_ROUNDS == 0) {
                     sla.check();
                 }
@@ -135,7 +174,8 @@ final class RunningBot implements AutoCloseable {
         if (web != null) {
             web.close();
         }
-        telegram.close();
+        telegram.ifPresent(TelegramChannel::close);
+        zalo.ifPresent(ZaloChannel::close);
         try {
             // A send in flight must be marked sent before the database closes, or it goes out again at the next start.
             relay.awaitTermination(5, TimeUnit.SECONDS);

@@ -38,10 +38,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BotConfig config = BotConfig.from(settings);
         Optional<TelegramConfig> telegram = TelegramConfig.from(settings);
+        Optional<org.consularbot.config.ZaloConfig> zalo = org.consularbot.config.ZaloConfig.from(settings);
         WebConfig web = WebConfig.from(settings);
-        if (telegram.isEmpty()) {
-            err.println("error: no channel is configured: set " + TelegramConfig.TELEGRAM_BOT_TOKEN
-                    + " (see README, \"Telegram\"), or try the bot in the terminal with `chat`");
+        if (telegram.isEmpty() && zalo.isEmpty()) {
+            err.println("error: no channel is configured: set " + TelegramConfig.TELEGRAM_BOT_TOKEN + " or "
+                    + org.consularbot.config.ZaloConfig.ZALO_APP_ID + " (see README), or try the bot in the terminal with `chat`");
             err.flush();
             return 1;
         }
@@ -55,11 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "shutdown"));
-        RunningBot bot = RunningBot.start(config, telegram.get(), web, corpora, err, clock, Duration.ofSeconds(1));
+        RunningBot bot = RunningBot.start(config, telegram, zalo, web, corpora, err, clock, Duration.ofSeconds(1));
         running.set(bot);
-        out.println("consular-bot is answering on Telegram as @" + bot.botName()
-                + (telegram.get().webhook() ? " (webhook, HTTP on port " + bot.webPort().orElse(0) + ")" : " (long polling)")
-                + "; stop with Ctrl-C");
+        out.println("consular-bot is answering" + telegram.map(t -> " on Telegram as @" + bot.botName()
+                + (t.webhook() ? " (webhook)" : " (long polling)")).orElse("") + zalo.map(z -> " on Zalo (webhook)").orElse("")
+                + bot.webPort().map(port -> ", HTTP on port " + port).orElse("") + "; stop with Ctrl-C");
         out.flush();
         stopped.await();
         return 0;

@@ -159,6 +159,14 @@ public final class TurnProcessor {
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()), false);
     }
 
+    /**
+     * Every reply still unsent to this conversation, whatever its backoff: the citizen just wrote, so replies a
+     * channel held (Zalo's reply window) can go now. Returns how many went out.
+     */
+    public int resendHeldTo(ConversationKey key) {
+        return resend(outbox.unsent(RECOVERY_BATCH).stream().filter(e -> e.conversation().equals(key)).toList(), true);
+    }
+
     /** As {@link #resendUnsent()}, for one conversation only: a terminal chat prints its own citizen's replies. */
     public int resendUnsentTo(ConversationKey key) {
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()).stream().filter(e -> e.conversation().equals(key)).toList(), false);

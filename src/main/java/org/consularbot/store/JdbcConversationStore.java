@@ -371,6 +371,48 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.inTransaction("purging old content", connection -> new Retention(connection).purge(cutoff));
     }
 
+    /**
+     * Deletes everything stored about one conversation (a citizen withdrew consent), keeping anonymous counts.
+     *
+     * @return whether there was such a conversation
+     */
+    public boolean forget(ConversationKey key) {
+        return tx.inTransaction("forgetting a conversation", connection -> {
+            Optional<Conversation> found = find(connection, key);
+            return found.isPresent() && new Retention(connection).forget(found.get().id());
+        });
+    }
+
+    /** When the citizen last wrote in this conversation, if ever. */
+    public Optional<Instant> lastCitizenMessage(ConversationKey key) {
+        return tx.inTransaction("reading a conversation", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MAX(i.received_at) AS at FROM inbound_messages i "
+                    + "JOIN conversations c ON c.id = i.conversation_id WHERE c.channel = ? AND c.chat_id = ?")) {
+                select.setString(1, key.channel());
+                select.setString(2, key.chatId());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(Transactions.instant(rows, "at")) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    /** How many replies went out to this conversation since {@code since}. */
+    public int repliesSentSince(ConversationKey key, Instant since) {
+        return tx.inTransaction("counting replies", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outbox o JOIN conversations c "
+                    + "ON c.id = o.conversation_id WHERE c.channel = ? AND c.chat_id = ? AND o.sent_at >= ?")) {
+                select.setString(1, key.channel());
+                select.setString(2, key.chatId());
+                Transactions.setInstant(select, 3, since);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
     @Override
     public Map<String, Long> keptCounts() {
         return tx.inTransaction("reading counts", connection -> Retention.totals(connection));

@@ -53,6 +53,45 @@ final class Retention {
         return new PurgeReport(messages, replies, events, conversations);
     }
 
+    /**
+     * A citizen withdrew consent: everything stored about their conversation goes (messages, replies, log, tickets
+     * and officers' copies, by cascade), after it is added to the anonymous daily counts. Feedback stays, anonymous.
+     *
+     * @return whether there was anything to forget
+     */
+    boolean forget(long conversationId) throws SQLException {
+        Map<Key, Long> counts = new HashMap<>();
+        countFor(counts, "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
+                + "JOIN conversations c ON c.id = i.conversation_id WHERE c.id = ?", "messages.", conversationId);
+        countFor(counts, "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
+                + "JOIN conversations c ON c.id = o.conversation_id WHERE c.id = ?", "replies.", conversationId);
+        countFor(counts, "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.id = ?",
+                "conversations.", conversationId);
+        for (Map.Entry<Key, Long> entry : counts.entrySet()) {
+            add(entry.getKey(), entry.getValue());
+        }
+        try (PreparedStatement feedback = connection.prepareStatement("UPDATE feedback SET conversation_id = NULL WHERE conversation_id = ?")) {
+            feedback.setLong(1, conversationId);
+            feedback.executeUpdate();
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+            delete.setLong(1, conversationId);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    private void countFor(Map<Key, Long> counts, String sql, String prefix, long conversationId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, conversationId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate day = LocalDate.ofInstant(Transactions.instant(rows, "at"), ZoneOffset.UTC);
+                    counts.merge(new Key(day, rows.getString("channel"), prefix + rows.getString("what")), 1L, Long::sum);
+                }
+            }
+        }
+    }
+
     private void count(Map<Key, Long> counts, String sql, String prefix, Instant cutoff) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Transactions.setInstant(select, 1, cutoff);

@@ -19,6 +19,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.consularbot.config.InvalidSettingException;
 import org.consularbot.config.TelegramConfig;
+import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.slf4j.Logger;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.conversation.StoredInbound;
 import org.consularbot.conversation.TurnProcessor;

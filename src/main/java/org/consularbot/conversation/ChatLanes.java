@@ -1,4 +1,4 @@
-package org.consularbot.channel.telegram;
+package org.consularbot.conversation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.consularbot.conversation.ConversationKey;
 
 /**
  * Answers stored messages off the receiving thread: one single-thread lane per slice of chats, so one chat's
@@ -15,11 +14,11 @@ import org.consularbot.conversation.ConversationKey;
  * send slot never holds up receiving. Work still queued when the process stops is not lost: the messages are
  * stored, and start-up recovery answers them.
  */
-final class ChatLanes implements AutoCloseable {
+public final class ChatLanes implements AutoCloseable {
 
     private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
 
-    ChatLanes(int count, String name) {
+    public ChatLanes(int count, String name) {
         AtomicInteger threads = new AtomicInteger();
         for (int i = 0; i < count; i++) {
             lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -30,7 +29,7 @@ final class ChatLanes implements AutoCloseable {
         }
     }
 
-    void submit(ConversationKey chat, Runnable work) {
+    public void submit(ConversationKey chat, Runnable work) {
         lanes.get(Math.floorMod(chat.hashCode(), lanes.size())).execute(work);
     }
 
@@ -38,7 +37,7 @@ final class ChatLanes implements AutoCloseable {
      * Stops taking work, drops what is queued (stored, so recovery answers it) and gives what is running up to
      * {@code grace} in all to finish: a container's stop timeout is usually 10 s.
      */
-    void close(Duration grace) {
+    public void close(Duration grace) {
         // Not shutdownNow: an interrupt in the middle of a database write can close an H2 file under everyone.
         for (ThreadPoolExecutor lane : lanes) {
             lane.shutdown();
