@@ -148,6 +148,10 @@ final class BotAssembly implements AutoCloseable {
         return roster;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     @Override
     public void close() {
         database.close();

@@ -37,6 +37,7 @@ final class RunningBot implements AutoCloseable {
     /** A message acknowledged but unanswered this long had its answer fail; the relay answers it. */
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final int SLA_EVERY_ROUNDS = 30;
+    private static final int TOKEN_CHECK_ROUNDS = 1800;
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -120,7 +121,12 @@ final class RunningBot implements AutoCloseable {
                         conversationId -> assembly.store.recentTexts(conversationId, 20))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
-        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> assembly.store.forget(key)));
+        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> processor.underLock(key, () -> {
+            if (assembly.store.forget(key)) {
+                assembly.tickets.audit(Optional.empty(), "citizen", "consent-withdrawn",
+                        "a " + key.channel() + " citizen withdrew consent; their conversation was deleted", assembly.clock().instant());
+            }
+        })));
         if (telegramWebhook.isPresent() || zaloWebhook.isPresent()) {
             // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
             web = WebServer.start(webConfig, telegramWebhook, zaloWebhook);
@@ -137,6 +143,9 @@ final class RunningBot implements AutoCloseable {
                 telegram.ifPresent(TelegramChannel::drainOfficerMessages);
                 if (++rounds % SLA_EVERY_ROUNDS == 0) {
                     sla.check();
+                }
+                if (rounds % TOKEN_CHECK_ROUNDS == 1) {
+                    zalo.ifPresent(ZaloChannel::keepTokensFresh);
                 }
             } catch (RuntimeException e) {
                 log.warn("officers' relay: {}", e.getMessage());

@@ -12,15 +12,33 @@ public final class DeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
     private final boolean permanent;
     private final transient Duration retryAfter;
+    private final boolean held;
 
     public DeliveryException(String message, boolean permanent, Throwable cause) {
         this(message, permanent, null, cause);
     }
 
     public DeliveryException(String message, boolean permanent, Duration retryAfter, Throwable cause) {
+        this(message, permanent, retryAfter, false, cause);
+    }
+
+    private DeliveryException(String message, boolean permanent, Duration retryAfter, boolean held, Throwable cause) {
         super(message, cause);
         this.permanent = permanent;
         this.retryAfter = retryAfter;
+        this.held = held;
+    }
+
+    /**
+     * The channel may not send now and will when the citizen writes again (Zalo's reply window): the reply waits
+     * without using up attempts, however long that takes.
+     */
+    public static DeliveryException held(String message, Duration lookAgainAfter) {
+        return new DeliveryException(message, false, lookAgainAfter, true, null);
+    }
+
+    public boolean held() {
+        return held;
     }
 
     public boolean permanent() {

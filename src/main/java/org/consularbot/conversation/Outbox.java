@@ -30,6 +30,9 @@ public interface Outbox {
      */
     void markFailed(long outboxId, String error, boolean permanent, Instant notBefore);
 
+    /** Holds a reply until {@code notBefore} without counting an attempt (the channel will take it later). */
+    void markHeld(long outboxId, String why, Instant notBefore);
+
     /** Counts a failed attempt that may be retried at once. */
     default void markFailed(long outboxId, String error, boolean permanent) {
         markFailed(outboxId, error, permanent, null);

@@ -134,6 +134,11 @@ public final class TurnProcessor {
             try {
                 sender.send(entry);
             } catch (DeliveryException e) {
+                if (e.held()) {
+                    log.info("reply {} held by the channel: {}", entry.id(), e.getMessage());
+                    outbox.markHeld(entry.id(), e.getMessage(), clock.instant().plus(e.retryAfter().orElse(java.time.Duration.ofHours(1))));
+                    continue;
+                }
                 log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
                 outbox.markFailed(entry.id(), e.getMessage(), e.permanent(),
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, e.retryAfter()));
@@ -164,7 +169,14 @@ public final class TurnProcessor {
      * channel held (Zalo's reply window) can go now. Returns how many went out.
      */
     public int resendHeldTo(ConversationKey key) {
-        return resend(outbox.unsent(RECOVERY_BATCH).stream().filter(e -> e.conversation().equals(key)).toList(), true);
+        return store.find(key).map(c -> resend(outbox.replies(c.id()), true)).orElse(0);
+    }
+
+    /** Runs {@code work} under the conversation's lock, so no turn of it runs meanwhile (deleting it on withdrawal). */
+    public void underLock(ConversationKey key, Runnable work) {
+        try (ConversationLocks.Held held = locks.lock(key)) {
+            work.run();
+        }
     }
 
     /** As {@link #resendUnsent()}, for one conversation only: a terminal chat prints its own citizen's replies. */

@@ -134,6 +134,19 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    @Override
+    public void markHeld(long outboxId, String why, Instant notBefore) {
+        tx.inTransaction("holding a reply", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+                String message = why == null ? "" : why;
+                update.setString(1, message.length() > 500 ? message.substring(0, 500) : message);
+                Transactions.setInstant(update, 2, notBefore);
+                update.setLong(3, outboxId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private static List<OutboxEntry> read(PreparedStatement select) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {

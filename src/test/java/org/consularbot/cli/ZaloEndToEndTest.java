@@ -162,6 +162,10 @@ class ZaloEndToEndTest {
 
         assertThat(bot.assembly().store.find(new ConversationKey("zalo", user))).isEmpty();
         assertThat(bot.assembly().store.keptCounts()).containsKey("conversations.opened");
+        assertThat(bot.assembly().tickets.eventsWithoutTicket()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("consent-withdrawn");
+            assertThat(e.detail()).doesNotContain(user);
+        });
     }
 
     @Test

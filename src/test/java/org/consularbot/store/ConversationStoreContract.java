@@ -243,6 +243,20 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void aHeldReplyWaitsWithoutUsingUpAttempts() {
+        StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
+        OutboxEntry entry = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a")), List.of(), Optional.empty())).get(0);
+
+        for (int i = 0; i < Outbox.MAX_ATTEMPTS + 3; i++) {
+            outbox.markHeld(entry.id(), "window closed", T0.plus(Duration.ofDays(30)));
+        }
+
+        assertThat(outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(0);
+        assertThat(outbox.due(10, T0.plusSeconds(60))).isEmpty();
+        assertThat(outbox.isDue(entry.id(), T0.plus(Duration.ofDays(31)))).isTrue();
+    }
+
+    @Test
     void aStoredMessageReadsBackByIdAnsweredOrNot() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hộ chiếu hết hạn"));
 

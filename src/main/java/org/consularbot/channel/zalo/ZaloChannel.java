@@ -26,6 +26,7 @@ public final class ZaloChannel implements AutoCloseable {
     private final ZaloConfig config;
     private final Clock clock;
     private final ZaloSender sender;
+    private final ZaloTokens tokens;
     private final ChatLanes lanes = new ChatLanes(4, "zalo");
 
     /** @param tellOfficers a notice for the officers (a closed window, a failed token refresh) */
@@ -33,9 +34,18 @@ public final class ZaloChannel implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ZaloTokens tokens = new ZaloTokens(config.oauthUrl(), config.appId(), config.appSecret(), config.refreshToken(), vault, http,
+        this.tokens = new ZaloTokens(config.oauthUrl(), config.appId(), config.appSecret(), config.refreshToken(), vault, http,
                 clock, why -> tellOfficers.accept("Zalo: " + why + " — Zalo replies wait; Telegram goes on"));
         this.sender = new ZaloSender(config.apiUrl(), tokens, http, window, config.freeReplies(), config.window(), clock, tellOfficers);
+    }
+
+    /** Refreshes the access token if it expires soon, so a quiet OA does not let its refresh token lapse. */
+    public void keepTokensFresh() {
+        try {
+            tokens.accessToken();
+        } catch (ZaloException e) {
+            log.warn("Zalo token check: {}", e.getMessage());
+        }
     }
 
     public ReplySender sender() {

@@ -39,8 +39,11 @@ public final class ZaloSender implements ReplySender {
     }
 
     static final int MAX_MESSAGE = 2000;
-    /** How long a held reply waits before the outbox looks at it again (it goes at once when the citizen writes). */
-    static final Duration HELD = Duration.ofHours(1);
+    /**
+     * How long a held reply waits before the outbox looks at it again: it goes as soon as the citizen writes, so
+     * the relay need not (and officers are told once, not every hour).
+     */
+    static final Duration HELD = Duration.ofDays(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI apiUrl;
@@ -71,13 +74,13 @@ public final class ZaloSender implements ReplySender {
         Optional<Instant> last = window.lastCitizenMessage(key);
         if (last.isEmpty() || last.get().plus(windowLength).isBefore(now)) {
             tellOfficers.accept("Zalo " + key.chatId() + ": the reply window is closed; a reply is held until the citizen writes again");
-            throw new DeliveryException("Zalo reply window closed: held until the citizen writes again", false, HELD, null);
+            throw DeliveryException.held("Zalo reply window closed: held until the citizen writes again", HELD);
         }
         int used = window.repliesSentSince(key, last.get());
         if (used >= freeReplies) {
             tellOfficers.accept("Zalo " + key.chatId() + ": the " + freeReplies + " replies allowed after the citizen's last message "
                     + "are used; a reply is held until the citizen writes again");
-            throw new DeliveryException("Zalo replies for this window used up: held until the citizen writes again", false, HELD, null);
+            throw DeliveryException.held("Zalo replies for this window used up: held until the citizen writes again", HELD);
         }
         if (used == freeReplies - 1) {
             tellOfficers.accept("Zalo " + key.chatId() + ": this is the last reply allowed until the citizen writes again");

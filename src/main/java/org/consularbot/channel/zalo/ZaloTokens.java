@@ -34,6 +34,10 @@ public final class ZaloTokens {
 
     /** A refresh token and, once refreshed, the access token it gave and when that expires. */
     public record Pair(String refreshToken, Optional<String> accessToken, Optional<Instant> accessExpiresAt) {
+        @Override
+        public String toString() {
+            return "Pair[tokens hidden, access expires " + accessExpiresAt.map(Instant::toString).orElse("-") + "]";
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(ZaloTokens.class);
@@ -48,6 +52,8 @@ public final class ZaloTokens {
     private final Clock clock;
     private final Consumer<String> onFailure;
     private Pair current;
+    private boolean unsaved;
+    private boolean failing;
 
     /** @param initialRefreshToken used only when the vault holds none yet (first start) */
     public ZaloTokens(URI oauthUrl, String appId, String appSecret, Optional<String> initialRefreshToken, Vault vault, HttpClient http,
@@ -66,6 +72,9 @@ public final class ZaloTokens {
     public synchronized String accessToken() throws ZaloException {
         if (current == null) {
             throw new ZaloException("no Zalo refresh token: set ZALO_REFRESH_TOKEN (README, \"Zalo\")", true);
+        }
+        if (unsaved) {
+            save(current);
         }
         boolean fresh = current.accessToken().isPresent() && current.accessExpiresAt().map(at -> at.isAfter(clock.instant().plus(AHEAD))).orElse(false);
         if (!fresh) {
@@ -97,7 +106,7 @@ public final class ZaloTokens {
             throw failed("Zalo OAuth unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ZaloException("interrupted", false);
+            throw new ZaloException("interrupted", true);
         }
         String access = answer.path("access_token").asText("");
         String refresh = answer.path("refresh_token").asText("");
@@ -106,15 +115,35 @@ public final class ZaloTokens {
         }
         long seconds = answer.path("expires_in").asLong(90_000);
         Pair next = new Pair(refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
-        // Durably first: the old refresh token no longer works once Zalo has answered.
-        vault.save(next, clock.instant());
+        // The old refresh token no longer works once Zalo has answered: keep the new one whatever happens, and store
+        // it durably before it is used.
         current = next;
+        save(next);
+        failing = false;
         log.info("Zalo access token refreshed; valid for {} h", seconds / 3600);
+    }
+
+    private void save(Pair tokens) throws ZaloException {
+        try {
+            vault.save(tokens, clock.instant());
+            unsaved = false;
+        } catch (RuntimeException e) {
+            unsaved = true;
+            String why = "the new Zalo refresh token could not be stored (" + e.getClass().getSimpleName()
+                    + "); until it is, a restart would disconnect the OA";
+            log.error(why);
+            onFailure.accept(why);
+            throw new ZaloException(why, true);
+        }
     }
 
     private ZaloException failed(String why) {
         log.error("{}; Zalo replies wait until it works", why);
-        onFailure.accept(why);
+        if (!failing) {
+            // Officers are told once per outage, not at every send.
+            onFailure.accept(why);
+        }
+        failing = true;
         return new ZaloException(why, true);
     }
 

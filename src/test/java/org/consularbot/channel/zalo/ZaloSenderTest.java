@@ -71,6 +71,7 @@ class ZaloSenderTest {
         used.set(8);
         DeliveryException held = catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "hai"))));
         assertThat(held.permanent()).isFalse();
+        assertThat(held.held()).as("held, not failed: no attempt is used up").isTrue();
         assertThat(held.retryAfter()).contains(ZaloSender.HELD);
         assertThat(zalo.textsTo("6142")).hasSize(1);
         assertThat(told).anySatisfy(t -> assertThat(t).contains("used"));
@@ -94,6 +95,34 @@ class ZaloSenderTest {
         String paragraph = "Đoạn văn dài. ".repeat(100).strip();
         assertThat(ZaloSender.parts(Reply.text(ReplyKind.ANSWER, paragraph + "\n\n" + paragraph)))
                 .hasSize(2).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(ZaloSender.MAX_MESSAGE));
+    }
+
+    @Test
+    void aRefreshTokenZaloRotatedIsKeptEvenWhenStoringItFailsAndTheOfficersAreTold() throws Exception {
+        List<String> alerts = new ArrayList<>();
+        AtomicInteger saves = new AtomicInteger();
+        ZaloTokens.Vault failingOnce = new ZaloTokens.Vault() {
+            @Override
+            public Optional<ZaloTokens.Pair> load() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(ZaloTokens.Pair tokens, Instant at) {
+                if (saves.incrementAndGet() == 1) {
+                    throw new IllegalStateException("database down");
+                }
+            }
+        };
+        ZaloTokens fragile = new ZaloTokens(URI.create(zalo.url()), "1", "s", Optional.of("r1"), failingOnce, HttpClient.newHttpClient(),
+                Clock.systemUTC(), alerts::add);
+
+        assertThat(catchThrowableOfType(ZaloException.class, fragile::accessToken).getMessage()).contains("could not be stored");
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a).contains("restart would disconnect"));
+
+        assertThat(fragile.accessToken()).as("no second refresh: r1 is spent").isEqualTo("access-2");
+        assertThat(zalo.refreshes).hasSize(1);
+        assertThat(saves).hasValue(2);
     }
 
     private static OutboxEntry entry(Reply reply) {
