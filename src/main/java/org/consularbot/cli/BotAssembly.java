@@ -19,6 +19,7 @@ import org.consularbot.config.LlmConfig;
 import org.consularbot.llm.ChatModels;
 import org.consularbot.llm.ExtractiveFallback;
 import org.consularbot.llm.LlmFallback;
+import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcConversationStore;
@@ -50,6 +51,7 @@ final class BotAssembly implements AutoCloseable {
     private final CitizenLine citizenLine;
     private FallbackAnswerer fallback;
     private HandoffService handoff;
+    private BotMetrics metrics;
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
 
@@ -100,8 +102,30 @@ final class BotAssembly implements AutoCloseable {
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
                 handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
         TurnProcessor processor = new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue, senders, clock);
+        processor.observe(metrics());
         processorForOfficers.set(processor);
         return processor;
+    }
+
+    /** The service's metrics; gauges read the database when scraped. */
+    BotMetrics metrics() {
+        if (metrics == null) {
+            metrics = new BotMetrics();
+            metrics.gauge("consular_tickets_open", "tickets queued or with an officer", () -> tickets.open().size());
+            metrics.gauge("consular_ticket_oldest_wait_seconds", "how long the longest-waiting ticket has had no officer reply",
+                    () -> tickets.awaitingFirstReply().stream().map(t -> java.time.Duration.between(t.queuedAt(), clock.instant()).toSeconds())
+                            .max(Long::compare).orElse(0L));
+            metrics.gauge("consular_outbox_backlog", "replies waiting to be sent", () -> store.outbox().countUnsent());
+            metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", () -> officerOutbox.unsent(1000).size());
+            if (fallback() instanceof LlmFallback llm) {
+                java.util.Map<String, java.util.function.ToDoubleFunction<LlmFallback>> counts = new java.util.LinkedHashMap<>();
+                for (String name : llm.stats().snapshot().keySet()) {
+                    counts.put(name, f -> f.stats().snapshot().get(name));
+                }
+                metrics.counters("consular_fallback_", llm, counts);
+            }
+        }
+        return metrics;
     }
 
     HandoffService handoff() {

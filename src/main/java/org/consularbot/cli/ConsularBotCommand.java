@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
 @Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
-        subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class, OfficerCommand.class})
+        subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class, OfficerCommand.class, ReportCommand.class})
 public final class ConsularBotCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -59,6 +59,8 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
                     return type.cast(new EvalCommand(corpora));
                 } else if (type == BenchCommand.class) {
                     return type.cast(new BenchCommand(corpora, settings, clock));
+                } else if (type == ReportCommand.class) {
+                    return type.cast(new ReportCommand(settings, clock));
                 } else if (type == OfficerCommand.Add.class) {
                     return type.cast(new OfficerCommand.Add(settings, clock));
                 } else if (type == OfficerCommand.Remove.class) {

@@ -127,11 +127,9 @@ final class RunningBot implements AutoCloseable {
                         "a " + key.channel() + " citizen withdrew consent; their conversation was deleted", assembly.clock().instant());
             }
         })));
-        if (telegramWebhook.isPresent() || zaloWebhook.isPresent()) {
-            // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
-            web = WebServer.start(webConfig, telegramWebhook, zaloWebhook);
-            telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
-        }
+        // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
+        web = WebServer.start(webConfig, telegramWebhook, zaloWebhook, Optional.of(assembly.metrics()), this::problems);
+        telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         relay.scheduleWithFixedDelay(() -> {
             try {
                 processor.resendUnsent();
@@ -151,6 +149,21 @@ final class RunningBot implements AutoCloseable {
                 log.warn("officers' relay: {}", e.getMessage());
             }
         }, RELAY_EVERY.toMillis(), RELAY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
+    private Map<String, String> problems() {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection connection = assembly.database.dataSource().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (java.sql.SQLException | RuntimeException e) {
+            problems.put("database", "unreachable");
+        }
+        if (closed) {
+            problems.put("channels", "stopped");
+        }
+        return problems;
     }
 
     static String groupNotice(String hotline) {

@@ -29,6 +29,7 @@ public final class TurnProcessor {
     private final Dialogue dialogue;
     private final Map<String, ReplySender> senders;
     private final Clock clock;
+    private volatile TurnObserver observer = TurnObserver.NONE;
 
     /** @param senders the way out for each channel, by channel name */
     public TurnProcessor(ConversationStore store, Outbox outbox, ConversationLocks locks, Dialogue dialogue,
@@ -39,6 +40,11 @@ public final class TurnProcessor {
         this.dialogue = dialogue;
         this.senders = Map.copyOf(senders);
         this.clock = clock;
+    }
+
+    /** Who is told about turns and deliveries (metrics). */
+    public void observe(TurnObserver observer) {
+        this.observer = observer;
     }
 
     /**
@@ -90,6 +96,13 @@ public final class TurnProcessor {
     }
 
     private TurnResult answer(StoredInbound stored) {
+        long started = System.nanoTime();
+        TurnResult result = decideCommitAndSend(stored);
+        observer.turnAnswered(stored.message().conversation().channel(), result.outcome(), System.nanoTime() - started);
+        return result;
+    }
+
+    private TurnResult decideCommitAndSend(StoredInbound stored) {
         Conversation conversation = stored.conversation();
         for (int attempt = 1; ; attempt++) {
             Decision decision;
@@ -140,6 +153,7 @@ public final class TurnProcessor {
                     continue;
                 }
                 log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
+                observer.replyDelivered(entry.conversation().channel(), false);
                 outbox.markFailed(entry.id(), e.getMessage(), e.permanent(),
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, e.retryAfter()));
                 continue;
@@ -150,6 +164,7 @@ public final class TurnProcessor {
                 continue;
             }
             outbox.markSent(entry.id(), clock.instant());
+            observer.replyDelivered(entry.conversation().channel(), true);
             delivered++;
         }
         return delivered;

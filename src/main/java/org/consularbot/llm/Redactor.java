@@ -28,7 +28,7 @@ import org.consularbot.faq.Folding;
  * number); the birth-cue window is measured as if every redaction were already made, so that redacting twice
  * changes nothing.
  */
-final class Redactor {
+public final class Redactor {
 
     static final String PASSPORT_NO = "[PASSPORT_NO]";
     static final String ID_NO = "[ID_NO]";
@@ -110,7 +110,7 @@ final class Redactor {
     private final int birthYearLimit;
 
     /** The clock only sets the year from which a bare full date counts as a birth date. */
-    Redactor(Clock clock) {
+    public Redactor(Clock clock) {
         this.birthYearLimit = Year.now(clock).getValue() - ADULT_YEARS;
     }
 
@@ -122,7 +122,7 @@ final class Redactor {
      * so that redacting a redacted text changes nothing even where a placeholder's brackets shift a boundary
      * ("0912345678(613) 555-0199").
      */
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return "";
         }

@@ -67,6 +67,19 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    /** Replies waiting to be sent (attempts left), for the backlog metric. */
+    public long countUnsent() {
+        return tx.inTransaction("counting unsent replies", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts < ?")) {
+                select.setInt(1, MAX_ATTEMPTS);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     @Override
     public List<OutboxEntry> due(int limit, Instant now) {
         return tx.inTransaction("listing replies due for another attempt", connection -> {

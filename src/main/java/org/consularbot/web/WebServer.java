@@ -25,6 +25,15 @@ public final class WebServer implements AutoCloseable {
 
     /** With Zalo's webhook too, when that channel is on. */
     public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram, Optional<ZaloWebhook> zalo) {
+        return start(config, telegram, zalo, Optional.empty(), () -> java.util.Map.of());
+    }
+
+    /**
+     * Everything: the webhooks, {@code /metrics} (Prometheus text), and {@code /ready}, which answers 200 when every
+     * check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
+     */
+    public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram, Optional<ZaloWebhook> zalo,
+            Optional<org.consularbot.metrics.BotMetrics> metrics, java.util.function.Supplier<java.util.Map<String, String>> readiness) {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -33,6 +42,11 @@ public final class WebServer implements AutoCloseable {
             // A Telegram update is a few kilobytes; nothing legitimate comes near this.
             javalin.http.maxRequestSize = 1_000_000;
             javalin.routes.get("/health", ctx -> ctx.result("ok"));
+            javalin.routes.get("/ready", ctx -> {
+                java.util.Map<String, String> problems = readiness.get();
+                ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
+            });
+            metrics.ifPresent(m -> javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(m.scrape())));
             telegram.ifPresent(webhook -> javalin.routes.post(TelegramWebhook.PATH,
                     ctx -> ctx.status(webhook.receive(ctx.header(TelegramWebhook.SECRET_HEADER), ctx::bodyAsBytes))));
             zalo.ifPresent(webhook -> javalin.routes.post(ZaloWebhook.PATH,

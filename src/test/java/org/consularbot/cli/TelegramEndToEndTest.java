@@ -64,7 +64,8 @@ class TelegramEndToEndTest {
                 "TELEGRAM_API_URL", telegram.apiUrl(),
                 "TELEGRAM_POLL_TIMEOUT_SECONDS", "1",
                 "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0",
-                "RATE_LIMIT_PER_MINUTE", "0"));
+                "RATE_LIMIT_PER_MINUTE", "0",
+                "HTTP_PORT", "0"));
         env.putAll(extra);
         Settings settings = Settings.load(env, Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();

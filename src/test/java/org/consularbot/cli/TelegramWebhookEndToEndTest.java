@@ -101,10 +101,23 @@ class TelegramWebhookEndToEndTest {
     }
 
     @Test
-    void healthAnswers() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+    void healthReadinessAndMetricsAnswer() throws Exception {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/ready")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("ready");
+        });
+        post(update(900_010, 61_010, "ho chieu het han lam lai o dau"), SECRET);
+        telegram.botMessages(TOKEN, 61_010, 1);
+
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("consular_messages_answered_total{channel=\"telegram\",outcome=\"answer\"}",
+                "consular_replies_total{channel=\"telegram\",result=\"delivered\"}", "consular_turn_seconds", "consular_outbox_backlog",
+                "consular_tickets_open");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String update(long updateId, long citizen, String text) {

@@ -1,0 +1,151 @@
+package org.consularbot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.consularbot.faq.Folding;
+
+/**
+ * What staff need to see to improve the service: questions per day and channel and what became of them, the
+ * questions nobody answered (grouped, with personal data redacted), feedback per FAQ entry, and handoffs with the
+ * median wait for an officer's first reply. Read from the live tables (content within the retention period).
+ */
+public final class Reports {
+
+    /** One day on one channel. {@code other}: commands, buttons, relayed messages, empty ones. */
+    public record Day(LocalDate day, String channel, long messages, long answered, long suggested, long unanswered,
+            long emergencies, long rateLimited, long other) {
+    }
+
+    /** A question asked {@code count} times that got no answer, as one citizen wrote it (redacted). */
+    public record Unanswered(String example, long count) {
+    }
+
+    public record EntryFeedback(String entryId, long helpful, long notHelpful) {
+        public double helpfulShare() {
+            return (double) helpful / Math.max(1, helpful + notHelpful);
+        }
+    }
+
+    public record Handoffs(long tickets, long urgent, long answered, Optional<Duration> medianWait) {
+    }
+
+    private final Transactions tx;
+
+    public Reports(DataSource dataSource) {
+        this.tx = new Transactions(dataSource);
+    }
+
+    public List<Day> days(Instant since) {
+        Map<String, long[]> rows = new TreeMap<>();
+        tx.inTransaction("reporting messages", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT i.received_at, c.channel, i.outcome FROM inbound_messages i "
+                    + "JOIN conversations c ON c.id = i.conversation_id WHERE i.received_at >= ?")) {
+                Transactions.setInstant(select, 1, since);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        LocalDate day = LocalDate.ofInstant(Transactions.instant(r, "received_at"), ZoneOffset.UTC);
+                        long[] counts = rows.computeIfAbsent(day + "\t" + r.getString("channel"), k -> new long[7]);
+                        counts[0]++;
+                        String outcome = r.getString("outcome") == null ? "" : r.getString("outcome");
+                        int column = switch (outcome) {
+                            case "answer", "choice" -> 1;
+                            case "suggestion" -> 2;
+                            case "fallback" -> 3;
+                            case "emergency" -> 4;
+                            case "rate-limited" -> 5;
+                            default -> 6;
+                        };
+                        counts[column]++;
+                    }
+                }
+            }
+            return null;
+        });
+        List<Day> days = new ArrayList<>();
+        rows.forEach((key, c) -> {
+            String[] parts = key.split("\t");
+            days.add(new Day(LocalDate.parse(parts[0]), parts[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+        });
+        return days;
+    }
+
+    /** The most frequent unanswered questions, grouped by their words without diacritics or punctuation. */
+    public List<Unanswered> unanswered(Instant since, int limit, UnaryOperator<String> redact) {
+        Map<String, String> example = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tx.inTransaction("reporting unanswered questions", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT text FROM inbound_messages WHERE outcome = 'fallback' AND received_at >= ? ORDER BY id")) {
+                Transactions.setInstant(select, 1, since);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        String text = r.getString("text") == null ? "" : r.getString("text");
+                        String key = Folding.fold(Folding.clean(text)).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                        if (!key.isEmpty()) {
+                            example.putIfAbsent(key, text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                            counts.merge(key, 1L, Long::sum);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .map(e -> new Unanswered(redact.apply(example.get(e.getKey())), e.getValue())).toList();
+    }
+
+    public List<EntryFeedback> feedback(Instant since) {
+        return tx.inTransaction("reporting feedback", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT entry_id, "
+                    + "SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS yes, SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS no "
+                    + "FROM feedback WHERE at >= ? GROUP BY entry_id")) {
+                Transactions.setInstant(select, 1, since);
+                List<EntryFeedback> out = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new EntryFeedback(r.getString("entry_id"), r.getLong("yes"), r.getLong("no")));
+                    }
+                }
+                out.sort(Comparator.comparingDouble(EntryFeedback::helpfulShare).thenComparing(EntryFeedback::entryId));
+                return out;
+            }
+        });
+    }
+
+    public Handoffs handoffs(Instant since) {
+        return tx.inTransaction("reporting handoffs", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT priority, created_at, first_reply_at FROM tickets WHERE created_at >= ?")) {
+                Transactions.setInstant(select, 1, since);
+                long tickets = 0;
+                long urgent = 0;
+                List<Duration> waits = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        tickets++;
+                        urgent += "urgent".equals(r.getString("priority")) ? 1 : 0;
+                        Instant reply = Transactions.instant(r, "first_reply_at");
+                        if (reply != null) {
+                            waits.add(Duration.between(Transactions.instant(r, "created_at"), reply));
+                        }
+                    }
+                }
+                waits.sort(Comparator.naturalOrder());
+                return new Handoffs(tickets, urgent, waits.size(), waits.isEmpty() ? Optional.<Duration>empty() : Optional.of(waits.get(waits.size() / 2)));
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The staff report on real conversations held through the terminal chat. */
+class ReportCommandTest {
+
+    @TempDir
+    Path tmp;
+    private ChatDb db;
+
+    @BeforeEach
+    void database() {
+        db = new ChatDb(tmp);
+    }
+
+    @Test
+    void itCountsWhatBecameOfEachQuestionAndListsTheUnansweredWithoutPersonalData() throws Exception {
+        CliRun.runWithInput(db.env(), "ho chieu het han lam lai o dau\n1\nthời tiết Ottawa thế nào, sđt em 0912 345 678\n"
+                + "Thời tiết ottawa thế nào?\ntoi bi bat\n", "chat", "--as", "alice");
+        Path csv = tmp.resolve("days.csv");
+
+        CliRun run = CliRun.run(db.env(), "report", "--since", "30d", "--csv", csv.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("console", "total 6 messages, 2 unanswered", "passport.issue.renew-abroad", "👍    1");
+        assertThat(run.out()).contains("[PHONE]").doesNotContain("0912 345 678");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("day,channel,messages,answered,suggested,unanswered,emergency,rate_limited,other");
+        assertThat(lines.get(1)).endsWith(",console,6,1,0,2,1,0,2");
+    }
+
+    @Test
+    void aMalformedPeriodIsABadCommandLine() {
+        assertThat(CliRun.run(db.env(), "report", "--since", "a month").exit()).isEqualTo(2);
+    }
+}
