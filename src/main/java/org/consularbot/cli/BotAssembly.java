@@ -12,6 +12,7 @@ import org.consularbot.conversation.InProcessLocks;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.PassageIndex;
@@ -51,6 +52,7 @@ final class BotAssembly implements AutoCloseable {
     private final CitizenLine citizenLine;
     private FallbackAnswerer fallback;
     private HandoffService handoff;
+    private final java.util.List<Dialogue> dialogues = new java.util.concurrent.CopyOnWriteArrayList<>();
     private BotMetrics metrics;
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
@@ -80,18 +82,37 @@ final class BotAssembly implements AutoCloseable {
     }
 
     /**
+     * Serves a new corpus (validated already) from now on: new matcher, new passages, new fallback (its cache starts
+     * empty), in every dialogue made here.
+     */
+    void reload(Corpus next) {
+        FallbackAnswerer nextFallback = fallbackFor(next);
+        FaqMatcher matcher = FaqMatchers.vietnameseAware(next);
+        dialogues.forEach(d -> d.reload(next, matcher, nextFallback));
+    }
+
+    /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */
+    java.util.Optional<CorpusWatcher> corpusWatcher() {
+        return config.faqDir().map(dir -> new CorpusWatcher(dir, new org.consularbot.faq.CorpusLoader(clock), this::reload));
+    }
+
+    /**
      * What answers when no FAQ entry fits: with {@code LLM_PROVIDER=none} the official passages themselves
      * (extractive), else the LLM over them, guarded.
      */
     FallbackAnswerer fallback() {
         if (fallback == null) {
-            BotTexts texts = new BotTexts(corpus);
-            PassageIndex passages = new PassageIndex(corpus);
-            fallback = config.llm().provider() == LlmConfig.Provider.NONE
-                    ? new ExtractiveFallback(passages, texts)
-                    : new LlmFallback(ChatModels.create(config.llm()), passages, texts, corpus.mission().fact("mission_name", Language.EN), clock);
+            fallback = fallbackFor(corpus);
         }
         return fallback;
+    }
+
+    private FallbackAnswerer fallbackFor(Corpus source) {
+        BotTexts texts = new BotTexts(source);
+        PassageIndex passages = new PassageIndex(source);
+        return config.llm().provider() == LlmConfig.Provider.NONE
+                ? new ExtractiveFallback(passages, texts)
+                : new LlmFallback(ChatModels.create(config.llm()), passages, texts, source.mission().fact("mission_name", Language.EN), clock);
     }
 
     /**
@@ -101,6 +122,7 @@ final class BotAssembly implements AutoCloseable {
     TurnProcessor processor(Map<String, ReplySender> senders) {
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
                 handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
+        dialogues.add(dialogue);
         TurnProcessor processor = new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue, senders, clock);
         processor.observe(metrics());
         processorForOfficers.set(processor);

@@ -38,6 +38,7 @@ final class RunningBot implements AutoCloseable {
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final int SLA_EVERY_ROUNDS = 30;
     private static final int TOKEN_CHECK_ROUNDS = 1800;
+    private static final int CORPUS_CHECK_ROUNDS = 5;
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -120,6 +121,7 @@ final class RunningBot implements AutoCloseable {
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
                         conversationId -> assembly.store.recentTexts(conversationId, 20))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
+        Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
         Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> processor.underLock(key, () -> {
             if (assembly.store.forget(key)) {
@@ -144,6 +146,9 @@ final class RunningBot implements AutoCloseable {
                 }
                 if (rounds % TOKEN_CHECK_ROUNDS == 1) {
                     zalo.ifPresent(ZaloChannel::keepTokensFresh);
+                }
+                if (rounds % CORPUS_CHECK_ROUNDS == 0) {
+                    corpusWatcher.ifPresent(CorpusWatcher::check);
                 }
             } catch (RuntimeException e) {
                 log.warn("officers' relay: {}", e.getMessage());

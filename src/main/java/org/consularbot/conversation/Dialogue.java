@@ -28,10 +28,11 @@ public final class Dialogue {
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
-    private final Corpus corpus;
-    private final FaqMatcher matcher;
-    private final BotTexts texts;
-    private final FallbackAnswerer fallback;
+    // Replaced together when staff edit the corpus (reload); a turn running across a reload may see both, harmlessly.
+    private volatile Corpus corpus;
+    private volatile FaqMatcher matcher;
+    private volatile BotTexts texts;
+    private volatile FallbackAnswerer fallback;
     private final Escalation escalation;
     private final CitizenRateLimiter limiter;
     private final Clock clock;
@@ -45,6 +46,14 @@ public final class Dialogue {
         this.escalation = escalation;
         this.limiter = limiter;
         this.clock = clock;
+    }
+
+    /** Answers from a new corpus from now on (staff edited it; it was validated first). */
+    public synchronized void reload(Corpus corpus, FaqMatcher matcher, FallbackAnswerer fallback) {
+        this.texts = new BotTexts(corpus);
+        this.matcher = matcher;
+        this.fallback = fallback;
+        this.corpus = corpus;
     }
 
     Decision decide(Conversation conversation, InboundMessage message, long inboundId) {

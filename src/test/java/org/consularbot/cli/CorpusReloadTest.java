@@ -1,0 +1,72 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.consularbot.config.BotConfig;
+import org.consularbot.config.Settings;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.InboundMessage;
+import org.consularbot.conversation.OutboxEntry;
+import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.faq.CorpusProblem;
+import org.consularbot.faq.TestCorpora;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staff edit FAQ_DIR while the bot runs: a valid edit is served at the next look, an invalid one refused. */
+class CorpusReloadTest {
+
+    private static final String PETS = """
+            entries:
+              - id: travel-document.pets
+                topic: travel-document
+                questions:
+                  vi: [Mang chó mèo về Việt Nam cần giấy tờ gì, Đưa thú cưng về nước thủ tục thế nào, Chó của tôi có được bay về Việt Nam không]
+                  en: [What papers do I need to bring my dog to Viet Nam, How do I take my pet home to Viet Nam, Can my cat fly to Viet Nam with me]
+                answer:
+                  vi: Hỏi hãng bay và cơ quan thú y; xem {{mission_website}}.
+                  en: Ask your airline and the veterinary authority; see {{mission_website}}.
+                sources: [https://example.gov.vn/pets]
+                reviewed: 2026-11-24
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aValidEditIsServedAndABrokenOneRefusedWhileTheLastGoodCorpusServes() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        Settings settings = Settings.load(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0"), tmp.resolve("none.env"));
+        List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
+        AtomicLong ids = new AtomicLong();
+        try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
+                new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+            TurnProcessor processor = bot.processor(Map.of("test", sent::add));
+            CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
+            Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
+                    "m", "mang cho meo ve viet nam can giay to gi", TestCorpora.CLOCK.instant()));
+
+            ask.run();
+            assertThat(sent.get(sent.size() - 1).reply().entryId()).isEmpty();
+            assertThat(watcher.check()).as("nothing changed").isEmpty();
+
+            Files.writeString(faq.resolve("entries/travel-document.pets.yaml"), PETS);
+            assertThat(watcher.check()).isEmpty();
+            ask.run();
+            assertThat(sent.get(sent.size() - 1).reply().entryId()).contains("travel-document.pets");
+
+            Files.writeString(faq.resolve("entries/travel-document.pets.yaml"), PETS.replace("topic: travel-document", "topic: pets"));
+            List<CorpusProblem> problems = watcher.check();
+            assertThat(problems).anySatisfy(p -> assertThat(p.toString()).contains("travel-document.pets.yaml:3", "unknown topic"));
+            ask.run();
+            assertThat(sent.get(sent.size() - 1).reply().entryId()).as("the last good corpus still serves").contains("travel-document.pets");
+        }
+    }
+}
