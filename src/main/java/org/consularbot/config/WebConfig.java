@@ -1,7 +1,7 @@
 package org.consularbot.config;
 
 /**
- * The bot's own HTTP server (webhooks now; health and metrics later). It listens on the loopback interface unless
+ * The bot's own HTTP server (webhooks, health, readiness, metrics). It listens on the loopback interface unless
  * told otherwise: a reverse proxy with TLS is expected in front of it.
  *
  * @param host {@code HTTP_HOST}, default 127.0.0.1

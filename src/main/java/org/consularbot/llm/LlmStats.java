@@ -3,7 +3,7 @@ package org.consularbot.llm;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the LLM fallback did, counted: for `eval`, the logs and (later) the metrics endpoint. LLM calls cost money
+ * What the LLM fallback did, counted: for the logs and the metrics endpoint. LLM calls cost money
  * and time; the share of messages that need one is a figure the mission watches.
  */
 public final class LlmStats {
