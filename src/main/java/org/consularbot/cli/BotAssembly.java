@@ -54,6 +54,10 @@ final class BotAssembly implements AutoCloseable {
     private HandoffService handoff;
     private final java.util.List<Dialogue> dialogues = new java.util.concurrent.CopyOnWriteArrayList<>();
     private BotMetrics metrics;
+    /** Threads that may hold a conversation lock at once: chat lanes, relay, webhook threads. */
+    private static final int LOCK_CONNECTIONS = 32;
+    private org.consularbot.conversation.ConversationLocks locks;
+    private Database lockDatabase;
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
 
@@ -123,10 +127,26 @@ final class BotAssembly implements AutoCloseable {
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
                 handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
         dialogues.add(dialogue);
-        TurnProcessor processor = new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue, senders, clock);
+        TurnProcessor processor = new TurnProcessor(store, store.outbox(), locks(), dialogue, senders, clock);
         processor.observe(metrics());
         processorForOfficers.set(processor);
         return processor;
+    }
+
+    /**
+     * One lock per conversation: in-process on H2 (one process by design), across instances on PostgreSQL
+     * (advisory locks on a pool of their own, so several instances can serve one bot).
+     */
+    private org.consularbot.conversation.ConversationLocks locks() {
+        if (locks == null) {
+            if (config.dbUrl().startsWith("jdbc:postgresql:")) {
+                lockDatabase = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));
+                locks = new org.consularbot.store.PostgresConversationLocks(lockDatabase.dataSource());
+            } else {
+                locks = new InProcessLocks();
+            }
+        }
+        return locks;
     }
 
     /** The service's metrics; gauges read the database when scraped. */
@@ -200,6 +220,9 @@ final class BotAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lockDatabase != null) {
+            lockDatabase.close();
+        }
         database.close();
     }
 }
