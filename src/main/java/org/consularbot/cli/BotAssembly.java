@@ -58,6 +58,7 @@ final class BotAssembly implements AutoCloseable {
     private static final int LOCK_CONNECTIONS = 32;
     private org.consularbot.conversation.ConversationLocks locks;
     private Database lockDatabase;
+    private final java.util.List<org.consularbot.store.PostgresLeadership> leaderships = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
 
@@ -149,6 +150,17 @@ final class BotAssembly implements AutoCloseable {
         return locks;
     }
 
+    /** Whether this instance does work only one instance may do (on H2, the only instance always does). */
+    java.util.function.BooleanSupplier leadership(String role) {
+        if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
+            return () -> true;
+        }
+        locks();
+        org.consularbot.store.PostgresLeadership leadership = new org.consularbot.store.PostgresLeadership(lockDatabase.dataSource(), role);
+        leaderships.add(leadership);
+        return leadership;
+    }
+
     /** The service's metrics; gauges read the database when scraped. */
     BotMetrics metrics() {
         if (metrics == null) {
@@ -220,6 +232,7 @@ final class BotAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        leaderships.forEach(org.consularbot.store.PostgresLeadership::close);
         if (lockDatabase != null) {
             lockDatabase.close();
         }

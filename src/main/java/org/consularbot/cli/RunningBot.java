@@ -119,7 +119,7 @@ final class RunningBot implements AutoCloseable {
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
-                        conversationId -> assembly.store.recentTexts(conversationId, 20))));
+                        conversationId -> assembly.store.recentTexts(conversationId, 20), assembly.leadership("telegram-poller"))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);

@@ -118,7 +118,8 @@ public final class TelegramChannel implements AutoCloseable {
             } catch (TelegramApiException e) {
                 log.warn("could not remove a webhook before polling: {}", e.getMessage());
             }
-            poller = new TelegramPoller(client, ingress, config.pollTimeoutSeconds(), duration -> Thread.sleep(duration.toMillis()));
+            poller = new TelegramPoller(client, ingress, config.pollTimeoutSeconds(), duration -> Thread.sleep(duration.toMillis()),
+                    handoff == null ? () -> true : handoff.pollerLeader());
             pollThread = new Thread(poller, "telegram-poller");
             pollThread.setDaemon(true);
             pollThread.start();
@@ -126,9 +127,10 @@ public final class TelegramChannel implements AutoCloseable {
         }
     }
 
-    /** What the officers' group needs from the handoff. */
+    /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
     public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
-            org.consularbot.handoff.OfficerDirectory directory, java.util.function.Function<Long, List<String>> transcripts) {
+            org.consularbot.handoff.OfficerDirectory directory, java.util.function.Function<Long, List<String>> transcripts,
+            java.util.function.BooleanSupplier pollerLeader) {
     }
 
     /** Posts what waits for officers in their group; returns how many went out (0 without a group). */

@@ -27,11 +27,19 @@ final class TelegramPoller implements Runnable {
     private final TelegramIngress ingress;
     private final int timeoutSeconds;
     private final SendPacer.Sleeper sleeper;
+    private final java.util.function.BooleanSupplier leader;
     private volatile boolean running = true;
     private int offset;
     private Duration backoff = FIRST_BACKOFF;
 
     TelegramPoller(TelegramClient client, TelegramIngress ingress, int timeoutSeconds, SendPacer.Sleeper sleeper) {
+        this(client, ingress, timeoutSeconds, sleeper, () -> true);
+    }
+
+    /** @param leader whether this instance is the one that polls (several instances: only one may) */
+    TelegramPoller(TelegramClient client, TelegramIngress ingress, int timeoutSeconds, SendPacer.Sleeper sleeper,
+            java.util.function.BooleanSupplier leader) {
+        this.leader = leader;
         this.client = client;
         this.ingress = ingress;
         this.timeoutSeconds = timeoutSeconds;
@@ -52,6 +60,11 @@ final class TelegramPoller implements Runnable {
 
     /** One round: ask for updates, store them in order, move the offset past those stored. */
     void pollOnce() throws InterruptedException {
+        if (!leader.getAsBoolean()) {
+            // Another instance polls; ask again in a while, in case it died.
+            sleeper.sleep(Duration.ofSeconds(5));
+            return;
+        }
         List<Update> batch;
         try {
             batch = client.execute(GetUpdates.builder().offset(offset).timeout(timeoutSeconds).limit(100)

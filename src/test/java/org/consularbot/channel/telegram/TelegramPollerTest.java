@@ -72,6 +72,16 @@ class TelegramPollerTest {
         assertThat(poller.offset()).isZero();
     }
 
+    @Test
+    void anInstanceThatDoesNotLeadDoesNotPoll() throws Exception {
+        TelegramPoller follower = new TelegramPoller(client, ingress, 30, time, () -> false);
+
+        follower.pollOnce();
+
+        Mockito.verify(client, Mockito.never()).execute(any(GetUpdates.class));
+        assertThat(time.sleeps).containsExactly(java.time.Duration.ofSeconds(5));
+    }
+
     private static Update update(int id) {
         Update update = new Update();
         update.setUpdateId(id);
