@@ -122,6 +122,8 @@ final class RunningBot implements AutoCloseable {
                         conversationId -> assembly.store.recentTexts(conversationId, 20), assembly.leadership("telegram-poller"))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
+        // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
+        java.util.function.BooleanSupplier officersRelay = assembly.leadership("officers-relay");
         Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
         Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> processor.underLock(key, () -> {
             if (assembly.store.forget(key)) {
@@ -140,8 +142,11 @@ final class RunningBot implements AutoCloseable {
                 log.warn("outbox relay: {}", e.getMessage());
             }
             try {
-                telegram.ifPresent(TelegramChannel::drainOfficerMessages);
-                if (++rounds % SLA_EVERY_ROUNDS == 0) {
+                boolean leads = officersRelay.getAsBoolean();
+                if (leads) {
+                    telegram.ifPresent(TelegramChannel::drainOfficerMessages);
+                }
+                if (++rounds % SLA_EVERY_ROUNDS == 0 && leads) {
                     sla.check();
                 }
                 if (rounds % TOKEN_CHECK_ROUNDS == 1) {
