@@ -170,7 +170,7 @@ final class BotAssembly implements AutoCloseable {
                     () -> tickets.awaitingFirstReply().stream().map(t -> java.time.Duration.between(t.queuedAt(), clock.instant()).toSeconds())
                             .max(Long::compare).orElse(0L));
             metrics.gauge("consular_outbox_backlog", "replies waiting to be sent", () -> store.outbox().countUnsent());
-            metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", () -> officerOutbox.unsent(1000).size());
+            metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", officerOutbox::countUnsent);
             if (fallback() instanceof LlmFallback llm) {
                 java.util.Map<String, java.util.function.ToDoubleFunction<LlmFallback>> counts = new java.util.LinkedHashMap<>();
                 for (String name : llm.stats().snapshot().keySet()) {
@@ -200,7 +200,8 @@ final class BotAssembly implements AutoCloseable {
 
     /** What officers do; speaks to citizens through the last processor made. */
     OfficerDesk desk() {
-        return new OfficerDesk(tickets, officers, officerOutbox, citizenLine, clock, config.handoff().showNames());
+        return new OfficerDesk(tickets, officers, officerOutbox, citizenLine, clock, config.handoff().showNames(),
+                conversationId -> store.recentTexts(conversationId, 20));
     }
 
     SlaWatch slaWatch() {

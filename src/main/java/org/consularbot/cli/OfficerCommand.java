@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.handoff.Officer;
@@ -134,10 +132,6 @@ final class OfficerCommand implements Callable<Integer> {
      */
     @Command(name = "console", description = "Act as an officer in the terminal (help lists the commands; end of input exits).")
     static final class Console implements Callable<Integer> {
-        /** Commands start with a slash, as in the Telegram group: "close the door" is a reply, not a command. */
-        private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply|transcript|help)\\b\\s*#?(\\d+)?\\s*(.*)",
-                Pattern.DOTALL);
-
         @Option(names = "--as", required = true, paramLabel = "ID", description = "Your officer id (see officer list).")
         String officerId;
 
@@ -148,7 +142,6 @@ final class OfficerCommand implements Callable<Integer> {
         private final CorpusSource corpora;
         private final Clock clock;
         private final InputStream in;
-        private java.util.function.Function<Long, java.util.List<String>> transcriptSource = id -> java.util.List.of();
 
         Console(Settings settings, CorpusSource corpora, Clock clock, InputStream in) {
             this.settings = settings;
@@ -168,7 +161,6 @@ final class OfficerCommand implements Callable<Integer> {
                 return 1;
             }
             try (BotAssembly bot = BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
-                transcriptSource = id -> bot.store.recentTexts(id, 20);
                 if (bot.officers.find(officerId).isEmpty()) {
                     // Tickets hold citizens' messages: only listed officers may see them.
                     bot.tickets.audit(java.util.Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
@@ -202,35 +194,11 @@ final class OfficerCommand implements Callable<Integer> {
             return 0;
         }
 
+        /** A command (as in the Telegram group: "close the door" is a reply, not a command), else a reply to the one ticket held. */
         private String act(OfficerDesk desk, String line) {
-            Matcher m = COMMAND.matcher(line);
-            if (!m.matches()) {
-                return desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
-                        .orElse("Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands.");
-            }
-            String command = m.group(1);
-            Long number = m.group(2) == null ? desk.current(officerId).orElse(null) : Long.valueOf(m.group(2));
-            String rest = m.group(3) == null ? "" : m.group(3);
-            if (command.equals("help")) {
-                return "/queue · /take N · /reply N text (or just type, when you hold one ticket) · /transcript N · /note N text · "
-                        + "/release [N] · /close [N]";
-            }
-            if (command.equals("queue")) {
-                return desk.queue(officerId).message();
-            }
-            if (command.equals("transcript") && number != null) {
-                return desk.transcript(officerId, number, id -> transcriptSource.apply(id)).message();
-            }
-            if (number == null) {
-                return "Which ticket? e.g. /" + command + " 12";
-            }
-            return switch (command) {
-                case "take" -> desk.take(officerId, number).message();
-                case "close" -> desk.close(officerId, number).message();
-                case "release" -> desk.release(officerId, number).message();
-                case "note" -> desk.note(officerId, number, rest).message();
-                default -> desk.reply(officerId, number, rest).message();
-            };
+            return desk.command(officerId, line).map(OfficerDesk.Result::message)
+                    .orElseGet(() -> desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
+                            .orElse("Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands."));
         }
 
         /** Prints what waits for officers and marks it delivered: in the terminal, this console is the officers' channel. */

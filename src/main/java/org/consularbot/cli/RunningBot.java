@@ -119,7 +119,7 @@ final class RunningBot implements AutoCloseable {
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
-                        conversationId -> assembly.store.recentTexts(conversationId, 20), assembly.leadership("telegram-poller"))));
+                        assembly.leadership("telegram-poller"))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
@@ -132,7 +132,7 @@ final class RunningBot implements AutoCloseable {
             }
         })));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
-        web = WebServer.start(webConfig, telegramWebhook, zaloWebhook, Optional.of(assembly.metrics()), this::problems);
+        web = WebServer.start(webConfig, telegramWebhook, zaloWebhook, assembly.metrics(), this::problems);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         relay.scheduleWithFixedDelay(() -> {
             try {
@@ -187,7 +187,7 @@ final class RunningBot implements AutoCloseable {
         return botName;
     }
 
-    /** The HTTP server's port in webhook mode. */
+    /** The HTTP server's port (empty only before it started). */
     Optional<Integer> webPort() {
         return Optional.ofNullable(web).map(WebServer::port);
     }

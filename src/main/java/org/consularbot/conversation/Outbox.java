@@ -38,6 +38,9 @@ public interface Outbox {
         markFailed(outboxId, error, permanent, null);
     }
 
+    /** A conversation's unsent replies with attempts left, oldest first, due or not (held ones included). */
+    List<OutboxEntry> unsent(long conversationId);
+
     /** Every reply queued in a conversation, oldest first, sent or not. */
     List<OutboxEntry> replies(long conversationId);
 }

@@ -184,7 +184,7 @@ public final class TurnProcessor {
      * channel held (Zalo's reply window) can go now. Returns how many went out.
      */
     public int resendHeldTo(ConversationKey key) {
-        return store.find(key).map(c -> resend(outbox.replies(c.id()), true)).orElse(0);
+        return store.find(key).map(c -> resend(outbox.unsent(c.id()), true)).orElse(0);
     }
 
     /** Runs {@code work} under the conversation's lock, so no turn of it runs meanwhile (deleting it on withdrawal). */

@@ -21,10 +21,15 @@ public final class OfficerDesk {
     private final CitizenLine citizens;
     private final Clock clock;
     private final boolean showNames;
+    private final java.util.function.Function<Long, List<String>> recentMessages;
 
-    /** @param showNames tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer" */
+    /**
+     * @param showNames      tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer"
+     * @param recentMessages a conversation's last messages, oldest first, for {@code /transcript}
+     */
     public OfficerDesk(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, CitizenLine citizens, Clock clock,
-            boolean showNames) {
+            boolean showNames, java.util.function.Function<Long, List<String>> recentMessages) {
+        this.recentMessages = recentMessages;
         this.tickets = tickets;
         this.officers = officers;
         this.outbox = outbox;
@@ -122,6 +127,42 @@ public final class OfficerDesk {
         return new Result(true, "Note added to #" + ticketId + ".");
     }
 
+    /** What officers type, in the Telegram group and in the terminal console alike. */
+    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile(
+            "/(queue|take|close|release|note|reply|transcript|help)(?:@\\w+)?\\b\\s*#?(\\d+)?\\s*(.*)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Carries out an officer's command line ({@code /take 12}, {@code /close}, {@code /note 12 text}…); the ticket
+     * number may be left out when the officer holds exactly one. Empty when the line is not a command.
+     */
+    public Optional<Result> command(String userId, String line) {
+        java.util.regex.Matcher m = COMMAND.matcher(line.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String command = m.group(1);
+        String rest = m.group(3) == null ? "" : m.group(3).strip();
+        if (command.equals("help")) {
+            return Optional.of(new Result(true, "/queue · /take N · /reply N text · /transcript N · /note N text · /release [N] · /close [N]"
+                    + " (N may be left out when you hold one ticket)"));
+        }
+        if (command.equals("queue")) {
+            return Optional.of(queue(userId));
+        }
+        Long ticket = m.group(2) != null ? Long.valueOf(m.group(2)) : current(userId).orElse(null);
+        if (ticket == null) {
+            return Optional.of(new Result(false, "Which ticket? e.g. /" + command + " 12 (you hold none, or more than one)"));
+        }
+        return Optional.of(switch (command) {
+            case "take" -> take(userId, ticket);
+            case "close" -> close(userId, ticket);
+            case "release" -> release(userId, ticket);
+            case "note" -> note(userId, ticket, rest);
+            case "transcript" -> transcript(userId, ticket);
+            default -> reply(userId, ticket, rest);
+        });
+    }
+
     /**
      * The ticket this officer holds, when they hold exactly one: what a reply without a number goes to. With two,
      * the officer must say which, so a reply never reaches the wrong citizen.
@@ -132,14 +173,14 @@ public final class OfficerDesk {
     }
 
     /** The conversation so far (the citizen's last messages), for the officer holding or about to take the ticket. */
-    public Result transcript(String userId, long ticketId, java.util.function.Function<Long, List<String>> messages) {
+    public Result transcript(String userId, long ticketId) {
         Attempt attempt = attempt(userId, ticketId, "transcript");
         if (attempt.refusal() != null) {
             return attempt.refusal();
         }
         tickets.audit(Optional.of(ticketId), userId, "transcript", "read", clock.instant());
         StringBuilder out = new StringBuilder("#" + ticketId + " transcript:");
-        messages.apply(attempt.ticket().conversationId()).forEach(line -> out.append("\n› ").append(line));
+        recentMessages.apply(attempt.ticket().conversationId()).forEach(line -> out.append("\n› ").append(line));
         return new Result(true, out.toString());
     }
 

@@ -61,6 +61,17 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
         });
     }
 
+    /** Messages waiting for the officers' channel, for the backlog metric. */
+    public long countUnsent() {
+        return tx.inTransaction("counting messages for officers", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM officer_outbox WHERE sent_at IS NULL");
+                    ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
     @Override
     public void markSent(long id, String channelMessageId, Instant at) {
         tx.inTransaction("marking a message for officers sent", connection -> {

@@ -109,6 +109,18 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public List<OutboxEntry> unsent(long conversationId) {
+        return tx.inTransaction("listing a conversation's unsent replies", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT + "WHERE o.conversation_id = ? AND o.sent_at IS NULL AND o.attempts < ? ORDER BY o.id")) {
+                select.setLong(1, conversationId);
+                select.setInt(2, MAX_ATTEMPTS);
+                return read(select);
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> replies(long conversationId) {
         return tx.inTransaction("listing replies", connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE o.conversation_id = ? ORDER BY o.id")) {

@@ -83,24 +83,24 @@ final class Retention {
     private void countFor(Map<Key, Long> counts, String sql, String prefix, long conversationId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, conversationId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    LocalDate day = LocalDate.ofInstant(Transactions.instant(rows, "at"), ZoneOffset.UTC);
-                    counts.merge(new Key(day, rows.getString("channel"), prefix + rows.getString("what")), 1L, Long::sum);
-                }
-            }
+            count(counts, select, prefix);
         }
     }
 
     private void count(Map<Key, Long> counts, String sql, String prefix, Instant cutoff) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Transactions.setInstant(select, 1, cutoff);
-            select.setFetchSize(1000);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    LocalDate day = LocalDate.ofInstant(Transactions.instant(rows, "at"), ZoneOffset.UTC);
-                    counts.merge(new Key(day, rows.getString("channel"), prefix + rows.getString("what")), 1L, Long::sum);
-                }
+            count(counts, select, prefix);
+        }
+    }
+
+    /** Adds each row (at, channel, what) to the day's count for its channel and metric. */
+    private static void count(Map<Key, Long> counts, PreparedStatement select, String prefix) throws SQLException {
+        select.setFetchSize(1000);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                LocalDate day = LocalDate.ofInstant(Transactions.instant(rows, "at"), ZoneOffset.UTC);
+                counts.merge(new Key(day, rows.getString("channel"), prefix + rows.getString("what")), 1L, Long::sum);
             }
         }
     }

@@ -18,22 +18,13 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts listening; port 0 takes any free port (tests). */
-    public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram) {
-        return start(config, telegram, Optional.empty());
-    }
-
-    /** With Zalo's webhook too, when that channel is on. */
-    public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram, Optional<ZaloWebhook> zalo) {
-        return start(config, telegram, zalo, Optional.empty(), () -> java.util.Map.of());
-    }
-
     /**
-     * Everything: the webhooks, {@code /metrics} (Prometheus text), and {@code /ready}, which answers 200 when every
+     * Starts listening (port 0 takes any free port): the webhooks of the channels that are on, {@code /health},
+     * {@code /metrics} (Prometheus text), and {@code /ready}, which answers 200 when every
      * check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
      */
     public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram, Optional<ZaloWebhook> zalo,
-            Optional<org.consularbot.metrics.BotMetrics> metrics, java.util.function.Supplier<java.util.Map<String, String>> readiness) {
+            org.consularbot.metrics.BotMetrics metrics, java.util.function.Supplier<java.util.Map<String, String>> readiness) {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -46,7 +37,7 @@ public final class WebServer implements AutoCloseable {
                 java.util.Map<String, String> problems = readiness.get();
                 ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
             });
-            metrics.ifPresent(m -> javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(m.scrape())));
+            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             telegram.ifPresent(webhook -> javalin.routes.post(TelegramWebhook.PATH,
                     ctx -> ctx.status(webhook.receive(ctx.header(TelegramWebhook.SECRET_HEADER), ctx::bodyAsBytes))));
             zalo.ifPresent(webhook -> javalin.routes.post(ZaloWebhook.PATH,

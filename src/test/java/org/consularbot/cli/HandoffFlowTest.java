@@ -263,4 +263,20 @@ class HandoffFlowTest {
         assertThat(lastToCitizen()).contains("Hiện chưa thể nhắn trực tiếp với cán bộ");
         assertThat(bot.tickets.open()).isEmpty();
     }
+
+    @Test
+    void aCommandWithoutANumberActsOnlyWhenTheOfficerHoldsExactlyOneTicket() {
+        citizen("110", "/human");
+        citizen("111", "/human");
+        List<Ticket> open = bot.tickets.open();
+        assertThat(desk.command("7", "/take " + open.get(0).id()).orElseThrow().ok()).isTrue();
+
+        assertThat(desk.command("7", "/reply Chào bạn").orElseThrow().ok()).as("one held: it is the one").isTrue();
+        assertThat(lastToCitizen()).isEqualTo("👤 Lan: Chào bạn");
+
+        desk.command("7", "/take " + open.get(1).id());
+        assertThat(desk.command("7", "/close").orElseThrow().message()).contains("Which ticket?");
+        assertThat(desk.command("7", "close the door")).as("not a command").isEmpty();
+        assertThat(desk.command("7", "/transcript " + open.get(1).id()).orElseThrow().message()).contains("› /human");
+    }
 }

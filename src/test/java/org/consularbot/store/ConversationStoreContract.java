@@ -252,6 +252,9 @@ abstract class ConversationStoreContract {
         }
 
         assertThat(outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(0);
+        assertThat(outbox.unsent(in.conversation().id())).as("held replies of the conversation, due or not")
+                .extracting(OutboxEntry::id).containsExactly(entry.id());
+        assertThat(outbox.unsent(in.conversation().id() + 1000)).isEmpty();
         assertThat(outbox.due(10, T0.plusSeconds(60))).isEmpty();
         assertThat(outbox.isDue(entry.id(), T0.plus(Duration.ofDays(31)))).isTrue();
     }

@@ -30,8 +30,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class OfficerGroup {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerGroup.class);
-    private static final Pattern COMMAND = Pattern.compile("/(queue|take|close|release|note|reply|transcript)(?:@\\w+)?\\s*#?(\\d+)?\\s*(.*)",
-            Pattern.DOTALL);
     private static final Pattern BUTTON = Pattern.compile("tk:(take|close):(\\d+)");
 
     private final TelegramClient client;
@@ -40,14 +38,10 @@ final class OfficerGroup {
     private final OfficerOutbox outbox;
     private final OfficerDirectory officers;
     private final Clock clock;
-    private final java.util.function.Function<Long, List<String>> transcripts;
     private java.time.Instant nextTry = java.time.Instant.MIN;
     private int failures;
 
-    /** @param transcripts a conversation's last messages, for {@code /transcript} */
-    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock,
-            java.util.function.Function<Long, List<String>> transcripts) {
-        this.transcripts = transcripts;
+    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock) {
         this.client = client;
         this.chatId = chatId;
         this.desk = desk;
@@ -72,10 +66,10 @@ final class OfficerGroup {
             }
             return;
         }
-        Matcher command = COMMAND.matcher(action.text().strip());
+        Optional<OfficerDesk.Result> command = desk.command(action.userId(), action.text());
         String result;
-        if (command.matches()) {
-            result = act(action.userId(), command.group(1), command.group(2), command.group(3) == null ? "" : command.group(3).strip());
+        if (command.isPresent()) {
+            result = command.get().message();
         } else if (action.repliedTo().isPresent()) {
             Optional<Long> ticket = outbox.ticketOfChannelMessage(action.repliedTo().get());
             if (ticket.isEmpty()) {
@@ -86,24 +80,6 @@ final class OfficerGroup {
             return; // colleagues talking among themselves
         }
         post(result, action.messageId());
-    }
-
-    private String act(String userId, String command, String number, String rest) {
-        if (command.equals("queue")) {
-            return desk.queue(userId).message();
-        }
-        Long ticket = number != null ? Long.valueOf(number) : desk.current(userId).orElse(null);
-        if (ticket == null) {
-            return "Which ticket? e.g. /" + command + " 12 (you hold none, or more than one)";
-        }
-        return switch (command) {
-            case "take" -> desk.take(userId, ticket).message();
-            case "close" -> desk.close(userId, ticket).message();
-            case "release" -> desk.release(userId, ticket).message();
-            case "note" -> desk.note(userId, ticket, rest).message();
-            case "transcript" -> desk.transcript(userId, ticket, transcripts).message();
-            default -> desk.reply(userId, ticket, rest).message();
-        };
     }
 
     /**

@@ -97,17 +97,13 @@ public final class TelegramChannel implements AutoCloseable {
      *
      * @param groupNotice what a command in a group gets (the bot answers only in private chats)
      */
-    public void startReceiving(TurnProcessor processor, String groupNotice) {
-        startReceiving(processor, groupNotice, null);
-    }
-
     /**
      * As {@link #startReceiving(TurnProcessor, String)}, with the officers' group ({@code TELEGRAM_OFFICER_CHAT_ID})
      * served by the officer desk when both are given.
      */
     public void startReceiving(TurnProcessor processor, String groupNotice, Officers handoff) {
         officerGroup = config.officerChatId().filter(id -> handoff != null)
-                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock, handoff.transcripts()));
+                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
         ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
                 new ChatLanes(LANES, "telegram"), typingAfter, groupNotice, officerGroup);
         if (config.webhook()) {
@@ -129,8 +125,7 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
     public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
-            org.consularbot.handoff.OfficerDirectory directory, java.util.function.Function<Long, List<String>> transcripts,
-            java.util.function.BooleanSupplier pollerLeader) {
+            org.consularbot.handoff.OfficerDirectory directory, java.util.function.BooleanSupplier pollerLeader) {
     }
 
     /** Posts what waits for officers in their group; returns how many went out (0 without a group). */
