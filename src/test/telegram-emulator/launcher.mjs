@@ -418,8 +418,9 @@ const DEFAULT_DESCRIPTIONS = {
 
 function takeFault(method, token) {
   const lower = method.toLowerCase();
+  // A rule with a probability below 1 strikes at random (steady flaky weather) and is only used up when it does.
   const rule = faults.find((f) => f.remaining > 0 && (f.method === lower || f.method === '*')
-    && (f.token === null || f.token === token));
+    && (f.token === null || f.token === token) && (f.probability >= 1 || Math.random() < f.probability));
   if (!rule) return null;
   rule.remaining -= 1;
   faults = faults.filter((f) => f.remaining > 0);
@@ -609,6 +610,7 @@ handleTest('/test/fail-next', (b) => {
     description,
     parameters,
     remaining: count,
+    probability: b.probability !== undefined ? Number(b.probability) : 1,
   };
   faults.push(rule);
   return { ...rule, method: b.method === '*' ? '*' : canonical(b.method) };

@@ -18,11 +18,20 @@ public interface ConversationStore {
     StoredInbound recordInbound(InboundMessage message);
 
     /**
-     * Commits a turn atomically and returns the queued replies in order.
+     * Commits a turn atomically and returns the queued replies in order; relays may send them at once.
      *
      * @throws ConcurrentTurnException when the conversation changed since {@link TurnRecord#expectedVersion()}
      */
-    List<OutboxEntry> commitTurn(TurnRecord turn);
+    default List<OutboxEntry> commitTurn(TurnRecord turn) {
+        return commitTurn(turn, turn.at());
+    }
+
+    /**
+     * As {@link #commitTurn(TurnRecord)}, with the queued replies left to relays only from {@code relaysFrom}:
+     * the turn delivers them itself meanwhile. A lease, so that a relay on another instance does not send a
+     * reply the turn sent but could not yet record (its database restarting, its conversation lock lost).
+     */
+    List<OutboxEntry> commitTurn(TurnRecord turn, Instant relaysFrom);
 
     Optional<Conversation> conversation(long id);
 

@@ -20,6 +20,8 @@ public final class TurnProcessor {
     private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
     private static final int MAX_CONCURRENT_RETRIES = 3;
     private static final int RECOVERY_BATCH = 500;
+    /** How long the turn that queued a reply has it to itself: beyond any database restart it should ride out. */
+    static final java.time.Duration DELIVERY_LEASE = java.time.Duration.ofSeconds(30);
     /** "Whatever the backoff": later than any next attempt, and still a date every database stores. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -29,6 +31,8 @@ public final class TurnProcessor {
     private final Dialogue dialogue;
     private final Map<String, ReplySender> senders;
     private final Clock clock;
+    /** Replies delivered while the database could not record it; recorded by the relay when it is back. */
+    private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile TurnObserver observer = TurnObserver.NONE;
 
     /** @param senders the way out for each channel, by channel name */
@@ -114,7 +118,7 @@ public final class TurnProcessor {
             }
             List<OutboxEntry> queued;
             try {
-                queued = store.commitTurn(decision.record());
+                queued = store.commitTurn(decision.record(), relaysFrom(conversation.key(), decision.record().at()));
             } catch (ConcurrentTurnException e) {
                 if (attempt >= MAX_CONCURRENT_RETRIES) {
                     throw e;
@@ -133,6 +137,14 @@ public final class TurnProcessor {
             }
             return new TurnResult(stored.id(), conversation.id(), false, decision.record().outcome(), queued);
         }
+    }
+
+    /**
+     * Replies this process is about to send itself are leased to it for a while; a relay elsewhere takes them
+     * only if it died. Replies for a channel this process does not serve (an officer console) are due at once.
+     */
+    private Instant relaysFrom(ConversationKey key, Instant at) {
+        return senders.containsKey(key.channel()) ? at.plus(DELIVERY_LEASE) : at;
     }
 
     /** Sends queued replies in order; a failure is counted and left for {@link #resendUnsent()}. */
@@ -163,7 +175,7 @@ public final class TurnProcessor {
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, Optional.empty()));
                 continue;
             }
-            outbox.markSent(entry.id(), clock.instant());
+            markSent(entry.id());
             observer.replyDelivered(entry.conversation().channel(), true);
             delivered++;
         }
@@ -176,6 +188,7 @@ public final class TurnProcessor {
      * conversation's lock, so one that its own turn has just sent is not sent twice. Returns how many went out.
      */
     public int resendUnsent() {
+        recordDeliveredEarlier();
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()), false);
     }
 
@@ -199,12 +212,33 @@ public final class TurnProcessor {
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()).stream().filter(e -> e.conversation().equals(key)).toList(), false);
     }
 
+    /**
+     * Records a delivered reply as sent. When the database cannot take it (restarting), the id is kept in memory
+     * and recorded later, and the relay does not send that reply again meanwhile: a database blip must not make
+     * citizens receive every in-flight answer twice.
+     */
+    private void markSent(long outboxId) {
+        try {
+            outbox.markSent(outboxId, clock.instant());
+        } catch (StoreException e) {
+            log.warn("reply {} was delivered but could not be recorded as sent ({}); recording it later", outboxId, e.getMessage());
+            sentNotRecorded.add(outboxId);
+        }
+    }
+
+    private void recordDeliveredEarlier() {
+        for (Long id : sentNotRecorded) {
+            outbox.markSent(id, clock.instant());
+            sentNotRecorded.remove(id);
+        }
+    }
+
     private int resend(List<OutboxEntry> batch, boolean evenIfNotDue) {
         int sent = 0;
         for (OutboxEntry entry : batch) {
             try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
                 // Again under the lock: its own turn may have sent it, or failed it with a retry_after, meanwhile.
-                if (outbox.isDue(entry.id(), evenIfNotDue ? FAR_FUTURE : clock.instant())) {
+                if (!sentNotRecorded.contains(entry.id()) && outbox.isDue(entry.id(), evenIfNotDue ? FAR_FUTURE : clock.instant())) {
                     sent += deliver(List.of(entry));
                 }
             }
@@ -220,17 +254,18 @@ public final class TurnProcessor {
         // Everything left, due or not: a new process has no reason to wait out the last one's backoff.
         int resent = resend(outbox.unsent(RECOVERY_BATCH), true);
         int answered = 0;
-        List<StoredInbound> pending = store.unanswered(RECOVERY_BATCH);
-        while (!pending.isEmpty()) {
-            for (StoredInbound stored : pending) {
-                try (ConversationLocks.Held held = locks.lock(stored.message().conversation())) {
-                    Conversation current = store.conversation(stored.conversation().id()).orElseThrow();
-                    answer(new StoredInbound(stored.id(), current, stored.message(), true, false));
+        int answeredInBatch;
+        do {
+            answeredInBatch = 0;
+            for (StoredInbound stored : store.unanswered(RECOVERY_BATCH)) {
+                // Another instance may be answering it right now: answerStored checks again under the lock.
+                if (!answerStored(stored).duplicate()) {
+                    answeredInBatch++;
                 }
-                answered++;
             }
-            pending = store.unanswered(RECOVERY_BATCH);
-        }
+            answered += answeredInBatch;
+            // A batch that another instance answered first means it is alive and keeping up: leave the rest to it.
+        } while (answeredInBatch > 0);
         if (resent + answered > 0) {
             log.info("recovery: {} unsent replies sent, {} unanswered messages answered", resent, answered);
         }
@@ -283,7 +318,7 @@ public final class TurnProcessor {
                 TurnRecord record = new TurnRecord(c.id(), c.version(), 0, "officer", next, c.preferredLanguage(), c.lastLanguage(),
                         next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(), 0, events, replies, Optional.empty(), now);
                 try {
-                    deliver(store.commitTurn(record));
+                    deliver(store.commitTurn(record, relaysFrom(key, now)));
                     return true;
                 } catch (ConcurrentTurnException e) {
                     if (attempt >= MAX_CONCURRENT_RETRIES) {

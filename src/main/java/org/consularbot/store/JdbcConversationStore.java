@@ -135,7 +135,7 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<OutboxEntry> commitTurn(TurnRecord turn) {
+    public List<OutboxEntry> commitTurn(TurnRecord turn, Instant relaysFrom) {
         return tx.inTransaction("committing a turn", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE conversations SET state = ?, preferred_language = ?, last_language = ?, pending_choices = ?, "
@@ -165,7 +165,7 @@ public final class JdbcConversationStore implements ConversationStore {
             List<OutboxEntry> queued = new ArrayList<>();
             ConversationKey key = find(connection, turn.conversationId()).orElseThrow().key();
             for (Reply reply : turn.replies()) {
-                OutboxEntry entry = outbox.insert(connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at());
+                OutboxEntry entry = outbox.insert(connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at(), relaysFrom);
                 queued.add(entry);
                 appendEvents(connection, turn.conversationId(), List.of(ConversationEvent.of(turn.at(), Actor.BOT,
                         ConversationEvent.Type.REPLY_QUEUED, reply.kind().code() + reply.entryId().map(id -> " " + id).orElse("")

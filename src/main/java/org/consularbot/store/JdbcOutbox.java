@@ -34,11 +34,11 @@ public final class JdbcOutbox implements Outbox {
         this.tx = tx;
     }
 
-    OutboxEntry insert(Connection connection, long conversationId, ConversationKey key, long inboundId, Reply reply, Instant at)
-            throws SQLException {
+    OutboxEntry insert(Connection connection, long conversationId, ConversationKey key, long inboundId, Reply reply, Instant at,
+            Instant relaysFrom) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (conversation_id, inbound_id, kind, entry_id, text, buttons, created_at, attempts) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO outbox (conversation_id, inbound_id, kind, entry_id, text, buttons, created_at, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, conversationId);
             if (inboundId > 0) {
                 insert.setLong(2, inboundId);
@@ -50,6 +50,7 @@ public final class JdbcOutbox implements Outbox {
             insert.setString(5, reply.text());
             insert.setString(6, buttons(reply));
             Transactions.setInstant(insert, 7, at);
+            Transactions.setInstant(insert, 8, relaysFrom.isAfter(at) ? relaysFrom : null);
             insert.executeUpdate();
             return new OutboxEntry(JdbcConversationStore.generatedId(insert), conversationId, key, reply, at, 0);
         }

@@ -20,8 +20,8 @@ class DelegatingStore implements ConversationStore {
     }
 
     @Override
-    public List<OutboxEntry> commitTurn(TurnRecord turn) {
-        return store.commitTurn(turn);
+    public List<OutboxEntry> commitTurn(TurnRecord turn, Instant relaysFrom) {
+        return store.commitTurn(turn, relaysFrom);
     }
 
     @Override

@@ -304,6 +304,77 @@ class TurnProcessorTest {
     }
 
     @Test
+    void aReplyDeliveredJustBeforeTheDatabaseWentDownIsRecordedLaterAndNotSentAgain() {
+        AtomicBoolean down = new AtomicBoolean();
+        // The database goes down the moment the reply has gone out, before it is marked sent (a PostgreSQL restart).
+        ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
+        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).sender(thenDatabaseDown).build()) {
+            bot.chat("c1").say(RENEW_VI);
+            assertThat(bot.sender.sent()).hasSize(1);
+
+            down.set(false);
+            bot.clock.advance(Duration.ofSeconds(10));
+            assertThat(otherInstance(bot).resendUnsent()).as("another instance leaves the reply to the turn that queued it").isZero();
+            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.sender.sent()).as("the citizen got it once").hasSize(1);
+            assertThat(bot.outbox.unsent(10)).as("recorded as sent once the database is back").isEmpty();
+        }
+    }
+
+    @Test
+    void aReplyAnInstanceQueuedAndThenDiedWithIsSentByAnotherOnceItsLeaseEnds() {
+        AtomicBoolean down = new AtomicBoolean();
+        ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
+        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).sender(thenDatabaseDown).build()) {
+            bot.chat("c1").say(RENEW_VI);
+            down.set(false); // and the instance that sent it dies before recording it
+            TurnProcessor survivor = otherInstance(bot);
+
+            bot.clock.advance(TurnProcessor.DELIVERY_LEASE.minusSeconds(1));
+            assertThat(survivor.resendUnsent()).isZero();
+            bot.clock.advance(Duration.ofSeconds(2));
+            assertThat(survivor.resendUnsent()).as("at least once: never lost").isEqualTo(1);
+        }
+    }
+
+    private static ReplySender databaseDownAfterFirstSend(AtomicBoolean down) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return entry -> {
+            if (first.getAndSet(false)) {
+                down.set(true);
+            }
+        };
+    }
+
+    /** A second instance on the same database: its own memory and locks, the same store and channel. */
+    private static TurnProcessor otherInstance(ConversationHarness bot) {
+        return new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue,
+                Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+    }
+
+    @Test
+    void recoveryDoesNotAnswerAgainAMessageAnotherInstanceAnsweredAfterItWasListed() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            StoredInbound stored = bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
+            List<StoredInbound> listed = bot.store.unanswered(10);
+            // The live instance answers it between the starting instance's listing and its taking the lock.
+            bot.processor.answerStored(stored);
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            ConversationStore staleListing = new DelegatingStore(bot.store) {
+                @Override
+                public List<StoredInbound> unanswered(int limit) {
+                    return first.getAndSet(false) ? listed : super.unanswered(limit);
+                }
+            };
+            TurnProcessor starting = new TurnProcessor(staleListing, bot.outbox, new InProcessLocks(), bot.dialogue,
+                    Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+
+            assertThat(starting.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(bot.sender.sent()).hasSize(1);
+        }
+    }
+
+    @Test
     void twoThreadsWritingIntoOneConversationAreAllAnsweredInOrder() throws Exception {
         // An echoing fallback makes each reply name the message it answers.
         FallbackAnswerer echo = question -> Reply.text(ReplyKind.FALLBACK, "echo " + question.text());
@@ -358,11 +429,11 @@ class TurnProcessorTest {
         }
 
         @Override
-        public List<OutboxEntry> commitTurn(TurnRecord turn) {
+        public List<OutboxEntry> commitTurn(TurnRecord turn, java.time.Instant relaysFrom) {
             if (crash.getAndSet(false)) {
                 throw new Crash("before the commit");
             }
-            return super.commitTurn(turn);
+            return super.commitTurn(turn, relaysFrom);
         }
     }
 

@@ -130,6 +130,17 @@ public final class TelegramEmulator implements AutoCloseable {
         post("/test/fail-next", body);
     }
 
+    /** Until {@code count} have failed, each call of {@code method} fails with {@code status} with chance {@code probability}. */
+    public void failRandomly(String method, int status, double probability, int count) {
+        post("/test/fail-next", JSON.createObjectNode().put("method", method).put("status", status).put("count", count)
+                .put("probability", probability));
+    }
+
+    /** Clears every fault rule still waiting. */
+    public void stopFailing() {
+        post("/test/reset-faults", JSON.createObjectNode());
+    }
+
     private static ObjectNode user(long id) {
         return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "Citizen" + id).put("language_code", "vi");
     }

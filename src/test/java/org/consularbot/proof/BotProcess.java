@@ -1,0 +1,164 @@
+package org.consularbot.proof;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One instance of the service as an operator runs it: {@code java -jar target/consular-bot.jar serve} in its own
+ * process, configured only through its environment, logging each run to a file under {@code target/proofs}. The proofs
+ * kill it with SIGKILL ({@link #kill()}), which no code in the instance can intercept, and start it again.
+ */
+final class BotProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/consular-bot.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Map<String, String> env;
+    private final int httpPort;
+    private Path log;
+    private Process process;
+    private int starts;
+
+    private BotProcess(String name, Map<String, String> env, int httpPort) {
+        this.name = name;
+        this.env = env;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts an instance and waits until {@code /ready} says so. */
+    static BotProcess start(String name, Map<String, String> env) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the proofs run after `mvn package` (mvn verify)");
+        }
+        BotProcess bot = new BotProcess(name, env, freePort());
+        bot.launch();
+        return bot;
+    }
+
+    /** Starts this instance again, as before, with a log of its own for the new run. */
+    void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    private void launch() {
+        try {
+            log = ProofReport.DIR.resolve(name + "-run" + (starts + 1) + ".log");
+            Files.createDirectories(log.getParent());
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "serve")
+                    .directory(Files.createTempDirectory("proof-" + name).toFile()) // no .env from the repository
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME") && !key.startsWith("LANG"));
+            builder.environment().putAll(env);
+            builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
+            process = builder.start();
+            starts++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    private void awaitReady(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " at start; see " + log);
+            }
+            if (status("/ready") == 200) {
+                return;
+            }
+            ProofReport.pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(name + " not ready within " + within.toSeconds() + " s; see " + log);
+    }
+
+    /** The HTTP status of one of the instance's endpoints, or -1 when it does not answer. */
+    int status(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or closed; the process is gone at once. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Whether the log of the instance's current run contains {@code text}. */
+    boolean logSays(String text) {
+        try {
+            return Files.isRegularFile(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The port of the instance's HTTP server (webhooks, /health, /ready, /metrics). */
+    int port() {
+        return httpPort;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int starts() {
+        return starts;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, as an operator stops it, and a kill if it has not ended in 15 s. */
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.consularbot.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.consularbot.channel.telegram.TelegramEmulator;
+
+/**
+ * A steady stream of citizens writing to the bot through the Telegram emulator, each from a chat of their own,
+ * and the count of what reached each chat, read from the Bot API calls the emulator recorded. One question per
+ * chat and questions whose answer is one message make the count exact: one accepted sendMessage per chat is
+ * "answered once", none is "lost", more is "duplicated".
+ */
+final class CitizenLoad {
+
+    /** Questions answered in one Telegram message each (FAQ answers and the help text), as citizens type them. */
+    static final List<String> QUESTIONS = List.of(
+            "ho chieu het han lam lai o dau", "Hộ chiếu hết hạn thì làm lại ở đâu?", "dang ky khai sinh cho con",
+            "how do I register my baby's birth", "mat ho chieu thi lam the nao", "hợp pháp hoá lãnh sự giấy tờ",
+            "visa for my foreign husband", "đăng ký kết hôn với người nước ngoài", "/help", "trích lục ghi chú kết hôn");
+
+    private final TelegramEmulator telegram;
+    private final String token;
+    private final long firstChat;
+    private int sent;
+
+    CitizenLoad(TelegramEmulator telegram, String token, long firstChat) {
+        this.telegram = telegram;
+        this.token = token;
+        this.firstChat = firstChat;
+    }
+
+    /**
+     * Sends {@code count} messages at {@code perSecond}, each from a new citizen; when message {@code i} has been
+     * sent, {@code faults.get(i)} starts on another thread (a kill, a restart) while the stream goes on.
+     */
+    void send(int count, int perSecond, Map<Integer, Runnable> faults) throws Exception {
+        ExecutorService operator = Executors.newSingleThreadExecutor();
+        List<Future<?>> done = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + TimeUnit.MILLISECONDS.toNanos(i * 1000L / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            telegram.userSays(token, firstChat + sent, QUESTIONS.get(sent % QUESTIONS.size()));
+            sent++;
+            Runnable fault = faults.get(i);
+            if (fault != null) {
+                done.add(operator.submit(fault));
+            }
+        }
+        for (Future<?> fault : done) {
+            fault.get(); // a failed fault action fails the proof
+        }
+        operator.shutdown();
+    }
+
+    /**
+     * Waits until every citizen has an answer or {@code within} passes, then {@code quiet} more for late
+     * duplicates, and counts.
+     */
+    Tally awaitAnswers(Duration within, Duration quiet) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Tally tally = tally();
+        while (tally.lost() > 0 && System.nanoTime() < deadline) {
+            ProofReport.pause(Duration.ofSeconds(1));
+            tally = tally();
+        }
+        ProofReport.pause(quiet);
+        return tally();
+    }
+
+    Tally tally() {
+        Map<Long, Integer> perChat = new HashMap<>();
+        int refused = 0;
+        for (JsonNode call : telegram.calls("sendMessage")) {
+            long chat = Long.parseLong(call.path("body").path("chat_id").asText("0"));
+            if (chat < firstChat || chat >= firstChat + sent) {
+                continue;
+            }
+            if (call.path("failed").asBoolean()) {
+                refused++;
+            } else {
+                perChat.merge(chat, 1, Integer::sum);
+            }
+        }
+        int answered = perChat.size();
+        int duplicated = perChat.values().stream().mapToInt(n -> n - 1).sum();
+        return new Tally(sent, answered, sent - answered, duplicated, refused);
+    }
+
+    /** What the citizens got: {@code refused} counts Bot API calls that failed (injected faults) and were retried. */
+    record Tally(int sent, int answered, int lost, int duplicated, int refused) {
+        @Override
+        public String toString() {
+            return "sent " + sent + ", answered " + answered + ", lost " + lost + ", duplicated " + duplicated
+                    + ", refused sends retried " + refused;
+        }
+    }
+}
