@@ -20,6 +20,7 @@ import org.consularbot.config.LlmConfig;
 import org.consularbot.llm.ChatModels;
 import org.consularbot.llm.ExtractiveFallback;
 import org.consularbot.llm.LlmFallback;
+import org.consularbot.llm.LlmStats;
 import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
@@ -51,6 +52,8 @@ final class BotAssembly implements AutoCloseable {
     private final AtomicReference<TurnProcessor> processorForOfficers = new AtomicReference<>();
     private final CitizenLine citizenLine;
     private FallbackAnswerer fallback;
+    /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
+    private final LlmStats llmStats = new LlmStats();
     private HandoffService handoff;
     private final java.util.List<Dialogue> dialogues = new java.util.concurrent.CopyOnWriteArrayList<>();
     private BotMetrics metrics;
@@ -117,7 +120,8 @@ final class BotAssembly implements AutoCloseable {
         PassageIndex passages = new PassageIndex(source);
         return config.llm().provider() == LlmConfig.Provider.NONE
                 ? new ExtractiveFallback(passages, texts)
-                : new LlmFallback(ChatModels.create(config.llm()), passages, texts, source.mission().fact("mission_name", Language.EN), clock);
+                : new LlmFallback(ChatModels.create(config.llm()), passages, texts, source.mission().fact("mission_name", Language.EN),
+                        llmStats, clock);
     }
 
     /**
@@ -171,12 +175,12 @@ final class BotAssembly implements AutoCloseable {
                             .max(Long::compare).orElse(0L));
             metrics.gauge("consular_outbox_backlog", "replies waiting to be sent", () -> store.outbox().countUnsent());
             metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", officerOutbox::countUnsent);
-            if (fallback() instanceof LlmFallback llm) {
-                java.util.Map<String, java.util.function.ToDoubleFunction<LlmFallback>> counts = new java.util.LinkedHashMap<>();
-                for (String name : llm.stats().snapshot().keySet()) {
-                    counts.put(name, f -> f.stats().snapshot().get(name));
+            if (config.llm().provider() != LlmConfig.Provider.NONE) {
+                java.util.Map<String, java.util.function.ToDoubleFunction<LlmStats>> counts = new java.util.LinkedHashMap<>();
+                for (String name : llmStats.snapshot().keySet()) {
+                    counts.put(name, stats -> stats.snapshot().get(name));
                 }
-                metrics.counters("consular_fallback_", llm, counts);
+                metrics.counters("consular_fallback_", llmStats, counts);
             }
         }
         return metrics;

@@ -47,20 +47,25 @@ public final class LlmFallback implements FallbackAnswerer {
     private final AnswerGuard guard;
     private final CircuitBreaker breaker;
     private final Cache<String, Reply> cache;
-    private final LlmStats stats = new LlmStats();
+    private final LlmStats stats;
     private final boolean screenInjections;
 
-    public LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, Clock clock) {
-        this(model, index, texts, missionName, clock, true, false);
+    /**
+     * @param stats where the counts go: owned by the caller, so they outlive this fallback when a corpus reload
+     *              replaces it and the metrics bound to them keep moving
+     */
+    public LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, LlmStats stats, Clock clock) {
+        this(model, index, texts, missionName, stats, clock, true, false);
     }
 
     /**
      * @param screenInjections false only in tests that prove the output guard alone blocks every attack
      * @param anyPassage       true only in those tests: any retrieved passage counts, so every attack reaches the model
      */
-    LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, Clock clock, boolean screenInjections,
-            boolean anyPassage) {
+    LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, LlmStats stats, Clock clock,
+            boolean screenInjections, boolean anyPassage) {
         this.model = model;
+        this.stats = stats;
         this.evidence = anyPassage ? new OfficialEvidence(index, 0, 0) : new OfficialEvidence(index);
         this.texts = texts;
         this.redactor = new Redactor(clock);
@@ -134,10 +139,6 @@ public final class LlmFallback implements FallbackAnswerer {
     /** Forgets cached answers: the corpus changed. */
     public void invalidate() {
         cache.invalidateAll();
-    }
-
-    public LlmStats stats() {
-        return stats;
     }
 
     private String render(String answer, List<Passage> passages, Set<Integer> cited, Language language) {

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the LLM fallback did, counted: for the logs and the metrics endpoint. LLM calls cost money
- * and time; the share of messages that need one is a figure the mission watches.
+ * and time; the share of messages that need one is a figure the mission watches. One for the life of the process,
+ * handed to each fallback a corpus reload builds, so the metrics read from it follow the one serving.
  */
 public final class LlmStats {
 

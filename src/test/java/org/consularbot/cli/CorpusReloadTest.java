@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.ConversationKey;
@@ -16,10 +19,14 @@ import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.CorpusProblem;
 import org.consularbot.faq.TestCorpora;
+import org.consularbot.llm.StubLlmServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staff edit FAQ_DIR while the bot runs: a valid edit is served at the next look, an invalid one refused. */
+/**
+ * Staff edit FAQ_DIR while the bot runs: a valid edit is served at the next look, an invalid one refused; the
+ * metrics go on counting what the new corpus's fallback does.
+ */
 class CorpusReloadTest {
 
     private static final String PETS = """
@@ -68,5 +75,45 @@ class CorpusReloadTest {
             ask.run();
             assertThat(sent.get(sent.size() - 1).reply().entryId()).as("the last good corpus still serves").contains("travel-document.pets");
         }
+    }
+
+    @Test
+    void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        Files.createDirectories(faq.resolve("docs"));
+        try (Stream<Path> docs = Files.list(TestCorpora.FAQ.resolve("docs"))) {
+            for (Path doc : docs.toList()) {
+                Files.copy(doc, faq.resolve("docs").resolve(doc.getFileName().toString())); // the bulletins the LLM answers from
+            }
+        }
+        try (StubLlmServer llm = new StubLlmServer()) {
+            Settings settings = Settings.load(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                    "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0", "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),
+                    "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test"), tmp.resolve("none.env"));
+            AtomicLong ids = new AtomicLong();
+            try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
+                    new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+                TurnProcessor processor = bot.processor(Map.of("test", entry -> { }));
+                CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
+                Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
+                        "m", FallbackChatTest.PORTALS, TestCorpora.CLOCK.instant()));
+
+                ask.run();
+                assertThat(llmCalls(bot.metrics().scrape())).isEqualTo(1.0);
+
+                Files.writeString(faq.resolve("entries/travel-document.pets.yaml"), PETS);
+                assertThat(watcher.check()).isEmpty();
+                ask.run(); // the new fallback's cache is empty: the model is asked again
+
+                assertThat(llm.requests).hasSize(2);
+                assertThat(llmCalls(bot.metrics().scrape())).as("counted from the fallback now serving").isEqualTo(2.0);
+            }
+        }
+    }
+
+    private static double llmCalls(String scrape) {
+        Matcher line = Pattern.compile("(?m)^consular_fallback_llm_calls_total (\\S+)$").matcher(scrape);
+        assertThat(line.find()).as("the LLM calls counter is in /metrics:\n" + scrape).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 }

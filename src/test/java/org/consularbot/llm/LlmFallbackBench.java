@@ -35,7 +35,7 @@ public final class LlmFallbackBench {
             questions.add(line.split("\t")[2]);
         }
         FaithfulModel model = new FaithfulModel();
-        LlmFallback fallback = new LlmFallback(model, new PassageIndex(corpus), new BotTexts(corpus), "Embassy", Clock.systemUTC());
+        LlmFallback fallback = new LlmFallback(model, new PassageIndex(corpus), new BotTexts(corpus), "Embassy", new LlmStats(), Clock.systemUTC());
         int warmUp = 3_000;
         int timed = 5_000;
         List<Long> nanos = new ArrayList<>(timed);

@@ -26,7 +26,8 @@ class LlmFallbackTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     private final FaithfulModel model = new FaithfulModel();
-    private final LlmFallback fallback = new LlmFallback(model, INDEX, new BotTexts(CORPUS), "Embassy of Viet Nam in Canada", clock);
+    private final LlmStats stats = new LlmStats();
+    private final LlmFallback fallback = new LlmFallback(model, INDEX, new BotTexts(CORPUS), "Embassy of Viet Nam in Canada", stats, clock);
 
     static FallbackQuestion question(String text, Language language) {
         return new FallbackQuestion(new ConversationKey("test", "c1"), text, language, null);
@@ -76,7 +77,7 @@ class LlmFallbackTest {
 
         model.replying((system, user) -> FaithfulModel.firstSentenceOfPassageOne(user));
         assertThat(fallback.answer(question(REPATRIATION + " ", Language.VI)).kind()).as("no citation").isEqualTo(ReplyKind.FALLBACK);
-        assertThat(fallback.stats().snapshot()).containsEntry("guard_refusals", 2L);
+        assertThat(stats.snapshot()).containsEntry("guard_refusals", 2L);
     }
 
     @Test
@@ -122,6 +123,6 @@ class LlmFallbackTest {
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.FALLBACK);
         assertThat(model.requests).isEmpty();
-        assertThat(fallback.stats().snapshot()).containsEntry("injections_screened", 1L);
+        assertThat(stats.snapshot()).containsEntry("injections_screened", 1L);
     }
 }

@@ -89,7 +89,8 @@ class LlmOverHttpTest {
         LlmConfig config = LlmConfig.from(Settings.load(Map.of("LLM_PROVIDER", provider, "LLM_BASE_URL", url,
                 "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT_SECONDS", String.valueOf(timeoutSeconds)),
                 java.nio.file.Path.of("target/no-such.env")));
-        return new LlmFallback(ChatModels.create(config), INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", Clock.systemUTC());
+        return new LlmFallback(ChatModels.create(config), INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", new LlmStats(),
+                Clock.systemUTC());
     }
 
     private static StubLlmServer newStub() {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The OA's access token, refreshed with OAuth v4 ahead of expiry. Zalo's refresh token is single-use and rotates:
  * the new pair is stored durably BEFORE the new access token is used, so a crash right after a refresh cannot
- * lose the OA. A refresh that fails is reported (officers are told) and retried on the next send; other
- * channels go on.
+ * lose the OA. Several instances share one vault: a refresh runs under the vault's lock, starts from the stored
+ * pair (not this instance's copy, which another instance may have made stale) and takes the stored access token
+ * when another instance renewed it meanwhile, so a spent refresh token is never sent. A refresh that fails is
+ * reported (officers are told) and retried on the next send; other channels go on.
  */
 public final class ZaloTokens {
 
-    /** Where the tokens live between restarts. */
+    /** Where the tokens live between restarts, shared by every instance of the bot. */
     public interface Vault {
         Optional<Pair> load();
 
         void save(Pair tokens, Instant at);
+
+        /**
+         * Under a lock every instance sharing this vault respects: gives the stored pair ({@code seed} is stored
+         * first when there is none) to {@code renewal}, stores what it returns when that differs, and releases the
+         * lock only once that is durable. Two instances refreshing at once would both send one single-use token.
+         *
+         * @return the pair now stored
+         * @throws ZaloException as {@code renewal} threw it; nothing is stored then
+         * @throws RuntimeException when the vault cannot be read or written (what renewal returned is then unsaved)
+         */
+        Pair renew(Pair seed, Instant at, Renewal renewal) throws ZaloException;
+    }
+
+    /** The pair to store, given the stored one: that one when it is still good, else a new one from Zalo. */
+    @FunctionalInterface
+    public interface Renewal {
+        Pair renew(Pair stored) throws ZaloException;
     }
 
     /** A refresh token and, once refreshed, the access token it gave and when that expires. */
@@ -54,6 +74,8 @@ public final class ZaloTokens {
     private Pair current;
     private boolean unsaved;
     private boolean failing;
+    /** The access token Zalo last refused: not to be taken again from the vault, however fresh it looks. */
+    private Optional<String> refused = Optional.empty();
 
     /** @param initialRefreshToken used only when the vault holds none yet (first start) */
     public ZaloTokens(URI oauthUrl, String appId, String appSecret, Optional<String> initialRefreshToken, Vault vault, HttpClient http,
@@ -76,22 +98,60 @@ public final class ZaloTokens {
         if (unsaved) {
             save(current);
         }
-        boolean fresh = current.accessToken().isPresent() && current.accessExpiresAt().map(at -> at.isAfter(clock.instant().plus(AHEAD))).orElse(false);
-        if (!fresh) {
+        if (!usable(current)) {
             refresh();
         }
         return current.accessToken().orElseThrow();
     }
 
-    /** Forgets the access token (Zalo said it is invalid), so the next call refreshes. */
+    /**
+     * Forgets the access token (Zalo said it is invalid), so the next call takes the stored one if another instance
+     * renewed it, else refreshes.
+     */
     public synchronized void invalidate() {
         if (current != null) {
+            refused = current.accessToken();
             current = new Pair(current.refreshToken(), Optional.empty(), Optional.empty());
         }
     }
 
+    private boolean usable(Pair pair) {
+        return pair.accessToken().isPresent() && !pair.accessToken().equals(refused)
+                && pair.accessExpiresAt().map(at -> at.isAfter(clock.instant().plus(AHEAD))).orElse(false);
+    }
+
     private void refresh() throws ZaloException {
-        String form = "app_id=" + enc(appId) + "&grant_type=refresh_token&refresh_token=" + enc(current.refreshToken());
+        AtomicReference<Pair> fromZalo = new AtomicReference<>();
+        Pair renewed;
+        try {
+            renewed = vault.renew(current, clock.instant(), stored -> {
+                if (usable(stored)) {
+                    return stored; // another instance renewed it while this one's copy aged
+                }
+                fromZalo.set(exchange(stored.refreshToken()));
+                return fromZalo.get();
+            });
+        } catch (RuntimeException e) {
+            if (fromZalo.get() == null) {
+                throw failed("the Zalo tokens could not be read from the database (" + e.getClass().getSimpleName() + ")");
+            }
+            // The old refresh token no longer works once Zalo has answered: keep the new one whatever happens, and
+            // store it before it is used.
+            current = fromZalo.get();
+            throw unstored(e);
+        }
+        current = renewed;
+        unsaved = false;
+        failing = false;
+        refused = Optional.empty();
+        if (fromZalo.get() != null) {
+            log.info("Zalo access token refreshed; valid until {}", renewed.accessExpiresAt().map(Instant::toString).orElse("-"));
+        }
+    }
+
+    /** Spends {@code refreshToken} at Zalo for a new pair. */
+    private Pair exchange(String refreshToken) throws ZaloException {
+        String form = "app_id=" + enc(appId) + "&grant_type=refresh_token&refresh_token=" + enc(refreshToken);
         HttpRequest request = HttpRequest.newBuilder(URI.create(oauthUrl + "/v4/oa/access_token"))
                 .timeout(Duration.ofSeconds(20))
                 .header("secret_key", appSecret)
@@ -114,13 +174,7 @@ public final class ZaloTokens {
             throw failed("Zalo refused the token refresh: " + answer.path("error_name").asText(answer.path("error").asText("no token in the answer")));
         }
         long seconds = answer.path("expires_in").asLong(90_000);
-        Pair next = new Pair(refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
-        // The old refresh token no longer works once Zalo has answered: keep the new one whatever happens, and store
-        // it durably before it is used.
-        current = next;
-        save(next);
-        failing = false;
-        log.info("Zalo access token refreshed; valid for {} h", seconds / 3600);
+        return new Pair(refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
     }
 
     private void save(Pair tokens) throws ZaloException {
@@ -128,13 +182,17 @@ public final class ZaloTokens {
             vault.save(tokens, clock.instant());
             unsaved = false;
         } catch (RuntimeException e) {
-            unsaved = true;
-            String why = "the new Zalo refresh token could not be stored (" + e.getClass().getSimpleName()
-                    + "); until it is, a restart would disconnect the OA";
-            log.error(why);
-            onFailure.accept(why);
-            throw new ZaloException(why, true);
+            throw unstored(e);
         }
+    }
+
+    private ZaloException unstored(RuntimeException e) {
+        unsaved = true;
+        String why = "the new Zalo refresh token could not be stored (" + e.getClass().getSimpleName()
+                + "); until it is, a restart would disconnect the OA";
+        log.error(why);
+        onFailure.accept(why);
+        return new ZaloException(why, true);
     }
 
     private ZaloException failed(String why) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,8 @@ public final class StubZaloServer implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger(1);
     private final HttpServer server;
     public volatile long expiresInSeconds = 90_000;
+    /** How long a refresh takes to answer: long enough, and instances asking at once overlap. */
+    public volatile Duration refreshDelay = Duration.ZERO;
 
     public StubZaloServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +67,11 @@ public final class StubZaloServer implements AutoCloseable {
                 .map(pair -> pair.split("=", 2)).collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
         form.put("secret_key", String.valueOf(exchange.getRequestHeaders().getFirst("secret_key")));
         refreshes.add(form);
+        try {
+            Thread.sleep(refreshDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int current = generation.get();
         if (!("r" + current).equals(form.get("refresh_token"))) {
             answer(exchange, "{\"error\":-14014,\"error_name\":\"Invalid refresh token\"}");
