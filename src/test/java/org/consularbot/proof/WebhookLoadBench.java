@@ -38,23 +38,29 @@ public final class WebhookLoadBench {
         int rate = option(args, "--rate", 300);
         int seconds = option(args, "--seconds", 30);
         int warmUpSeconds = option(args, "--warmup-seconds", 20);
-        List<BotProcess> bots = new ArrayList<>();
         try (ProofPostgres postgres = ProofPostgres.start(); StubBotApi telegram = StubBotApi.start()) {
             Map<String, String> env = new HashMap<>(Map.of("DB_URL", postgres.jdbcUrl(), "TELEGRAM_BOT_TOKEN", "7000003:AAbenchTOKEN_0123456789",
                     "TELEGRAM_API_URL", telegram.url(), "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
-                    "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_MAX_SENDS_PER_SECOND", "100000", "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0"));
-            for (int i = 1; i <= instances; i++) {
-                bots.add(BotProcess.start("bench-instance-" + i, env));
+                    "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_MAX_SENDS_PER_SECOND", "1000", "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0"));
+            if (option(args, "--pool", 0) > 0) {
+                env.put("DB_POOL_SIZE", String.valueOf(option(args, "--pool", 0)));
             }
-            run(bots, telegram, 1_000_000, Math.min(rate, 150), warmUpSeconds); // JIT, pools, caches
-            ProofReport.pause(Duration.ofSeconds(3));
-            Result result = run(bots, telegram, 5_000_000, rate, seconds);
-            System.out.printf(Locale.ROOT, "{\"instances\":%d,\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"refused\":%d,\"answered\":%d,"
-                    + "\"lost\":%d,\"duplicated\":%d,\"replies_per_s\":%.0f,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
-                    instances, rate, seconds, result.sent, result.refused, result.answered, result.sent - result.answered, result.duplicated,
-                    result.answered / result.busySeconds, result.percentile(0.50), result.percentile(0.99), result.percentile(1.0));
-        } finally {
-            bots.forEach(BotProcess::close);
+            List<BotProcess> bots = new ArrayList<>();
+            try {
+                for (int i = 1; i <= instances; i++) {
+                    bots.add(BotProcess.start("bench-instance-" + i, env));
+                }
+                run(bots, telegram, 1_000_000, Math.min(rate, 150), warmUpSeconds); // JIT, pools, caches
+                ProofReport.pause(Duration.ofSeconds(3));
+                Result result = run(bots, telegram, 5_000_000, rate, seconds);
+                System.out.printf(Locale.ROOT, "{\"instances\":%d,\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"refused\":%d,\"answered\":%d,"
+                        + "\"lost\":%d,\"duplicated\":%d,\"replies_per_s\":%.0f,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
+                        instances, rate, seconds, result.sent, result.refused, result.answered, result.sent - result.answered,
+                        result.duplicated, result.answered / result.busySeconds, result.percentile(0.50), result.percentile(0.99),
+                        result.percentile(1.0));
+            } finally {
+                bots.forEach(BotProcess::close); // before the database they use
+            }
         }
     }
 
