@@ -41,6 +41,8 @@ const emu = new TelegramServer({ host: HOST, port: 1, storeTimeout: STORE_TIMEOU
 let calls = [];
 /** fault rules: {method (lower-case or '*'), token|null, status, retryAfter, description, remaining} */
 let faults = [];
+/** slow calls: {method (lower-case or '*'), ms, remaining}: the call is handled normally after ms */
+let delays = [];
 /** per token: updates already handed to the bot but not yet confirmed with offset: [{time, update}] */
 const pending = new Map();
 /** per token: raw updates injected through /test/inject-update, not yet handed out: [{time, update}] */
@@ -459,6 +461,12 @@ app.all(/^\/bot([^/]+)\/(?:test\/)?([A-Za-z_]+)\/?$/i, async (req, res) => {
     sendTelegramError(res, new TgError(405, `Method Not Allowed: HTTP ${req.method} is not supported`));
     return;
   }
+  const delay = delays.find((d) => d.remaining > 0 && (d.method === method.toLowerCase() || d.method === '*'));
+  if (delay) {
+    delay.remaining -= 1;
+    delays = delays.filter((d) => d.remaining > 0);
+    await sleep(delay.ms);
+  }
   const rule = takeFault(method, token);
   if (rule) {
     record(method, token, params, rule.status, true);
@@ -615,7 +623,14 @@ handleTest('/test/fail-next', (b) => {
   faults.push(rule);
   return { ...rule, method: b.method === '*' ? '*' : canonical(b.method) };
 });
-handleTest('/test/reset-faults', () => { faults = []; return true; });
+handleTest('/test/reset-faults', () => { faults = []; delays = []; return true; });
+
+handleTest('/test/delay-next', (b) => {
+  if (!b.method) throw new Error('method is required ("*" for any method)');
+  const rule = { method: b.method === '*' ? '*' : String(b.method).toLowerCase(), ms: Number(b.ms ?? 1000), remaining: Number(b.count ?? 1) };
+  delays.push(rule);
+  return rule;
+});
 
 handleTest('/test/inject-update', (b) => {
   const token = tokenOf(b);

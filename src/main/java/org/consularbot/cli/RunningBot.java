@@ -46,6 +46,7 @@ final class RunningBot implements AutoCloseable {
     private final ScheduledExecutorService relay;
     private final String botName;
     private WebServer web;
+    private TurnProcessor processor;
     private boolean closed;
     private boolean officerGroup;
     private long rounds;
@@ -114,7 +115,7 @@ final class RunningBot implements AutoCloseable {
         Map<String, org.consularbot.conversation.ReplySender> senders = new java.util.HashMap<>();
         telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
         zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));
-        TurnProcessor processor = assembly.processor(senders);
+        processor = assembly.processor(senders);
         TurnProcessor.RecoveryReport recovered = processor.recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
@@ -213,6 +214,13 @@ final class RunningBot implements AutoCloseable {
             relay.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (processor != null) {
+            try {
+                processor.recordDeliveredEarlier();
+            } catch (RuntimeException e) {
+                log.warn("replies delivered while the database was away could not be recorded; they may go out again: {}", e.getMessage());
+            }
         }
         assembly.close();
     }

@@ -21,6 +21,13 @@ public interface Outbox {
     /** Whether the reply is still waiting to be sent (not sent, attempts left) and its next attempt is due at {@code now}. */
     boolean isDue(long outboxId, Instant now);
 
+    /**
+     * Takes the reply for one attempt, atomically: when it is still waiting and due by {@code dueBy}, moves its next
+     * attempt to {@code leasedUntil} and returns true. Another instance's relay then leaves it alone until the lease
+     * ends, even if the database forgets this instance's locks (a restart) while it sends.
+     */
+    boolean claim(long outboxId, Instant dueBy, Instant leasedUntil);
+
     void markSent(long outboxId, Instant at);
 
     /**

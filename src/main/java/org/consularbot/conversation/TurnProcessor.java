@@ -1,10 +1,13 @@
 package org.consularbot.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,7 @@ public final class TurnProcessor {
     private static final int MAX_CONCURRENT_RETRIES = 3;
     private static final int RECOVERY_BATCH = 500;
     /** How long the turn that queued a reply has it to itself: beyond any database restart it should ride out. */
-    static final java.time.Duration DELIVERY_LEASE = java.time.Duration.ofSeconds(30);
+    static final Duration DELIVERY_LEASE = Duration.ofSeconds(30);
     /** "Whatever the backoff": later than any next attempt, and still a date every database stores. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -31,8 +34,8 @@ public final class TurnProcessor {
     private final Dialogue dialogue;
     private final Map<String, ReplySender> senders;
     private final Clock clock;
-    /** Replies delivered while the database could not record it; recorded by the relay when it is back. */
-    private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Replies delivered while the database could not record it, with when: recorded by the relay when it is back. */
+    private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
     private volatile TurnObserver observer = TurnObserver.NONE;
 
     /** @param senders the way out for each channel, by channel name */
@@ -118,7 +121,7 @@ public final class TurnProcessor {
             }
             List<OutboxEntry> queued;
             try {
-                queued = store.commitTurn(decision.record(), relaysFrom(conversation.key(), decision.record().at()));
+                queued = store.commitTurn(decision.record(), relaysFrom(conversation.key(), clock.instant()));
             } catch (ConcurrentTurnException e) {
                 if (attempt >= MAX_CONCURRENT_RETRIES) {
                     throw e;
@@ -161,7 +164,7 @@ public final class TurnProcessor {
             } catch (DeliveryException e) {
                 if (e.held()) {
                     log.info("reply {} held by the channel: {}", entry.id(), e.getMessage());
-                    outbox.markHeld(entry.id(), e.getMessage(), clock.instant().plus(e.retryAfter().orElse(java.time.Duration.ofHours(1))));
+                    outbox.markHeld(entry.id(), e.getMessage(), clock.instant().plus(e.retryAfter().orElse(Duration.ofHours(1))));
                     continue;
                 }
                 log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
@@ -209,6 +212,7 @@ public final class TurnProcessor {
 
     /** As {@link #resendUnsent()}, for one conversation only: a terminal chat prints its own citizen's replies. */
     public int resendUnsentTo(ConversationKey key) {
+        recordDeliveredEarlier();
         return resend(outbox.due(RECOVERY_BATCH, clock.instant()).stream().filter(e -> e.conversation().equals(key)).toList(), false);
     }
 
@@ -218,18 +222,25 @@ public final class TurnProcessor {
      * citizens receive every in-flight answer twice.
      */
     private void markSent(long outboxId) {
+        Instant deliveredAt = clock.instant();
         try {
-            outbox.markSent(outboxId, clock.instant());
+            outbox.markSent(outboxId, deliveredAt);
         } catch (StoreException e) {
             log.warn("reply {} was delivered but could not be recorded as sent ({}); recording it later", outboxId, e.getMessage());
-            sentNotRecorded.add(outboxId);
+            sentNotRecorded.put(outboxId, deliveredAt);
         }
     }
 
-    private void recordDeliveredEarlier() {
-        for (Long id : sentNotRecorded) {
-            outbox.markSent(id, clock.instant());
-            sentNotRecorded.remove(id);
+    /**
+     * Records as sent the replies delivered while the database was away. The relay calls it before each round; a
+     * process stopping calls it last, or those replies would go out again from another instance or the next start.
+     *
+     * @throws StoreException when the database is still away (the replies stay remembered)
+     */
+    public void recordDeliveredEarlier() {
+        for (Map.Entry<Long, Instant> delivered : sentNotRecorded.entrySet()) {
+            outbox.markSent(delivered.getKey(), delivered.getValue());
+            sentNotRecorded.remove(delivered.getKey());
         }
     }
 
@@ -237,8 +248,10 @@ public final class TurnProcessor {
         int sent = 0;
         for (OutboxEntry entry : batch) {
             try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
-                // Again under the lock: its own turn may have sent it, or failed it with a retry_after, meanwhile.
-                if (!sentNotRecorded.contains(entry.id()) && outbox.isDue(entry.id(), evenIfNotDue ? FAR_FUTURE : clock.instant())) {
+                // Claimed, not just checked: its own turn may have sent it meanwhile, or failed it with a retry_after,
+                // and a relay elsewhere must not take it while this attempt runs.
+                Instant now = clock.instant();
+                if (!sentNotRecorded.containsKey(entry.id()) && outbox.claim(entry.id(), evenIfNotDue ? FAR_FUTURE : now, now.plus(DELIVERY_LEASE))) {
                     sent += deliver(List.of(entry));
                 }
             }
@@ -254,17 +267,19 @@ public final class TurnProcessor {
         // Everything left, due or not: a new process has no reason to wait out the last one's backoff.
         int resent = resend(outbox.unsent(RECOVERY_BATCH), true);
         int answered = 0;
+        // Only what was waiting when this process started: what live instances accept meanwhile is theirs, or the
+        // loop would chase a busy instance's queue and this one would never start.
+        Instant started = clock.instant();
         int answeredInBatch;
         do {
             answeredInBatch = 0;
             for (StoredInbound stored : store.unanswered(RECOVERY_BATCH)) {
                 // Another instance may be answering it right now: answerStored checks again under the lock.
-                if (!answerStored(stored).duplicate()) {
+                if (!stored.message().receivedAt().isAfter(started) && !answerStored(stored).duplicate()) {
                     answeredInBatch++;
                 }
             }
             answered += answeredInBatch;
-            // A batch that another instance answered first means it is alive and keeping up: leave the rest to it.
         } while (answeredInBatch > 0);
         if (resent + answered > 0) {
             log.info("recovery: {} unsent replies sent, {} unanswered messages answered", resent, answered);
@@ -277,7 +292,7 @@ public final class TurnProcessor {
      * channel acknowledged them (a database blip, a bug). A running service calls this periodically, so such a
      * citizen is answered now rather than at the next restart. Returns how many were answered.
      */
-    public int answerStale(java.time.Duration olderThan) {
+    public int answerStale(Duration olderThan) {
         Instant cutoff = clock.instant().minus(olderThan);
         int answered = 0;
         for (StoredInbound stored : store.unanswered(RECOVERY_BATCH)) {
@@ -305,7 +320,7 @@ public final class TurnProcessor {
                 Conversation c = found.get();
                 Instant now = clock.instant();
                 ConversationState next = c.state();
-                List<ConversationEvent> events = new java.util.ArrayList<>();
+                List<ConversationEvent> events = new ArrayList<>();
                 if (trigger.isPresent()) {
                     Optional<ConversationState> moved = Transitions.next(c.state(), trigger.get());
                     if (moved.isEmpty()) {

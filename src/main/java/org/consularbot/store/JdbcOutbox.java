@@ -95,6 +95,20 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean claim(long outboxId, Instant dueBy, Instant leasedUntil) {
+        return tx.inTransaction("claiming a reply", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
+                    + "AND sent_at IS NULL AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
+                Transactions.setInstant(update, 1, leasedUntil);
+                update.setLong(2, outboxId);
+                update.setInt(3, MAX_ATTEMPTS);
+                Transactions.setInstant(update, 4, dueBy);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean isDue(long outboxId, Instant now) {
         return tx.inTransaction("checking a reply", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM outbox WHERE id = ? AND sent_at IS NULL "

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -344,6 +345,35 @@ class TurnProcessorTest {
                 down.set(true);
             }
         };
+    }
+
+    @Test
+    void aReplyForAChannelThisProcessDoesNotServeIsDueAtOnceForTheProcessThatDoes() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.chat("c1").say("/start");
+            // An officer console: a process with the database but not the citizen's channel.
+            TurnProcessor console = new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
+
+            assertThat(console.officerTurn(new ConversationKey(ConversationHarness.CHANNEL, "c1"), Optional.empty(),
+                    List.of(Reply.text(ReplyKind.OFFICER, "Officer: we are calling you")), "reply")).isTrue();
+
+            assertThat(bot.processor.resendUnsent()).as("no lease: the serving process relays it now").isEqualTo(1);
+            assertThat(bot.sender.sent()).last().satisfies(e -> assertThat(e.reply().text()).contains("calling you"));
+        }
+    }
+
+    @Test
+    void startUpRecoveryLeavesToLiveInstancesWhatTheyAcceptedAfterItStarted() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            InboundMessage before = bot.chat("c1").message(ContentKind.TEXT, RENEW_VI);
+            bot.processor.accept(before);
+            InboundMessage after = InboundMessage.text(new ConversationKey(ConversationHarness.CHANNEL, "c2"), "c2", "m-late", RENEW_VI,
+                    bot.clock.instant().plusSeconds(1));
+            bot.processor.accept(after);
+
+            assertThat(otherInstance(bot).recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
+            assertThat(bot.store.unanswered(10)).extracting(stored -> stored.message().conversation().chatId()).containsExactly("c2");
+        }
     }
 
     /** A second instance on the same database: its own memory and locks, the same store and channel. */

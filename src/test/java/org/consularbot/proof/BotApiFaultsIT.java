@@ -36,7 +36,7 @@ class BotApiFaultsIT {
             CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofSeconds(90), Duration.ofSeconds(5));
             Waits waits = waitsAfterRefusals(stage.telegram.calls("sendMessage"));
             int pollsRefused = (int) stage.telegram.calls("getUpdates").stream().filter(c -> c.path("failed").asBoolean()).count();
-            ProofReport.record("Bot API 502 on 1 send in 5, 500 on 1 poll in 10, 429 bursts (1 instance, 10 msg/s, 30 s)",
+            ProofReport.record("bot-api-faults", "Bot API 502 on 1 send in 5, 500 on 1 poll in 10, 429 bursts (1 instance, 10 msg/s, 30 s)",
                     tally + "; 429 refusals " + waits.after429().size() + " (shortest wait before retrying "
                             + shortest(waits.after429()) + " ms, asked " + RETRY_AFTER_SECONDS * 1000 + "), 5xx refusals "
                             + waits.after5xx().size() + " (shortest first retry " + shortest(waits.after5xx()) + " ms), polls refused "

@@ -67,11 +67,19 @@ final class BotProcess implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
             process = builder.start();
+            // If the test JVM dies first (a killed fork), the instance must not live on and eat the CI machine's cores.
+            ProcessHandle handle = process.toHandle();
+            Runtime.getRuntime().addShutdownHook(new Thread(handle::destroyForcibly));
             starts++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(60));
+        try {
+            awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     private void awaitReady(Duration within) {
@@ -113,6 +121,15 @@ final class BotProcess implements AutoCloseable {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** How many lines of the instance's current run's log contain {@code text}. */
+    long logCount(String text) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** Whether the log of the instance's current run contains {@code text}. */

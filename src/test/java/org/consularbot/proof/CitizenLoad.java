@@ -25,6 +25,9 @@ final class CitizenLoad {
             "how do I register my baby's birth", "mat ho chieu thi lam the nao", "hợp pháp hoá lãnh sự giấy tờ",
             "visa for my foreign husband", "đăng ký kết hôn với người nước ngoài", "/help", "trích lục ghi chú kết hôn");
 
+    /** After the last answer: the 30 s a reply is leased to an instance (TurnProcessor) and a relay round, so a duplicate shows. */
+    static final Duration PAST_LEASES = Duration.ofSeconds(35);
+
     private final TelegramEmulator telegram;
     private final String token;
     private final long firstChat;

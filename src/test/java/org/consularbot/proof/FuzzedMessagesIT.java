@@ -42,7 +42,7 @@ class FuzzedMessagesIT {
             double seconds = (System.nanoTime() - started) / 1e9;
             long refused = stage.telegram.calls("sendMessage").stream().filter(c -> c.path("failed").asBoolean()).count();
             BotProcess instance = stage.instances.get(0);
-            ProofReport.record("10,000 fuzzed updates, seed " + seed + " (1 instance)", "sent " + MESSAGES + ", answered "
+            ProofReport.record("fuzz", "10,000 fuzzed updates, seed " + seed + " (1 instance)", "sent " + MESSAGES + ", answered "
                     + replies.size() + ", lost " + (MESSAGES - replies.size()) + ", bot messages "
                     + replies.values().stream().mapToInt(Integer::intValue).sum() + ", refused by Telegram " + refused
                     + ", instance alive " + instance.alive() + String.format(java.util.Locale.ROOT, ", %.0f s", seconds));

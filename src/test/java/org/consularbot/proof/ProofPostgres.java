@@ -24,16 +24,29 @@ final class ProofPostgres implements AutoCloseable {
 
     static ProofPostgres start() {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            ProofPostgres postgres = new ProofPostgres(Files.createTempDirectory("proof-postgres"), port);
+            ProofPostgres postgres = new ProofPostgres(Files.createTempDirectory("proof-postgres"), freePortBelowEphemeral());
             postgres.startServer();
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): while the server is down for a restart, an outgoing
+     * connection could otherwise be given its port.
+     */
+    private static int freePortBelowEphemeral() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     /** The instances' {@code DB_URL}. */
@@ -69,6 +82,11 @@ final class ProofPostgres implements AutoCloseable {
     public void close() {
         if (server != null) {
             stop();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: the machine cleans it eventually
         }
     }
 }

@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
-/** Where the proofs leave their counts ({@code target/proofs/summary.txt}, printed by {@code .ci/run}) and logs. */
+/** Where the proofs leave their counts ({@code target/proofs/*.txt}, one file per proof, printed by {@code .ci/run}) and logs. */
 final class ProofReport {
 
     static final Path DIR = Path.of("target/proofs");
@@ -16,14 +15,13 @@ final class ProofReport {
     private ProofReport() {
     }
 
-    /** Prints one proof's counts and appends them to the summary. */
-    static void record(String proof, String counts) {
+    /** Prints one proof's counts and writes them to {@code target/proofs/<id>.txt}, replacing an earlier run's. */
+    static void record(String id, String proof, String counts) {
         String line = proof + ": " + counts;
         System.out.println("PROOF " + line);
         try {
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve("summary.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(DIR.resolve(id + ".txt"), line + System.lineSeparator(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,15 @@ final class TwoInstancesOnPostgres implements AutoCloseable {
 
     /** Starts the peers and {@code count} instances; the first started is the Telegram poller's leader. */
     static TwoInstancesOnPostgres start(String proof, int count, Map<String, String> extra) {
-        TwoInstancesOnPostgres stage = new TwoInstancesOnPostgres(TelegramEmulator.start(), ProofPostgres.start());
+        TelegramEmulator telegram = TelegramEmulator.start();
+        ProofPostgres postgres;
+        try {
+            postgres = ProofPostgres.start();
+        } catch (RuntimeException e) {
+            telegram.close();
+            throw e;
+        }
+        TwoInstancesOnPostgres stage = new TwoInstancesOnPostgres(telegram, postgres);
         try {
             for (int i = 1; i <= count; i++) {
                 BotProcess instance = BotProcess.start(proof + "-instance-" + i, stage.env(extra));

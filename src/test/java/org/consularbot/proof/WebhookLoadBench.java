@@ -94,7 +94,7 @@ public final class WebhookLoadBench {
         while (System.nanoTime() < deadline && telegram.firstReply(firstChat + count - 1) == null) {
             ProofReport.pause(Duration.ofMillis(100));
         }
-        ProofReport.pause(Duration.ofSeconds(2)); // stragglers and late duplicates
+        ProofReport.pause(CitizenLoad.PAST_LEASES); // stragglers, and duplicates a lease would only let out later
         double[] latencies = new double[count];
         int answered = 0;
         int duplicated = 0;

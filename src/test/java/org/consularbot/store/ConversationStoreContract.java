@@ -287,7 +287,13 @@ abstract class ConversationStoreContract {
         assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(29))).as("not due yet").isFalse();
         assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(30))).isTrue();
 
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(30), T0.plusSeconds(60))).as("due: taken").isTrue();
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(31), T0.plusSeconds(61))).as("leased to the first").isFalse();
+        assertThat(outbox.due(10, T0.plusSeconds(59))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(60), T0.plusSeconds(90))).as("lease over").isTrue();
+
         outbox.markSent(q.get(0).id(), T0.plusSeconds(31));
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(3600), T0.plusSeconds(3600))).as("sent").isFalse();
         outbox.markFailed(q.get(1).id(), "403 blocked", true, null);
         assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(60))).as("sent").isFalse();
         assertThat(outbox.isDue(q.get(1).id(), T0.plusSeconds(60))).as("out of attempts").isFalse();

@@ -136,7 +136,12 @@ public final class TelegramEmulator implements AutoCloseable {
                 .put("probability", probability));
     }
 
-    /** Clears every fault rule still waiting. */
+    /** The next {@code count} calls of {@code method} are answered normally, {@code millis} late. */
+    public void delayNext(String method, int millis, int count) {
+        post("/test/delay-next", JSON.createObjectNode().put("method", method).put("ms", millis).put("count", count));
+    }
+
+    /** Clears every fault and delay rule still waiting. */
     public void stopFailing() {
         post("/test/reset-faults", JSON.createObjectNode());
     }
