@@ -701,6 +701,10 @@ const httpServer = app.listen(PORT, HOST, () => {
   log(`listening on http://${HOST}:${port} (storeTimeout ${STORE_TIMEOUT_S}s)`);
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 });
+// Node closes an idle keep-alive connection after 5 s; a client that reuses it at that very moment (the JDK
+// HttpClient keeps connections 20 min) gets "header parser received no bytes" on a POST it cannot safely retry.
+// A test peer on loopback: keep idle connections as long as its clients do.
+httpServer.keepAliveTimeout = 30 * 60 * 1000;
 httpServer.on('error', (err) => {
   log('cannot listen:', err.message);
   process.exit(1);

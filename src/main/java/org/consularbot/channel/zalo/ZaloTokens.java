@@ -73,6 +73,8 @@ public final class ZaloTokens {
     private final Consumer<String> onFailure;
     private Pair current;
     private boolean unsaved;
+    /** The refresh token the unsaved pair was bought with: spent at Zalo, perhaps still the stored one. */
+    private String spentFor;
     private boolean failing;
     /** The access token Zalo last refused: not to be taken again from the vault, however fresh it looks. */
     private Optional<String> refused = Optional.empty();
@@ -96,7 +98,7 @@ public final class ZaloTokens {
             throw new ZaloException("no Zalo refresh token: set ZALO_REFRESH_TOKEN (README, \"Zalo\")", true);
         }
         if (unsaved) {
-            save(current);
+            storeUnsaved();
         }
         if (!usable(current)) {
             refresh();
@@ -128,6 +130,7 @@ public final class ZaloTokens {
                 if (usable(stored)) {
                     return stored; // another instance renewed it while this one's copy aged
                 }
+                spentFor = stored.refreshToken();
                 fromZalo.set(exchange(stored.refreshToken()));
                 return fromZalo.get();
             });
@@ -177,9 +180,15 @@ public final class ZaloTokens {
         return new Pair(refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
     }
 
-    private void save(Pair tokens) throws ZaloException {
+    /**
+     * Stores the pair a failed commit left in memory, under the vault's lock, only if the stored refresh token is
+     * still the one it was bought with. If the commit did land after all (its acknowledgement was lost) another
+     * instance may have renewed again since: then the stored pair is newer and ours is spent, so take the stored one.
+     */
+    private void storeUnsaved() throws ZaloException {
+        Pair mine = current;
         try {
-            vault.save(tokens, clock.instant());
+            current = vault.renew(mine, clock.instant(), stored -> stored.refreshToken().equals(spentFor) ? mine : stored);
             unsaved = false;
         } catch (RuntimeException e) {
             throw unstored(e);

@@ -124,6 +124,47 @@ class ZaloTokensTest {
     }
 
     @Test
+    void aPairWhoseCommitSeemedLostIsNotWrittenOverANewerOneAnotherInstanceStored() throws Exception {
+        String url = TestDatabases.postgresUrl();
+        Database database = Database.open(DatabaseSettings.of(url));
+        databases.add(database);
+        JdbcZaloTokens real = new JdbcZaloTokens(database.dataSource());
+        java.util.concurrent.atomic.AtomicBoolean loseAcknowledgement = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The commit lands, but the connection drops before it is acknowledged: the instance believes it failed.
+        ZaloTokens.Vault lossy = new ZaloTokens.Vault() {
+            @Override
+            public Optional<ZaloTokens.Pair> load() {
+                return real.load();
+            }
+
+            @Override
+            public void save(ZaloTokens.Pair tokens, Instant at) {
+                real.save(tokens, at);
+            }
+
+            @Override
+            public ZaloTokens.Pair renew(ZaloTokens.Pair seed, Instant at, ZaloTokens.Renewal renewal) throws ZaloException {
+                ZaloTokens.Pair stored = real.renew(seed, at, renewal);
+                if (stored.accessToken().isPresent() && loseAcknowledgement.getAndSet(false)) {
+                    throw new StoreException("connection reset while committing", null);
+                }
+                return stored;
+            }
+        };
+        ZaloTokens first = new ZaloTokens(URI.create(zalo.url()), "1", "s", Optional.of("r1"), lossy, HttpClient.newHttpClient(), clock,
+                told::add);
+        ZaloTokens second = instance(url);
+
+        assertThat(catchThrowableOfType(ZaloException.class, first::accessToken).getMessage()).contains("could not be stored");
+        clock.advance(EXPIRED);
+        assertThat(second.accessToken()).as("the other instance renews from what was stored").isEqualTo("access-3");
+
+        assertThat(first.accessToken()).as("takes the newer pair instead of writing its spent one back").isEqualTo("access-3");
+        assertThat(real.load().orElseThrow().refreshToken()).isEqualTo("r3");
+        assertThat(spent()).containsExactly("r1", "r2");
+    }
+
+    @Test
     void whenTheVaultCannotBeReachedZaloIsNotCalledAndTheOfficersAreToldOnce() {
         ZaloTokens.Vault down = new ZaloTokens.Vault() {
             @Override
