@@ -247,6 +247,9 @@ public final class TurnProcessor {
     private int resend(List<OutboxEntry> batch, boolean evenIfNotDue) {
         int sent = 0;
         for (OutboxEntry entry : batch) {
+            if (!senders.containsKey(entry.conversation().channel())) {
+                continue; // not claimed: the process that serves this channel sends it, without waiting out a lease
+            }
             try (ConversationLocks.Held held = locks.lock(entry.conversation())) {
                 // Claimed, not just checked: its own turn may have sent it meanwhile, or failed it with a retry_after,
                 // and a relay elsewhere must not take it while this attempt runs.

@@ -363,6 +363,19 @@ class TurnProcessorTest {
     }
 
     @Test
+    void aProcessThatDoesNotServeTheChannelDoesNotClaimItsRepliesAwayFromOneThatDoes() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
+            bot.chat("c1").say(RENEW_VI);
+            bot.clock.advance(Duration.ofSeconds(3));
+            TurnProcessor elsewhere = new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
+
+            assertThat(elsewhere.resendUnsent()).isZero();
+            assertThat(bot.processor.resendUnsent()).as("due now, not leased by a process that could not send it").isEqualTo(1);
+        }
+    }
+
+    @Test
     void startUpRecoveryLeavesToLiveInstancesWhatTheyAcceptedAfterItStarted() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             InboundMessage before = bot.chat("c1").message(ContentKind.TEXT, RENEW_VI);
