@@ -18,9 +18,6 @@ public interface Outbox {
     /** Unsent replies with attempts left whose next attempt is due at {@code now}, oldest first. */
     List<OutboxEntry> due(int limit, Instant now);
 
-    /** Whether the reply is still waiting to be sent (not sent, attempts left) and its next attempt is due at {@code now}. */
-    boolean isDue(long outboxId, Instant now);
-
     /**
      * Takes the reply for one attempt, atomically: when it is still waiting and due by {@code dueBy}, moves its next
      * attempt to {@code leasedUntil} and returns true. Another instance's relay then leaves it alone until the lease

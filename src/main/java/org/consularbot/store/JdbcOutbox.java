@@ -109,21 +109,6 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean isDue(long outboxId, Instant now) {
-        return tx.inTransaction("checking a reply", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM outbox WHERE id = ? AND sent_at IS NULL "
-                    + "AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
-                select.setLong(1, outboxId);
-                select.setInt(2, MAX_ATTEMPTS);
-                Transactions.setInstant(select, 3, now);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next();
-                }
-            }
-        });
-    }
-
-    @Override
     public List<OutboxEntry> unsent(long conversationId) {
         return tx.inTransaction("listing a conversation's unsent replies", connection -> {
             try (PreparedStatement select = connection.prepareStatement(

@@ -33,16 +33,6 @@ public final class JdbcZaloTokens implements ZaloTokens.Vault {
     }
 
     @Override
-    public void save(ZaloTokens.Pair tokens, Instant at) {
-        tx.inTransaction("storing Zalo tokens", connection -> {
-            if (!update(connection, tokens, at)) {
-                insert(connection, tokens, at);
-            }
-            return null;
-        });
-    }
-
-    @Override
     public ZaloTokens.Pair renew(ZaloTokens.Pair seed, Instant at, ZaloTokens.Renewal renewal) throws ZaloException {
         if (load().isEmpty()) {
             storeIfAbsent(seed, at);

@@ -24,10 +24,7 @@ import org.consularbot.channel.telegram.TelegramEmulator;
  */
 public final class TelegramLoadBench {
 
-    private static final List<String> QUESTIONS = List.of(
-            "ho chieu het han lam lai o dau", "Hộ chiếu hết hạn thì làm lại ở đâu?", "dang ky khai sinh cho con",
-            "how do I register my baby's birth", "mat ho chieu thi lam the nao", "hợp pháp hoá lãnh sự giấy tờ",
-            "visa for my foreign husband", "đăng ký kết hôn với người nước ngoài", "/help", "trích lục ghi chú kết hôn");
+    private static final List<String> QUESTIONS = org.consularbot.proof.CitizenLoad.QUESTIONS;
 
     private TelegramLoadBench() {
     }

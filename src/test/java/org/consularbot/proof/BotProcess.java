@@ -132,15 +132,6 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
-    /** Whether the log of the instance's current run contains {@code text}. */
-    boolean logSays(String text) {
-        try {
-            return Files.isRegularFile(log) && Files.readString(log).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The port of the instance's HTTP server (webhooks, /health, /ready, /metrics). */
     int port() {
         return httpPort;

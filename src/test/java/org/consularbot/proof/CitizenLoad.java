@@ -17,10 +17,10 @@ import org.consularbot.channel.telegram.TelegramEmulator;
  * chat and questions whose answer is one message make the count exact: one accepted sendMessage per chat is
  * "answered once", none is "lost", more is "duplicated".
  */
-final class CitizenLoad {
+public final class CitizenLoad {
 
     /** Questions answered in one Telegram message each (FAQ answers and the help text), as citizens type them. */
-    static final List<String> QUESTIONS = List.of(
+    public static final List<String> QUESTIONS = List.of(
             "ho chieu het han lam lai o dau", "Hộ chiếu hết hạn thì làm lại ở đâu?", "dang ky khai sinh cho con",
             "how do I register my baby's birth", "mat ho chieu thi lam the nao", "hợp pháp hoá lãnh sự giấy tờ",
             "visa for my foreign husband", "đăng ký kết hôn với người nước ngoài", "/help", "trích lục ghi chú kết hôn");
@@ -64,6 +64,12 @@ final class CitizenLoad {
             fault.get(); // a failed fault action fails the proof
         }
         operator.shutdown();
+    }
+
+    /** Injects one raw update from the next citizen (the chat id it is given), as Telegram would deliver it. */
+    void inject(java.util.function.LongFunction<com.fasterxml.jackson.databind.node.ObjectNode> update) {
+        telegram.inject(token, update.apply(firstChat + sent));
+        sent++;
     }
 
     /**

@@ -65,7 +65,7 @@ final class TwoInstancesOnPostgres implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             for (BotProcess instance : instances) {
-                if (instance.alive() && instance.logSays(POLLER_LEADS)) {
+                if (instance.alive() && instance.logCount(POLLER_LEADS) > 0) {
                     return instance;
                 }
             }

@@ -256,7 +256,7 @@ abstract class ConversationStoreContract {
                 .extracting(OutboxEntry::id).containsExactly(entry.id());
         assertThat(outbox.unsent(in.conversation().id() + 1000)).isEmpty();
         assertThat(outbox.due(10, T0.plusSeconds(60))).isEmpty();
-        assertThat(outbox.isDue(entry.id(), T0.plus(Duration.ofDays(31)))).isTrue();
+        assertThat(outbox.due(10, T0.plus(Duration.ofDays(31)))).extracting(OutboxEntry::id).containsExactly(entry.id());
     }
 
     @Test
@@ -284,8 +284,6 @@ abstract class ConversationStoreContract {
         assertThat(outbox.due(10, T0.plusSeconds(29))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
         assertThat(outbox.due(10, T0.plusSeconds(30))).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id());
         assertThat(outbox.unsent(10)).as("unsent lists both, due or not").hasSize(2);
-        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(29))).as("not due yet").isFalse();
-        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(30))).isTrue();
 
         assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(30), T0.plusSeconds(60))).as("due: taken").isTrue();
         assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(31), T0.plusSeconds(61))).as("leased to the first").isFalse();
@@ -295,8 +293,7 @@ abstract class ConversationStoreContract {
         outbox.markSent(q.get(0).id(), T0.plusSeconds(31));
         assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(3600), T0.plusSeconds(3600))).as("sent").isFalse();
         outbox.markFailed(q.get(1).id(), "403 blocked", true, null);
-        assertThat(outbox.isDue(q.get(0).id(), T0.plusSeconds(60))).as("sent").isFalse();
-        assertThat(outbox.isDue(q.get(1).id(), T0.plusSeconds(60))).as("out of attempts").isFalse();
+        assertThat(outbox.claim(q.get(1).id(), T0.plusSeconds(3600), T0.plusSeconds(3600))).as("out of attempts").isFalse();
         assertThat(outbox.due(10, T0.plus(Duration.ofDays(1)))).isEmpty();
     }
 
@@ -427,7 +424,7 @@ abstract class ConversationStoreContract {
                 () -> store.log(1), () -> store.feedback("x"), store::conversationCount, () -> store.purge(T0),
                 store::keptCounts, () -> outbox.unsent(10), () -> outbox.replies(1), () -> outbox.markSent(1, T0),
                 () -> outbox.markFailed(1, "x", false),
-                () -> outbox.due(10, T0), () -> outbox.isDue(1, T0), () -> store.inbound(1));
+                () -> outbox.due(10, T0), () -> outbox.claim(1, T0, T0), () -> store.inbound(1));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isExactlyInstanceOf(StoreException.class).hasMessageContaining("database error");
         }

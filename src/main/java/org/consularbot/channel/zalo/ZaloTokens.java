@@ -32,7 +32,6 @@ public final class ZaloTokens {
     public interface Vault {
         Optional<Pair> load();
 
-        void save(Pair tokens, Instant at);
 
         /**
          * Under a lock every instance sharing this vault respects: gives the stored pair ({@code seed} is stored

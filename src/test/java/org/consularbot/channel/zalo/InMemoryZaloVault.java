@@ -25,8 +25,7 @@ public final class InMemoryZaloVault implements ZaloTokens.Vault {
         return Optional.ofNullable(stored);
     }
 
-    @Override
-    public synchronized void save(ZaloTokens.Pair tokens, Instant at) {
+    private synchronized void store(ZaloTokens.Pair tokens) {
         failIfAsked();
         stored = tokens;
     }
@@ -38,7 +37,7 @@ public final class InMemoryZaloVault implements ZaloTokens.Vault {
             ZaloTokens.Pair before = seedIfAbsent(seed);
             ZaloTokens.Pair next = renewal.renew(before);
             if (!next.equals(before)) {
-                save(next, at);
+                store(next);
             }
             return next;
         } finally {

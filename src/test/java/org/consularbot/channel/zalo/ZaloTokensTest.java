@@ -138,11 +138,6 @@ class ZaloTokensTest {
             }
 
             @Override
-            public void save(ZaloTokens.Pair tokens, Instant at) {
-                real.save(tokens, at);
-            }
-
-            @Override
             public ZaloTokens.Pair renew(ZaloTokens.Pair seed, Instant at, ZaloTokens.Renewal renewal) throws ZaloException {
                 ZaloTokens.Pair stored = real.renew(seed, at, renewal);
                 if (stored.accessToken().isPresent() && loseAcknowledgement.getAndSet(false)) {
@@ -170,11 +165,6 @@ class ZaloTokensTest {
             @Override
             public Optional<ZaloTokens.Pair> load() {
                 return Optional.empty();
-            }
-
-            @Override
-            public void save(ZaloTokens.Pair tokens, Instant at) {
-                throw new StoreException("database down", null);
             }
 
             @Override
