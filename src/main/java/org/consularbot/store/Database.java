@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(settings.jdbcUrl());
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());

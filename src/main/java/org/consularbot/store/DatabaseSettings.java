@@ -12,6 +12,9 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) are supported");
         }
+        if (url.startsWith("jdbc:h2:") && url.matches("(?i).*;WRITE_DELAY=(?!0*(;|$)).*")) {
+            throw new IllegalArgumentException("H2's WRITE_DELAY must be 0 (or left out): a delayed write loses acknowledged messages when the process is killed");
+        }
         if (poolSize < 2) {
             // Flyway holds a second connection while it migrates on open.
             throw new IllegalArgumentException("pool size must be at least 2");
@@ -20,6 +23,19 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
 
     public static DatabaseSettings of(String url) {
         return new DatabaseSettings(url, Optional.empty(), Optional.empty(), 8);
+    }
+
+    /**
+     * The URL the pool connects with. H2 writes a commit to its file up to {@code WRITE_DELAY} ms later (500 by
+     * default), so a process killed in that window loses turns whose Telegram offset or HTTP 200 had already gone
+     * out: an acknowledged message lost for good. {@code WRITE_DELAY=0} writes at commit. PostgreSQL is durable at
+     * commit already.
+     */
+    public String jdbcUrl() {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     /** The URL with any password parameter masked, for messages. */

@@ -122,6 +122,15 @@ class BotConfigTest {
     }
 
     @Test
+    void aDelayedH2WriteIsRejected() {
+        InvalidSettingException e = rejected("DB_URL", "jdbc:h2:file:./data/bot;WRITE_DELAY=500");
+
+        assertThat(e.key()).isEqualTo("DB_URL");
+        assertThat(e.getMessage()).contains("WRITE_DELAY");
+        assertThat(config("DB_URL", "jdbc:h2:file:./data/bot;WRITE_DELAY=0").dbUrl()).endsWith("WRITE_DELAY=0");
+    }
+
+    @Test
     void credentialsBeforeTheHostAreRejectedWithoutEchoingThem() {
         InvalidSettingException e = rejected("DB_URL", "jdbc:postgresql://consul:hunter2@db:5432/consular");
 
