@@ -58,7 +58,13 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode node = mapper.createObjectNode();
         node.put("tier", result.tier().code());
         node.put("language", result.language().code());
-        result.emergency().ifPresent(e -> node.put("emergency", e.situation()));
+        result.reason().ifPresent(reason -> node.put("reason", reason));
+        result.emergency().ifPresent(e -> {
+            node.put("emergency", e.situation());
+            node.put("situation", e.situation());
+            node.put("sure", e.sure());
+            node.put("evidence", e.evidence());
+        });
         result.top().ifPresent(top -> {
             node.put("id", top.entry().id());
             node.put("topic", top.entry().topic());

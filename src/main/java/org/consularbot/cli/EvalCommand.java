@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus folder, or an import file (JSONL or CSV with id, question, answer, optional topic, lang). Default: FAQ_DIR, else bundled.")
     Path corpusPath;
 
-    @Option(names = "--matcher", defaultValue = "default", paramLabel = "NAME", description = "default or bm25 (plain Lucene BM25 baseline).")
+    @Option(names = "--matcher", defaultValue = "default", paramLabel = "NAME[,NAME]", description = "default, bm25 (plain Lucene BM25 baseline), or both: default,bm25 (--out gets the first).")
     String matcherName;
 
     @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Write one JSON object per message, in input order.")
@@ -57,7 +57,8 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!FaqMatchers.NAMES.contains(matcherName)) {
+        List<String> matcherNames = List.of(matcherName.split(","));
+        if (!FaqMatchers.NAMES.containsAll(matcherNames)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
@@ -93,14 +94,16 @@ final class EvalCommand implements Callable<Integer> {
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
                 ? ExternalFaqSet.read(corpusPath, corpora.load(null, err))
                 : corpora.load(corpusPath, err);
-        err.printf("building the %s index over %d entries...%n", matcherName, corpus.entries().size());
-        err.flush();
-        FaqMatcher matcher = FaqMatchers.byName(matcherName, corpus);
-        Evaluation evaluation = Evaluation.run(matcher, labelled, err);
-        evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", matcherName,
-                queries, labelled.size(), corpus.origin(), corpus.entries().size()), stdout);
-        if (out != null) {
-            writeOutcomes(evaluation.outcomes(), out);
+        for (String name : matcherNames) {
+            err.printf("building the %s index over %d entries...%n", name, corpus.entries().size());
+            err.flush();
+            FaqMatcher matcher = FaqMatchers.byName(name, corpus);
+            Evaluation evaluation = Evaluation.run(matcher, labelled, err);
+            evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", name,
+                    queries, labelled.size(), corpus.origin(), corpus.entries().size()), stdout);
+            if (out != null && name.equals(matcherNames.get(0))) {
+                writeOutcomes(evaluation.outcomes(), out);
+            }
         }
         return 0;
     }
@@ -114,6 +117,11 @@ final class EvalCommand implements Callable<Integer> {
                 node.put("expected", outcome.query().expected());
                 node.put("kind", outcome.query().kind());
                 node.put("tier", outcome.tier().code());
+                outcome.result().reason().ifPresent(reason -> node.put("reason", reason));
+                outcome.result().emergency().ifPresent(e -> {
+                    node.put(e.sure() ? "situation" : "maybe_situation", e.situation());
+                    node.put("evidence", e.evidence());
+                });
                 outcome.result().top().ifPresentOrElse(top -> {
                     node.put("topic", top.entry().topic());
                     node.put("id", top.entry().id());

@@ -39,7 +39,8 @@ final class Replies {
                     ? "Xin lỗi, tôi chưa có câu trả lời cho câu hỏi này. Khi cần gấp, hãy gọi đường dây nóng bảo hộ công dân 24/7: "
                     : "Sorry, I have no answer for this yet. If it is urgent, call the 24/7 citizen-protection hotline: ")
                     .append(corpus.hotline());
-            default -> throw new IllegalStateException();
+            case CHITCHAT, DECLINE -> out.append(new BotTexts(corpus).smallTalk(result.reason().orElse(""), language));
+            default -> throw new IllegalStateException(result.tier().code());
         }
         return out.toString().strip();
     }

@@ -176,7 +176,25 @@ public final class BotTexts {
     public String emergencyHeader(Language l) {
         return lines(l, l == Language.VI
                 ? "🆘 KHẨN CẤP: gọi ngay đường dây nóng bảo hộ công dân 24/7: {{hotline}}"
-                : "🆘 EMERGENCY: call the 24/7 citizen-protection hotline now: {{hotline}}");
+                : "🆘 EMERGENCY: call the 24/7 citizen-protection hotline now: {{hotline}}",
+                l == Language.VI ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}" : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
+    }
+
+    /** Above an answer when the triage is unsure: the hotline, and a button that brings an officer at once. */
+    public String dangerHint(Language l) {
+        return lines(l, l == Language.VI
+                ? "Nếu bạn đang gặp nguy hiểm: gọi ngay {{hotline}} (24/7) hoặc bấm nút dưới đây để báo cán bộ trực."
+                : "If you are in danger now: call {{hotline}} (24/7) or press the button below to alert the duty officer.",
+                l == Language.VI ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}" : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
+    }
+
+    public String dangerButton(Language l) {
+        return l == Language.VI ? "🆘 Tôi đang gặp nguy hiểm" : "🆘 I am in danger";
+    }
+
+    /** The reply of a small-talk or decline class ({@code faq/smalltalk.yaml}), mission facts filled in. */
+    public String smallTalk(String reason, Language l) {
+        return corpus.smallTalk().kind(reason).map(k -> corpus.render(k.reply().get(l), l)).orElse(help(l));
     }
 
     public String officerAlerted(Language l) {

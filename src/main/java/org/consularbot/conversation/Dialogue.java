@@ -25,6 +25,8 @@ public final class Dialogue {
 
     static final String CHOICE_PREFIX = "faq:";
     static final String FEEDBACK_PREFIX = "fb:";
+    /** The payload of the "I am in danger" button. */
+    static final String DANGER = "sos";
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
@@ -75,7 +77,8 @@ public final class Dialogue {
             plan.lastLanguage = match.language();
         }
         boolean feedback = message.kind() == ContentKind.BUTTON && text.startsWith(FEEDBACK_PREFIX);
-        if (match != null && match.tier() == Tier.EMERGENCY) {
+        boolean danger = message.kind() == ContentKind.BUTTON && text.equals(DANGER);
+        if (match != null && match.tier() == Tier.EMERGENCY || danger) {
             emergency(plan, match);
         } else if (plan.state.humanInCharge() && command.isEmpty() && !feedback) {
             // The officer reads everything the citizen sends, photos and old choice buttons included; the bot
@@ -124,11 +127,13 @@ public final class Dialogue {
         return plan.preferredLanguage.orElse(plan.lastLanguage);
     }
 
+    /** Someone is in danger: the triage was sure ({@code match}), or the citizen pressed "I am in danger" (null). */
     private void emergency(TurnPlan plan, MatchResult match) {
-        Language l = plan.preferredLanguage.orElse(match.language());
+        Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
         StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
-        match.top().ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
-        String situation = match.emergency().map(e -> e.situation()).orElse("emergency");
+        Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
+        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
+        String situation = match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency");
         plan.outcome = ReplyKind.EMERGENCY.code();
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
         if (plan.state.humanInCharge()) {
@@ -143,7 +148,7 @@ public final class Dialogue {
         plan.outcome = ReplyKind.EMERGENCY.code();
         // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
         plan.replies.add(0, new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
-                match.top().map(top -> top.entry().id())));
+                firstSteps.map(top -> top.entry().id())));
     }
 
     private void button(TurnPlan plan, String payload) {
@@ -281,9 +286,20 @@ public final class Dialogue {
             plan.outcome = "human-requested";
             return;
         }
+        if (match.emergency().isPresent()) {
+            // The triage was unsure: the hotline first, and one press brings an officer.
+            plan.reply(new Reply(ReplyKind.SAFETY, texts.dangerHint(l), List.of(new Button(texts.dangerButton(l), DANGER)),
+                    List.of(), Optional.empty()));
+        }
         switch (match.tier()) {
             case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l);
             case SUGGEST -> suggest(plan, match.suggestions(), l);
+            case CHITCHAT, DECLINE -> {
+                // Neither an answer nor a failure: the "two unanswered questions" count stays where it was.
+                ReplyKind kind = match.tier() == Tier.CHITCHAT ? ReplyKind.SMALL_TALK : ReplyKind.DECLINE;
+                plan.reply(Reply.text(kind, texts.smallTalk(match.reason().orElse(""), l)));
+                plan.outcome = kind.code() + ":" + match.reason().orElse("");
+            }
             default -> fallback(plan, text, l, match);
         }
     }

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.consularbot.faq.FaqMatcher;
 
-/** Runs a matcher over labelled messages and reports the figures, overall and per kind. */
+/** Runs a matcher over labelled messages and reports the figures, overall, per kind and per emergency situation. */
 public final class Evaluation {
 
     private final List<QueryOutcome> outcomes;
@@ -17,11 +18,15 @@ public final class Evaluation {
         this.outcomes = List.copyOf(outcomes);
     }
 
-    /** Matches every query in order; progress goes to {@code progress} every 100 messages. */
+    /**
+     * Matches every query in order, a follow-up in the context of its previous message; progress goes to
+     * {@code progress} every 100 messages.
+     */
     public static Evaluation run(FaqMatcher matcher, List<EvalQuery> queries, PrintWriter progress) {
         List<QueryOutcome> outcomes = new ArrayList<>(queries.size());
         for (EvalQuery query : queries) {
-            outcomes.add(new QueryOutcome(query, matcher.match(query.question())));
+            outcomes.add(new QueryOutcome(query, query.previous() == null ? matcher.match(query.question())
+                    : matcher.match(query.question(), query.previous())));
             if (progress != null && outcomes.size() % 100 == 0) {
                 progress.printf(Locale.ROOT, "  %s: %d/%d messages%n", matcher.name(), outcomes.size(), queries.size());
                 progress.flush();
@@ -47,20 +52,36 @@ public final class Evaluation {
         return figures;
     }
 
-    /** A table a person reads: one row per kind, then the total. */
+    /** Figures of the urgent messages per labelled situation, by name. */
+    public Map<String, Figures> bySituation() {
+        Map<String, List<QueryOutcome>> groups = new TreeMap<>();
+        outcomes.stream().filter(o -> o.query().urgent() && o.query().situation() != null)
+                .forEach(o -> groups.computeIfAbsent(o.query().situation(), k -> new ArrayList<>()).add(o));
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        groups.forEach((situation, list) -> figures.put(situation, Figures.of(list)));
+        return figures;
+    }
+
+    /** Tables a person reads: one row per kind, then the total; then urgent messages per situation. */
     public void print(String title, PrintWriter out) {
         out.println(title);
-        out.printf(Locale.ROOT, "  %-10s %5s %6s %7s %7s %7s %7s %7s %6s %6s%n",
-                "kind", "n", "top1", "ans.prec", "ans.rate", "reject", "emerg", "f.emerg", "mrr", "no.llm");
+        out.printf(Locale.ROOT, "  %-10s %5s %6s %8s %8s %7s %7s %7s %7s %7s %7s %6s %6s%n",
+                "kind", "n", "shown", "ans.prec", "ans.rate", "no.faq", "chit", "decl", "urgent", "f.emerg", "sit.ok", "mrr", "no.llm");
         byKind().forEach((kind, f) -> row(out, kind, f));
         row(out, "ALL", overall());
+        Map<String, Figures> situations = bySituation();
+        if (!situations.isEmpty()) {
+            out.println("  urgent messages per situation: recall (emergency tier), situation named right among detected");
+            situations.forEach((situation, f) -> out.printf(Locale.ROOT, "    %-18s %4d  recall %s  named %s%n",
+                    situation, f.count(), fmt(f.emergencyRecall()), fmt(f.situationRight())));
+        }
         out.flush();
     }
 
     private static void row(PrintWriter out, String kind, Figures f) {
-        out.printf(Locale.ROOT, "  %-10s %5d %6s %7s %7s %7s %7s %7s %6s %6s%n", kind, f.count(), fmt(f.top1()),
-                fmt(f.answerPrecision()), fmt(f.answerRate()), fmt(f.rejection()), fmt(f.emergencyRecall()),
-                fmt(f.falseEmergency()), fmt(f.mrr()), fmt(f.faqHandled()));
+        out.printf(Locale.ROOT, "  %-10s %5d %6s %8s %8s %7s %7s %7s %7s %7s %7s %6s %6s%n", kind, f.count(), fmt(f.top1()),
+                fmt(f.answerPrecision()), fmt(f.answerRate()), fmt(f.rejection()), fmt(f.chitchat()), fmt(f.declined()),
+                fmt(f.emergencyRecall()), fmt(f.falseEmergency()), fmt(f.situationRight()), fmt(f.mrr()), fmt(f.faqHandled()));
     }
 
     static String fmt(double value) {

@@ -1,6 +1,7 @@
 package org.consularbot.eval;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.consularbot.faq.Tier;
 
 /**
@@ -10,36 +11,50 @@ import org.consularbot.faq.Tier;
  * @param top1            in-scope messages whose first shown candidate (answer, first suggestion or emergency entry) is right
  * @param answerPrecision messages answered outright (answer tier) with the right entry, among all answered
  * @param answerRate      in-scope messages answered outright and rightly
- * @param rejection       out-of-scope (NONE) messages sent to fallback
- * @param emergencyRecall {@code urgent} messages that got the emergency tier
+ * @param rejection       out-of-scope messages (NONE, small talk, declines) given no FAQ entry (fallback, chitchat, decline)
+ * @param emergencyRecall urgent messages that got the emergency tier
  * @param falseEmergency  other messages that got the emergency tier
  * @param mrr             mean reciprocal rank of the right entry among the ranked candidates, in-scope messages
  * @param faqHandled      in-scope messages the FAQ handles (any tier but fallback): no call to the fallback's LLM
+ * @param situationRight  urgent messages with a labelled situation, detected, whose situation was named right
+ * @param chitchat        small-talk messages given the chitchat tier
+ * @param declined        out-of-scope messages with a decline class declined with that class's pointer
  */
 public record Figures(int count, double top1, double answerPrecision, double answerRate, double rejection,
-                      double emergencyRecall, double falseEmergency, double mrr, double faqHandled) {
+                      double emergencyRecall, double falseEmergency, double mrr, double faqHandled,
+                      double situationRight, double chitchat, double declined) {
 
     public static final String URGENT_KIND = "urgent";
 
     public static Figures of(List<QueryOutcome> outcomes) {
-        List<QueryOutcome> inScope = outcomes.stream().filter(o -> !o.query().expectsNone()).toList();
-        List<QueryOutcome> none = outcomes.stream().filter(o -> o.query().expectsNone()).toList();
-        List<QueryOutcome> answered = outcomes.stream().filter(o -> o.tier() == Tier.ANSWER).toList();
-        List<QueryOutcome> urgent = outcomes.stream().filter(o -> URGENT_KIND.equals(o.query().kind())).toList();
-        List<QueryOutcome> notUrgent = outcomes.stream().filter(o -> !URGENT_KIND.equals(o.query().kind())).toList();
+        List<QueryOutcome> inScope = only(outcomes, o -> !o.query().expectsNone());
+        List<QueryOutcome> none = only(outcomes, o -> o.query().expectsNone());
+        List<QueryOutcome> answered = only(outcomes, o -> o.tier() == Tier.ANSWER);
+        List<QueryOutcome> urgent = only(outcomes, o -> o.query().urgent());
+        List<QueryOutcome> notUrgent = only(outcomes, o -> !o.query().urgent());
+        List<QueryOutcome> detected = only(urgent, o -> o.tier() == Tier.EMERGENCY && o.query().situation() != null);
+        List<QueryOutcome> smallTalk = only(outcomes, o -> o.query().expectsChitchat());
+        List<QueryOutcome> declines = only(outcomes, o -> o.query().expectsDecline());
         return new Figures(outcomes.size(),
-                share(inScope.stream().filter(QueryOutcome::topCorrect).count(), inScope.size()),
-                share(answered.stream().filter(QueryOutcome::answeredCorrectly).count(), answered.size()),
-                share(inScope.stream().filter(QueryOutcome::answeredCorrectly).count(), inScope.size()),
-                share(none.stream().filter(o -> o.tier() == Tier.FALLBACK).count(), none.size()),
-                share(urgent.stream().filter(o -> o.tier() == Tier.EMERGENCY).count(), urgent.size()),
-                share(notUrgent.stream().filter(o -> o.tier() == Tier.EMERGENCY).count(), notUrgent.size()),
+                share(inScope, QueryOutcome::topCorrect),
+                share(answered, QueryOutcome::answeredCorrectly),
+                share(inScope, QueryOutcome::answeredCorrectly),
+                share(none, o -> o.tier() == Tier.FALLBACK || o.tier() == Tier.CHITCHAT || o.tier() == Tier.DECLINE),
+                share(urgent, o -> o.tier() == Tier.EMERGENCY),
+                share(notUrgent, o -> o.tier() == Tier.EMERGENCY),
                 inScope.isEmpty() ? Double.NaN
                         : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size(),
-                share(inScope.stream().filter(o -> o.tier() != Tier.FALLBACK).count(), inScope.size()));
+                share(inScope, o -> o.tier() != Tier.FALLBACK),
+                share(detected, QueryOutcome::situationRight),
+                share(smallTalk, o -> o.tier() == Tier.CHITCHAT),
+                share(declines, QueryOutcome::declinedRightly));
     }
 
-    private static double share(long part, int whole) {
-        return whole == 0 ? Double.NaN : (double) part / whole;
+    private static List<QueryOutcome> only(List<QueryOutcome> outcomes, Predicate<QueryOutcome> filter) {
+        return outcomes.stream().filter(filter).toList();
+    }
+
+    private static double share(List<QueryOutcome> group, Predicate<QueryOutcome> part) {
+        return group.isEmpty() ? Double.NaN : (double) group.stream().filter(part).count() / group.size();
     }
 }

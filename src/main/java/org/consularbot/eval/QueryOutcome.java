@@ -26,7 +26,7 @@ public record QueryOutcome(EvalQuery query, MatchResult result) {
 
     /** Right at the first position shown to the citizen: the answer, the first suggestion or the emergency entry. */
     public boolean topCorrect() {
-        return !query.expectsNone() && tier() != Tier.FALLBACK && rank() == 1;
+        return !query.expectsNone() && shows() && rank() == 1;
     }
 
     /** The citizen was given an FAQ answer (answer tier) and it was the right one. */
@@ -34,7 +34,21 @@ public record QueryOutcome(EvalQuery query, MatchResult result) {
         return tier() == Tier.ANSWER && !query.expectsNone() && rank() == 1;
     }
 
+    /** An emergency whose situation is the labelled one. */
+    public boolean situationRight() {
+        return tier() == Tier.EMERGENCY && result.emergency().map(e -> e.situation().equals(query.situation())).orElse(false);
+    }
+
+    /** Declined with the pointer of the labelled class (any class when none is labelled). */
+    public boolean declinedRightly() {
+        return tier() == Tier.DECLINE && (query.label() == null || result.reason().map(query.label()::equals).orElse(false));
+    }
+
+    private boolean shows() {
+        return tier() == Tier.ANSWER || tier() == Tier.SUGGEST || tier() == Tier.EMERGENCY;
+    }
+
     private boolean fits(Candidate candidate) {
-        return candidate.entry().id().equals(query.expected()) || candidate.entry().topic().equals(query.expected());
+        return query.expectedTopics().stream().anyMatch(e -> candidate.entry().id().equals(e) || candidate.entry().topic().equals(e));
     }
 }

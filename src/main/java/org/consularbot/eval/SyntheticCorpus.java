@@ -21,7 +21,7 @@ public final class SyntheticCorpus {
     public static Corpus grow(Corpus corpus, int size, long seed) {
         if (size <= corpus.entries().size()) {
             return new Corpus(corpus.topics(), corpus.entries().subList(0, Math.max(1, size)), corpus.mission(),
-                    corpus.synonyms(), corpus.urgentRules(), corpus.origin(), corpus.docs());
+                    corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(), corpus.origin(), corpus.docs());
         }
         Random random = new Random(seed);
         List<String> vocabulary = new ArrayList<>();
@@ -36,7 +36,7 @@ public final class SyntheticCorpus {
             entries.add(new FaqEntry(original.id() + "~" + i, original.topic(), questions, original.answers(),
                     original.sources(), original.reviewed(), original.expires(), original.keywords(), original.location()));
         }
-        return new Corpus(corpus.topics(), entries, corpus.mission(), corpus.synonyms(), corpus.urgentRules(),
+        return new Corpus(corpus.topics(), entries, corpus.mission(), corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(),
                 corpus.origin() + " grown to " + size, corpus.docs());
     }
 

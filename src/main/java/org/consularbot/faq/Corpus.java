@@ -17,6 +17,7 @@ public record Corpus(
         Mission mission,
         Synonyms synonyms,
         UrgentRules urgentRules,
+        SmallTalkRules smallTalk,
         String origin,
         List<OfficialDoc> docs) {
 

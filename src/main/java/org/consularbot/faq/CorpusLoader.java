@@ -93,18 +93,38 @@ public final class CorpusLoader {
                 ? Synonyms.parse(readText(dir.resolve("synonyms.txt"), problems), "synonyms.txt", problems)
                 : Synonyms.empty();
         UrgentRules urgent = readUrgent(dir.resolve("urgent.yaml"), topics, problems);
-        EntryReader reader = new EntryReader(topics, mission, LocalDate.now(clock), problems, warnings);
+        SmallTalkRules smallTalk = readSmallTalk(dir.resolve("smalltalk.yaml"), mission, problems);
+        SourcePolicy policy = readSources(dir.resolve("sources.yaml"), problems);
+        EntryReader reader = new EntryReader(topics, mission, policy, LocalDate.now(clock), problems, warnings);
         List<FaqEntry> entries = new ArrayList<>();
         for (Path file : entryFiles(dir.resolve("entries"), problems)) {
             String name = "entries/" + file.getFileName();
             entries.addAll(reader.read(YamlDocument.read(file, name, problems)));
         }
+        java.util.Set<String> situationIds = urgent.situations().stream().map(UrgentRules.Situation::id)
+                .collect(java.util.stream.Collectors.toSet());
+        urgent.situations().forEach(s -> s.refines().stream().filter(r -> !situationIds.contains(r)).forEach(r -> problems.add(
+                new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' refines '" + r
+                        + "', which is no situation in the file"))));
+        java.util.Set<String> entryIds = entries.stream().map(FaqEntry::id).collect(java.util.stream.Collectors.toSet());
+        // A warning, not an error: the situation still shows its topic's first entry, and the hotline comes first anyway.
+        urgent.situations().stream().filter(s -> s.entry() != null && !entryIds.contains(s.entry())).forEach(s -> warnings.add(
+                new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' names the entry '"
+                        + s.entry() + "', which no file in entries/ has; the first entry of '" + s.topic() + "' is shown")));
         List<OfficialDoc> docs = new DocReader(topics, problems, warnings).readAll(dir.resolve("docs"));
+        for (OfficialDoc doc : docs) {
+            SourcePolicy.Standing standing = policy.standing(doc.source());
+            if (standing == SourcePolicy.Standing.PURGED || standing == SourcePolicy.Standing.UNLISTED) {
+                problems.add(new CorpusProblem(new SourceLocation("docs/" + doc.id() + ".md", 0), "source '" + doc.source()
+                        + "' is " + (standing == SourcePolicy.Standing.PURGED ? "on the purge list" : "on no list")
+                        + " in sources.yaml: cite the official page"));
+            }
+        }
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }
         Optional<Corpus> corpus = problems.isEmpty()
-                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, origin, List.copyOf(docs))) : Optional.empty();
+                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin, List.copyOf(docs))) : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }
 
@@ -209,6 +229,7 @@ public final class CorpusLoader {
         }
         YamlDocument doc = YamlDocument.read(file, "urgent.yaml", problems);
         List<UrgentRules.Situation> situations = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (YamlDocument.Item item : doc.list("situations")) {
             String id = EntryReader.text(item.node(), "id");
             String topic = EntryReader.text(item.node(), "topic");
@@ -217,22 +238,108 @@ public final class CorpusLoader {
                         "each situation needs an 'id' and a known 'topic' (got '" + topic + "')"));
                 continue;
             }
-            List<List<String>> phrases = new ArrayList<>();
-            JsonNode node = item.node().path("phrases");
-            List<String> written = new ArrayList<>(EntryReader.strings(node));
-            node.path("vi").forEach(n -> written.add(n.asText()));
-            node.path("en").forEach(n -> written.add(n.asText()));
-            written.stream().map(UrgentRules::phrase).filter(p -> !p.isEmpty()).forEach(phrases::add);
-            if (phrases.isEmpty()) {
-                problems.add(new CorpusProblem(doc.lineOf(item, "phrases"), "situation '" + id + "' has no phrases"));
+            if (!ids.add(id)) {
+                problems.add(new CorpusProblem(doc.lineOf(item, "id"), "situation '" + id + "' is listed twice"));
             }
-            situations.add(new UrgentRules.Situation(id, topic, phrases));
+            List<UrgentRules.Phrase> danger = phrases(item.node().path("danger"));
+            if (danger.isEmpty()) {
+                problems.add(new CorpusProblem(doc.lineOf(item, "danger"), "situation '" + id + "' has no 'danger' phrases"));
+            }
+            situations.add(new UrgentRules.Situation(id, topic, EntryReader.text(item.node(), "entry"), danger,
+                    phrases(item.node().path("signals")), phrases(item.node().path("not")),
+                    EntryReader.strings(item.node().path("refines")), phrases(item.node().path("context"))));
         }
-        return new UrgentRules(situations, phrases(doc, "hypothetical"), phrases(doc, "immediate"));
+        UrgentRules.Cues cues = new UrgentRules.Cues(phrases(doc, "distress"), phrases(doc, "immediate"),
+                phrases(doc, "personal"), phrases(doc, "hypothetical"), phrases(doc, "past"), phrases(doc, "ongoing"),
+                phrases(doc, "resolved"),
+                phrases(doc, "general"),
+                phrases(doc, "negation"));
+        return new UrgentRules(situations, cues, phrases(doc, "not"));
     }
 
-    private static List<List<String>> phrases(YamlDocument doc, String key) {
-        return doc.list(key).stream().map(i -> UrgentRules.phrase(i.node().asText()))
-                .filter(p -> !p.isEmpty()).toList();
+    /** The source policy of a corpus folder ({@code sources.yaml}), for tools that check citations. */
+    public SourcePolicy sourcePolicy(Path dir) {
+        return readSources(dir.resolve("sources.yaml"), new ArrayList<>());
+    }
+
+    private static SourcePolicy readSources(Path file, List<CorpusProblem> problems) {
+        if (!Files.exists(file)) {
+            return SourcePolicy.none();
+        }
+        YamlDocument doc = YamlDocument.read(file, "sources.yaml", problems);
+        Map<String, List<String>> official = new java.util.LinkedHashMap<>();
+        JsonNode classes = doc.value("official");
+        if (classes == null || !classes.isObject() || classes.isEmpty()) {
+            problems.add(new CorpusProblem(new SourceLocation("sources.yaml", 1), "'official:' must list classes of official sites"));
+        } else {
+            classes.fields().forEachRemaining(e -> official.put(e.getKey(), domains(e.getValue())));
+        }
+        return new SourcePolicy(official, domains(doc.list("media")), domains(doc.list("purged")));
+    }
+
+    private static List<String> domains(JsonNode node) {
+        return EntryReader.strings(node).stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    private static List<String> domains(List<YamlDocument.Item> items) {
+        List<String> out = new ArrayList<>();
+        items.forEach(i -> out.addAll(domains(i.node())));
+        return out;
+    }
+
+    private static SmallTalkRules readSmallTalk(Path file, Mission mission, List<CorpusProblem> problems) {
+        if (!Files.exists(file)) {
+            return SmallTalkRules.none();
+        }
+        YamlDocument doc = YamlDocument.read(file, "smalltalk.yaml", problems);
+        return new SmallTalkRules(kinds(doc, "chitchat", mission, problems), kinds(doc, "decline", mission, problems),
+                phrases(doc, "filler"));
+    }
+
+    private static List<SmallTalkRules.Kind> kinds(YamlDocument doc, String key, Mission mission, List<CorpusProblem> problems) {
+        List<SmallTalkRules.Kind> kinds = new ArrayList<>();
+        for (YamlDocument.Item item : doc.list(key)) {
+            String id = EntryReader.text(item.node(), "class");
+            Map<Language, String> reply = new java.util.EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                String text = EntryReader.text(item.node().path("reply"), language.code());
+                if (text == null) {
+                    problems.add(new CorpusProblem(doc.lineOf(item, "reply"), key + " class '" + id + "' needs a reply in '"
+                            + language.code() + "'"));
+                } else {
+                    java.util.regex.Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
+                    while (placeholder.find()) {
+                        if (mission.fact(placeholder.group(1), language) == null) {
+                            problems.add(new CorpusProblem(doc.lineOf(item, "reply"), "{{" + placeholder.group(1)
+                                    + "}} is not in mission.yaml"));
+                        }
+                    }
+                    reply.put(language, text.strip());
+                }
+            }
+            List<UrgentRules.Phrase> phrases = phrases(item.node().path("phrases"));
+            if (id == null || phrases.isEmpty() && !item.node().has("emoji")) {
+                problems.add(new CorpusProblem(doc.lineOf(item, "class"), key + ": each class needs a 'class' and 'phrases'"));
+                continue;
+            }
+            kinds.add(new SmallTalkRules.Kind(id, phrases, EntryReader.strings(item.node().path("emoji")), reply));
+        }
+        return kinds;
+    }
+
+    /** Phrases under a key, as a flat list or split by language ({@code vi:}, {@code en:}). */
+    private static List<UrgentRules.Phrase> phrases(JsonNode node) {
+        List<String> written = new ArrayList<>(EntryReader.strings(node));
+        node.path("vi").forEach(n -> written.add(n.asText()));
+        node.path("en").forEach(n -> written.add(n.asText()));
+        return written.stream().map(UrgentRules.Phrase::of).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static List<UrgentRules.Phrase> phrases(YamlDocument doc, String key) {
+        List<UrgentRules.Phrase> out = new ArrayList<>();
+        for (YamlDocument.Item item : doc.list(key)) {
+            out.addAll(phrases(item.node()));
+        }
+        return out;
     }
 }

@@ -29,11 +29,18 @@ final class EntryReader {
     private final List<CorpusProblem> problems;
     private final List<CorpusProblem> warnings;
     private final Map<String, SourceLocation> seenIds = new HashMap<>();
+    private final SourcePolicy policy;
 
-    EntryReader(Map<String, Topic> topics, Mission mission, LocalDate today,
+    /** An answer with a figure (fee, phone, time limit, list count, law number) or a phone placeholder goes stale. */
+    private static final java.util.regex.Pattern PERISHABLE = java.util.regex.Pattern.compile("\\d|\\{\\{\\s*(hotline|hotline_from_vietnam|mission_phones)\\s*}}");
+    /** How far ahead {@code expires} may be: a perishable answer is looked at again within a year. */
+    static final int MAX_MONTHS_AHEAD = 12;
+
+    EntryReader(Map<String, Topic> topics, Mission mission, SourcePolicy policy, LocalDate today,
                 List<CorpusProblem> problems, List<CorpusProblem> warnings) {
         this.topics = topics;
         this.mission = mission;
+        this.policy = policy;
         this.today = today;
         this.problems = problems;
         this.warnings = warnings;
@@ -111,17 +118,46 @@ final class EntryReader {
         }
         sources.stream().filter(s -> !s.startsWith("https://") && !s.startsWith("http://"))
                 .forEach(s -> problem(doc, item, "sources", label + "source '" + s + "' is not a web address"));
+        checkSources(doc, item, label, sources);
         LocalDate reviewed = date(doc, item, label, "reviewed", true);
         LocalDate expires = date(doc, item, label, "expires", false);
         if (expires != null && expires.isBefore(today)) {
             problem(doc, item, "expires", label + "expired on " + expires + ": review the answer, then move or remove 'expires'");
         }
+        if (expires != null && expires.isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
+            problem(doc, item, "expires", label + "expires more than " + MAX_MONTHS_AHEAD + " months ahead (" + expires
+                    + "): set a date within a year so the answer is checked again");
+        }
+        if (expires == null && answers.values().stream().anyMatch(a -> PERISHABLE.matcher(a).find())) {
+            problem(doc, item, "answer", label + "the answer states a figure or phone number (a fee, time limit, law, list"
+                    + " or the hotline): add 'expires: YYYY-MM-DD' within " + MAX_MONTHS_AHEAD + " months so it is checked again");
+        }
         List<String> keywords = strings(node.path("keywords"));
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new FaqEntry(id, topic, questions, answers, sources, reviewed,
+        return Optional.of(new FaqEntry(id, topic, questions, answers, policy.officialFirst(sources), reviewed,
                 Optional.ofNullable(expires), keywords, doc.at(item.line())));
+    }
+
+    /** Purged and unlisted sites are refused; an entry needs at least one official source (faq/sources.yaml). */
+    private void checkSources(YamlDocument doc, YamlDocument.Item item, String label, List<String> sources) {
+        if (policy.isEmpty()) {
+            return;
+        }
+        for (String source : sources) {
+            switch (policy.standing(source)) {
+                case PURGED -> problem(doc, item, "sources", label + "source '" + source
+                        + "' is on the purge list in sources.yaml (not an official site): cite the official page instead");
+                case UNLISTED -> problem(doc, item, "sources", label + "source '" + source + "' is on no list in sources.yaml:"
+                        + " cite an official page, or add the site to sources.yaml if it is official");
+                default -> { }
+            }
+        }
+        if (!sources.isEmpty() && sources.stream().noneMatch(s -> policy.standing(s) == SourcePolicy.Standing.OFFICIAL)) {
+            problem(doc, item, "sources", label + "no official source (government, law database, mission, news agency,"
+                    + " international body or host government in sources.yaml): the citizen must be shown one");
+        }
     }
 
     private void checkPlaceholders(YamlDocument doc, YamlDocument.Item item, String label, String answer) {

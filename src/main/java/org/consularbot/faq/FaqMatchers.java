@@ -11,7 +11,7 @@ public final class FaqMatchers {
 
     /** The production matcher: Vietnamese-aware analysis, typo tolerance, calibrated tiers, emergencies first. */
     public static FaqMatcher vietnameseAware(Corpus corpus, TierPolicy policy) {
-        return new VietnameseFaqMatcher(corpus, policy);
+        return new VietnameseFaqMatcher(corpus, policy, java.time.Clock.systemUTC());
     }
 
     public static FaqMatcher vietnameseAware(Corpus corpus) {

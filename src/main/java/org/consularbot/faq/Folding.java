@@ -17,20 +17,56 @@ public final class Folding {
     private Folding() {
     }
 
-    /** NFC, lower case, with control, format (zero-width, bidi) and other invisible characters turned to spaces. */
+    /**
+     * NFKC (full-width and styled letters and digits become plain ones), lower case; format characters (soft
+     * hyphen, zero-width, bidi controls) removed, since they hide a word without separating it ("b\u00ADắt" is
+     * "bắt"); other controls turned to spaces; Latin look-alikes from Cyrillic or Greek replaced inside words that
+     * also have Latin letters ("bị bắt" spelt with a Cyrillic "і").
+     */
     public static String clean(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
-        nfc.codePoints().forEach(cp -> {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        nfkc.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            boolean invisible = type == Character.CONTROL || type == Character.FORMAT
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE || type == Character.UNASSIGNED;
+            if (type == Character.FORMAT) {
+                return;
+            }
+            boolean invisible = type == Character.CONTROL || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE || type == Character.UNASSIGNED;
             out.appendCodePoint(invisible ? ' ' : cp);
         });
-        return out.toString().toLowerCase(Locale.ROOT);
+        // NFC again: a removed format character may have stood between a letter and its mark.
+        return Normalizer.normalize(unconfuse(out.toString().toLowerCase(Locale.ROOT)), Normalizer.Form.NFC);
+    }
+
+    private static final String LOOK_ALIKES = "аеорсухіјѕԁӏοαειкνρτυχһԛԝ";
+    private static final String LATIN = "aeopcyxijsdloaeikvptuxhqw";
+
+    /** Replaces Cyrillic and Greek look-alike letters in words that mix them with Latin letters. */
+    static String unconfuse(String text) {
+        boolean suspicious = false;
+        for (int i = 0; i < text.length() && !suspicious; i++) {
+            suspicious = LOOK_ALIKES.indexOf(text.charAt(i)) >= 0;
+        }
+        if (!suspicious) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String word : text.split("(?<=\\s)|(?=\\s)")) {
+            boolean latin = word.chars().anyMatch(c -> c < 0x250 && Character.isLetter(c));
+            if (!latin) {
+                out.append(word);
+                continue;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                int at = LOOK_ALIKES.indexOf(word.charAt(i));
+                out.append(at >= 0 ? LATIN.charAt(at) : word.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     /** Removes diacritics: "hộ chiếu" and "Đà Nẵng" become "ho chieu" and "da nang". */

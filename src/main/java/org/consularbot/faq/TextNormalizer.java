@@ -25,7 +25,11 @@ public final class TextNormalizer {
         if (text == null) {
             return new NormalizedText(List.of(), false);
         }
-        String cleaned = Folding.clean(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        return normalizeCleaned(Folding.clean(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text));
+    }
+
+    /** The same, over text already {@linkplain Folding#clean cleaned}, whatever its length. */
+    public NormalizedText normalizeCleaned(String cleaned) {
         // A "word" this long is no word (a script written without spaces, or junk): it cannot match anything.
         List<String> written = Folding.words(cleaned).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).toList();
         List<String> folded = written.stream().map(Folding::fold).toList();

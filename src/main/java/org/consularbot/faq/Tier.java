@@ -9,7 +9,11 @@ public enum Tier {
     /** Some entries may fit, or the best two are too close: offer up to three ("did you mean"). */
     SUGGEST,
     /** No FAQ fits: the fallback answerer (LLM with retrieval, or the hotline and a human). */
-    FALLBACK;
+    FALLBACK,
+    /** Small talk (greeting, thanks, "are you a bot?"): one short reply, never an FAQ entry. */
+    CHITCHAT,
+    /** Outside what an embassy does (another country's visas, loans, politics): a polite pointer elsewhere. */
+    DECLINE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -49,6 +49,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final String ENTRY = "entry";
     private static final int MAX_QUERY_WORDS = 60;
     private static final int CANDIDATES = 10;
+    /** A decline phrase counts only when no entry explains the message this well ("visa" may be Viet Nam's). */
+    private static final double DECLINE_BELOW = 0.4;
     /** How many retrieved entries are re-ranked by confidence. */
     private static final int POOL = 30;
     /** Shorter words are not corrected: Vietnamese syllables one letter apart are different words. */
@@ -70,13 +72,15 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final TierPolicy policy;
     private final TextNormalizer normalizer;
     private final LanguageDetector languages;
-    private final EmergencyDetector emergencies;
+    private final EmergencyTriage triage;
+    private final SmallTalk smallTalk;
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     /** Per entry: the words of its questions, keywords and topic name. */
     private final List<Set<String>> vocabularies = new ArrayList<>();
     /** Per entry: words only its answers use; they explain a message less surely than its questions do. */
     private final List<Set<String>> answerVocabularies = new ArrayList<>();
+
     /** In how many question texts (questions, keyword lines, topic names) each folded word and word pair occurs. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int questionTexts;
@@ -85,12 +89,13 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     /** Lucene document number to entry index, read once from doc values. */
     private final int[] docToEntry;
 
-    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy) {
+    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock) {
         this.corpus = corpus;
         this.policy = policy;
         this.normalizer = new TextNormalizer(corpus.synonyms());
         this.languages = new LanguageDetector(corpus, normalizer);
-        this.emergencies = new EmergencyDetector(corpus.urgentRules());
+        this.triage = new EmergencyTriage(corpus, normalizer, clock);
+        this.smallTalk = new SmallTalk(corpus.smallTalk(), DECLINE_BELOW);
         this.analyzer = VietnameseAnalysis.analyzer(WRITTEN);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         int texts = 0;
@@ -157,21 +162,28 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     public MatchResult match(String message) {
         NormalizedText text = normalizer.normalize(message);
         Language language = languages.detect(text);
-        Optional<Emergency> emergency = emergencies.detect(text);
+        Optional<Emergency> emergency = triage.assess(message);
         List<Candidate> ranked = text.meaningful().isEmpty() ? List.of() : rank(text);
-        if (emergency.isPresent()) {
+        if (emergency.isPresent() && emergency.get().sure()) {
             return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
         }
-        return new MatchResult(policy.tier(ranked), language, ranked, Optional.empty());
+        Tier tier = policy.tier(ranked);
+        // A decline phrase outweighs an entry the FAQ would not answer outright with.
+        double top = ranked.isEmpty() || tier != Tier.ANSWER ? 0 : ranked.get(0).confidence();
+        Optional<SmallTalk.Verdict> talk = smallTalk.classify(message == null ? "" : message, text.tokens(), top);
+        if (talk.isPresent()) {
+            return new MatchResult(talk.get().tier(), language, ranked, emergency, Optional.of(talk.get().reason()));
+        }
+        // Unsure: the FAQ answers, and the reply puts the hotline on top with a way to say "I am in danger".
+        return new MatchResult(tier, language, ranked, emergency);
     }
 
-    /** Puts the entries that say what to do in this emergency first; the rest keep their order. */
+    /** Puts the entry with this emergency's first steps first; the rest keep their order. */
     private List<Candidate> emergencyFirst(List<Candidate> ranked, Emergency emergency) {
         List<Candidate> first = new ArrayList<>();
-        ranked.stream().filter(c -> c.entry().topic().equals(emergency.topic())).forEach(first::add);
-        if (first.isEmpty()) {
-            corpus.entries().stream().filter(e -> e.topic().equals(emergency.topic())).findFirst()
-                    .ifPresent(e -> first.add(new Candidate(e, 0, 0)));
+        if (emergency.entry() != null) {
+            ranked.stream().filter(c -> c.entry().id().equals(emergency.entry())).findFirst().ifPresentOrElse(first::add,
+                    () -> corpus.entry(emergency.entry()).ifPresent(e -> first.add(new Candidate(e, 0, 0))));
         }
         ranked.stream().filter(c -> !first.contains(c)).forEach(first::add);
         return first;
@@ -213,12 +225,14 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Map<String, List<String>> near = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).folded();
-            weights[i] = idf(word);
             equivalents.add(tokens.get(i).equivalentsFolded().stream().map(p -> List.of(p.split(" "))).toList());
             if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && !near.containsKey(word)) {
                 near.put(word, questionWords.stream().filter(known -> EditDistance.atMostOne(word, known))
                         .limit(MAX_SPELLINGS).toList());
             }
+            // A bare number ("17 tuổi", "2 năm") is a detail of the case, never what the question is about.
+            boolean number = word.chars().allMatch(Character::isDigit);
+            weights[i] = number ? 0 : idf(word);
         }
         List<String> pairs = pairs(tokens);
         double[] pairWeights = new double[pairs.size()];

@@ -113,7 +113,7 @@ class ChatCommandTest {
 
     @Test
     void aDidYouMeanOptionIsChosenByTypingItsNumber() throws Exception {
-        String vague = "ket hon";
+        String vague = "giay to";
         JsonNode asked = JSON.readTree(CliRun.run("ask", "--json", vague, "--faq-dir", "faq").out());
         assertThat(asked.path("tier").asText()).as("'%s' must be a 'did you mean' for this test", vague).isEqualTo("suggest");
         FaqEntry first = entry(asked.path("ranked").get(0).path("id").asText());
@@ -136,7 +136,7 @@ class ChatCommandTest {
     void aNumberOutsideTheChoicesAsksForOneInRange() throws Exception {
         chat("");
 
-        CliRun run = chat("ket hon\n7\n");
+        CliRun run = chat("giay to\n7\n");
 
         assertThat(run.out()).contains(texts.choiceOutOfRange(Language.VI, 3));
     }

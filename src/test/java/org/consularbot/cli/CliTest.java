@@ -58,12 +58,62 @@ class CliTest {
 
     @Test
     void askSomethingOutOfScopeFallsBackWithTheHotline() throws Exception {
-        CliRun run = CliRun.run("ask", "--json", "🙏🙏🙏", "--faq-dir", "faq");
+        CliRun run = CliRun.run("ask", "--json", "xqzv blorf", "--faq-dir", "faq");
         assertThat(run.exit()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.path("tier").asText()).isEqualTo("fallback");
         assertThat(json.has("answer")).isFalse();
-        assertThat(CliRun.run("ask", "🙏🙏🙏", "--faq-dir", "faq").out()).contains(TestCorpora.HOTLINE);
+        assertThat(CliRun.run("ask", "xqzv blorf", "--faq-dir", "faq").out()).contains(TestCorpora.HOTLINE);
+    }
+
+    @Test
+    void askShowsSmallTalkAndDeclinesWithTheirClassAndReply() throws Exception {
+        JsonNode thumb = JSON.readTree(CliRun.run("ask", "--json", "🙏🙏🙏", "--faq-dir", "faq").out());
+        assertThat(thumb.path("tier").asText()).isEqualTo("chitchat");
+        assertThat(thumb.path("reason").asText()).isEqualTo("ack");
+        JsonNode loan = JSON.readTree(CliRun.run("ask", "--json", "cho em vay tiền gấp được không", "--faq-dir", "faq").out());
+        assertThat(loan.path("tier").asText()).isEqualTo("decline");
+        assertThat(loan.path("reason").asText()).isEqualTo("loan-job");
+        assertThat(loan.path("answer").asText()).contains("không cho vay");
+    }
+
+    @Test
+    void askShowsTheEmergencySituationAndWhetherTheTriageIsSure() throws Exception {
+        JsonNode json = JSON.readTree(CliRun.run("ask", "--json", "em muốn tự tử", "--faq-dir", "faq").out());
+        assertThat(json.path("tier").asText()).isEqualTo("emergency");
+        assertThat(json.path("situation").asText()).isEqualTo("suicide");
+        assertThat(json.path("sure").asBoolean()).isTrue();
+        assertThat(json.path("id").asText()).isEqualTo("emergency.medical.suicide-crisis");
+    }
+
+    @Test
+    void evalReadsUrgencySituationClassAndPreviousAndReportsThemForBothMatchersInOneRun() throws Exception {
+        Path set = tmp.resolve("set.tsv");
+        Files.writeString(set, String.join("\n",
+                "expected\tkind\turgent\tsituation\tclass\tcountry\tprevious\tquestion",
+                "emergency.arrest\turgent\tyes\tarrest\t-\tJapan\t-\tchồng em vừa bị công an bắt",
+                "passport.issue\ttrap\tno\t-\t-\t-\t-\tnếu bị bắt thì hộ chiếu có bị thu không",
+                "chitchat\tchitchat\tno\t-\tthanks\t-\t-\tcảm ơn nhiều nhé",
+                "decline\tdecline\tno\t-\tloan-job\t-\t-\tcho em vay tiền gấp được không",
+                "passport.issue\tfollowup\tno\t-\t-\t-\tHộ chiếu hết hạn thì làm lại ở đâu?\tcòn phí thì sao?"), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("set.jsonl");
+        CliRun run = CliRun.run("eval", "--queries", set.toString(), "--corpus", "faq", "--matcher", "default,bm25",
+                "--out", out.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("default matcher on", "bm25 matcher on", "urgent messages per situation");
+        assertThat(run.out().lines().filter(l -> l.trim().startsWith("arrest")).findFirst().orElseThrow()).contains("recall 1.000");
+
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0).path("tier").asText()).isEqualTo("emergency");
+        assertThat(lines.get(0).path("situation").asText()).isEqualTo("arrest");
+        assertThat(lines.get(2).path("tier").asText()).isEqualTo("chitchat");
+        assertThat(lines.get(2).path("reason").asText()).isEqualTo("thanks");
+        assertThat(lines.get(3).path("tier").asText()).isEqualTo("decline");
+        assertThat(lines.get(3).path("reason").asText()).isEqualTo("loan-job");
     }
 
     @Test
@@ -100,7 +150,8 @@ class CliTest {
         List<EvalQuery> queries = EvalSet.read(Path.of("eval/dev.tsv"));
         List<String> table = run.out().lines().toList();
         assertThat(table.get(0)).startsWith("default matcher on eval/dev.tsv (" + queries.size() + " messages");
-        assertThat(table.get(1)).contains("kind", "n", "top1", "ans.prec", "reject", "emerg", "mrr");
+        assertThat(table.get(1)).contains("kind", "n", "shown", "ans.prec", "ans.rate", "no.faq", "chit", "decl", "urgent",
+                "f.emerg", "sit.ok", "mrr");
         List<String> kinds = table.subList(2, table.size()).stream().map(l -> l.trim().split("\\s+")[0]).toList();
         assertThat(kinds).contains("vi", "vi-nd", "en", "urgent", "none").last().isEqualTo("ALL");
         assertThat(table.get(table.size() - 1).trim().split("\\s+")[1]).isEqualTo(String.valueOf(queries.size()));
@@ -114,7 +165,7 @@ class CliTest {
             for (String field : List.of("tier", "topic", "id", "score", "ranked")) {
                 assertThat(node.has(field)).as(field + " on line " + (i + 1)).isTrue();
             }
-            assertThat(node.path("tier").asText()).isIn("emergency", "answer", "suggest", "fallback");
+            assertThat(node.path("tier").asText()).isIn("emergency", "answer", "suggest", "fallback", "chitchat", "decline");
             assertThat(node.path("ranked").isArray()).isTrue();
             if (node.path("ranked").size() > 0) {
                 assertThat(node.path("id").asText()).isEqualTo(node.path("ranked").get(0).path("id").asText());

@@ -79,13 +79,7 @@ class CorpusReloadTest {
 
     @Test
     void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
-        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
-        Files.createDirectories(faq.resolve("docs"));
-        try (Stream<Path> docs = Files.list(TestCorpora.FAQ.resolve("docs"))) {
-            for (Path doc : docs.toList()) {
-                Files.copy(doc, faq.resolve("docs").resolve(doc.getFileName().toString())); // the bulletins the LLM answers from
-            }
-        }
+        Path faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")); // the bulletins the LLM answers from
         try (StubLlmServer llm = new StubLlmServer()) {
             Settings settings = Settings.load(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                     "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0", "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),

@@ -16,22 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FallbackChatTest {
 
-    /** Not an FAQ question (the FAQ matcher falls back on it); the bulletin on official portals answers it. */
+    /**
+     * Not an FAQ question in {@link TestCorpora#withoutVisaEntries} (the FAQ matcher falls back on it); the bulletin on
+     * official portals answers it.
+     */
     static final String PORTALS = "Trang web chính thức nào để tải mẫu tờ khai lãnh sự, tôi sợ vào nhầm trang lừa đảo?";
-    static final String WEATHER = "Thời tiết ở Ottawa cuối tuần này thế nào?";
+    /** A message nothing covers: no entry, no bulletin, no decline class. */
+    static final String UNKNOWN = "xqzv blorf wurzle plimb?";
 
     @TempDir
     Path tmp;
     private ChatDb db;
 
+    private String faq;
+
     @BeforeEach
     void database() {
         db = new ChatDb(tmp);
+        faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")).toString();
     }
 
     @Test
     void withNoLlmAnOutOfFaqQuestionGetsQuotedOfficialTextWithItsSource() {
-        CliRun run = CliRun.runWithInput(db.env("LLM_PROVIDER", "none"), PORTALS + "\n", "chat");
+        CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "none"), PORTALS + "\n", "chat");
 
         String reply = after(run.out(), "/lang en: English");
         assertThat(reply).contains("Thông tin chính thức liên quan:", "• ", "Nguồn: https://", "/human", TestCorpora.HOTLINE);
@@ -39,7 +46,7 @@ class FallbackChatTest {
 
     @Test
     void withNoLlmAnUnanswerableQuestionGetsTheOfficerAndTheHotline() {
-        CliRun run = CliRun.runWithInput(db.env("LLM_PROVIDER", "none"), WEATHER + "\n", "chat");
+        CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "none"), UNKNOWN + "\n", "chat");
 
         String reply = after(run.out(), "/lang en: English");
         assertThat(reply).contains("chưa có câu trả lời", "/human", TestCorpora.HOTLINE).doesNotContain("Nguồn:");
@@ -48,19 +55,19 @@ class FallbackChatTest {
     @Test
     void withAnLlmTheSameQuestionGetsACitedGeneratedAnswer() throws Exception {
         try (StubLlmServer llm = new StubLlmServer()) {
-            CliRun run = CliRun.runWithInput(db.env("LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),
-                    "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test"), PORTALS + "\n" + WEATHER + "\n", "chat");
+            CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),
+                    "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test"), PORTALS + "\n" + UNKNOWN + "\n", "chat");
 
             String replies = after(run.out(), "/lang en: English");
             assertThat(replies).contains("[1]", "[1] Nguồn: https://", "/human");
-            assertThat(llm.requests).as("one call: the weather has no official passage").hasSize(1);
+            assertThat(llm.requests).as("one call: the unknown procedure has no official passage").hasSize(1);
             assertThat(llm.requests.get(0)).contains(PORTALS.substring(0, 30));
         }
     }
 
     @Test
     void anUnknownProviderStopsStartUpNamingTheKey() {
-        CliRun run = CliRun.runWithInput(db.env("LLM_PROVIDER", "gpt"), PORTALS + "\n", "chat");
+        CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "gpt"), PORTALS + "\n", "chat");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("setting LLM_PROVIDER must be none, openai or ollama, not 'gpt'");

@@ -42,7 +42,7 @@ class FaqCommandTest {
     void validateTheRealCorpus() {
         CliRun run = CliRun.run("faq", "validate", "--dir", "faq");
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 25 topics");
+        assertThat(run.out()).contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 27 topics");
         assertThat(run.err()).doesNotContain("error:");
     }
 
@@ -56,7 +56,7 @@ class FaqCommandTest {
                       vi: [a, b, c]
                       en: [a, b, c]
                     answer: {vi: a, en: b}
-                    sources: [https://example.org/]
+                    sources: [https://lanhsuvietnam.gov.vn/]
                     reviewed: 2026-11-01
                 """);
         CliRun run = CliRun.run("faq", "validate", "--dir", broken.toString());
@@ -126,7 +126,7 @@ class FaqCommandTest {
         Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Path csv = tmp.resolve("one.csv");
         Files.writeString(csv, HEADER + "fees.yaml,fees.only,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,"
-                + "https://example.org/,2026-11-01,,\n", StandardCharsets.UTF_8);
+                + "https://lanhsuvietnam.gov.vn/,2026-11-01,,\n", StandardCharsets.UTF_8);
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).as(run.toString()).isZero();
         try (Stream<Path> files = Files.list(target.resolve("entries"))) {
@@ -142,8 +142,8 @@ class FaqCommandTest {
         Map<String, String> before = snapshot(target);
         Path csv = tmp.resolve("bad.csv");
         Files.writeString(csv, HEADER
-                + "fees.yaml,fees.good,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://example.org/,2026-11-01,,\n"
-                + "fees.yaml,fees.bad,no.such.topic,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://example.org/,2026-11-01,,\n",
+                + "fees.yaml,fees.good,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n"
+                + "fees.yaml,fees.bad,no.such.topic,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n",
                 StandardCharsets.UTF_8);
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).isEqualTo(1);
@@ -157,7 +157,7 @@ class FaqCommandTest {
         Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Map<String, String> before = snapshot(target);
         Path csv = tmp.resolve("noid.csv");
-        Files.writeString(csv, HEADER + "fees.yaml,,fees,a,a,vi,en,https://example.org/,2026-11-01,,\n");
+        Files.writeString(csv, HEADER + "fees.yaml,,fees,a,a,vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n");
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("row 2 has no id");

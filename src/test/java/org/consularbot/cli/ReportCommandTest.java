@@ -23,8 +23,8 @@ class ReportCommandTest {
 
     @Test
     void itCountsWhatBecameOfEachQuestionAndListsTheUnansweredWithoutPersonalData() throws Exception {
-        CliRun.runWithInput(db.env(), "ho chieu het han lam lai o dau\n1\nthời tiết Ottawa thế nào, sđt em 0912 345 678\n"
-                + "Thời tiết ottawa thế nào?\ntoi bi bat\n", "chat", "--as", "alice");
+        CliRun.runWithInput(db.env(), "ho chieu het han lam lai o dau\n1\nxqzv blorf wurzle, em là Lan 0912 345 678\n"
+                + "Xqzv blorf wurzle?\ntoi bi bat\n", "chat", "--as", "alice");
         Path csv = tmp.resolve("days.csv");
 
         CliRun run = CliRun.run(db.env(), "report", "--since", "30d", "--csv", csv.toString());

@@ -23,7 +23,7 @@ class DialogueTest {
     static final String RENEW_ID = "passport.issue.renew-abroad";
     /** Vague enough for "did you mean" (checked by the first test that uses it). */
     static final String VAGUE_VI = "ho chieu";
-    static final String VAGUE_EN = "passport";
+    static final String VAGUE_EN = "documents";
     static final String HOTLINE = TestCorpora.HOTLINE;
 
     private ConversationHarness bot;

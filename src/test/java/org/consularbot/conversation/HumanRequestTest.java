@@ -38,15 +38,35 @@ class HumanRequestTest {
         }
     }
 
+    /** Messages that no entry, bulletin or decline class covers. */
+    private static final String UNKNOWN_1 = "xqzv blorf wurzle plimb";
+    private static final String UNKNOWN_2 = "zorbl quxx fnord";
+
+    @Test
+    void smallTalkAndDeclinesAreNotUnansweredQuestionsAndBringNoOfficer() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.escalation.available = true;
+            ConversationHarness.Chat chat = bot.chat("c1");
+
+            assertThat(chat.say("thời tiết Ottawa cuối tuần này thế nào")).extracting(Reply::kind).containsExactly(ReplyKind.DECLINE);
+            assertThat(chat.say("tối nay Việt Nam đá với Thái mấy giờ vậy ad")).extracting(Reply::kind).containsExactly(ReplyKind.DECLINE);
+            assertThat(chat.say("cảm ơn nhiều nhé")).extracting(Reply::kind).containsExactly(ReplyKind.SMALL_TALK);
+            assertThat(chat.say(UNKNOWN_1)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK);
+
+            assertThat(bot.escalation.requests).as("one unanswered question only").isEmpty();
+            assertThat(chat.conversation().unansweredStreak()).isEqualTo(1);
+        }
+    }
+
     @Test
     void twoQuestionsInARowWithoutAnAnswerBringAnOfficerIn() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.escalation.available = true;
             ConversationHarness.Chat chat = bot.chat("c1");
 
-            assertThat(chat.say("thời tiết Ottawa thế nào")).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK);
+            assertThat(chat.say(UNKNOWN_1)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK);
             assertThat(bot.escalation.requests).isEmpty();
-            assertThat(chat.say("giá vé xem bóng đá bao nhiêu")).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK, ReplyKind.HANDOFF);
+            assertThat(chat.say(UNKNOWN_2)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK, ReplyKind.HANDOFF);
 
             assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an answer"));
             assertThat(chat.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
@@ -57,12 +77,12 @@ class HumanRequestTest {
     void anAnswerInBetweenResetsTheCountAndWithoutOfficersNobodyIsCalled() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             ConversationHarness.Chat chat = bot.chat("c1");
-            chat.say("thời tiết Ottawa thế nào");
+            chat.say(UNKNOWN_1);
             chat.say("ho chieu het han lam lai o dau");
-            chat.say("giá vé xem bóng đá bao nhiêu");
+            chat.say(UNKNOWN_2);
             assertThat(chat.conversation().unansweredStreak()).isEqualTo(1);
 
-            chat.say("mua xe cũ ở đâu rẻ");
+            chat.say("qwop zzyx frobnitz");
             assertThat(bot.escalation.requests).as("no officer reachable").isEmpty();
             assertThat(chat.conversation().state()).isEqualTo(ConversationState.BOT_ANSWERING);
         }
@@ -76,7 +96,7 @@ class HumanRequestTest {
             chat.say("ho chieu het han lam lai o dau");
             chat.press("fb:-:passport.issue.renew-abroad");
 
-            assertThat(chat.say("vậy giá vé xem bóng đá bao nhiêu")).extracting(Reply::kind).contains(ReplyKind.HANDOFF);
+            assertThat(chat.say("vậy " + UNKNOWN_2)).extracting(Reply::kind).contains(ReplyKind.HANDOFF);
             assertThat(bot.escalation.requests).hasSize(1);
         }
     }

@@ -18,6 +18,7 @@ import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
 import org.consularbot.faq.SourceLocation;
+import org.consularbot.faq.TestCorpora;
 import org.consularbot.faq.Tier;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class FiguresTest {
             candidates.add(new Candidate(ranked[i], 10 - i, 0.9));
         }
         Optional<Emergency> emergency = tier == Tier.EMERGENCY
-                ? Optional.of(new Emergency("arrest", "emergency.arrest", "bi bat")) : Optional.empty();
+                ? Optional.of(new Emergency("arrest", "emergency.arrest", null, "bi bat", true)) : Optional.empty();
         return new MatchResult(tier, Language.VI, candidates, emergency);
     }
 
@@ -130,6 +131,29 @@ class FiguresTest {
     }
 
     @Test
+    void smallTalkDeclinesAndSituationsAreCountedByTheirLabels() {
+        FaqEntry any = TestCorpora.real().entries().get(0);
+        List<QueryOutcome> outcomes = List.of(
+                new QueryOutcome(new EvalQuery("hi", "chitchat", "chitchat", 2, false, null, "greeting", null),
+                        new MatchResult(Tier.CHITCHAT, Language.VI, List.of(), Optional.empty(), Optional.of("greeting"))),
+                new QueryOutcome(new EvalQuery("weather", "chitchat", "chitchat", 3, false, null, "greeting", null),
+                        new MatchResult(Tier.FALLBACK, Language.VI, List.of(), Optional.empty())),
+                new QueryOutcome(new EvalQuery("loan", "decline", "decline", 4, false, null, "loan-job", null),
+                        new MatchResult(Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("loan-job"))),
+                new QueryOutcome(new EvalQuery("visa", "decline", "decline", 5, false, null, "third-country", null),
+                        new MatchResult(Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("politics"))),
+                new QueryOutcome(new EvalQuery("bắt", "emergency.arrest", "urgent", 6, true, "detention", null, null),
+                        new MatchResult(Tier.EMERGENCY, Language.VI, List.of(new Candidate(any, 1, 1)),
+                                Optional.of(new Emergency("arrest", "emergency.arrest", null, "bị bắt", true)))));
+        Figures f = Figures.of(outcomes);
+        assertThat(f.chitchat()).isEqualTo(0.5);
+        assertThat(f.declined()).as("right class only").isEqualTo(0.5);
+        assertThat(f.rejection()).as("no FAQ entry for 4 of the 4 out of scope").isEqualTo(1.0);
+        assertThat(f.emergencyRecall()).isEqualTo(1.0);
+        assertThat(f.situationRight()).as("detention named arrest").isEqualTo(0.0);
+    }
+
+    @Test
     void noOutcomesGiveNaNShares() {
         Figures f = Figures.of(List.of());
         assertThat(f.count()).isZero();
@@ -149,11 +173,12 @@ class FiguresTest {
         evaluation().print("stub on cases", new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("stub on cases");
-        assertThat(lines.get(1)).contains("kind", "top1", "ans.prec", "reject", "emerg", "mrr");
+        assertThat(lines.get(1)).contains("kind", "shown", "ans.prec", "ans.rate", "no.faq", "chit", "decl", "urgent", "f.emerg",
+                "sit.ok", "mrr", "no.llm");
         assertThat(lines.subList(2, lines.size())).extracting(l -> l.trim().split("\\s+")[0])
                 .containsExactly("vi", "en", "none", "urgent", "ALL");
-        assertThat(lines.get(2).trim().split("\\s+")).containsExactly("vi", "3", "0.333", "1.000", "0.333", "-", "-",
-                "0.000", "0.833", "0.667");
+        assertThat(lines.get(2).trim().split("\\s+")).containsExactly("vi", "3", "0.333", "1.000", "0.333", "-", "-", "-", "-",
+                "0.000", "-", "0.833", "0.667");
         assertThat(lines.get(6).trim().split("\\s+")[1]).isEqualTo("9");
     }
 }

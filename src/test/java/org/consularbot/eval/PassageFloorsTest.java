@@ -26,6 +26,7 @@ class PassageFloorsTest {
 
     @Test
     void theRightBulletinIsAmongTheFirstThree() {
-        assertThat(figures.byKind().get("ALL")[2]).as("P@3").isGreaterThanOrEqualTo(0.80);
+        // 0.83 before the corpus rewrite of 2026-12-05, which removed unconfirmed facts some questions ask for.
+        assertThat(figures.byKind().get("ALL")[2]).as("P@3").isGreaterThanOrEqualTo(0.65);
     }
 }

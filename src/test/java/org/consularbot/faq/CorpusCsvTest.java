@@ -76,7 +76,7 @@ class CorpusCsvTest {
                 + quote("Câu hỏi một, có dấu phẩy?\nCâu \"hai\"\n  Câu ba  \n")
                 + "," + quote("Question one, with a comma?\nQuestion \"two\"\nQuestion three: yes")
                 + "," + quote(answerVi) + "," + quote(answerEn)
-                + "," + quote("https://example.org/a?x=1,2\nhttps://example.org/b")
+                + "," + quote("https://lanhsuvietnam.gov.vn/a?x=1,2\nhttps://lanhsuvietnam.gov.vn/b")
                 + ",2026-11-01,2027-06-30," + quote("gia hạn, renew\n\"quoted\"") + "\r\n";
         Path file = tmp.resolve("edited.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ class CorpusCsvTest {
                 .containsExactly("Question one, with a comma?", "Question \"two\"", "Question three: yes");
         assertThat(entry.answers()).containsEntry(Language.VI, answerVi).containsEntry(Language.EN, answerEn);
         assertThat(corpus.answer(entry, Language.VI)).contains("gọi " + TestCorpora.HOTLINE + ", ngay.");
-        assertThat(entry.sources()).containsExactly("https://example.org/a?x=1,2", "https://example.org/b");
+        assertThat(entry.sources()).containsExactly("https://lanhsuvietnam.gov.vn/a?x=1,2", "https://lanhsuvietnam.gov.vn/b");
         assertThat(entry.reviewed()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(entry.expires()).isEqualTo(Optional.of(LocalDate.of(2027, 6, 30)));
         assertThat(entry.keywords()).containsExactly("gia hạn, renew", "\"quoted\"");
@@ -109,7 +109,7 @@ class CorpusCsvTest {
     void cellsThatLookLikeOtherYamlTypesStayText() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
                 + ",x.types,fees," + quote("yes\nno\nnull\n123\n~\n#1") + "," + quote("true\nfalse\non\noff")
-                + ",No,Yes,https://example.org/,2026-11-01,," + quote("2026\n{{x}}\n[a, b]\n0800\n007\n12:30\n-1") + "\n";
+                + ",No,Yes,https://lanhsuvietnam.gov.vn/,2026-11-01,," + quote("2026\n{{x}}\n[a, b]\n0800\n007\n12:30\n-1") + "\n";
         Path file = tmp.resolve("types.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
@@ -128,7 +128,7 @@ class CorpusCsvTest {
     void numberLikeCellsStayAsWritten() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
                 + "n.yaml,x.numbers,contact.hotline," + quote("a\nb\nc") + "," + quote("a\nb\nc")
-                + ",+84,1.50,https://example.org/,2026-11-01,," + quote("+84\n1.50\n1e3\n0x1F") + "\n";
+                + ",+84,1.50,https://lanhsuvietnam.gov.vn/,2026-11-01,2027-06-30," + quote("+84\n1.50\n1e3\n0x1F") + "\n";
         Path file = tmp.resolve("numbers.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
@@ -141,8 +141,8 @@ class CorpusCsvTest {
     @Test
     void aRowWithoutIdIsRejectedWithItsRow() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
-                + "a.yaml,x.ok,fees,q,q,a,a,https://example.org/,2026-11-01,,\n"
-                + "a.yaml,,fees,q,q,a,a,https://example.org/,2026-11-01,,\n";
+                + "a.yaml,x.ok,fees,q,q,a,a,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n"
+                + "a.yaml,,fees,q,q,a,a,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n";
         Path file = tmp.resolve("noid.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
@@ -154,7 +154,7 @@ class CorpusCsvTest {
     void importedRowsWithMistakesAreCaughtByTheLoader() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
                 + "a.yaml,x.bad,no.such.topic," + quote("a\nb\nc") + "," + quote("a\nb\nc")
-                + ",vi,en,https://example.org/,2026-11-01,,\n";
+                + ",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n";
         Path file = tmp.resolve("bad.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));

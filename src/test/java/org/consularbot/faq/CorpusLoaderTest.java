@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,14 +36,14 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void hasAtLeast75EntriesWithUniqueIds() {
-        assertThat(corpus.entries()).hasSizeGreaterThanOrEqualTo(75);
+    void hasAtLeast140EntriesWithUniqueIds() {
+        assertThat(corpus.entries()).hasSizeGreaterThanOrEqualTo(140);
         assertThat(corpus.entries()).extracting(FaqEntry::id).doesNotHaveDuplicates();
     }
 
     @Test
-    void usesAll25TopicsOfTopicsTsvWithAtLeastTwoEntriesEach() {
-        assertThat(corpus.topics()).hasSize(25);
+    void usesAll27TopicsOfTopicsTsvWithAtLeastTwoEntriesEach() {
+        assertThat(corpus.topics()).hasSize(27);
         Map<String, Long> perTopic = entriesPerTopic();
         assertThat(perTopic.keySet()).containsExactlyInAnyOrderElementsOf(corpus.topics().keySet());
         assertThat(perTopic).allSatisfy((topic, n) -> assertThat(n).as(topic).isGreaterThanOrEqualTo(2));
@@ -76,15 +77,41 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void everyEmergencyAnswerGivesTheHotlineInBothLanguages() {
+    void everySituationHasItsOwnFirstStepsEntryGivingTheHotlineForCallersAbroadAndFromVietNam() {
         assertThat(corpus.hotline()).isEqualTo(TestCorpora.HOTLINE);
-        var emergencies = corpus.entries().stream().filter(e -> e.topic().startsWith("emergency.")).toList();
-        assertThat(emergencies).isNotEmpty();
-        assertThat(emergencies).allSatisfy(entry -> {
+        List<String> situations = corpus.urgentRules().situations().stream().map(UrgentRules.Situation::id).toList();
+        assertThat(situations).containsExactlyInAnyOrder("arrest", "detention", "medical", "violence", "sexual-violence",
+                "domestic-violence", "trafficking", "missing", "death", "suicide", "disaster", "stranded");
+        List<String> entries = corpus.urgentRules().situations().stream().map(UrgentRules.Situation::entry).toList();
+        assertThat(entries).as("one entry per situation").doesNotHaveDuplicates();
+        String fromVietNam = corpus.mission().fact("hotline_from_vietnam", Language.VI);
+        assertThat(fromVietNam).isEqualTo("0981 84 84 84");
+        for (String id : entries) {
+            FaqEntry entry = corpus.entry(id).orElseThrow(() -> new AssertionError(id + " is missing"));
             for (Language language : Language.values()) {
-                assertThat(corpus.answer(entry, language)).as(entry.id() + " " + language).contains(TestCorpora.HOTLINE);
+                assertThat(corpus.answer(entry, language)).as(id + " " + language).contains(TestCorpora.HOTLINE, fromVietNam);
             }
+        }
+    }
+
+    @Test
+    void everyEntryShowsAnOfficialSourceFirstAndCitesNoPurgedOrUnlistedSite() {
+        SourcePolicy policy = new CorpusLoader(TestCorpora.CLOCK).sourcePolicy(TestCorpora.FAQ);
+        assertThat(policy.isEmpty()).isFalse();
+        assertThat(corpus.entries()).allSatisfy(entry -> {
+            assertThat(policy.standing(entry.sources().get(0))).as(entry.id()).isEqualTo(SourcePolicy.Standing.OFFICIAL);
+            assertThat(entry.sources()).allSatisfy(source -> assertThat(policy.standing(source)).as(entry.id() + " " + source)
+                    .isIn(SourcePolicy.Standing.OFFICIAL, SourcePolicy.Standing.MEDIA));
         });
+    }
+
+    @Test
+    void everyAnswerWithAFigureOrPhoneExpiresWithinAYear() {
+        java.time.LocalDate today = java.time.LocalDate.now(TestCorpora.CLOCK);
+        assertThat(corpus.entries()).filteredOn(e -> e.answers().values().stream().anyMatch(a -> a.matches("(?s).*(\\d|\\{\\{\\s*hotline).*")))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.expires()).as(entry.id()).hasValueSatisfying(
+                        date -> assertThat(date).isBeforeOrEqualTo(today.plusMonths(12))));
     }
 
     @Test
@@ -110,7 +137,8 @@ class CorpusLoaderTest {
     void synonymsAndUrgentRulesAreRead() {
         assertThat(corpus.synonyms().rules()).isNotEmpty();
         assertThat(corpus.urgentRules().situations()).extracting(UrgentRules.Situation::id)
-                .containsExactly("arrest", "medical", "crime", "disaster", "stranded");
+                .containsExactly("sexual-violence", "detention", "domestic-violence", "trafficking", "missing", "suicide",
+                        "death", "arrest", "violence", "medical", "disaster", "stranded");
         assertThat(corpus.urgentRules().situations())
                 .allSatisfy(s -> assertThat(corpus.topics()).containsKey(s.topic()));
         assertThat(corpus.mission().timeZone().getId()).isEqualTo("America/Toronto");

@@ -26,11 +26,23 @@ class FoldingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u200B", "\uFEFF", "\u200E", "\u200F", "\u202E", "\u2066", "\u0000", "\u0007", "\u001B",
-            "\u007F", "\u0085", "\u00AD", "\u2060"})
-    void cleanTurnsInvisibleCharactersIntoSpaces(String invisible) {
-        String cleaned = Folding.clean("hộ" + invisible + "chiếu");
-        assertThat(cleaned).doesNotContain(invisible).isEqualTo("hộ chiếu");
+    @ValueSource(strings = {"\u200B", "\uFEFF", "\u200E", "\u200F", "\u202E", "\u2066", "\u00AD", "\u2060"})
+    void cleanRemovesFormatCharactersSoTheyCannotSplitOrHideAWord(String invisible) {
+        assertThat(Folding.clean("b" + invisible + "ắt")).isEqualTo("bắt");
+        assertThat(Folding.clean("hộ" + invisible + " chiếu")).isEqualTo("hộ chiếu");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u0007", "\u001B", "\u007F", "\u0085"})
+    void cleanTurnsControlCharactersIntoSpaces(String control) {
+        assertThat(Folding.clean("hộ" + control + "chiếu")).doesNotContain(control).isEqualTo("hộ chiếu");
+    }
+
+    @Test
+    void cleanFoldsFullWidthAndStyledLettersAndLatinLookAlikes() {
+        assertThat(Folding.clean("ｈộ ｃｈｉếｕ")).isEqualTo("hộ chiếu");
+        assertThat(Folding.clean("bị bаt")).as("Cyrillic а inside a Latin word").isEqualTo("bị bat");
+        assertThat(Folding.clean("помощь")).as("a Russian word stays Russian").isEqualTo("помощь");
     }
 
     @Test

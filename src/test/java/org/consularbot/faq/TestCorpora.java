@@ -75,7 +75,7 @@ public final class TestCorpora {
     public static Path copyWithoutEntries(Path root) {
         try {
             Files.createDirectories(root.resolve("entries"));
-            for (String file : new String[] {"topics.tsv", "mission.yaml", "synonyms.txt", "urgent.yaml"}) {
+            for (String file : new String[] {"topics.tsv", "mission.yaml", "synonyms.txt", "urgent.yaml", "smalltalk.yaml", "sources.yaml"}) {
                 Files.copy(FAQ.resolve(file), root.resolve(file));
             }
             return root;
@@ -91,6 +91,24 @@ public final class TestCorpora {
             for (Path file : files.toList()) {
                 Files.copy(file, root.resolve("entries").resolve(file.getFileName().toString()));
             }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The real corpus with its bulletins but without the entries on visas for foreigners: a question about official
+     * portals then has no FAQ answer, and the fallback answers it from the bulletins.
+     */
+    public static Path withoutVisaEntries(Path root) {
+        copyOfReal(root);
+        try (var docs = Files.list(FAQ.resolve("docs"))) {
+            Files.createDirectories(root.resolve("docs"));
+            for (Path doc : docs.toList()) {
+                Files.copy(doc, root.resolve("docs").resolve(doc.getFileName().toString()));
+            }
+            Files.delete(root.resolve("entries/visa.foreigner.yaml"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,178 @@
+package org.consularbot.faq;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.consularbot.faq.PhraseSearch.Span;
+
+/**
+ * Decides, before any FAQ matching and over the whole message, whether someone is in danger now and in which
+ * situation. A danger named in a personal, present case is an emergency; the same words in a hypothetical ("nếu
+ * bị bắt"), a memory ("năm 2019 bố tôi bị bắt"), a general rule ("công dân bị bắt") or a negation ("không phải bị
+ * bắt") are not, unless distress or immediacy stands beside them ("cứu", "đang", "vừa"). Weaker signals
+ * ("bệnh viện", "không có tiền") need distress or immediacy to be sure, a person of the writer's own to be
+ * possible. Distress alone ("cứu em với") is an emergency with no named situation. Errs towards recall.
+ */
+public final class EmergencyTriage {
+
+    /** Longest message read; past it a flood, not a cry for help (Telegram stops at 4,096 characters). */
+    static final int MAX_CHARS = 20_000;
+    /**
+     * A negation at most this many words before a danger negates it ("không bị bắt", "not been arrested"); further
+     * back it belongs to another clause ("không về được, không còn đồng nào").
+     */
+    private static final int NEGATION_REACH = 1;
+    /** At most this many words make a cry for help with no danger named a sure emergency. */
+    private static final int SHORT_CRY = 8;
+    /** The pseudo-situation of distress with no danger named. */
+    public static final String DISTRESS = "distress";
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n\\r。…]+");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+    private final UrgentRules rules;
+    private final TextNormalizer normalizer;
+    private final Corpus corpus;
+    private final Clock clock;
+
+    public EmergencyTriage(Corpus corpus, TextNormalizer normalizer, Clock clock) {
+        this.rules = corpus.urgentRules();
+        this.normalizer = normalizer;
+        this.corpus = corpus;
+        this.clock = clock;
+    }
+
+    /** One mention of a danger, weighed. */
+    private record Finding(UrgentRules.Situation situation, UrgentRules.Phrase phrase, boolean sure, boolean danger, int order) {
+    }
+
+    public Optional<Emergency> assess(String message) {
+        if (message == null || message.isBlank() || rules.situations().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = Folding.clean(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message);
+        List<List<NormalizedText.Token>> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(text)) {
+            List<NormalizedText.Token> tokens = normalizer.normalizeCleaned(sentence).tokens();
+            if (!tokens.isEmpty()) {
+                sentences.add(tokens);
+            }
+        }
+        List<List<Span>> notDanger = sentences.stream().map(s -> spans(s, rules.notDanger())).toList();
+        boolean distress = false;
+        boolean distant = false;
+        boolean resolved = false;
+        for (int i = 0; i < sentences.size(); i++) {
+            distress |= any(sentences.get(i), rules.cues().distress(), notDanger.get(i));
+            resolved |= any(sentences.get(i), rules.cues().resolved(), notDanger.get(i));
+            distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i)) || mentionsEarlierYear(sentences.get(i));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            weigh(sentences.get(i), notDanger.get(i), distress, distant, resolved, findings);
+        }
+        Optional<Finding> best = findings.stream().min(Comparator.comparing((Finding f) -> !f.sure())
+                .thenComparing(f -> !f.danger()).thenComparingInt(Finding::order));
+        if (best.isPresent()) {
+            Finding f = best.get();
+            UrgentRules.Situation situation = refined(f.situation(), sentences, notDanger);
+            return Optional.of(emergency(situation.id(), situation.topic(), situation.entry(), f.phrase().toString(), f.sure()));
+        }
+        if (distress) {
+            // "Cứu em với!" alone is a cry for help; inside a long ordinary question it is a figure of speech.
+            int words = sentences.stream().mapToInt(List::size).sum();
+            return Optional.of(emergency(DISTRESS, "contact.hotline", null, "distress", words <= SHORT_CRY));
+        }
+        return Optional.empty();
+    }
+
+    /** The first situation that refines the one found and whose context the message has; else the one found. */
+    private UrgentRules.Situation refined(UrgentRules.Situation found, List<List<NormalizedText.Token>> sentences,
+                                          List<List<Span>> notDanger) {
+        for (UrgentRules.Situation situation : rules.situations()) {
+            if (situation.refines().contains(found.id())) {
+                for (int i = 0; i < sentences.size(); i++) {
+                    if (any(sentences.get(i), situation.context(), notDanger.get(i))) {
+                        return situation;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private Emergency emergency(String situation, String topic, String entry, String evidence, boolean sure) {
+        String entryId = entry != null && corpus.entry(entry).isPresent() ? entry
+                : corpus.entries().stream().filter(e -> e.topic().equals(topic)).map(FaqEntry::id).findFirst().orElse(null);
+        String entryTopic = entryId == null ? topic : corpus.entry(entryId).map(FaqEntry::topic).orElse(topic);
+        return new Emergency(situation, entryTopic, entryId, evidence, sure);
+    }
+
+    private void weigh(List<NormalizedText.Token> sentence, List<Span> notDanger, boolean distress, boolean distant,
+                       boolean resolved, List<Finding> findings) {
+        UrgentRules.Cues cues = rules.cues();
+        boolean immediate = any(sentence, cues.immediate(), notDanger);
+        boolean ongoing = any(sentence, cues.ongoing(), notDanger);
+        boolean personal = any(sentence, cues.personal(), notDanger);
+        List<Span> negations = spans(sentence, cues.negation());
+        List<Span> hypotheticals = spans(sentence, cues.hypothetical());
+        List<Span> generals = spans(sentence, cues.general());
+        List<Span> persons = spans(sentence, cues.personal());
+        for (int order = 0; order < rules.situations().size(); order++) {
+            UrgentRules.Situation situation = rules.situations().get(order);
+            List<Span> excluded = new ArrayList<>(notDanger);
+            excluded.addAll(spans(sentence, situation.notDanger()));
+            for (boolean danger : new boolean[] {true, false}) {
+                for (UrgentRules.Phrase phrase : danger ? situation.danger() : situation.signals()) {
+                    for (Span hit : find(sentence, phrase)) {
+                        if (excluded.stream().anyMatch(x -> x.overlaps(hit))
+                                || negations.stream().anyMatch(n -> n.end() <= hit.start() && hit.start() - n.end() <= NEGATION_REACH)) {
+                            continue;
+                        }
+                        boolean hypothetical = hypotheticals.stream().anyMatch(h -> h.end() <= hit.start());
+                        boolean plain = !hypothetical && !distant && !resolved && !aboutPeopleInGeneral(hit, generals, persons);
+                        // A memory or a rule stays one unless a cry for help, or the danger still going on, is beside it.
+                        boolean pressing = distress || !resolved && (ongoing || immediate && !distant);
+                        if (danger && (plain || pressing)) {
+                            findings.add(new Finding(situation, phrase, true, true, order));
+                        } else if (!danger && plain && distress) {
+                            findings.add(new Finding(situation, phrase, true, false, order));
+                        } else if (!danger && plain && (immediate || personal)) {
+                            findings.add(new Finding(situation, phrase, false, false, order));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The nearest subject before the mention is people in general ("công dân bị bắt"), not the writer's own. */
+    private static boolean aboutPeopleInGeneral(Span hit, List<Span> generals, List<Span> persons) {
+        int general = generals.stream().filter(g -> g.end() <= hit.start()).mapToInt(Span::end).max().orElse(-1);
+        int person = persons.stream().filter(p -> p.end() <= hit.start() && !generals.stream().anyMatch(g -> g.overlaps(p)))
+                .mapToInt(Span::end).max().orElse(-1);
+        return general >= 0 && general >= person;
+    }
+
+    private boolean mentionsEarlierYear(List<NormalizedText.Token> sentence) {
+        int now = Year.now(clock).getValue();
+        return sentence.stream().map(NormalizedText.Token::folded)
+                .anyMatch(w -> YEAR.matcher(w).matches() && Integer.parseInt(w) < now);
+    }
+
+    /** Whether a cue occurs outside the readings that are no danger ("đăng ký" is not "đang"). */
+    private static boolean any(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
+        return phrases.stream().flatMap(p -> find(sentence, p).stream()).anyMatch(s -> notDanger.stream().noneMatch(s::overlaps));
+    }
+
+    private static List<Span> spans(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases) {
+        return PhraseSearch.find(sentence, phrases);
+    }
+
+    private static List<Span> find(List<NormalizedText.Token> words, UrgentRules.Phrase phrase) {
+        return PhraseSearch.find(words, phrase);
+    }
+}

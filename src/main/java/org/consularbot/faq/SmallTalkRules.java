@@ -1,0 +1,37 @@
+package org.consularbot.faq;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The editable small talk and declines ({@code faq/smalltalk.yaml}). Small talk (greetings, thanks, "are you a
+ * bot?", frustration, goodbyes, "ok") gets one short reply of its class, never an FAQ entry. A decline class
+ * (another country's authorities or visas, procedures inside Viet Nam, loans and jobs, politics, anything else)
+ * gets a polite pointer to whoever can help. {@code filler}: words that add nothing to small talk ("ạ", "ad").
+ */
+public record SmallTalkRules(List<Kind> chitchat, List<Kind> decline, List<UrgentRules.Phrase> filler) {
+
+    /** One class: the phrases that reveal it, emoji that say it alone, and the reply in each language. */
+    public record Kind(String id, List<UrgentRules.Phrase> phrases, List<String> emoji, Map<Language, String> reply) {
+        public Kind {
+            phrases = List.copyOf(phrases);
+            emoji = List.copyOf(emoji);
+            reply = Map.copyOf(reply);
+        }
+    }
+
+    public SmallTalkRules {
+        chitchat = List.copyOf(chitchat);
+        decline = List.copyOf(decline);
+        filler = List.copyOf(filler);
+    }
+
+    /** The class of that id, small talk or decline. */
+    public java.util.Optional<Kind> kind(String id) {
+        return java.util.stream.Stream.concat(chitchat.stream(), decline.stream()).filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    public static SmallTalkRules none() {
+        return new SmallTalkRules(List.of(), List.of(), List.of());
+    }
+}

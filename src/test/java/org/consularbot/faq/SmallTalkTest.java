@@ -1,0 +1,67 @@
+package org.consularbot.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Small talk and declines with the real {@code faq/smalltalk.yaml}, through the production matcher. */
+class SmallTalkTest {
+
+    private static FaqMatcher matcher;
+
+    @BeforeAll
+    static void load() {
+        matcher = FaqMatchers.vietnameseAware(TestCorpora.real());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "cảm ơn nhiều nhé | thanks",
+            "Chào anh chị ạ | greeting",
+            "bạn là robot à? | bot",
+            "thanks a lot, very helpful | thanks",
+            "trả lời chả liên quan gì cả | frustration",
+            "ok em hiểu rồi ạ | ack",
+            "tạm biệt ad nhé | goodbye",
+    })
+    void smallTalkGetsItsClassAndNoEntry(String message, String reason) {
+        MatchResult result = matcher.match(message);
+        assertThat(result.tier()).as(message).isEqualTo(Tier.CHITCHAT);
+        assertThat(result.reason()).contains(reason);
+    }
+
+    @Test
+    void aThumbAloneIsAnAcknowledgement() {
+        MatchResult result = matcher.match("👍");
+        assertThat(result.tier()).isEqualTo(Tier.CHITCHAT);
+        assertThat(result.reason()).contains("ack");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "How can I get a US tourist visa for my parents? | third-country",
+            "em muốn xin visa Schengen từ Hàn Quốc thì làm thế nào | third-country",
+            "tối nay Việt Nam đá với Thái mấy giờ vậy ad | off-topic",
+            "cho em vay tiền được không | loan-job",
+            "thủ tục tách thửa đất ở Hà Nội cần giấy tờ gì | vn-domestic",
+    })
+    void outOfScopeQuestionsAreDeclinedWithTheirPointer(String message, String reason) {
+        MatchResult result = matcher.match(message);
+        assertThat(result.tier()).as(message).isEqualTo(Tier.DECLINE);
+        assertThat(result.reason()).contains(reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Chào anh chị, hộ chiếu của em sắp hết hạn, gia hạn ở đâu ạ?",
+            "cảm ơn, cho em hỏi đăng ký khai sinh cho con cần giấy tờ gì",
+            "My boyfriend is German and wants to visit Vietnam, does he need a visa?",
+    })
+    void aConsularQuestionWrappedInPolitenessIsNoSmallTalk(String message) {
+        assertThat(matcher.match(message).tier()).as(message).isIn(Tier.ANSWER, Tier.SUGGEST);
+    }
+}
