@@ -12,6 +12,7 @@ import org.consularbot.faq.Language;
  *
  * @param lastLanguage the language of the citizen's last readable message, for replies to non-text messages
  * @param pendingChoices FAQ entry ids offered as "did you mean", in the order shown
+ * @param lastEntry      the FAQ entry last answered or offered first: the context of a follow-up question
  */
 public record Conversation(
         long id,
@@ -23,7 +24,8 @@ public record Conversation(
         int unansweredStreak,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> lastEntry) {
 
     public Conversation {
         Objects.requireNonNull(key, "key");
@@ -31,6 +33,14 @@ public record Conversation(
         Objects.requireNonNull(preferredLanguage, "preferredLanguage");
         Objects.requireNonNull(lastLanguage, "lastLanguage");
         pendingChoices = List.copyOf(pendingChoices);
+        Objects.requireNonNull(lastEntry, "lastEntry");
+    }
+
+    public Conversation(long id, ConversationKey key, ConversationState state, Optional<Language> preferredLanguage,
+                        Language lastLanguage, List<String> pendingChoices, int unansweredStreak, long version,
+                        Instant createdAt, Instant updatedAt) {
+        this(id, key, state, preferredLanguage, lastLanguage, pendingChoices, unansweredStreak, version, createdAt,
+                updatedAt, Optional.empty());
     }
 
     /** The language to use when the message itself says nothing. */

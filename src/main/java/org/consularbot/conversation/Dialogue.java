@@ -71,7 +71,7 @@ public final class Dialogue {
         String text = message.text();
         Optional<CitizenCommand> command = message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
         MatchResult match = command.isEmpty() && !blank(text) && message.kind() != ContentKind.BUTTON
-                ? matcher.match(text) : null;
+                ? matcher.match(text, context(plan)) : null;
         // a bare number, "?" or an emoji says nothing about the language: the conversation's stays
         if (match != null && message.kind() == ContentKind.TEXT && hasLetters(text)) {
             plan.lastLanguage = match.language();
@@ -110,6 +110,15 @@ public final class Dialogue {
         return new Decision(plan.record(inboundId), List.of());
     }
 
+    /**
+     * What a follow-up is read against: a question of the entry last answered or offered first (an entry id is all
+     * the conversation keeps of the topic, never the citizen's words).
+     */
+    private String context(TurnPlan plan) {
+        return plan.lastEntry.flatMap(corpus::entry)
+                .map(entry -> entry.questions(plan.conversation.replyLanguage()).stream().findFirst().orElse(null)).orElse(null);
+    }
+
     private boolean limited(TurnPlan plan) {
         CitizenRateLimiter.Verdict verdict = limiter.check(plan.message.conversation().channel() + ":" + plan.message.userId());
         if (verdict == CitizenRateLimiter.Verdict.ALLOWED) {
@@ -133,6 +142,7 @@ public final class Dialogue {
         StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
         firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
+        firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
         String situation = match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency");
         plan.outcome = ReplyKind.EMERGENCY.code();
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
@@ -339,6 +349,7 @@ public final class Dialogue {
                 new Button(texts.helpfulLabel(l), FEEDBACK_PREFIX + "+:" + entry.id()),
                 new Button(texts.notHelpfulLabel(l), FEEDBACK_PREFIX + "-:" + entry.id()));
         plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l), List.of(), feedback, Optional.of(entry.id())));
+        plan.lastEntry = Optional.of(entry.id());
         plan.outcome = ReplyKind.ANSWER.code();
         plan.unansweredStreak = 0;
     }
@@ -356,6 +367,7 @@ public final class Dialogue {
         text.append('\n').append(texts.didYouMeanFooter(l));
         plan.change(Trigger.SUGGESTED, Actor.BOT);
         plan.pendingChoices = ids;
+        plan.lastEntry = ids.stream().findFirst();
         plan.reply(new Reply(ReplyKind.SUGGESTION, text.toString(), choices, List.of(), Optional.empty()));
         plan.outcome = ReplyKind.SUGGESTION.code();
     }

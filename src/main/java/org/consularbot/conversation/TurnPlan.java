@@ -20,6 +20,7 @@ final class TurnPlan {
     Language lastLanguage;
     List<String> pendingChoices;
     int unansweredStreak;
+    Optional<String> lastEntry;
     String outcome = "none";
     Optional<Feedback> feedback = Optional.empty();
     final List<ConversationEvent> events = new ArrayList<>();
@@ -35,6 +36,7 @@ final class TurnPlan {
         this.lastLanguage = conversation.lastLanguage();
         this.pendingChoices = conversation.pendingChoices();
         this.unansweredStreak = conversation.unansweredStreak();
+        this.lastEntry = conversation.lastEntry();
     }
 
     /** Changes state through the transition table and logs it; a change to the same state is not logged. */
@@ -60,11 +62,11 @@ final class TurnPlan {
     /** The conversation as it will be once committed, for calls made after the commit. */
     Conversation after() {
         return new Conversation(conversation.id(), conversation.key(), state, preferredLanguage, lastLanguage,
-                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now);
+                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now, lastEntry);
     }
 
     TurnRecord record(long inboundId) {
         return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
-                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now);
+                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now, lastEntry);
     }
 }

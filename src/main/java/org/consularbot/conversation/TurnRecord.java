@@ -15,6 +15,7 @@ import org.consularbot.faq.Language;
  *                        (another instance) got there first and this one must not overwrite it
  * @param inboundId       the citizen's message this turn answers; 0 for a turn an officer started
  * @param unansweredStreak turns in a row that got no answer (safe fallback or 👎), after this one
+ * @param lastEntry       the FAQ entry this turn answered or offered first (or the one before, kept)
  */
 public record TurnRecord(
         long conversationId,
@@ -29,7 +30,8 @@ public record TurnRecord(
         List<ConversationEvent> events,
         List<Reply> replies,
         Optional<Feedback> feedback,
-        Instant at) {
+        Instant at,
+        Optional<String> lastEntry) {
 
     public TurnRecord {
         Objects.requireNonNull(outcome, "outcome");
@@ -37,5 +39,15 @@ public record TurnRecord(
         pendingChoices = List.copyOf(pendingChoices);
         events = List.copyOf(events);
         replies = List.copyOf(replies);
+        Objects.requireNonNull(lastEntry, "lastEntry");
+    }
+
+    /** A turn that leaves no FAQ context (an officer's turn, a test's). */
+    public TurnRecord(long conversationId, long expectedVersion, long inboundId, String outcome, ConversationState state,
+                      Optional<Language> preferredLanguage, Language lastLanguage, List<String> pendingChoices,
+                      int unansweredStreak, List<ConversationEvent> events, List<Reply> replies,
+                      Optional<Feedback> feedback, Instant at) {
+        this(conversationId, expectedVersion, inboundId, outcome, state, preferredLanguage, lastLanguage, pendingChoices,
+                unansweredStreak, events, replies, feedback, at, Optional.empty());
     }
 }

@@ -32,6 +32,8 @@ public final class EmergencyTriage {
     public static final String DISTRESS = "distress";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n\\r。…]+");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /** One to three words between quotation marks. */
+    private static final Pattern QUOTED = Pattern.compile("[\"“”«»„]\\s*[^\"“”«»„\\s]+(\\s+[^\"“”«»„\\s]+){0,2}\\s*[\"“”«»„]");
 
     private final UrgentRules rules;
     private final TextNormalizer normalizer;
@@ -56,7 +58,8 @@ public final class EmergencyTriage {
         String text = Folding.clean(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message);
         List<List<NormalizedText.Token>> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(text)) {
-            List<NormalizedText.Token> tokens = normalizer.normalizeCleaned(sentence).tokens();
+            // A word in quotes is a figure of speech: bị "bắt" đổi hộ chiếu, bị "chém" phí.
+            List<NormalizedText.Token> tokens = normalizer.normalizeCleaned(QUOTED.matcher(sentence).replaceAll(" ")).tokens();
             if (!tokens.isEmpty()) {
                 sentences.add(tokens);
             }
@@ -119,8 +122,7 @@ public final class EmergencyTriage {
         boolean personal = any(sentence, cues.personal(), notDanger);
         List<Span> negations = spans(sentence, cues.negation());
         List<Span> hypotheticals = spans(sentence, cues.hypothetical());
-        List<Span> generals = spans(sentence, cues.general());
-        List<Span> persons = spans(sentence, cues.personal());
+        boolean general = any(sentence, cues.general(), notDanger);
         for (int order = 0; order < rules.situations().size(); order++) {
             UrgentRules.Situation situation = rules.situations().get(order);
             List<Span> excluded = new ArrayList<>(notDanger);
@@ -132,8 +134,8 @@ public final class EmergencyTriage {
                                 || negations.stream().anyMatch(n -> n.end() <= hit.start() && hit.start() - n.end() <= NEGATION_REACH)) {
                             continue;
                         }
-                        boolean hypothetical = hypotheticals.stream().anyMatch(h -> h.end() <= hit.start());
-                        boolean plain = !hypothetical && !distant && !resolved && !aboutPeopleInGeneral(hit, generals, persons);
+                        boolean hypothetical = hypotheticals.stream().anyMatch(h -> h.start() < hit.start());
+                        boolean plain = !hypothetical && !distant && !resolved && !(general && !personal);
                         // A memory or a rule stays one unless a cry for help, or the danger still going on, is beside it.
                         boolean pressing = distress || !resolved && (ongoing || immediate && !distant);
                         if (danger && (plain || pressing)) {
@@ -147,14 +149,6 @@ public final class EmergencyTriage {
                 }
             }
         }
-    }
-
-    /** The nearest subject before the mention is people in general ("công dân bị bắt"), not the writer's own. */
-    private static boolean aboutPeopleInGeneral(Span hit, List<Span> generals, List<Span> persons) {
-        int general = generals.stream().filter(g -> g.end() <= hit.start()).mapToInt(Span::end).max().orElse(-1);
-        int person = persons.stream().filter(p -> p.end() <= hit.start() && !generals.stream().anyMatch(g -> g.overlaps(p)))
-                .mapToInt(Span::end).max().orElse(-1);
-        return general >= 0 && general >= person;
     }
 
     private boolean mentionsEarlierYear(List<NormalizedText.Token> sentence) {

@@ -69,6 +69,23 @@ public final class Folding {
         return out.toString();
     }
 
+    private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+
+    /**
+     * A word with its tone mark moved to the end, so the two spellings in use compare equal: "khoẻ" and "khỏe",
+     * "hoà" and "hòa" ("oẻ" placed on the e or the o). Vowel marks (ă â ê ô ơ ư) stay where they are.
+     */
+    public static String toneKey(String word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        StringBuilder base = new StringBuilder(decomposed.length());
+        StringBuilder tones = new StringBuilder(1);
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            (TONE_MARKS.indexOf(c) >= 0 ? tones : base).append(c);
+        }
+        return Normalizer.normalize(base, Normalizer.Form.NFC) + tones;
+    }
+
     /** Removes diacritics: "hộ chiếu" and "Đà Nẵng" become "ho chieu" and "da nang". */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);

@@ -82,8 +82,12 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
     }
 
     /** One word of a phrase; {@link #GAP} stands for up to three words of the message. */
-    public record Word(String written, String folded) {
-        public static final Word GAP = new Word("*", "*");
+    public record Word(String written, String folded, String toneKey) {
+        public static final Word GAP = new Word("*", "*", "*");
+
+        Word(String written, String folded) {
+            this(written, folded, Folding.toneKey(written));
+        }
 
         boolean isGap() {
             return this == GAP || "*".equals(written);
@@ -91,7 +95,10 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
 
         /** Whether a word of the message, as written and folded, is this word. */
         boolean matches(String messageWritten, String messageFolded) {
-            return written.equals(messageWritten) || messageWritten.equals(messageFolded) && folded.equals(messageFolded);
+            if (messageWritten.equals(messageFolded)) {
+                return folded.equals(messageFolded); // typed without diacritics
+            }
+            return written.equals(messageWritten) || folded.equals(messageFolded) && toneKey.equals(Folding.toneKey(messageWritten));
         }
     }
 

@@ -49,6 +49,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final String ENTRY = "entry";
     private static final int MAX_QUERY_WORDS = 60;
     private static final int CANDIDATES = 10;
+    /** How much of a follow-up its own words must explain, on their own, to be read with the message before. */
+    private static final double FOLLOW_UP_EVIDENCE = 0.1;
     /** A decline phrase counts only when no entry explains the message this well ("visa" may be Viet Nam's). */
     private static final double DECLINE_BELOW = 0.4;
     /** How many retrieved entries are re-ranked by confidence. */
@@ -176,6 +178,28 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         }
         // Unsure: the FAQ answers, and the reply puts the hotline on top with a way to say "I am in danger".
         return new MatchResult(tier, language, ranked, emergency);
+    }
+
+    /**
+     * A short follow-up ("còn phí thì sao?") is matched together with the message before it, unless it stands on its
+     * own: an emergency, small talk, a decline or an outright answer are decided on the message alone, and the
+     * previous message cannot raise an emergency again.
+     */
+    @Override
+    public MatchResult match(String message, String previous) {
+        MatchResult alone = match(message);
+        // A follow-up must say something the corpus knows ("phí"): words it never uses are no follow-up to anything.
+        boolean saysSomething = alone.top().map(c -> c.confidence() >= FOLLOW_UP_EVIDENCE).orElse(false);
+        if (previous == null || previous.isBlank() || alone.tier() != Tier.SUGGEST && alone.tier() != Tier.FALLBACK
+                || alone.emergency().isPresent() || !saysSomething) {
+            return alone;
+        }
+        MatchResult together = match(previous + "\n" + message);
+        if (together.tier() == Tier.EMERGENCY || together.tier() == Tier.CHITCHAT || together.tier() == Tier.DECLINE
+                || together.ranked().isEmpty()) {
+            return alone;
+        }
+        return new MatchResult(together.tier(), alone.language(), together.ranked(), Optional.empty());
     }
 
     /** Puts the entry with this emergency's first steps first; the rest keep their order. */

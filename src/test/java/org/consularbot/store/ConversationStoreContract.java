@@ -182,7 +182,7 @@ abstract class ConversationStoreContract {
                 Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"), 1,
                 List.of(ConversationEvent.stateChanged(T0, Actor.BOT, ConversationState.BOT_ANSWERING,
                         ConversationState.AWAITING_CHOICE, Trigger.SUGGESTED), ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
-                List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1));
+                List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1), Optional.of("passport-renew"));
 
         List<OutboxEntry> queued = store.commitTurn(record);
 
@@ -197,6 +197,7 @@ abstract class ConversationStoreContract {
         assertThat(after.lastLanguage()).isEqualTo(Language.EN);
         assertThat(after.pendingChoices()).containsExactly("passport-renew", "passport-lost");
         assertThat(after.unansweredStreak()).isEqualTo(1);
+        assertThat(after.lastEntry()).as("the follow-up context").contains("passport-renew");
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(record.at());
         assertThat(store.unanswered(10)).isEmpty();
