@@ -57,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        List<String> matcherNames = List.of(matcherName.split(","));
+        List<String> matcherNames = java.util.Arrays.stream(matcherName.split(",")).map(String::strip).toList();
         if (!FaqMatchers.NAMES.containsAll(matcherNames)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));

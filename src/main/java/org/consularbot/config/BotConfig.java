@@ -44,7 +44,7 @@ public record BotConfig(
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new InvalidSettingException(DB_URL, "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
         }
-        if (url.matches("(?i)jdbc:h2:.*;WRITE_DELAY=(?!0*(;|$)).*")) {
+        if (url.matches("(?i)jdbc:h2:.*;WRITE_DELAY=(?!0+(;|$)).*")) {
             throw new InvalidSettingException(DB_URL, "must not set H2's WRITE_DELAY other than 0: a delayed write loses acknowledged messages when the process is killed");
         }
         if (url.matches("(?i)jdbc:postgresql://[^/?#]*@.*")) {

@@ -296,7 +296,7 @@ public final class Dialogue {
             plan.outcome = "human-requested";
             return;
         }
-        if (match.emergency().isPresent()) {
+        if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
             // The triage was unsure: the hotline first, and one press brings an officer.
             plan.reply(new Reply(ReplyKind.SAFETY, texts.dangerHint(l), List.of(new Button(texts.dangerButton(l), DANGER)),
                     List.of(), Optional.empty()));

@@ -15,7 +15,8 @@ import org.consularbot.faq.Language;
  *                        (another instance) got there first and this one must not overwrite it
  * @param inboundId       the citizen's message this turn answers; 0 for a turn an officer started
  * @param unansweredStreak turns in a row that got no answer (safe fallback or 👎), after this one
- * @param lastEntry       the FAQ entry this turn answered or offered first (or the one before, kept)
+ * @param lastEntry       the FAQ entry a follow-up is read against: the one this turn answered or offered first,
+ *                        or the one before it; empty after a turn with no FAQ context (an officer's)
  */
 public record TurnRecord(
         long conversationId,

@@ -13,9 +13,10 @@ import org.consularbot.faq.PhraseSearch.Span;
  * Decides, before any FAQ matching and over the whole message, whether someone is in danger now and in which
  * situation. A danger named in a personal, present case is an emergency; the same words in a hypothetical ("nếu
  * bị bắt"), a memory ("năm 2019 bố tôi bị bắt"), a general rule ("công dân bị bắt") or a negation ("không phải bị
- * bắt") are not, unless distress or immediacy stands beside them ("cứu", "đang", "vừa"). Weaker signals
- * ("bệnh viện", "không có tiền") need distress or immediacy to be sure, a person of the writer's own to be
- * possible. Distress alone ("cứu em với") is an emergency with no named situation. Errs towards recall.
+ * bắt") are not, unless a cry for help, immediacy or a danger still going on stands beside them ("cứu", "vừa",
+ * "vẫn bị giam"). Weaker signals ("bị móc túi", "không có tiền") are sure only beside a cry for help, and a "maybe"
+ * beside immediacy or a person of the writer's own. A short cry for help alone ("cứu em với") is an emergency with
+ * no named situation. Errs towards recall.
  */
 public final class EmergencyTriage {
 
@@ -31,6 +32,8 @@ public final class EmergencyTriage {
     /** The pseudo-situation of distress with no danger named. */
     public static final String DISTRESS = "distress";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n\\r。…]+");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,:]+");
+    private static final NormalizedText.Token CLAUSE_BREAK = new NormalizedText.Token(",", ",", List.of(), true);
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     /** One to three words between quotation marks. */
     private static final Pattern QUOTED = Pattern.compile("[\"“”«»„]\\s*[^\"“”«»„\\s]+(\\s+[^\"“”«»„\\s]+){0,2}\\s*[\"“”«»„]");
@@ -59,7 +62,14 @@ public final class EmergencyTriage {
         List<List<NormalizedText.Token>> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(text)) {
             // A word in quotes is a figure of speech: bị "bắt" đổi hộ chiếu, bị "chém" phí.
-            List<NormalizedText.Token> tokens = normalizer.normalizeCleaned(QUOTED.matcher(sentence).replaceAll(" ")).tokens();
+            List<NormalizedText.Token> tokens = new ArrayList<>();
+            for (String clause : CLAUSE_END.split(QUOTED.matcher(sentence).replaceAll(" "))) {
+                List<NormalizedText.Token> words = normalizer.normalizeCleaned(clause).tokens();
+                if (!words.isEmpty() && !tokens.isEmpty()) {
+                    tokens.add(CLAUSE_BREAK); // a negation does not reach into the next clause: "được không, em bị bắt"
+                }
+                tokens.addAll(words);
+            }
             if (!tokens.isEmpty()) {
                 sentences.add(tokens);
             }
@@ -70,7 +80,7 @@ public final class EmergencyTriage {
         boolean resolved = false;
         for (int i = 0; i < sentences.size(); i++) {
             distress |= any(sentences.get(i), rules.cues().distress(), notDanger.get(i));
-            resolved |= any(sentences.get(i), rules.cues().resolved(), notDanger.get(i));
+            resolved |= affirmed(sentences.get(i), rules.cues().resolved(), notDanger.get(i));
             distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i)) || mentionsEarlierYear(sentences.get(i));
         }
         List<Finding> findings = new ArrayList<>();
@@ -118,9 +128,10 @@ public final class EmergencyTriage {
                        boolean resolved, List<Finding> findings) {
         UrgentRules.Cues cues = rules.cues();
         boolean immediate = any(sentence, cues.immediate(), notDanger);
+        List<Span> immediates = spans(sentence, cues.immediate()).stream().filter(m -> notDanger.stream().noneMatch(m::overlaps)).toList();
         boolean ongoing = any(sentence, cues.ongoing(), notDanger);
         boolean personal = any(sentence, cues.personal(), notDanger);
-        List<Span> negations = spans(sentence, cues.negation());
+        List<Span> negations = spans(sentence, cues.negation()).stream().filter(n -> notDanger.stream().noneMatch(n::overlaps)).toList();
         List<Span> hypotheticals = spans(sentence, cues.hypothetical());
         boolean general = any(sentence, cues.general(), notDanger);
         for (int order = 0; order < rules.situations().size(); order++) {
@@ -128,8 +139,10 @@ public final class EmergencyTriage {
             List<Span> excluded = new ArrayList<>(notDanger);
             excluded.addAll(spans(sentence, situation.notDanger()));
             for (boolean danger : new boolean[] {true, false}) {
-                for (UrgentRules.Phrase phrase : danger ? situation.danger() : situation.signals()) {
-                    for (Span hit : find(sentence, phrase)) {
+                for (PhraseSearch.Match match : PhraseSearch.matches(sentence, danger ? situation.danger() : situation.signals())) {
+                    UrgentRules.Phrase phrase = match.phrase();
+                    Span hit = match.span();
+                    {
                         if (excluded.stream().anyMatch(x -> x.overlaps(hit))
                                 || negations.stream().anyMatch(n -> n.end() <= hit.start() && hit.start() - n.end() <= NEGATION_REACH)) {
                             continue;
@@ -137,7 +150,9 @@ public final class EmergencyTriage {
                         boolean hypothetical = hypotheticals.stream().anyMatch(h -> h.start() < hit.start());
                         boolean plain = !hypothetical && !distant && !resolved && !(general && !personal);
                         // A memory or a rule stays one unless a cry for help, or the danger still going on, is beside it.
-                        boolean pressing = distress || !resolved && (ongoing || immediate && !distant);
+                        // Immediacy in the mention's own clause outweighs the past elsewhere ("sinh năm 1998, hôm nay em bị bắt").
+                        boolean nowHere = immediates.stream().anyMatch(m -> clause(sentence, m.start()) == clause(sentence, hit.start()));
+                        boolean pressing = distress || !resolved && (ongoing || immediate && (!distant || nowHere));
                         if (danger && (plain || pressing)) {
                             findings.add(new Finding(situation, phrase, true, true, order));
                         } else if (!danger && plain && distress) {
@@ -151,15 +166,31 @@ public final class EmergencyTriage {
         }
     }
 
+    /** Which clause of its sentence a word is in (clauses end at commas and colons). */
+    private static int clause(List<NormalizedText.Token> sentence, int word) {
+        int clause = 0;
+        for (int i = 0; i < word && i < sentence.size(); i++) {
+            clause += sentence.get(i) == CLAUSE_BREAK ? 1 : 0;
+        }
+        return clause;
+    }
+
     private boolean mentionsEarlierYear(List<NormalizedText.Token> sentence) {
         int now = Year.now(clock).getValue();
         return sentence.stream().map(NormalizedText.Token::folded)
                 .anyMatch(w -> YEAR.matcher(w).matches() && Integer.parseInt(w) < now);
     }
 
+    /** Whether a cue occurs, not negated just before it ("not safe now", "không ổn rồi"). */
+    private boolean affirmed(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
+        List<Span> negations = spans(sentence, rules.cues().negation());
+        return spans(sentence, phrases).stream().filter(s -> notDanger.stream().noneMatch(s::overlaps))
+                .anyMatch(s -> negations.stream().noneMatch(n -> n.end() <= s.start() && s.start() - n.end() <= NEGATION_REACH));
+    }
+
     /** Whether a cue occurs outside the readings that are no danger ("đăng ký" is not "đang"). */
     private static boolean any(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
-        return phrases.stream().flatMap(p -> find(sentence, p).stream()).anyMatch(s -> notDanger.stream().noneMatch(s::overlaps));
+        return spans(sentence, phrases).stream().anyMatch(s -> notDanger.stream().noneMatch(s::overlaps));
     }
 
     private static List<Span> spans(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases) {

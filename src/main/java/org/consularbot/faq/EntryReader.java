@@ -21,7 +21,8 @@ final class EntryReader {
     static final int ADVISED_ANSWER_LENGTH = 700;
     private static final Set<String> FIELDS =
             Set.of("id", "topic", "questions", "answer", "sources", "reviewed", "expires", "keywords");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    /** Ids are stored with conversations (follow-up context, feedback): 200 characters at most. */
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
 
     private final Map<String, Topic> topics;
     private final Mission mission;
@@ -76,7 +77,7 @@ final class EntryReader {
         if (id == null) {
             problem(doc, item, "id", "entry has no 'id'");
         } else if (!ID.matcher(id).matches()) {
-            problem(doc, item, "id", "id '" + id + "' may use only a-z, 0-9, '.', '-' and '_'");
+            problem(doc, item, "id", "id '" + id + "' may use only a-z, 0-9, '.', '-' and '_', 200 characters at most");
         } else if (seenIds.containsKey(id)) {
             problem(doc, item, "id", "duplicate id '" + id + "' (first used at " + seenIds.get(id) + ")");
         } else {

@@ -36,8 +36,33 @@ final class PhraseSearch {
 
     static List<Span> find(List<NormalizedText.Token> words, List<UrgentRules.Phrase> phrases) {
         List<Span> spans = new ArrayList<>();
-        phrases.forEach(p -> spans.addAll(find(words, p)));
+        matches(words, phrases).forEach(m -> spans.add(m.span()));
         return spans;
+    }
+
+    /** One phrase found at one place. */
+    record Match(UrgentRules.Phrase phrase, Span span) {
+    }
+
+    /**
+     * Every place any of the phrases occurs. A phrase whose first word is nowhere in the message is skipped at once:
+     * with some 1,500 phrases and long messages this is most of the work saved.
+     */
+    static List<Match> matches(List<NormalizedText.Token> words, List<UrgentRules.Phrase> phrases) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        words.forEach(w -> present.add(w.folded()));
+        List<Match> found = new ArrayList<>();
+        for (UrgentRules.Phrase phrase : phrases) {
+            if (phrase.isEmpty()) {
+                continue;
+            }
+            UrgentRules.Word first = phrase.words().get(0);
+            if (!first.isGap() && !present.contains(first.folded())) {
+                continue;
+            }
+            find(words, phrase).forEach(span -> found.add(new Match(phrase, span)));
+        }
+        return found;
     }
 
     private static int matchEnd(List<NormalizedText.Token> words, int w, List<UrgentRules.Word> phrase, int p) {

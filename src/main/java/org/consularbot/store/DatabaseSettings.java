@@ -12,7 +12,7 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) are supported");
         }
-        if (url.startsWith("jdbc:h2:") && url.matches("(?i).*;WRITE_DELAY=(?!0*(;|$)).*")) {
+        if (url.startsWith("jdbc:h2:") && url.matches("(?i).*;WRITE_DELAY=(?!0+(;|$)).*")) {
             throw new IllegalArgumentException("H2's WRITE_DELAY must be 0 (or left out): a delayed write loses acknowledged messages when the process is killed");
         }
         if (poolSize < 2) {

@@ -139,6 +139,17 @@ class EmergencyTriageTest {
     }
 
     @Test
+    // Regressions found in review: a question word before a comma negated the next clause; "not safe now" read as
+    // resolved; "tra cứu" (look up) read as a cry for help.
+    void reviewRegressions() {
+        assertThat(sure("Đại sứ quán giúp em được không, chồng em bị bắt rồi")).map(Emergency::situation).contains("arrest");
+        assertThat(sure("My husband hits me, I am not safe now")).map(Emergency::situation).contains("domestic-violence");
+        assertThat(triage.assess("Tra cứu hồ sơ hộ chiếu ở đâu")).isEmpty();
+        assertThat(triage.assess("em cảm ơn, tạm biệt ạ")).isEmpty();
+        assertThat(sure("không may em bị cướp mất túi ở ga, em đang sợ lắm")).map(Emergency::situation).contains("violence");
+    }
+
+    @Test
     void noRulesMeansNoEmergency() {
         Corpus real = TestCorpora.real();
         Corpus none = new Corpus(real.topics(), real.entries(), real.mission(), real.synonyms(), UrgentRules.none(),
