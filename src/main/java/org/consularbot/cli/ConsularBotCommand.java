@@ -71,6 +71,8 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
                     return type.cast(new OfficerCommand.Console(settings, corpora, clock, in));
                 } else if (type == FaqCommand.Validate.class) {
                     return type.cast(new FaqCommand.Validate(corpora, clock));
+                } else if (type == FaqCommand.Review.class) {
+                    return type.cast(new FaqCommand.Review(corpora, clock, settings));
                 } else if (type == FaqCommand.Export.class) {
                     return type.cast(new FaqCommand.Export(corpora, clock));
                 } else if (type == FaqCommand.Import.class) {

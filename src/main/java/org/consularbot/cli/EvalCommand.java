@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code eval}: accuracy figures of a matcher on labelled messages, per kind. */
-@Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind).")
+@Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind, urgent, situation, class, previous).")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--queries", paramLabel = "FILE", description = "TSV with a header: expected (topic id, entry id or NONE), question, optional kind.")
+    @Option(names = "--queries", paramLabel = "FILE", description = "TSV (or a folder of them) with a header: expected (topic, entry, a|b, NONE, chitchat or decline), question; optional kind, urgent, situation, class, previous.")
     Path queries;
 
     @Option(names = "--passages", paramLabel = "FILE", description = "Passage retrieval for the fallback instead: TSV expected (bulletin or FAQ entry id), kind, question.")

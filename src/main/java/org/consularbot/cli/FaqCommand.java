@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code faq validate | export | import}: the corpus tools for consular staff. */
 @Command(name = "faq", description = "Check the FAQ corpus, or move it to and from a spreadsheet (CSV).",
-        subcommands = {FaqCommand.Validate.class, FaqCommand.Export.class, FaqCommand.Import.class})
+        subcommands = {FaqCommand.Validate.class, FaqCommand.Review.class, FaqCommand.Export.class, FaqCommand.Import.class})
 final class FaqCommand implements Callable<Integer> {
 
     @Spec
@@ -82,6 +82,58 @@ final class FaqCommand implements Callable<Integer> {
                     corpus.entries().stream().map(e -> e.topic()).distinct().count());
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * What staff should look at before the corpus goes stale: entries already past {@code expires} (the bot will not
+     * load the corpus until they are reviewed), entries expiring within {@code --within} days, and, with
+     * {@code --feedback}, the entries citizens marked 👎 (from the database of {@code DB_URL}).
+     */
+    @Command(name = "review", description = "List entries past or near their expires date and, with --feedback, those citizens found unhelpful. Exit 1 if any has expired.")
+    static final class Review extends OnCorpus implements Callable<Integer> {
+        @Option(names = "--within", defaultValue = "60", paramLabel = "DAYS", description = "Also list entries expiring within DAYS days (default 60).")
+        int within;
+
+        @Option(names = "--feedback", description = "Also list entries with 👎 in the last 90 days (reads DB_URL).")
+        boolean feedback;
+
+        private final org.consularbot.config.Settings settings;
+
+        Review(CorpusSource corpora, Clock clock, org.consularbot.config.Settings settings) {
+            super(corpora, clock);
+            this.settings = settings;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            Path folder = corpora.directory(dir).orElse(Path.of("faq"));
+            CorpusLoader.Report report = new CorpusLoader(clock).check(folder);
+            List<org.consularbot.faq.CorpusProblem> expired = report.problems().stream()
+                    .filter(p -> p.message().contains("expired on")).toList();
+            expired.forEach(p -> out.println("EXPIRED  " + p));
+            if (report.corpus().isPresent()) {
+                report.corpus().get().entries().stream().filter(e -> e.expires().isPresent())
+                        .filter(e -> !e.expires().get().isAfter(today.plusDays(within)))
+                        .sorted(java.util.Comparator.comparing(e -> e.expires().get()))
+                        .forEach(e -> out.printf("due %s  %s  (%s)%n", e.expires().get(), e.id(), e.location()));
+            } else if (expired.size() < report.problems().size()) {
+                report(report);
+                out.println("fix the errors above (faq validate) to see the entries due soon");
+            }
+            if (feedback) {
+                org.consularbot.config.BotConfig config = org.consularbot.config.BotConfig.from(settings);
+                try (org.consularbot.store.Database database = org.consularbot.store.Database.open(new org.consularbot.store.DatabaseSettings(
+                        config.dbUrl(), config.dbUser(), config.dbPassword(), org.consularbot.config.BotConfig.MIN_POOL_SIZE))) {
+                    new org.consularbot.store.Reports(database.dataSource()).feedback(clock.instant().minus(java.time.Duration.ofDays(90)))
+                            .stream().filter(f -> f.notHelpful() > 0)
+                            .forEach(f -> out.printf("👎 %d of %d  %s%n", f.notHelpful(), f.helpful() + f.notHelpful(), f.entryId()));
+                }
+            }
+            out.flush();
+            return expired.isEmpty() ? 0 : 1;
         }
     }
 

@@ -27,6 +27,8 @@ public final class EmergencyTriage {
      * back it belongs to another clause ("không về được, không còn đồng nào").
      */
     private static final int NEGATION_REACH = 1;
+    /** How many different weak signals of one situation make it sure. */
+    private static final int SIGNALS_TOGETHER = 2;
     /** At most this many words make a cry for help with no danger named a sure emergency. */
     private static final int SHORT_CRY = 8;
     /** The pseudo-situation of distress with no danger named. */
@@ -84,9 +86,16 @@ public final class EmergencyTriage {
             distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i)) || mentionsEarlierYear(sentences.get(i));
         }
         List<Finding> findings = new ArrayList<>();
+        java.util.Map<UrgentRules.Situation, java.util.Set<UrgentRules.Phrase>> signals = new java.util.LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            weigh(sentences.get(i), notDanger.get(i), distress, distant, resolved, findings);
+            weigh(sentences.get(i), notDanger.get(i), distress, distant, resolved, findings, signals);
         }
+        // Weak signals add up: a farewell, an apology to the parents and pills ready are together a crisis.
+        signals.forEach((situation, phrases) -> {
+            if (phrases.size() >= SIGNALS_TOGETHER) {
+                findings.add(new Finding(situation, phrases.iterator().next(), true, false, rules.situations().indexOf(situation)));
+            }
+        });
         Optional<Finding> best = findings.stream().min(Comparator.comparing((Finding f) -> !f.sure())
                 .thenComparing(f -> !f.danger()).thenComparingInt(Finding::order));
         if (best.isPresent()) {
@@ -125,7 +134,8 @@ public final class EmergencyTriage {
     }
 
     private void weigh(List<NormalizedText.Token> sentence, List<Span> notDanger, boolean distress, boolean distant,
-                       boolean resolved, List<Finding> findings) {
+                       boolean resolved, List<Finding> findings,
+                       java.util.Map<UrgentRules.Situation, java.util.Set<UrgentRules.Phrase>> signals) {
         UrgentRules.Cues cues = rules.cues();
         boolean immediate = any(sentence, cues.immediate(), notDanger);
         List<Span> immediates = spans(sentence, cues.immediate()).stream().filter(m -> notDanger.stream().noneMatch(m::overlaps)).toList();
@@ -159,6 +169,9 @@ public final class EmergencyTriage {
                             findings.add(new Finding(situation, phrase, true, false, order));
                         } else if (!danger && plain && (immediate || personal)) {
                             findings.add(new Finding(situation, phrase, false, false, order));
+                        }
+                        if (!danger && plain) {
+                            signals.computeIfAbsent(situation, k -> new java.util.LinkedHashSet<>()).add(phrase);
                         }
                     }
                 }

@@ -67,6 +67,32 @@ class FaqCommandTest {
     }
 
     @Test
+    void reviewListsEntriesDueSoonThenThoseAlreadyExpiredWithTheirPlace(@TempDir Path faq) {
+        String entry = """
+                  - id: x.%s
+                    topic: fees
+                    questions:
+                      vi: [a, b, c]
+                      en: [a, b, c]
+                    answer: {vi: a, en: b}
+                    sources: [https://lanhsuvietnam.gov.vn/]
+                    reviewed: 2026-11-01
+                    expires: %s
+                """;
+        TestCorpora.withEntries(faq, "x.yaml", "entries:\n" + entry.formatted("soon", "2026-12-10") + entry.formatted("later", "2027-06-30"));
+
+        CliRun run = CliRun.run("faq", "review", "--dir", faq.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("due 2026-12-10  x.soon  (entries/x.yaml:2)").doesNotContain("x.later");
+
+        CliRun later = CliRun.runWithInput(java.time.Clock.fixed(java.time.Instant.parse("2027-01-05T00:00:00Z"), java.time.ZoneOffset.UTC),
+                java.util.Map.of(), "", "faq", "review", "--dir", faq.toString());
+        assertThat(later.exit()).as("an expired entry stops the bot from loading the corpus").isEqualTo(1);
+        assertThat(later.out()).contains("EXPIRED  entries/x.yaml:", "x.soon", "expired on 2026-12-10");
+    }
+
+    @Test
     void validateAFolderThatDoesNotExist() {
         CliRun run = CliRun.run("faq", "validate", "--dir", tmp.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);

@@ -37,15 +37,15 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (0.786 measured)").isGreaterThanOrEqualTo(0.77);
-        assertThat(all.situationRight()).as("situation named right (0.827)").isGreaterThanOrEqualTo(0.81);
-        assertThat(all.falseEmergency()).as("false emergencies (0.035)").isLessThanOrEqualTo(0.05);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.790 measured)").isGreaterThanOrEqualTo(0.77);
+        assertThat(all.situationRight()).as("situation named right (0.828)").isGreaterThanOrEqualTo(0.81);
+        assertThat(all.falseEmergency()).as("false emergencies (0.036)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.745)").isGreaterThanOrEqualTo(0.72);
+        assertThat(all.top1()).as("shown right (0.746)").isGreaterThanOrEqualTo(0.72);
         assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.739)").isGreaterThanOrEqualTo(0.70);
         assertThat(all.answerPrecision()).as("answers given outright that are right (0.924)").isGreaterThanOrEqualTo(0.90);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());

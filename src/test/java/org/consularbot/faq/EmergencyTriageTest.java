@@ -150,6 +150,13 @@ class EmergencyTriageTest {
     }
 
     @Test
+    void weakSignalsOfOneSituationAddUp() {
+        assertThat(triage.assess("dạo này em bị trầm cảm")).hasValueSatisfying(e -> assertThat(e.sure()).isFalse());
+        assertThat(sure("em bị trầm cảm, em thấy mình là gánh nặng, em xin lỗi bố mẹ")).map(Emergency::situation)
+                .contains("suicide");
+    }
+
+    @Test
     void noRulesMeansNoEmergency() {
         Corpus real = TestCorpora.real();
         Corpus none = new Corpus(real.topics(), real.entries(), real.mission(), real.synonyms(), UrgentRules.none(),
