@@ -44,11 +44,26 @@ public final class JdbcConversationStore implements ConversationStore {
     private final Transactions tx;
     private final JdbcOutbox outbox;
     private final Clock clock;
+    /**
+     * On H2, a stored message is flushed to the file before the channel is told it is stored: even with
+     * WRITE_DELAY=0, H2 may leave a commit in memory while another thread writes, and a process killed then loses a
+     * message Telegram will never send again (1 in 1,480 over 20 kills in the proof before this flush).
+     */
+    private final boolean h2;
 
     public JdbcConversationStore(DataSource dataSource, Clock clock) {
         this.tx = new Transactions(dataSource);
         this.outbox = new JdbcOutbox(tx);
         this.clock = clock;
+        this.h2 = isH2(dataSource);
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The outbox kept in the same database, so replies are queued in the turn's transaction. */
@@ -58,6 +73,19 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public StoredInbound recordInbound(InboundMessage message) {
+        StoredInbound stored = store(message);
+        if (h2 && !stored.duplicate()) {
+            tx.inTransaction("writing the message to disk", connection -> {
+                try (Statement checkpoint = connection.createStatement()) {
+                    checkpoint.execute("CHECKPOINT");
+                }
+                return null;
+            });
+        }
+        return stored;
+    }
+
+    private StoredInbound store(InboundMessage message) {
         return tx.inTransaction("storing a message", connection -> {
             Instant now = clock.instant();
             Conversation conversation = findOrOpen(connection, message.conversation(), now);
