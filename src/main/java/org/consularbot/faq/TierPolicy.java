@@ -18,8 +18,8 @@ public record TierPolicy(double answerConfidence, double suggestConfidence, doub
 
     /**
      * Calibrated on the tune sets ({@code eval/tune/}, {@code eval/tune.tsv}; README "Evaluation"): answering when
-     * the best entry explains at least a fifth of the message and no other topic comes within half its score gave
-     * 0.96 precision on 45 % of in-scope messages.
+     * the best entry explains at least 30 % of the message and no other topic comes within half its score gave
+     * 0.966 precision on 37 % of in-scope tune messages; on the blind set it gives 0.926 on 23 %.
      */
     public static final TierPolicy DEFAULT = new TierPolicy(0.30, 0.20, 0.50);
 

@@ -51,7 +51,10 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private static final int CANDIDATES = 10;
     /** How much of a follow-up its own words must explain, on their own, to be read with the message before. */
     private static final double FOLLOW_UP_EVIDENCE = 0.1;
-    /** A decline phrase counts only when no entry explains the message this well ("visa" may be Viet Nam's). */
+    /**
+     * A decline phrase gives way only to an entry the FAQ would answer outright and that explains the message at
+     * least this well ("visa" may be Viet Nam's own); a mere suggestion never outweighs it.
+     */
     private static final double DECLINE_BELOW = 0.4;
     /** How many retrieved entries are re-ranked by confidence. */
     private static final int POOL = 30;
