@@ -62,7 +62,8 @@ public final class ExternalFaqSet {
         questions.forEach((id, byLanguage) -> entries.add(new FaqEntry(id, topics.get(id), byLanguage,
                 answers.getOrDefault(id, Map.of()), List.of(file.toString()), LocalDate.EPOCH, Optional.empty(),
                 List.of(), new SourceLocation(file.getFileName().toString(), 0))));
-        return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), base.smallTalk(), file.toString(), base.docs());
+        return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), base.smallTalk(), file.toString(), base.docs(),
+                base.examples(), base.classifier());
     }
 
     private static List<JsonNode> jsonl(Path file) throws IOException {

@@ -21,7 +21,8 @@ public final class SyntheticCorpus {
     public static Corpus grow(Corpus corpus, int size, long seed) {
         if (size <= corpus.entries().size()) {
             return new Corpus(corpus.topics(), corpus.entries().subList(0, Math.max(1, size)), corpus.mission(),
-                    corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(), corpus.origin(), corpus.docs());
+                    corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(), corpus.origin(), corpus.docs(),
+                    corpus.examples(), corpus.classifier());
         }
         Random random = new Random(seed);
         List<String> vocabulary = new ArrayList<>();
@@ -37,7 +38,7 @@ public final class SyntheticCorpus {
                     original.sources(), original.reviewed(), original.expires(), original.keywords(), original.location()));
         }
         return new Corpus(corpus.topics(), entries, corpus.mission(), corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(),
-                corpus.origin() + " grown to " + size, corpus.docs());
+                corpus.origin() + " grown to " + size, corpus.docs(), corpus.examples(), corpus.classifier());
     }
 
     private static String mutate(String question, List<String> vocabulary, Random random) {

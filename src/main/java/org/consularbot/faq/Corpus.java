@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A validated, immutable FAQ corpus: what the bot knows. Built only by {@link CorpusLoader} (or by importers
- * for evaluation), so holding one means it passed validation.
+ * for evaluation), so holding one means it passed validation. {@code examples} are labelled real messages the
+ * bot learns to read from (none in a corpus without {@code examples/}), and {@code classifier} what it learnt.
  */
 public record Corpus(
         Map<String, Topic> topics,
@@ -19,7 +20,9 @@ public record Corpus(
         UrgentRules urgentRules,
         SmallTalkRules smallTalk,
         String origin,
-        List<OfficialDoc> docs) {
+        List<OfficialDoc> docs,
+        List<Example> examples,
+        MessageClassifier classifier) {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
 
@@ -27,6 +30,15 @@ public record Corpus(
         topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         entries = List.copyOf(entries);
         docs = docs == null ? List.of() : List.copyOf(docs);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+        classifier = classifier == null ? MessageClassifier.NONE : classifier;
+    }
+
+    /** This corpus with a classifier trained on its examples and entries. */
+    Corpus trained() {
+        Corpus untrained = new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples, null);
+        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
+                MessageClassifier.train(untrained, new TextNormalizer(synonyms)));
     }
 
     public Optional<FaqEntry> entry(String id) {

@@ -120,11 +120,13 @@ public final class CorpusLoader {
                         + " in sources.yaml: cite the official page"));
             }
         }
+        List<Example> examples = new ExampleReader(urgent, smallTalk, problems).readAll(dir.resolve("examples"));
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }
         Optional<Corpus> corpus = problems.isEmpty()
-                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin, List.copyOf(docs))) : Optional.empty();
+                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin,
+                List.copyOf(docs), examples, null).trained()) : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }
 

@@ -126,6 +126,12 @@ public final class EmergencyTriage {
         return found;
     }
 
+    /** The emergency of that situation of {@code urgent.yaml}, read by the learned classifier rather than a phrase. */
+    Optional<Emergency> learned(String situationId, String evidence, boolean sure) {
+        return rules.situations().stream().filter(s -> s.id().equals(situationId)).findFirst()
+                .map(s -> emergency(s.id(), s.topic(), s.entry(), evidence, sure));
+    }
+
     private Emergency emergency(String situation, String topic, String entry, String evidence, boolean sure) {
         String entryId = entry != null && corpus.entry(entry).isPresent() ? entry
                 : corpus.entries().stream().filter(e -> e.topic().equals(topic)).map(FaqEntry::id).findFirst().orElse(null);

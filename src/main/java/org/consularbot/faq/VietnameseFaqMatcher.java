@@ -39,7 +39,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * "hộ chiếu") and as written (so exact diacritics score higher); its answers are indexed with less weight.
  * A query is normalised the same way, searches equivalents and, for words the corpus does not know, near
  * spellings. Candidates get a {@linkplain Candidate#confidence() confidence}, and {@link TierPolicy} turns them
- * into a tier. Emergencies are decided first.
+ * into a tier. Emergencies are decided first: by the phrases of {@code urgent.yaml}, with the corpus's learned
+ * {@linkplain MessageClassifier reading} adding what they miss ({@link ReadingPolicy}); the same reading adds small
+ * talk and declines the phrase lists do not know.
  */
 final class VietnameseFaqMatcher implements FaqMatcher {
 
@@ -79,6 +81,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final LanguageDetector languages;
     private final EmergencyTriage triage;
     private final SmallTalk smallTalk;
+    private final MessageClassifier classifier;
+    private final ReadingPolicy reading;
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     /** Per entry: the words of its questions, keywords and topic name. */
@@ -95,9 +99,16 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final int[] docToEntry;
 
     VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock) {
+        this(corpus, policy, clock, ReadingPolicy.DEFAULT);
+    }
+
+    /** With other thresholds for the learned reading: to cross-validate them. */
+    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock, ReadingPolicy reading) {
         this.corpus = corpus;
         this.policy = policy;
         this.normalizer = new TextNormalizer(corpus.synonyms());
+        this.classifier = corpus.classifier();
+        this.reading = reading;
         this.languages = new LanguageDetector(corpus, normalizer);
         this.triage = new EmergencyTriage(corpus, normalizer, clock);
         this.smallTalk = new SmallTalk(corpus.smallTalk(), DECLINE_BELOW);
@@ -167,7 +178,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     public MatchResult match(String message) {
         NormalizedText text = normalizer.normalize(message);
         Language language = languages.detect(text);
-        Optional<Emergency> emergency = triage.assess(message);
+        MessageClassifier.Reading learned = classifier.read(text, message);
+        Optional<Emergency> emergency = reading.emergency(triage.assess(message), learned, triage);
         List<Candidate> ranked = text.meaningful().isEmpty() ? List.of() : rank(text);
         if (emergency.isPresent() && emergency.get().sure()) {
             return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
@@ -175,7 +187,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Tier tier = policy.tier(ranked);
         // A decline phrase outweighs an entry the FAQ would not answer outright with.
         double top = ranked.isEmpty() || tier != Tier.ANSWER ? 0 : ranked.get(0).confidence();
-        Optional<SmallTalk.Verdict> talk = smallTalk.classify(message == null ? "" : message, text.tokens(), top);
+        Optional<SmallTalk.Verdict> talk = smallTalk.classify(message == null ? "" : message, text.tokens(), top)
+                .or(() -> reading.talk(learned, top, DECLINE_BELOW));
         if (talk.isPresent()) {
             return new MatchResult(talk.get().tier(), language, ranked, emergency, Optional.of(talk.get().reason()));
         }

@@ -160,7 +160,8 @@ class EmergencyTriageTest {
     void noRulesMeansNoEmergency() {
         Corpus real = TestCorpora.real();
         Corpus none = new Corpus(real.topics(), real.entries(), real.mission(), real.synonyms(), UrgentRules.none(),
-                real.smallTalk(), real.origin(), real.docs());
+                real.smallTalk(), real.origin(), real.docs(), real.examples(),
+                real.classifier());
         assertThat(new EmergencyTriage(none, new TextNormalizer(none.synonyms()), DEC_2026).assess("e bi cong an bat")).isEmpty();
     }
 }

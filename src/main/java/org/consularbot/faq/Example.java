@@ -1,0 +1,17 @@
+package org.consularbot.faq;
+
+/**
+ * A real message kept beside the corpus ({@code examples/*.tsv}) with what it was: an ordinary question, an
+ * emergency of a situation, small talk or an out-of-scope request of a class. The bot learns from them to read
+ * messages no phrase list foresaw, so a message officers saw misread becomes an example and the bot reads the
+ * next one right.
+ */
+public record Example(Kind kind, String label, String text) {
+
+    /** What the message was. {@code label} is the situation (urgent) or the class (chitchat, decline). */
+    public enum Kind { QUESTION, URGENT, CHITCHAT, DECLINE }
+
+    public Example {
+        label = kind == Kind.QUESTION ? "" : label;
+    }
+}

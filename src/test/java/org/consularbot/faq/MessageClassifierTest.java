@@ -1,0 +1,69 @@
+package org.consularbot.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classifier trained on the real corpus's examples reads messages that are not among them (checked: none of
+ * these lines is in {@code faq/examples/}). Clear cases only: the figures on unclear ones are the blind set's.
+ */
+class MessageClassifierTest {
+
+    private static MessageClassifier.Reading read(String message) {
+        Corpus corpus = TestCorpora.real();
+        return corpus.classifier().read(new TextNormalizer(corpus.synonyms()).normalize(message), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Anh trai tôi bị công an Đài Loan còng tay đưa đi từ sáng, cả nhà không biết anh bị giữ ở đâu | arrest",
+        "bo em bi tai nan giao thong o Seoul, dang cap cuu trong bv, nha em ko ai noi dc tieng Han | medical",
+        "my sister has not answered her phone for six days and her employer says she left, we are scared | missing",
+        "động đất lớn quá, nhà trọ tụi em sập một nửa, đang đứng ngoài đường không biết đi đâu | disaster",
+    })
+    void unseenEmergenciesReadAsUrgentWithTheirSituation(String message, String situation) {
+        MessageClassifier.Reading reading = read(message);
+        assertThat(reading.urgent()).as(message + ": at least the danger button").isGreaterThanOrEqualTo(ReadingPolicy.DEFAULT.unsureEmergency());
+        assertThat(reading.situation()).isEqualTo(situation);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "tuần sau em muốn gia hạn hộ chiếu ở Osaka thì cần mang giấy tờ gì ạ",
+        "How long does it take to get a certificate of single status for my wedding in Melbourne?",
+    })
+    void ordinaryQuestionsAreNotUrgentNorSmallTalk(String message) {
+        MessageClassifier.Reading reading = read(message);
+        assertThat(reading.urgent()).as(message).isLessThan(0.2);
+        assertThat(reading.chitchat() + reading.decline()).as(message).isLessThan(0.3);
+    }
+
+    @Test
+    void aMessageOfWordsTheModelNeverSawIsNotRead() {
+        assertThat(read("xqzv blorf")).isEqualTo(MessageClassifier.Reading.NOTHING);
+        assertThat(read("a".repeat(5_000))).isEqualTo(MessageClassifier.Reading.NOTHING);
+        assertThat(read("สวัสดีครับ วันนี้อากาศดีไหม")).isEqualTo(MessageClassifier.Reading.NOTHING);
+    }
+
+    @Test
+    void smallTalkAndDeclinesGetTheirClass() {
+        assertThat(read("cảm ơn nhiều nha bạn, giúp được mình nhiều lắm").chitchatClass()).isEqualTo("thanks");
+        assertThat(read("cảm ơn nhiều nha bạn, giúp được mình nhiều lắm").chitchat()).isGreaterThan(0.5);
+        MessageClassifier.Reading loan = read("sứ quán cho em vay 20 triệu để trả tiền nhà tháng này được không");
+        assertThat(loan.declineClass()).isEqualTo("loan-job");
+        assertThat(loan.decline()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theSameExamplesTrainTheSameModel() {
+        Corpus real = TestCorpora.real();
+        Corpus again = new Corpus(real.topics(), real.entries(), real.mission(), real.synonyms(), real.urgentRules(),
+                real.smallTalk(), real.origin(), real.docs(), real.examples(), null).trained();
+        String message = "chồng em đánh em suốt, tối nay em không dám về nhà";
+        NormalizedText text = new TextNormalizer(real.synonyms()).normalize(message);
+        assertThat(again.classifier().read(text, message)).isEqualTo(real.classifier().read(text, message));
+    }
+}
