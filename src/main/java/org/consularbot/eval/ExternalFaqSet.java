@@ -26,7 +26,8 @@ import org.consularbot.faq.Topic;
 /**
  * Turns an external FAQ set (JSONL or CSV rows of {@code id, question, answer}, optional {@code topic} and
  * {@code lang}) into a corpus, so {@code eval} can measure the matcher on public FAQ sets. Rows sharing an id
- * are paraphrases of one entry. The base corpus lends its synonyms and urgent phrases.
+ * are paraphrases of one entry. The base corpus lends its synonyms, urgent phrases and examples; the learned
+ * reading is trained again with the set's own questions.
  */
 public final class ExternalFaqSet {
 
@@ -63,7 +64,7 @@ public final class ExternalFaqSet {
                 answers.getOrDefault(id, Map.of()), List.of(file.toString()), LocalDate.EPOCH, Optional.empty(),
                 List.of(), new SourceLocation(file.getFileName().toString(), 0))));
         return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), base.smallTalk(), file.toString(), base.docs(),
-                base.examples(), base.classifier());
+                base.examples(), null).trained();
     }
 
     private static List<JsonNode> jsonl(Path file) throws IOException {

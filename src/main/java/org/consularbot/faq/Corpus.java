@@ -34,8 +34,12 @@ public record Corpus(
         classifier = classifier == null ? MessageClassifier.NONE : classifier;
     }
 
-    /** This corpus with a classifier trained on its examples and entries. */
-    Corpus trained() {
+    /**
+     * This corpus with a classifier trained on its examples and entries: what the loader returns, and what a corpus
+     * built otherwise (an imported FAQ set) needs so that its own questions, not another corpus's, are the
+     * ordinary ones.
+     */
+    public Corpus trained() {
         Corpus untrained = new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples, null);
         return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
                 MessageClassifier.train(untrained, new TextNormalizer(synonyms)));

@@ -120,7 +120,7 @@ public final class CorpusLoader {
                         + " in sources.yaml: cite the official page"));
             }
         }
-        List<Example> examples = new ExampleReader(urgent, smallTalk, problems).readAll(dir.resolve("examples"));
+        List<Example> examples = new ExampleReader(topics.keySet(), urgent, smallTalk, problems).readAll(dir.resolve("examples"));
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }

@@ -8,10 +8,13 @@ package org.consularbot.faq;
  */
 public record Example(Kind kind, String label, String text) {
 
-    /** What the message was. {@code label} is the situation (urgent) or the class (chitchat, decline). */
+    /**
+     * What the message was. {@code label} is the situation (urgent), the class (chitchat, decline) or the topic of
+     * a question (empty when it names none).
+     */
     public enum Kind { QUESTION, URGENT, CHITCHAT, DECLINE }
 
     public Example {
-        label = kind == Kind.QUESTION ? "" : label;
+        label = label == null ? "" : label;
     }
 }

@@ -15,16 +15,19 @@ import java.util.stream.Stream;
  * Reads {@code examples/*.tsv}: the same columns as the evaluation files ({@code kind}, {@code urgent},
  * {@code situation}, {@code class}, {@code question}; others are ignored), so a message from a conversation log or
  * a test set moves in by copying its line. An urgent message needs a situation of {@code urgent.yaml}; small talk
- * and declines need a class of {@code smalltalk.yaml}; anything else is an ordinary question.
+ * and declines need a class of {@code smalltalk.yaml}; anything else is an ordinary question, about the topic in
+ * {@code expected} when that is one topic of {@code topics.tsv}.
  */
 final class ExampleReader {
 
+    private final Set<String> topics;
     private final Set<String> situations;
     private final Set<String> chitchat;
     private final Set<String> decline;
     private final List<CorpusProblem> problems;
 
-    ExampleReader(UrgentRules urgent, SmallTalkRules smallTalk, List<CorpusProblem> problems) {
+    ExampleReader(Set<String> topics, UrgentRules urgent, SmallTalkRules smallTalk, List<CorpusProblem> problems) {
+        this.topics = topics;
         this.situations = urgent.situations().stream().map(UrgentRules.Situation::id).collect(Collectors.toSet());
         this.chitchat = smallTalk.chitchat().stream().map(SmallTalkRules.Kind::id).collect(Collectors.toSet());
         this.decline = smallTalk.decline().stream().map(SmallTalkRules.Kind::id).collect(Collectors.toSet());
@@ -87,7 +90,8 @@ final class ExampleReader {
                     out.add(new Example("chitchat".equals(kind) ? Example.Kind.CHITCHAT : Example.Kind.DECLINE, label, text));
                 }
             } else {
-                out.add(new Example(Example.Kind.QUESTION, "", text));
+                String expected = cell(cells, header.indexOf("expected"));
+                out.add(new Example(Example.Kind.QUESTION, topics.contains(expected) ? expected : "", text));
             }
         }
     }

@@ -1,36 +1,29 @@
 package org.consularbot.faq;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import opennlp.tools.ml.EventTrainer;
-import opennlp.tools.ml.TrainerFactory;
-import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.Event;
-import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.ObjectStream;
-import opennlp.tools.util.TrainingParameters;
 
 /**
  * A learned reading of a message beside the phrase rules: how likely it is an emergency now (and which situation),
- * small talk or an out-of-scope request (and of which class). Phrase lists miss what nobody foresaw ("con em 5 ngày
- * không nghe máy, chủ nhà bảo nó không về"); a model trained on real messages learns from words that go together.
- * Multinomial logistic regression (OpenNLP's L-BFGS maxent, L2-regularised) over folded words, word pairs and word
- * beginnings, trained when the corpus loads on its {@linkplain Corpus#examples() examples} and, as ordinary
- * questions, on the questions of its non-emergency entries. With no examples it reads nothing. Trained once per
- * corpus load ({@link CorpusLoader}; a few seconds), so every matcher built on that corpus shares it.
+ * small talk or an out-of-scope request (and of which class), and which topic it is about. Phrase lists miss what
+ * nobody foresaw ("con em 5 ngày không nghe máy, chủ nhà bảo nó không về"); a model trained on real messages learns
+ * from words that go together. Two {@link LearnedModel}s over folded words, word pairs and word beginnings, trained
+ * when the corpus loads on its {@linkplain Corpus#examples() examples} and its entries' questions: the reading
+ * (ordinary questions from the non-emergency entries) and the topics (every entry's questions under its topic, and
+ * the examples that name a topic). With no examples it reads nothing. Trained once per corpus load
+ * ({@link CorpusLoader}; a few seconds), so every matcher built on that corpus shares it.
  */
 public final class MessageClassifier {
 
     /** Reads nothing: a corpus without examples. */
-    static final MessageClassifier NONE = new MessageClassifier(null, Set.of());
+    static final MessageClassifier NONE = new MessageClassifier(null, null);
 
     static final String QUESTION = "question";
-    private static final String BIAS = "bias";
     private static final String URGENT = "urgent/";
     private static final String CHITCHAT = "chitchat/";
     private static final String DECLINE = "decline/";
@@ -39,13 +32,6 @@ public final class MessageClassifier {
     /** English words this long also count by their first letters: arrested, arresting → arres. */
     private static final int STEM_FROM = 6;
     private static final int STEM = 5;
-    private static final double L2 = 1.0;
-    /** L1 keeps the model sparse; without it cross-validation read less small talk (0.86 against 0.89). */
-    private static final double L1 = 0.1;
-    /** The fit has settled by then (training accuracy 1.0 from about the 13th); each costs about 0.1 s. */
-    private static final int ITERATIONS = 30;
-    /** A feature seen once is noise to the model: this many sightings at least. */
-    private static final int CUTOFF = 2;
     /**
      * Urgent, small-talk and decline examples count this many times: they are a few hundred against thousands of
      * ordinary questions, and a rare class the model barely sees is the one it misses (cross-validated: 3 beat 1).
@@ -58,13 +44,13 @@ public final class MessageClassifier {
         static final Reading NOTHING = new Reading(0, null, 0, null, 0, null);
     }
 
-    private final MaxentModel model;
-    /** Features seen often enough to be in the model: a message with none of them is not read at all. */
-    private final Set<String> known;
+    /** Null when there was nothing to tell apart (examples of one kind only), as is {@code topics} (one topic). */
+    private final LearnedModel reading;
+    private final LearnedModel topics;
 
-    private MessageClassifier(MaxentModel model, Set<String> known) {
-        this.model = model;
-        this.known = known;
+    private MessageClassifier(LearnedModel reading, LearnedModel topics) {
+        this.reading = reading;
+        this.topics = topics;
     }
 
     /** Trains on the corpus's examples and entry questions; a corpus without examples gets a reader of nothing. */
@@ -72,13 +58,14 @@ public final class MessageClassifier {
         if (corpus.examples().isEmpty()) {
             return NONE;
         }
+        EventMaker maker = new EventMaker(normalizer);
         List<Event> events = new ArrayList<>();
         for (FaqEntry entry : corpus.entries()) {
             if (entry.topic().startsWith("emergency.")) {
                 continue; // "tôi bị bắt thì làm sao" is both a question and, for some, an emergency: let examples decide
             }
             for (Language language : Language.values()) {
-                entry.questions(language).forEach(q -> events.add(event(QUESTION, normalizer.normalize(q), q)));
+                entry.questions(language).forEach(q -> events.add(maker.event(QUESTION, q)));
             }
         }
         for (Example example : corpus.examples()) {
@@ -88,45 +75,32 @@ public final class MessageClassifier {
                 case CHITCHAT -> CHITCHAT + example.label();
                 case DECLINE -> DECLINE + example.label();
             };
-            Event event = event(outcome, normalizer.normalize(example.text()), example.text());
+            Event event = maker.event(outcome, example.text());
             for (int copy = 0; copy < (outcome.equals(QUESTION) ? 1 : RARE_WEIGHT); copy++) {
                 events.add(event);
             }
         }
-        TrainingParameters parameters = new TrainingParameters();
-        parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
-        parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
-        parameters.put(TrainingParameters.THREADS_PARAM, 1); // one thread: the same examples give the same model
-        parameters.put(QNTrainer.L2COST_PARAM, L2);
-        parameters.put(QNTrainer.L1COST_PARAM, L1);
-        parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, null);
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        events.forEach(e -> java.util.Arrays.stream(e.getContext()).forEach(f -> counts.merge(f, 1, Integer::sum)));
-        counts.remove(BIAS);
-        Set<String> known = counts.entrySet().stream().filter(c -> c.getValue() >= CUTOFF).map(java.util.Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        try {
-            return new MessageClassifier(trainer.train(new ListStream(events)), known);
-        } catch (IOException e) {
-            throw new UncheckedIOException("training the message classifier", e);
+        List<Event> topicEvents = new ArrayList<>();
+        for (FaqEntry entry : corpus.entries()) {
+            for (Language language : Language.values()) {
+                entry.questions(language).forEach(q -> topicEvents.add(maker.event(entry.topic(), q)));
+            }
         }
+        corpus.examples().stream().filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
+                .forEach(e -> topicEvents.add(maker.event(e.label(), e.text())));
+        return new MessageClassifier(LearnedModel.train(events).orElse(null), LearnedModel.train(topicEvents).orElse(null));
     }
 
     /** The reading of a normalised message ({@code raw} as typed, for emoji). */
     Reading read(NormalizedText text, String raw) {
-        if (model == null || text.isEmpty() && (raw == null || raw.isBlank())) {
+        if (reading == null || text.isEmpty() && (raw == null || raw.isBlank())) {
             return Reading.NOTHING;
         }
-        String[] features = features(text, raw == null ? "" : raw);
-        // Words the model never learnt say nothing: a message mostly of them ("vậy zorbl quxx fnord") is not read,
-        // or one familiar word and the intercept would decide it.
-        long words = text.tokens().stream().limit(MAX_WORDS).count();
-        long knownWords = text.tokens().stream().limit(MAX_WORDS).filter(t -> known.contains("w:" + t.folded())).count();
-        if (java.util.Arrays.stream(features).noneMatch(known::contains) || knownWords * 2 < words) {
+        Optional<double[]> probabilities = reading.eval(features(text, raw == null ? "" : raw), words(text));
+        if (probabilities.isEmpty()) {
             return Reading.NOTHING;
         }
-        double[] p = model.eval(features);
+        double[] p = probabilities.get();
         double urgent = 0;
         double chitchat = 0;
         double decline = 0;
@@ -134,7 +108,7 @@ public final class MessageClassifier {
         int chitchatClass = -1;
         int declineClass = -1;
         for (int i = 0; i < p.length; i++) {
-            String outcome = model.getOutcome(i);
+            String outcome = reading.outcome(i);
             if (outcome.startsWith(URGENT)) {
                 urgent += p[i];
                 situation = situation < 0 || p[i] > p[situation] ? i : situation;
@@ -150,12 +124,50 @@ public final class MessageClassifier {
                 label(declineClass, DECLINE));
     }
 
-    private String label(int outcome, String prefix) {
-        return outcome < 0 ? null : model.getOutcome(outcome).substring(prefix.length());
+    /** How likely the message is about each topic; empty when there is no model or it knows too few words. */
+    Map<String, Double> topics(NormalizedText text, String raw) {
+        if (topics == null || text.isEmpty()) {
+            return Map.of();
+        }
+        return topics.eval(features(text, raw == null ? "" : raw), words(text)).map(p -> {
+            Map<String, Double> byTopic = new java.util.HashMap<>();
+            for (int i = 0; i < p.length; i++) {
+                byTopic.put(topics.outcome(i), p[i]);
+            }
+            return Map.copyOf(byTopic);
+        }).orElse(Map.of());
     }
 
-    private static Event event(String outcome, NormalizedText text, String raw) {
-        return new Event(outcome, features(text, raw));
+    private static List<String> words(NormalizedText text) {
+        return text.tokens().stream().limit(MAX_WORDS).map(NormalizedText.Token::folded).toList();
+    }
+
+    private String label(int outcome, String prefix) {
+        return outcome < 0 ? null : reading.outcome(outcome).substring(prefix.length());
+    }
+
+    /**
+     * Training events whose features are worked out once per text and share one copy of each feature string: both
+     * models read the same questions, and thousands of copies of "w:ho" would cost the heap tens of megabytes.
+     */
+    private static final class EventMaker {
+        private final TextNormalizer normalizer;
+        private final Map<String, String[]> byText = new java.util.HashMap<>();
+        private final Map<String, String> canonical = new java.util.HashMap<>();
+
+        EventMaker(TextNormalizer normalizer) {
+            this.normalizer = normalizer;
+        }
+
+        Event event(String outcome, String text) {
+            return new Event(outcome, byText.computeIfAbsent(text, t -> {
+                String[] features = features(normalizer.normalize(t), t);
+                for (int i = 0; i < features.length; i++) {
+                    features[i] = canonical.computeIfAbsent(features[i], f -> f);
+                }
+                return features;
+            }));
+        }
     }
 
     /**
@@ -166,7 +178,7 @@ public final class MessageClassifier {
     static String[] features(NormalizedText text, String raw) {
         Set<String> features = new LinkedHashSet<>();
         // The intercept: without it the model has no prior, and a message of unknown words reads half urgent.
-        features.add(BIAS);
+        features.add(LearnedModel.BIAS);
         List<NormalizedText.Token> tokens = text.tokens().subList(0, Math.min(MAX_WORDS, text.tokens().size()));
         String before = "^";
         for (NormalizedText.Token token : tokens) {
@@ -189,26 +201,5 @@ public final class MessageClassifier {
             features.add("asks");
         }
         return features.toArray(String[]::new);
-    }
-
-    /** The events as OpenNLP's stream, read as often as the trainer likes. */
-    private static final class ListStream implements ObjectStream<Event> {
-        private final List<Event> events;
-        private Iterator<Event> next;
-
-        ListStream(List<Event> events) {
-            this.events = events;
-            this.next = events.iterator();
-        }
-
-        @Override
-        public Event read() {
-            return next.hasNext() ? next.next() : null;
-        }
-
-        @Override
-        public void reset() {
-            next = events.iterator();
-        }
     }
 }

@@ -14,10 +14,50 @@ import java.util.Optional;
  * @param confirms        a rule's unsure emergency becomes sure from this probability
  * @param chitchat        small talk from this probability, when no entry answers outright
  * @param decline         a decline from this probability, when no entry explains the message well
+ * @param topicWeight     each candidate's score is multiplied by {@code 1 + topicWeight × P(its topic)}
+ * @param answerTopic     a suggestion is answered outright when its topic has this probability, and so has "an
+ *                        ordinary question" (the topics' probabilities always sum to 1, even for a football score) ...
+ * @param answerExplains  ... and it explains at least this share of the message ...
+ * @param answerAhead     ... and no other entry of its topic explains this fraction of what it explains: the
+ *                        reading is sure of the topic, not of the entry ("hộ chiếu" alone still gets choices);
+ *                        with a topic reading, an answer by confidence alone must be as far ahead too
  */
-record ReadingPolicy(double sureEmergency, double unsureEmergency, double confirms, double chitchat, double decline) {
+record ReadingPolicy(double sureEmergency, double unsureEmergency, double confirms, double chitchat, double decline,
+                     double topicWeight, double answerTopic, double answerExplains, double answerAhead) {
 
-    static final ReadingPolicy DEFAULT = new ReadingPolicy(0.60, 0.40, 0.25, 0.60, 0.50);
+    static final ReadingPolicy DEFAULT = new ReadingPolicy(0.60, 0.40, 0.25, 0.60, 0.50, 2.0, 0.90, 0.20, 0.90);
+
+    /** The candidate's score weighed by how likely its topic is. */
+    double weigh(Candidate candidate, java.util.Map<String, Double> topics) {
+        return candidate.score() * (1 + topicWeight * topics.getOrDefault(candidate.entry().topic(), 0.0));
+    }
+
+    /**
+     * The tier once the topic reading has re-ordered the candidates. An answer on the plain order stands when the
+     * same entry still comes first. Any other answer (a suggestion, or one the re-ordering made by pushing other
+     * topics down) needs the reading sure of its topic and that it is an ordinary question ("where is the form to
+     * renew my Canadian passport" is not), and its entry ahead of the others of its topic, which the topic reading
+     * cannot tell apart ("hộ chiếu" alone).
+     */
+    Tier tier(Tier plainTier, java.util.List<Candidate> plain, Tier byConfidence, java.util.List<Candidate> ranked,
+              java.util.Map<String, Double> topics, MessageClassifier.Reading reading) {
+        if (ranked.isEmpty() || topics.isEmpty()) {
+            return byConfidence;
+        }
+        Candidate top = ranked.get(0);
+        if (plainTier == Tier.ANSWER && plain.get(0).entry().equals(top.entry())) {
+            return Tier.ANSWER;
+        }
+        if (byConfidence != Tier.SUGGEST && byConfidence != Tier.ANSWER) {
+            return byConfidence;
+        }
+        boolean aheadInItsTopic = ranked.stream().skip(1).filter(c -> c.entry().topic().equals(top.entry().topic()))
+                .noneMatch(c -> c.confidence() >= answerAhead * top.confidence());
+        double question = 1 - reading.urgent() - reading.chitchat() - reading.decline();
+        boolean sure = question >= answerTopic && topics.getOrDefault(top.entry().topic(), 0.0) >= answerTopic
+                && top.confidence() >= answerExplains && aheadInItsTopic;
+        return sure ? Tier.ANSWER : Tier.SUGGEST;
+    }
 
     /** The rules' finding, or the reading's when the rules found nothing or were unsure. */
     Optional<Emergency> emergency(Optional<Emergency> byRules, MessageClassifier.Reading reading, EmergencyTriage triage) {

@@ -180,11 +180,14 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Language language = languages.detect(text);
         MessageClassifier.Reading learned = classifier.read(text, message);
         Optional<Emergency> emergency = reading.emergency(triage.assess(message), learned, triage);
-        List<Candidate> ranked = text.meaningful().isEmpty() ? List.of() : rank(text);
+        Map<String, Double> topics = classifier.topics(text, message);
+        List<Candidate> pool = text.meaningful().isEmpty() ? List.of() : retrieve(text);
+        List<Candidate> plain = pool.subList(0, Math.min(CANDIDATES, pool.size()));
+        List<Candidate> ranked = topics.isEmpty() ? plain : weighed(pool, topics);
         if (emergency.isPresent() && emergency.get().sure()) {
             return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
         }
-        Tier tier = policy.tier(ranked);
+        Tier tier = reading.tier(policy.tier(plain), plain, policy.tier(ranked), ranked, topics, learned);
         // A decline phrase outweighs an entry the FAQ would not answer outright with.
         double top = ranked.isEmpty() || tier != Tier.ANSWER ? 0 : ranked.get(0).confidence();
         Optional<SmallTalk.Verdict> talk = smallTalk.classify(message == null ? "" : message, text.tokens(), top)
@@ -237,7 +240,16 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                               Map<String, List<String>> near, List<String> pairs, double[] pairWeights) {
     }
 
-    private List<Candidate> rank(NormalizedText text) {
+    /** The pool re-ordered by how likely each candidate's topic is. */
+    private List<Candidate> weighed(List<Candidate> pool, Map<String, Double> topics) {
+        List<Candidate> weighed = new ArrayList<>(pool.size());
+        pool.forEach(c -> weighed.add(new Candidate(c.entry(), reading.weigh(c, topics), c.confidence())));
+        weighed.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return weighed.subList(0, Math.min(CANDIDATES, weighed.size()));
+    }
+
+    /** The retrieved pool, best first by retrieval score × confidence. */
+    private List<Candidate> retrieve(NormalizedText text) {
         List<NormalizedText.Token> all = text.meaningful();
         List<NormalizedText.Token> tokens = all.subList(0, Math.min(MAX_QUERY_WORDS, all.size()));
         QueryWords words = queryWords(tokens);
@@ -256,7 +268,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
             pool.add(new Candidate(corpus.entries().get(entry), hit.score * confidence, confidence));
         }
         pool.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return pool.subList(0, Math.min(CANDIDATES, pool.size()));
+        return pool;
     }
 
     private QueryWords queryWords(List<NormalizedText.Token> tokens) {

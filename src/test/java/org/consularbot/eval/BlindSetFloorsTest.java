@@ -37,17 +37,18 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (0.969 measured)").isGreaterThanOrEqualTo(0.95);
-        assertThat(all.situationRight()).as("situation named right (0.819)").isGreaterThanOrEqualTo(0.79);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.973 measured)").isGreaterThanOrEqualTo(0.95);
+        assertThat(all.situationRight()).as("situation named right (0.816)").isGreaterThanOrEqualTo(0.79);
         assertThat(all.falseEmergency()).as("false emergencies (0.039)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.756)").isGreaterThanOrEqualTo(0.73);
-        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.728)").isGreaterThanOrEqualTo(0.70);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.924)").isGreaterThanOrEqualTo(0.90);
+        assertThat(all.top1()).as("shown right (0.809)").isGreaterThanOrEqualTo(0.78);
+        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.848)").isGreaterThanOrEqualTo(0.80);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.938)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.answerRate()).as("messages answered outright (0.389)").isGreaterThanOrEqualTo(0.37);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
     }
 
@@ -55,9 +56,9 @@ class BlindSetFloorsTest {
     void smallTalkAndOutOfScopeMessagesGetNoEntry() {
         Map<String, Figures> kinds = vietnamese.byKind();
         assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.957)").isGreaterThanOrEqualTo(0.94);
-        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.974)").isGreaterThanOrEqualTo(0.96);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.926)").isGreaterThanOrEqualTo(0.91);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.772)").isGreaterThanOrEqualTo(0.75);
+        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.983)").isGreaterThanOrEqualTo(0.96);
+        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.940)").isGreaterThanOrEqualTo(0.91);
+        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.752)").isGreaterThanOrEqualTo(0.73);
     }
 
     @Test

@@ -46,7 +46,7 @@ class ExampleReaderTest {
                 new Example(Example.Kind.URGENT, "arrest", "con em bị công an bắt sáng nay"),
                 new Example(Example.Kind.CHITCHAT, "thanks", "cảm ơn nhiều nha"),
                 new Example(Example.Kind.DECLINE, "politics", "bạn nghĩ gì về bầu cử"),
-                new Example(Example.Kind.QUESTION, "", "how do I renew my passport"));
+                new Example(Example.Kind.QUESTION, "passport.issue", "how do I renew my passport"));
     }
 
     @Test
@@ -70,6 +70,14 @@ class ExampleReaderTest {
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
         assertThat(report.problems()).extracting(CorpusProblem::toString).contains(
                 "examples/bad.tsv:1: the first line must name the columns, among them 'question' (and 'kind', 'urgent', 'situation', 'class')");
+    }
+
+    @Test
+    void examplesOfOneKindOnlyInACorpusOfOneTopicLoadAndReadNothing() {
+        Corpus corpus = check("passport.issue\ten\tno\t-\t-\t-\t-\thow do I renew my passport\n").corpus().orElseThrow();
+        NormalizedText text = new TextNormalizer(corpus.synonyms()).normalize("renew my passport");
+        assertThat(corpus.classifier().read(text, "renew my passport")).isEqualTo(MessageClassifier.Reading.NOTHING);
+        assertThat(corpus.classifier().topics(text, "renew my passport")).isEmpty();
     }
 
     @Test

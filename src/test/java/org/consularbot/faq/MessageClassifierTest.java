@@ -57,6 +57,26 @@ class MessageClassifierTest {
         assertThat(loan.decline()).isGreaterThan(0.5);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hộ chiếu của cháu còn 2 tháng nữa hết hạn, cháu đang học ở Lyon thì xin cấp đổi thế nào ạ | passport.issue",
+        "we got married in Auckland last spring, how do we record the marriage with Vietnam? | civil.marriage",
+        "em can xin phieu ly lich tu phap so 2 de nop ho so dinh cu, o nuoc ngoai thi lam sao | judicial-record",
+    })
+    void unseenQuestionsAreReadWithTheirTopicMostLikely(String message, String topic) {
+        Corpus corpus = TestCorpora.real();
+        java.util.Map<String, Double> topics = corpus.classifier().topics(new TextNormalizer(corpus.synonyms()).normalize(message), message);
+        assertThat(topics).hasSize(corpus.topics().size());
+        assertThat(topics.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey()).as(message).isEqualTo(topic);
+        assertThat(topics.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aMessageOfUnknownWordsHasNoTopicReading() {
+        Corpus corpus = TestCorpora.real();
+        assertThat(corpus.classifier().topics(new TextNormalizer(corpus.synonyms()).normalize("zorbl quxx fnord"), "zorbl quxx fnord")).isEmpty();
+    }
+
     @Test
     void theSameExamplesTrainTheSameModel() {
         Corpus real = TestCorpora.real();

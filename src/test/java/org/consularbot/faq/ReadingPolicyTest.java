@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** How the learned reading joins the rules: it adds what they missed and never overrules a sure phrase. */
 class ReadingPolicyTest {
 
-    private static final ReadingPolicy POLICY = new ReadingPolicy(0.7, 0.3, 0.25, 0.4, 0.5);
+    private static final ReadingPolicy POLICY = new ReadingPolicy(0.7, 0.3, 0.25, 0.4, 0.5, 2.0, 0.9, 0.2, 0.8);
     private static final EmergencyTriage TRIAGE = new EmergencyTriage(TestCorpora.real(),
             new TextNormalizer(TestCorpora.real().synonyms()), TestCorpora.CLOCK);
     private static final Emergency SURE_ARREST = new Emergency("arrest", "emergency.arrest", "emergency.arrest.first-steps", "bị bắt", true);
@@ -54,5 +54,53 @@ class ReadingPolicyTest {
         assertThat(POLICY.talk(politics, 0.1, 0.4)).contains(new SmallTalk.Verdict(Tier.DECLINE, "politics"));
         MessageClassifier.Reading unsure = new MessageClassifier.Reading(0, null, 0.39, "thanks", 0.49, "politics");
         assertThat(POLICY.talk(unsure, 0.0, 0.4)).isEmpty();
+    }
+
+    private static Candidate candidate(String topic, double score, double confidence) {
+        FaqEntry entry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals(topic)).findFirst().orElseThrow();
+        return new Candidate(entry, score, confidence);
+    }
+
+    @Test
+    void aCandidateWeighsMoreTheLikelierItsTopic() {
+        java.util.Map<String, Double> topics = java.util.Map.of("fees", 0.75, "passport.issue", 0.25);
+        assertThat(POLICY.weigh(candidate("fees", 2.0, 0.5), topics)).isEqualTo(2.0 * (1 + 2.0 * 0.75));
+        assertThat(POLICY.weigh(candidate("passport.issue", 2.0, 0.5), topics)).isEqualTo(2.0 * (1 + 2.0 * 0.25));
+        assertThat(POLICY.weigh(candidate("nationality", 2.0, 0.5), topics)).as("a topic not read").isEqualTo(2.0);
+        assertThat(POLICY.weigh(candidate("fees", 2.0, 0.5), java.util.Map.of())).as("no reading").isEqualTo(2.0);
+    }
+
+    private static final MessageClassifier.Reading QUESTION = MessageClassifier.Reading.NOTHING;
+
+    @Test
+    void aSuggestionIsAnsweredWhenItsTopicIsSureAndItExplainsEnough() {
+        java.util.List<Candidate> ranked = java.util.List.of(candidate("fees", 2.0, 0.2), candidate("passport.issue", 1.0, 0.3));
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.9), QUESTION)).isEqualTo(Tier.ANSWER);
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.89), QUESTION)).isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.19)), java.util.Map.of("fees", 0.99), QUESTION))
+                .as("explains too little").isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.FALLBACK, ranked, Tier.FALLBACK, ranked, java.util.Map.of("fees", 0.99), QUESTION)).as("only suggestions are promoted")
+                .isEqualTo(Tier.FALLBACK);
+        FaqEntry otherFeesEntry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals("fees")).skip(1).findFirst().orElseThrow();
+        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.24)),
+                java.util.Map.of("fees", 0.99), QUESTION)).as("another entry of the topic explains 80 % as much").isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.23)),
+                java.util.Map.of("fees", 0.99), QUESTION)).isEqualTo(Tier.ANSWER);
+        MessageClassifier.Reading maybeOffTopic = new MessageClassifier.Reading(0, null, 0, null, 0.11, "off-topic");
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.99), maybeOffTopic))
+                .as("sure of the topic, not that it is a question for the embassy").isEqualTo(Tier.SUGGEST);
+    }
+
+    @Test
+    void anAnswerOnThePlainOrderStandsAndOneMadeByReorderingMustBeAheadInItsTopic() {
+        FaqEntry otherFeesEntry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals("fees")).skip(1).findFirst().orElseThrow();
+        java.util.List<Candidate> close = java.util.List.of(candidate("fees", 2.0, 0.5), new Candidate(otherFeesEntry, 1.9, 0.48));
+        java.util.Map<String, Double> fees = java.util.Map.of("fees", 0.99);
+        assertThat(POLICY.tier(Tier.ANSWER, close, Tier.ANSWER, close, fees, QUESTION)).as("the plain answer stands").isEqualTo(Tier.ANSWER);
+        java.util.List<Candidate> plain = java.util.List.of(candidate("passport.issue", 3.0, 0.5));
+        assertThat(POLICY.tier(Tier.SUGGEST, plain, Tier.ANSWER, close, fees, QUESTION)).as("made by re-ordering, not ahead")
+                .isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.ANSWER, plain, Tier.ANSWER, close, fees, QUESTION)).as("another entry came first")
+                .isEqualTo(Tier.SUGGEST);
     }
 }
