@@ -40,9 +40,8 @@ public record Corpus(
      * ordinary ones.
      */
     public Corpus trained() {
-        Corpus untrained = new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples, null);
         return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
-                MessageClassifier.train(untrained, new TextNormalizer(synonyms)));
+                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms)));
     }
 
     public Optional<FaqEntry> entry(String id) {

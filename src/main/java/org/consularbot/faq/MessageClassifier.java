@@ -38,10 +38,22 @@ public final class MessageClassifier {
      */
     private static final int RARE_WEIGHT = 3;
 
-    /** Probabilities: of an emergency (any situation), small talk, a decline; each with its likeliest class. */
+    /**
+     * Probabilities: of an emergency (any situation), small talk, a decline, each with its likeliest class; and of
+     * each topic (empty when there is no topic model or it knows too few of the words).
+     */
     record Reading(double urgent, String situation, double chitchat, String chitchatClass, double decline,
-                   String declineClass) {
+                   String declineClass, Map<String, Double> topics) {
         static final Reading NOTHING = new Reading(0, null, 0, null, 0, null);
+
+        Reading {
+            topics = Map.copyOf(topics);
+        }
+
+        /** A reading with no topic probabilities. */
+        Reading(double urgent, String situation, double chitchat, String chitchatClass, double decline, String declineClass) {
+            this(urgent, situation, chitchat, chitchatClass, decline, declineClass, Map.of());
+        }
     }
 
     /** Null when there was nothing to tell apart (examples of one kind only), as is {@code topics} (one topic). */
@@ -53,14 +65,14 @@ public final class MessageClassifier {
         this.topics = topics;
     }
 
-    /** Trains on the corpus's examples and entry questions; a corpus without examples gets a reader of nothing. */
-    static MessageClassifier train(Corpus corpus, TextNormalizer normalizer) {
-        if (corpus.examples().isEmpty()) {
+    /** Trains on the examples and the entries' questions; without examples, a reader of nothing. */
+    static MessageClassifier train(List<FaqEntry> entries, List<Example> examples, TextNormalizer normalizer) {
+        if (examples.isEmpty()) {
             return NONE;
         }
         EventMaker maker = new EventMaker(normalizer);
         List<Event> events = new ArrayList<>();
-        for (FaqEntry entry : corpus.entries()) {
+        for (FaqEntry entry : entries) {
             if (entry.topic().startsWith("emergency.")) {
                 continue; // "tôi bị bắt thì làm sao" is both a question and, for some, an emergency: let examples decide
             }
@@ -68,7 +80,7 @@ public final class MessageClassifier {
                 entry.questions(language).forEach(q -> events.add(maker.event(QUESTION, q)));
             }
         }
-        for (Example example : corpus.examples()) {
+        for (Example example : examples) {
             String outcome = switch (example.kind()) {
                 case QUESTION -> QUESTION;
                 case URGENT -> URGENT + example.label();
@@ -81,24 +93,36 @@ public final class MessageClassifier {
             }
         }
         List<Event> topicEvents = new ArrayList<>();
-        for (FaqEntry entry : corpus.entries()) {
+        for (FaqEntry entry : entries) {
             for (Language language : Language.values()) {
                 entry.questions(language).forEach(q -> topicEvents.add(maker.event(entry.topic(), q)));
             }
         }
-        corpus.examples().stream().filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
+        examples.stream().filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
                 .forEach(e -> topicEvents.add(maker.event(e.label(), e.text())));
         return new MessageClassifier(LearnedModel.train(events).orElse(null), LearnedModel.train(topicEvents).orElse(null));
     }
 
-    /** The reading of a normalised message ({@code raw} as typed, for emoji). */
+    /**
+     * The reading of a normalised message ({@code raw} as typed, for emoji): both models from one set of features,
+     * worked out once per message.
+     */
     Reading read(NormalizedText text, String raw) {
-        if (reading == null || text.isEmpty() && (raw == null || raw.isBlank())) {
+        if (text.isEmpty() && (raw == null || raw.isBlank())) {
             return Reading.NOTHING;
         }
-        Optional<double[]> probabilities = reading.eval(features(text, raw == null ? "" : raw), words(text));
+        String[] features = features(text, raw == null ? "" : raw);
+        List<String> words = words(text);
+        Map<String, Double> byTopic = topics == null ? Map.of() : topics.eval(features, words).map(p -> {
+            Map<String, Double> probabilities = new java.util.HashMap<>();
+            for (int i = 0; i < p.length; i++) {
+                probabilities.put(topics.outcome(i), p[i]);
+            }
+            return probabilities;
+        }).orElse(Map.of());
+        Optional<double[]> probabilities = reading == null ? Optional.empty() : reading.eval(features, words);
         if (probabilities.isEmpty()) {
-            return Reading.NOTHING;
+            return new Reading(0, null, 0, null, 0, null, byTopic);
         }
         double[] p = probabilities.get();
         double urgent = 0;
@@ -121,21 +145,7 @@ public final class MessageClassifier {
             }
         }
         return new Reading(urgent, label(situation, URGENT), chitchat, label(chitchatClass, CHITCHAT), decline,
-                label(declineClass, DECLINE));
-    }
-
-    /** How likely the message is about each topic; empty when there is no model or it knows too few words. */
-    Map<String, Double> topics(NormalizedText text, String raw) {
-        if (topics == null || text.isEmpty()) {
-            return Map.of();
-        }
-        return topics.eval(features(text, raw == null ? "" : raw), words(text)).map(p -> {
-            Map<String, Double> byTopic = new java.util.HashMap<>();
-            for (int i = 0; i < p.length; i++) {
-                byTopic.put(topics.outcome(i), p[i]);
-            }
-            return Map.copyOf(byTopic);
-        }).orElse(Map.of());
+                label(declineClass, DECLINE), byTopic);
     }
 
     private static List<String> words(NormalizedText text) {

@@ -99,16 +99,11 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final int[] docToEntry;
 
     VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock) {
-        this(corpus, policy, clock, ReadingPolicy.DEFAULT);
-    }
-
-    /** With other thresholds for the learned reading: to cross-validate them. */
-    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock, ReadingPolicy reading) {
         this.corpus = corpus;
         this.policy = policy;
         this.normalizer = new TextNormalizer(corpus.synonyms());
         this.classifier = corpus.classifier();
-        this.reading = reading;
+        this.reading = ReadingPolicy.DEFAULT;
         this.languages = new LanguageDetector(corpus, normalizer);
         this.triage = new EmergencyTriage(corpus, normalizer, clock);
         this.smallTalk = new SmallTalk(corpus.smallTalk(), DECLINE_BELOW);
@@ -180,7 +175,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Language language = languages.detect(text);
         MessageClassifier.Reading learned = classifier.read(text, message);
         Optional<Emergency> emergency = reading.emergency(triage.assess(message), learned, triage);
-        Map<String, Double> topics = classifier.topics(text, message);
+        Map<String, Double> topics = learned.topics();
         List<Candidate> pool = text.meaningful().isEmpty() ? List.of() : retrieve(text);
         List<Candidate> plain = pool.subList(0, Math.min(CANDIDATES, pool.size()));
         List<Candidate> ranked = topics.isEmpty() ? plain : weighed(pool, topics);

@@ -77,7 +77,7 @@ class ExampleReaderTest {
         Corpus corpus = check("passport.issue\ten\tno\t-\t-\t-\t-\thow do I renew my passport\n").corpus().orElseThrow();
         NormalizedText text = new TextNormalizer(corpus.synonyms()).normalize("renew my passport");
         assertThat(corpus.classifier().read(text, "renew my passport")).isEqualTo(MessageClassifier.Reading.NOTHING);
-        assertThat(corpus.classifier().topics(text, "renew my passport")).isEmpty();
+        assertThat(corpus.classifier().read(text, "renew my passport").topics()).isEmpty();
     }
 
     @Test

@@ -65,7 +65,7 @@ class MessageClassifierTest {
     })
     void unseenQuestionsAreReadWithTheirTopicMostLikely(String message, String topic) {
         Corpus corpus = TestCorpora.real();
-        java.util.Map<String, Double> topics = corpus.classifier().topics(new TextNormalizer(corpus.synonyms()).normalize(message), message);
+        java.util.Map<String, Double> topics = corpus.classifier().read(new TextNormalizer(corpus.synonyms()).normalize(message), message).topics();
         assertThat(topics).hasSize(corpus.topics().size());
         assertThat(topics.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey()).as(message).isEqualTo(topic);
         assertThat(topics.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
@@ -74,7 +74,21 @@ class MessageClassifierTest {
     @Test
     void aMessageOfUnknownWordsHasNoTopicReading() {
         Corpus corpus = TestCorpora.real();
-        assertThat(corpus.classifier().topics(new TextNormalizer(corpus.synonyms()).normalize("zorbl quxx fnord"), "zorbl quxx fnord")).isEmpty();
+        assertThat(corpus.classifier().read(new TextNormalizer(corpus.synonyms()).normalize("zorbl quxx fnord"), "zorbl quxx fnord").topics()).isEmpty();
+    }
+
+    @Test
+    void theMatcherRaisesAnEmergencyThePhrasesMissedAndConfirmsOneTheyWereUnsureOf() {
+        FaqMatcher matcher = FaqMatchers.vietnameseAware(TestCorpora.real());
+        MatchResult missed = matcher.match("my brother went to work in Cambodia and now they will not let him leave the "
+                + "building, he says they beat people who do not reach targets");
+        assertThat(missed.tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(missed.emergency().orElseThrow().situation()).isEqualTo("trafficking");
+        assertThat(missed.emergency().orElseThrow().evidence()).as("no phrase, only the reading").startsWith("(learned");
+        MatchResult confirmed = matcher.match("con em đi làm ở Đài Loan 5 ngày rồi không nghe máy, chủ nhà trọ bảo nó "
+                + "không về, cả nhà lo lắm");
+        assertThat(confirmed.tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(confirmed.emergency().orElseThrow().evidence()).as("a phrase's maybe, made sure").contains("(learned");
     }
 
     @Test
