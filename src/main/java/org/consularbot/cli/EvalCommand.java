@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.consularbot.eval.CrossValidation;
 import org.consularbot.eval.EvalQuery;
 import org.consularbot.eval.EvalSet;
 import org.consularbot.eval.Evaluation;
@@ -42,6 +43,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--matcher", defaultValue = "default", paramLabel = "NAME[,NAME]", description = "default, bm25 (plain Lucene BM25 baseline), or both: default,bm25 (--out gets the first).")
     String matcherName;
 
+    @Option(names = "--cross-validate", arity = "0..1", fallbackValue = "5", paramLabel = "K",
+            description = "Instead of --queries: the corpus folder's own examples/, each measured by a reading trained without it (K folds, default 5).")
+    Integer folds;
+
     @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Write one JSON object per message, in input order.")
     Path out;
 
@@ -63,8 +68,12 @@ final class EvalCommand implements Callable<Integer> {
                     "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
         PrintWriter err = spec.commandLine().getErr();
-        if ((queries == null) == (passages == null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --queries or --passages");
+        if ((queries == null ? 0 : 1) + (passages == null ? 0 : 1) + (folds == null ? 0 : 1) != 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --queries, --passages or --cross-validate");
+        }
+        if (folds != null) {
+            return crossValidate(matcherNames, stdout, err);
         }
         if (passages != null) {
             Corpus corpus = corpora.load(corpusPath, err);
@@ -101,6 +110,32 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation evaluation = Evaluation.run(matcher, labelled, err);
             evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", name,
                     queries, labelled.size(), corpus.origin(), corpus.entries().size()), stdout);
+            if (out != null && name.equals(matcherNames.get(0))) {
+                writeOutcomes(evaluation.outcomes(), out);
+            }
+        }
+        return 0;
+    }
+
+    private int crossValidate(List<String> matcherNames, PrintWriter stdout, PrintWriter err) throws Exception {
+        Path dir = corpora.directory(corpusPath).filter(Files::isDirectory).orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--cross-validate needs a corpus folder with examples/ (--corpus DIR or FAQ_DIR)"));
+        Path examples = dir.resolve("examples");
+        if (!Files.isDirectory(examples)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), dir + " has no examples/ folder");
+        }
+        Corpus corpus = corpora.load(dir, err);
+        List<EvalQuery> labelled = EvalSet.read(examples);
+        for (String name : matcherNames) {
+            Evaluation evaluation;
+            try {
+                evaluation = CrossValidation.run(corpus, labelled, folds, name, err);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            evaluation.print(String.format("%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
+                    name, folds, examples, labelled.size()), stdout);
             if (out != null && name.equals(matcherNames.get(0))) {
                 writeOutcomes(evaluation.outcomes(), out);
             }

@@ -35,6 +35,11 @@ public final class Evaluation {
         return new Evaluation(outcomes);
     }
 
+    /** Figures of outcomes matched elsewhere ({@link CrossValidation}). */
+    static Evaluation of(List<QueryOutcome> outcomes) {
+        return new Evaluation(outcomes);
+    }
+
     public List<QueryOutcome> outcomes() {
         return outcomes;
     }

@@ -44,6 +44,11 @@ public record Corpus(
                 MessageClassifier.train(entries, examples, new TextNormalizer(synonyms)));
     }
 
+    /** This corpus learning from other examples: what cross-validation holds some out of. */
+    public Corpus withExamples(List<Example> other) {
+        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null).trained();
+    }
+
     public Optional<FaqEntry> entry(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }

@@ -71,7 +71,9 @@ final class ExampleReader {
                 problems.add(new CorpusProblem(at, "no message in the 'question' column"));
                 continue;
             }
-            String kind = cell(cells, header.indexOf("kind"));
+            String expected = cell(cells, header.indexOf("expected"));
+            // Small talk and declines may be marked in either column: kind (as in the tune sets) or expected.
+            String kind = talk(cell(cells, header.indexOf("kind"))) ? cell(cells, header.indexOf("kind")) : expected;
             String situation = cell(cells, header.indexOf("situation"));
             String label = cell(cells, header.indexOf("class"));
             if ("yes".equals(cell(cells, header.indexOf("urgent")))) {
@@ -90,10 +92,13 @@ final class ExampleReader {
                     out.add(new Example("chitchat".equals(kind) ? Example.Kind.CHITCHAT : Example.Kind.DECLINE, label, text));
                 }
             } else {
-                String expected = cell(cells, header.indexOf("expected"));
                 out.add(new Example(Example.Kind.QUESTION, topics.contains(expected) ? expected : "", text));
             }
         }
+    }
+
+    private static boolean talk(String kind) {
+        return "chitchat".equals(kind) || "decline".equals(kind);
     }
 
     private static List<String> sorted(Set<String> ids) {

@@ -176,6 +176,36 @@ class CliTest {
     }
 
     @Test
+    void evalCrossValidatesOnTheCorpusExamples() throws Exception {
+        Path corpus = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        TestCorpora.write(corpus.resolve("examples/few.tsv"), """
+                expected\tkind\turgent\tsituation\tclass\tcountry\tprevious\tquestion
+                emergency.arrest\turgent\tyes\tarrest\t-\tJapan\t-\tchồng em bị cảnh sát bắt tối qua, giờ em phải làm sao
+                emergency.arrest\turgent\tyes\tarrest\t-\tKorea\t-\tanh trai em bị công an bắt rồi cứu em với
+                chitchat\tchitchat\tno\t-\tthanks\t-\t-\tcảm ơn anh chị nhiều ạ
+                chitchat\tchitchat\tno\t-\tthanks\t-\t-\tthank you so much
+                passport.issue\tvi\tno\t-\t-\tJapan\t-\thộ chiếu em sắp hết hạn, làm lại ở đâu ạ
+                passport.issue\ten\tno\t-\t-\tUSA\t-\tmy passport expires soon, where do I renew it
+                """);
+        CliRun run = CliRun.run("eval", "--cross-validate", "2", "--corpus", corpus.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        List<String> table = run.out().lines().toList();
+        assertThat(table.get(0)).startsWith("default matcher, 2-fold cross-validation on").contains("(6 messages");
+        assertThat(table).anySatisfy(line -> assertThat(line.trim()).startsWith("ALL").contains(" 6 "));
+        assertThat(run.err()).contains("fold 1/2 (3 held out, trained on 3 examples)", "fold 2/2");
+
+        CliRun noExamples = CliRun.run("eval", "--cross-validate", "--corpus", TestCorpora.copyOfReal(tmp.resolve("bare")).toString());
+        assertThat(noExamples.exit()).isEqualTo(2);
+        assertThat(noExamples.err()).contains("has no examples/ folder");
+        CliRun tooMany = CliRun.run("eval", "--cross-validate", "7", "--corpus", corpus.toString());
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("2 to 6 folds");
+        CliRun both = CliRun.run("eval", "--cross-validate", "--queries", "eval/dev.tsv", "--corpus", corpus.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of --queries, --passages or --cross-validate");
+    }
+
+    @Test
     void evalWithTheBm25Baseline() {
         CliRun run = CliRun.run("eval", "--queries", "eval/dev.tsv", "--corpus", "faq", "--matcher", "bm25");
         assertThat(run.exit()).as(run.toString()).isZero();

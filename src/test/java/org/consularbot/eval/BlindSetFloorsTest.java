@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Floors just under the figures measured on the blind set ({@code eval/blind/}, written before any tuning by writers
- * who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
+ * Floors just under the figures measured on the blind sets ({@code eval/blind/} and {@code eval/blind2/}, written
+ * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
  * the build. The figures themselves are in the README ("Evaluation"); raise a floor when a change earns it.
  */
 class BlindSetFloorsTest {
@@ -37,18 +37,18 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (0.973 measured)").isGreaterThanOrEqualTo(0.95);
-        assertThat(all.situationRight()).as("situation named right (0.816)").isGreaterThanOrEqualTo(0.79);
-        assertThat(all.falseEmergency()).as("false emergencies (0.039)").isLessThanOrEqualTo(0.05);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.992 measured)").isGreaterThanOrEqualTo(0.98);
+        assertThat(all.situationRight()).as("situation named right (0.847)").isGreaterThanOrEqualTo(0.82);
+        assertThat(all.falseEmergency()).as("false emergencies (0.043)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.809)").isGreaterThanOrEqualTo(0.78);
-        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.848)").isGreaterThanOrEqualTo(0.80);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.938)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.answerRate()).as("messages answered outright (0.389)").isGreaterThanOrEqualTo(0.37);
+        assertThat(all.top1()).as("shown right (0.856)").isGreaterThanOrEqualTo(0.83);
+        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.837)").isGreaterThanOrEqualTo(0.80);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.934)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.answerRate()).as("messages answered outright (0.394)").isGreaterThanOrEqualTo(0.37);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
     }
 
@@ -57,8 +57,8 @@ class BlindSetFloorsTest {
         Map<String, Figures> kinds = vietnamese.byKind();
         assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.957)").isGreaterThanOrEqualTo(0.94);
         assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.983)").isGreaterThanOrEqualTo(0.96);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.940)").isGreaterThanOrEqualTo(0.91);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.752)").isGreaterThanOrEqualTo(0.73);
+        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.933)").isGreaterThanOrEqualTo(0.91);
+        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.826)").isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
@@ -68,5 +68,23 @@ class BlindSetFloorsTest {
         assertThat(kinds.get("vi-nd").top1()).isGreaterThan(baseline.get("vi-nd").top1() + 0.10);
         assertThat(kinds.get("vi-abbr").top1()).isGreaterThan(baseline.get("vi-abbr").top1() + 0.05);
         assertThat(kinds.get("mix").top1()).isGreaterThan(baseline.get("mix").top1());
+        for (String kind : List.of("vi", "vi-nd", "vi-abbr", "en", "mix", "multi", "followup")) {
+            assertThat(kinds.get(kind).top1()).as("%s never below plain BM25", kind).isGreaterThanOrEqualTo(baseline.get(kind).top1());
+        }
+    }
+
+    @Test
+    void theSecondBlindSetHoldsToo() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
+        Corpus corpus = new CorpusLoader(clock).load(Path.of("faq"));
+        List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
+        assertThat(second).hasSizeGreaterThanOrEqualTo(700);
+        Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();
+        assertThat(all.top1()).as("shown right (0.859)").isGreaterThanOrEqualTo(0.83);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.950)").isGreaterThanOrEqualTo(0.92);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.951)").isGreaterThanOrEqualTo(0.93);
+        assertThat(all.falseEmergency()).as("false emergencies (0.035)").isLessThanOrEqualTo(0.05);
+        assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.declined()).as("declined with the right pointer (0.711)").isGreaterThanOrEqualTo(0.68);
     }
 }

@@ -50,6 +50,20 @@ class ExampleReaderTest {
     }
 
     @Test
+    void smallTalkAndDeclinesMayBeMarkedInTheExpectedColumnWhenKindIsTheWayOfWriting() {
+        CorpusLoader.Report report = check("""
+                chitchat\tvi-nd\tno\t-\tthanks\t-\t-\tcam on nhieu nha
+                decline\ten\tno\t-\toff-topic\t-\t-\twho wins the league this year
+                passport.issue\tvi-nd\tno\t-\t-\t-\t-\tgia han ho chieu o dau
+                """);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.corpus().orElseThrow().examples()).containsExactly(
+                new Example(Example.Kind.CHITCHAT, "thanks", "cam on nhieu nha"),
+                new Example(Example.Kind.DECLINE, "off-topic", "who wins the league this year"),
+                new Example(Example.Kind.QUESTION, "passport.issue", "gia han ho chieu o dau"));
+    }
+
+    @Test
     void anUnknownSituationOrClassIsNamedWithItsLine() {
         CorpusLoader.Report report = check("""
                 emergency.arrest\turgent\tyes\tjailed\t-\t-\t-\tbị bắt rồi

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** How the learned reading joins the rules: it adds what they missed and never overrules a sure phrase. */
 class ReadingPolicyTest {
 
-    private static final ReadingPolicy POLICY = new ReadingPolicy(0.7, 0.3, 0.25, 0.4, 0.5, 2.0, 0.9, 0.2, 0.8);
+    private static final ReadingPolicy POLICY = new ReadingPolicy(0.7, 0.3, 0.25, 0.4, 0.5, 2.0, 0.9, 0.2, 0.8,
+            0.5, 0.05, 0.8);
     private static final EmergencyTriage TRIAGE = new EmergencyTriage(TestCorpora.real(),
             new TextNormalizer(TestCorpora.real().synonyms()), TestCorpora.CLOCK);
     private static final Emergency SURE_ARREST = new Emergency("arrest", "emergency.arrest", "emergency.arrest.first-steps", "bị bắt", true);
@@ -21,6 +22,7 @@ class ReadingPolicyTest {
     @Test
     void aSureRuleStandsWhateverTheReading() {
         assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.0, "missing"), TRIAGE)).contains(SURE_ARREST);
+        assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.79, "missing"), TRIAGE).orElseThrow().sure()).isTrue();
     }
 
     @Test
@@ -79,8 +81,8 @@ class ReadingPolicyTest {
         assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.89), QUESTION)).isEqualTo(Tier.SUGGEST);
         assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.19)), java.util.Map.of("fees", 0.99), QUESTION))
                 .as("explains too little").isEqualTo(Tier.SUGGEST);
-        assertThat(POLICY.tier(Tier.FALLBACK, ranked, Tier.FALLBACK, ranked, java.util.Map.of("fees", 0.99), QUESTION)).as("only suggestions are promoted")
-                .isEqualTo(Tier.FALLBACK);
+        assertThat(POLICY.tier(Tier.FALLBACK, ranked, Tier.FALLBACK, ranked, java.util.Map.of("fees", 0.99), QUESTION))
+                .as("a fallback is suggested, never answered").isEqualTo(Tier.SUGGEST);
         FaqEntry otherFeesEntry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals("fees")).skip(1).findFirst().orElseThrow();
         assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.24)),
                 java.util.Map.of("fees", 0.99), QUESTION)).as("another entry of the topic explains 80 % as much").isEqualTo(Tier.SUGGEST);
@@ -89,6 +91,31 @@ class ReadingPolicyTest {
         MessageClassifier.Reading maybeOffTopic = new MessageClassifier.Reading(0, null, 0, null, 0.11, "off-topic");
         assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.99), maybeOffTopic))
                 .as("sure of the topic, not that it is a question for the embassy").isEqualTo(Tier.SUGGEST);
+    }
+
+    @Test
+    void aFallbackIsSuggestedOnlyWhenTheReadingIsFairlySureOfTopicAndQuestionAndTheEntryExplainsSomething() {
+        java.util.List<Candidate> weak = java.util.List.of(candidate("fees", 2.0, 0.06));
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.5), QUESTION)).isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.49), QUESTION))
+                .as("topic unsure").isEqualTo(Tier.FALLBACK);
+        MessageClassifier.Reading halfDecline = new MessageClassifier.Reading(0, null, 0, null, 0.51, "off-topic");
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.99), halfDecline))
+                .as("maybe not a question for the embassy").isEqualTo(Tier.FALLBACK);
+        java.util.List<Candidate> nothing = java.util.List.of(candidate("fees", 2.0, 0.04));
+        assertThat(POLICY.tier(Tier.FALLBACK, nothing, Tier.FALLBACK, nothing, java.util.Map.of("fees", 0.99), QUESTION))
+                .as("the entry explains next to nothing").isEqualTo(Tier.FALLBACK);
+    }
+
+    @Test
+    void aReadingSureOfAnotherSituationRenamesASurePhrasesEmergency() {
+        Emergency renamed = POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.8, "missing"), TRIAGE).orElseThrow();
+        assertThat(renamed.situation()).isEqualTo("missing");
+        assertThat(renamed.sure()).isTrue();
+        assertThat(renamed.evidence()).isEqualTo("bị bắt (learned 0.80)");
+        assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.79, "missing"), TRIAGE)).contains(SURE_ARREST);
+        assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.95, "arrest"), TRIAGE)).contains(SURE_ARREST);
+        assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.95, "no-such-situation"), TRIAGE)).contains(SURE_ARREST);
     }
 
     @Test
