@@ -57,6 +57,17 @@ final class FaqCommand implements Callable<Integer> {
         }
     }
 
+    /** Problems in imported topic files, told as the spreadsheet row to fix (the files are a temporary copy). */
+    static boolean reportRows(CorpusLoader.Report report, CorpusCsv.Imported imported, PrintWriter err) {
+        report.warnings().forEach(w -> err.println("warning: " + w));
+        for (org.consularbot.faq.CorpusProblem problem : report.problems()) {
+            err.println("error: " + imported.row(problem.location()).map(row -> row + ": " + problem.message())
+                    .orElse(problem.toString()));
+        }
+        err.flush();
+        return report.problems().isEmpty();
+    }
+
     @Command(name = "validate", description = "Check every corpus file; errors name the file and line. Exit 1 on errors.")
     static final class Validate extends OnCorpus implements Callable<Integer> {
         Validate(CorpusSource corpora, Clock clock) {
@@ -177,9 +188,9 @@ final class FaqCommand implements Callable<Integer> {
             try {
                 copyTree(target, staging);
                 clear(staging.resolve("entries"));
-                List<Path> written = CorpusCsv.importInto(csv, staging);
-                spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", written.size());
-                if (!report(new CorpusLoader(clock).check(staging))) {
+                CorpusCsv.Imported imported = CorpusCsv.importInto(csv, staging);
+                spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", imported.files().size());
+                if (!reportRows(new CorpusLoader(clock).check(staging), imported, spec.commandLine().getErr())) {
                     spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
                     return 1;
                 }

@@ -1,11 +1,8 @@
 package org.consularbot.faq;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -56,11 +53,36 @@ public final class CorpusCsv {
     }
 
     /**
-     * Writes the rows of {@code csv} as topic files into {@code dir/entries}, one file per value of the
-     * {@code file} column. Returns the files written. The caller validates the result.
+     * What an import wrote: the topic files, and for each file the spreadsheet row of each entry in it, in order, so
+     * that a problem the validation finds at a file's line is told as the row staff must fix.
      */
-    public static List<Path> importInto(Path csv, Path dir) throws IOException {
-        Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
+    public record Imported(List<Path> files, Map<String, List<Integer>> rowsByFile, Map<String, List<Integer>> firstLines,
+                           Path csv) {
+
+        /** "faq.csv row 12 (entry fees.passport)" for a problem in an imported topic file; empty elsewhere. */
+        public java.util.Optional<String> row(SourceLocation location) {
+            String file = location.file().replaceFirst("^entries/", "");
+            List<Integer> starts = firstLines.get(file);
+            if (starts == null || location.line() <= 0) {
+                return java.util.Optional.empty();
+            }
+            int block = -1;
+            for (int i = 0; i < starts.size() && starts.get(i) <= location.line(); i++) {
+                block = i;
+            }
+            return block < 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(csv.getFileName() + " row " + rowsByFile.get(file).get(block));
+        }
+    }
+
+    /**
+     * Writes the rows of {@code csv} as topic files into {@code dir/entries}, one file per value of the
+     * {@code file} column, in the corpus's own layout ({@link EntryLayout}): an unchanged export imports to the same
+     * bytes. The caller validates the result.
+     */
+    public static Imported importInto(Path csv, Path dir) throws IOException {
+        Map<String, List<EntryLayout.Block>> files = new LinkedHashMap<>();
+        Map<String, List<Integer>> rows = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -68,56 +90,47 @@ public final class CorpusCsv {
             }
             MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader()).readValues(reader);
-            int line = 1;
             while (it.hasNext()) {
                 Map<String, String> row = it.next();
-                line++;
+                // The spreadsheet's row (the header is row 1): one per record, however many lines its cells span.
+                int line = rowNumber(rows);
                 String id = row.getOrDefault("id", "").strip();
                 if (id.isEmpty()) {
-                    throw new IllegalArgumentException(csv + ": row " + line + " has no id");
+                    throw new IllegalArgumentException(csv.getFileName() + " row " + line + ", column id: no id (every row needs the entry's id)");
                 }
                 String topic = row.getOrDefault("topic", "").strip();
                 String file = row.getOrDefault("file", "").strip();
-                files.computeIfAbsent(file.isEmpty() ? topic + ".yaml" : file, k -> new ArrayList<>()).add(entry(row));
+                String name = Path.of(file.isEmpty() ? topic + ".yaml" : file).getFileName().toString();
+                files.computeIfAbsent(name, k -> new ArrayList<>()).add(block(row));
+                rows.computeIfAbsent(name, k -> new ArrayList<>()).add(line);
             }
         }
-        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .build());
         Path entries = dir.resolve("entries");
         Files.createDirectories(entries);
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, List<Map<String, Object>>> file : files.entrySet()) {
-            Path target = entries.resolve(Path.of(file.getKey()).getFileName().toString());
-            yaml.writeValue(target.toFile(), Map.of("entries", file.getValue()));
+        Map<String, List<Integer>> firstLines = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EntryLayout.Block>> file : files.entrySet()) {
+            Path target = entries.resolve(file.getKey());
+            Files.writeString(target, EntryLayout.file(file.getValue()), StandardCharsets.UTF_8);
             written.add(target);
+            List<Integer> starts = new ArrayList<>();
+            for (int i = 0; i < file.getValue().size(); i++) {
+                starts.add(EntryLayout.firstLine(file.getValue(), i));
+            }
+            firstLines.put(file.getKey(), starts);
         }
-        return written;
+        return new Imported(written, rows, firstLines, csv);
     }
 
-    private static Map<String, Object> entry(Map<String, String> row) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", row.getOrDefault("id", "").strip());
-        entry.put("topic", row.getOrDefault("topic", "").strip());
-        entry.put("questions", Map.of("vi", lines(row.get("questions_vi")), "en", lines(row.get("questions_en"))));
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("vi", row.getOrDefault("answer_vi", "").strip());
-        answer.put("en", row.getOrDefault("answer_en", "").strip());
-        entry.put("answer", answer);
-        entry.put("sources", lines(row.get("sources")));
-        entry.put("reviewed", row.getOrDefault("reviewed", "").strip());
-        String expires = row.getOrDefault("expires", "").strip();
-        if (!expires.isEmpty()) {
-            entry.put("expires", expires);
-        }
-        List<String> keywords = lines(row.get("keywords"));
-        if (!keywords.isEmpty()) {
-            entry.put("keywords", keywords);
-        }
-        return entry;
+    private static int rowNumber(Map<String, List<Integer>> rowsSoFar) {
+        return 2 + rowsSoFar.values().stream().mapToInt(List::size).sum();
+    }
+
+    private static EntryLayout.Block block(Map<String, String> row) {
+        return new EntryLayout.Block(row.getOrDefault("id", "").strip(), row.getOrDefault("topic", "").strip(),
+                lines(row.get("questions_vi")), lines(row.get("questions_en")), row.getOrDefault("answer_vi", "").strip(),
+                row.getOrDefault("answer_en", "").strip(), lines(row.get("sources")), row.getOrDefault("reviewed", "").strip(),
+                row.getOrDefault("expires", "").strip(), lines(row.get("keywords")));
     }
 
     private static List<String> lines(String cell) {

@@ -173,7 +173,7 @@ class FaqCommandTest {
                 StandardCharsets.UTF_8);
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("unknown topic 'no.such.topic'").contains("entries/fees.yaml:")
+        assertThat(run.err()).contains("unknown topic 'no.such.topic'").contains("bad.csv row 3: entry 'fees.bad'")
                 .contains("nothing changed in " + target);
         assertThat(snapshot(target)).isEqualTo(before);
     }
@@ -186,7 +186,7 @@ class FaqCommandTest {
         Files.writeString(csv, HEADER + "fees.yaml,,fees,a,a,vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n");
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("row 2 has no id");
+        assertThat(run.err()).contains("row 2, column id: no id");
         assertThat(snapshot(target)).isEqualTo(before);
     }
 

@@ -40,13 +40,90 @@ class CorpusCsvTest {
     }
 
     @Test
+    void theLayoutWritesEveryRealTopicFileByteForByte() throws Exception {
+        Corpus real = TestCorpora.real();
+        java.util.Map<String, List<EntryLayout.Block>> byFile = new java.util.LinkedHashMap<>();
+        real.entries().forEach(e -> byFile.computeIfAbsent(e.location().file(), f -> new java.util.ArrayList<>()).add(EntryLayout.Block.of(e)));
+        assertThat(byFile).hasSizeGreaterThan(20);
+        byFile.forEach((file, blocks) -> {
+            try {
+                assertThat(EntryLayout.file(blocks)).as(file + " in the corpus's own layout (faq export + faq import writes it so)").isEqualTo(Files.readString(TestCorpora.FAQ.resolve(file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void anUnchangedExportImportsToTheSameFilesAndAnEditChangesOnlyItsEntry() throws Exception {
+        Path copy = TestCorpora.copyOfReal(tmp.resolve("copy"));
+        Path csv = tmp.resolve("faq.csv");
+        CorpusCsv.export(new CorpusLoader(TestCorpora.CLOCK).load(copy), csv);
+        java.util.Map<Path, String> before = texts(copy.resolve("entries"));
+        CorpusCsv.importInto(csv, copy);
+        assertThat(texts(copy.resolve("entries"))).isEqualTo(before);
+
+        String fees = before.get(copy.resolve("entries/fees.yaml"));
+        String edited = Files.readString(csv).replace("Lệ phí làm hộ chiếu tại đại sứ quán là bao nhiêu?",
+                "Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
+        Files.writeString(csv, edited);
+        CorpusCsv.importInto(csv, copy);
+        java.util.Map<Path, String> after = texts(copy.resolve("entries"));
+        after.forEach((file, text) -> {
+            if (!file.endsWith("fees.yaml")) {
+                assertThat(text).as(file.toString()).isEqualTo(before.get(file));
+            }
+        });
+        List<String> was = fees.lines().toList();
+        List<String> now = after.get(copy.resolve("entries/fees.yaml")).lines().toList();
+        assertThat(now).hasSameSizeAs(was);
+        List<Integer> changed = java.util.stream.IntStream.range(0, was.size()).filter(i -> !was.get(i).equals(now.get(i))).boxed().toList();
+        assertThat(changed).hasSize(1);
+        assertThat(now.get(changed.get(0))).isEqualTo("        - \"Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?\"");
+        Corpus reloaded = new CorpusLoader(TestCorpora.CLOCK).load(copy);
+        assertThat(reloaded.entry("fees.passport").orElseThrow().questions(Language.VI).get(0))
+                .isEqualTo("Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
+    }
+
+    private static java.util.Map<Path, String> texts(Path dir) throws java.io.IOException {
+        java.util.Map<Path, String> texts = new java.util.TreeMap<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                texts.put(file, Files.readString(file));
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void aProblemInAnImportedEntryIsToldAsItsSpreadsheetRow() throws Exception {
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("rows"));
+        Path csv = tmp.resolve("rows.csv");
+        Files.writeString(csv, """
+                file,id,topic,questions_vi,questions_en,answer_vi,answer_en,sources,reviewed,expires,keywords
+                fees.yaml,fees.a,fees,"Phí bao nhiêu?
+                Lệ phí?",How much?,Xem trang web.,See the website.,https://lanhsuvietnam.gov.vn/,2026-11-01,,
+                fees.yaml,fees.b,fees,Phí nộp thế nào?,How to pay?,Xem trang web.,See the website.,https://lanhsuvietnam.gov.vn/,not-a-date,,
+                """);
+        CorpusCsv.Imported imported = CorpusCsv.importInto(csv, dir);
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
+        assertThat(report.problems()).isNotEmpty();
+        assertThat(report.problems()).extracting(CorpusProblem::message).anySatisfy(m -> assertThat(m).contains("fees.a"))
+                .anySatisfy(m -> assertThat(m).contains("malformed date 'not-a-date'"));
+        assertThat(report.problems()).allSatisfy(p -> assertThat(imported.row(p.location())).as(p.toString())
+                .contains(p.message().contains("'fees.a'") ? "rows.csv row 2" : "rows.csv row 3"));
+        assertThat(imported.row(new SourceLocation("entries/fees.yaml", 2))).contains("rows.csv row 2");
+        assertThat(imported.row(new SourceLocation("mission.yaml", 3))).isEmpty();
+    }
+
+    @Test
     void realCorpusSurvivesExportAndImport() throws Exception {
         Corpus original = TestCorpora.real();
         Path csv = tmp.resolve("faq.csv");
         CorpusCsv.export(original, csv);
 
         Path copy = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
-        List<Path> written = CorpusCsv.importInto(csv, copy);
+        List<Path> written = CorpusCsv.importInto(csv, copy).files();
         long topicFiles = original.entries().stream().map(e -> e.location().file()).distinct().count();
         assertThat(written).hasSize((int) topicFiles).allSatisfy(p -> assertThat(p).startsWith(copy.resolve("entries")));
 
@@ -113,7 +190,7 @@ class CorpusCsvTest {
         Path file = tmp.resolve("types.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
-        List<Path> written = CorpusCsv.importInto(file, dir);
+        List<Path> written = CorpusCsv.importInto(file, dir).files();
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("fees.yaml"); // no file: topic
         FaqEntry entry = new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.types").orElseThrow();
         assertThat(entry.questions(Language.VI)).containsExactly("yes", "no", "null", "123", "~", "#1");
