@@ -22,7 +22,8 @@ public record Corpus(
         String origin,
         List<OfficialDoc> docs,
         List<Example> examples,
-        MessageClassifier classifier) {
+        MessageClassifier classifier,
+        Countries countries) {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
 
@@ -32,6 +33,14 @@ public record Corpus(
         docs = docs == null ? List.of() : List.copyOf(docs);
         examples = examples == null ? List.of() : List.copyOf(examples);
         classifier = classifier == null ? MessageClassifier.NONE : classifier;
+        countries = countries == null ? Countries.NONE : countries;
+    }
+
+    /** A corpus with no country table (imported FAQ sets, tests). */
+    public Corpus(Map<String, Topic> topics, List<FaqEntry> entries, Mission mission, Synonyms synonyms,
+                  UrgentRules urgentRules, SmallTalkRules smallTalk, String origin, List<OfficialDoc> docs,
+                  List<Example> examples, MessageClassifier classifier) {
+        this(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples, classifier, null);
     }
 
     /**
@@ -41,12 +50,12 @@ public record Corpus(
      */
     public Corpus trained() {
         return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
-                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms)));
+                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms)), countries);
     }
 
     /** This corpus learning from other examples: what cross-validation holds some out of. */
     public Corpus withExamples(List<Example> other) {
-        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null).trained();
+        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null, countries).trained();
     }
 
     public Optional<FaqEntry> entry(String id) {
@@ -60,6 +69,33 @@ public record Corpus(
     /** The entry's answer in that language with every {@code {{key}}} replaced by the mission's fact. */
     public String answer(FaqEntry entry, Language language) {
         return render(entry.answers().get(language), language);
+    }
+
+    /**
+     * The entry's answer for a citizen who named another country than the mission's: its emergency numbers (or,
+     * unconfirmed, "the local emergency number") instead of the host's, and the Vietnamese mission in that country,
+     * found through the consular portal, instead of this mission's name, website and contacts.
+     */
+    public String answer(FaqEntry entry, Language language, Country elsewhere) {
+        String numbers = elsewhere.emergencyNumbers(language);
+        String local = !numbers.isEmpty() ? numbers
+                : language == Language.VI ? "số khẩn cấp của nước bạn đang ở" : "the local emergency number";
+        String mission = language == Language.VI ? "Đại sứ quán hoặc Tổng lãnh sự quán Việt Nam tại " + elsewhere.nameVi()
+                : "Embassy or Consulate-General of Viet Nam in " + elsewhere.nameEn();
+        String portal = this.mission.fact("consular_portal", language);
+        Matcher matcher = PLACEHOLDER.matcher(entry.answers().getOrDefault(language, ""));
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String key = matcher.group(1);
+            String value = switch (key) {
+                case "local_emergency" -> local;
+                case "mission_name" -> mission;
+                default -> key.startsWith("mission_") && portal != null ? portal : this.mission.fact(key, language);
+            };
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+        }
+        matcher.appendTail(out);
+        return out.toString().strip();
     }
 
     /** Replaces mission placeholders; validation guarantees every key exists. */

@@ -120,13 +120,20 @@ public final class CorpusLoader {
                         + " in sources.yaml: cite the official page"));
             }
         }
+        List<Country> countries = new CountryReader(policy, problems).read(dir.resolve(CountryReader.FILE));
+        String host = mission == null ? null : mission.fact("host_country", Language.EN);
+        if (host != null && !countries.isEmpty() && countries.stream().noneMatch(c -> c.iso2().equals(host))) {
+            warnings.add(new CorpusProblem(new SourceLocation("mission.yaml", 0), "host_country '" + host
+                    + "' is not in countries.tsv"));
+        }
         List<Example> examples = new ExampleReader(topics.keySet(), urgent, smallTalk, problems).readAll(dir.resolve("examples"));
         if (entries.isEmpty() && problems.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }
         Optional<Corpus> corpus = problems.isEmpty()
                 ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin,
-                List.copyOf(docs), examples, null).trained()) : Optional.empty();
+                List.copyOf(docs), examples, null, new Countries(countries, new TextNormalizer(synonyms))).trained())
+                : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }
 

@@ -67,7 +67,10 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
         double question = 1 - reading.urgent() - reading.chitchat() - reading.decline();
         double topic = topics.getOrDefault(top.entry().topic(), 0.0);
         if (byConfidence == Tier.FALLBACK) {
-            return question >= suggestTopic && topic >= suggestTopic && top.confidence() >= suggestExplains
+            // The reading's likeliest topic, not merely a likely one: with no entry of the topic it reads (an entry
+            // the corpus lacks), suggesting another topic's entries would be guessing.
+            boolean likeliest = topics.values().stream().allMatch(p -> p <= topic);
+            return question >= suggestTopic && topic >= suggestTopic && likeliest && top.confidence() >= suggestExplains
                     ? Tier.SUGGEST : Tier.FALLBACK;
         }
         if (byConfidence != Tier.SUGGEST && byConfidence != Tier.ANSWER) {

@@ -37,28 +37,28 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (0.992 measured)").isGreaterThanOrEqualTo(0.98);
-        assertThat(all.situationRight()).as("situation named right (0.847)").isGreaterThanOrEqualTo(0.82);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.996 measured)").isGreaterThanOrEqualTo(0.98);
+        assertThat(all.situationRight()).as("situation named right (0.879)").isGreaterThanOrEqualTo(0.85);
         assertThat(all.falseEmergency()).as("false emergencies (0.043)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.856)").isGreaterThanOrEqualTo(0.83);
+        assertThat(all.top1()).as("shown right (0.861)").isGreaterThanOrEqualTo(0.83);
         assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.837)").isGreaterThanOrEqualTo(0.80);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.934)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.answerRate()).as("messages answered outright (0.394)").isGreaterThanOrEqualTo(0.37);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.939)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.answerRate()).as("messages answered outright (0.380)").isGreaterThanOrEqualTo(0.36);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
     }
 
     @Test
     void smallTalkAndOutOfScopeMessagesGetNoEntry() {
         Map<String, Figures> kinds = vietnamese.byKind();
-        assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.957)").isGreaterThanOrEqualTo(0.94);
-        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.983)").isGreaterThanOrEqualTo(0.96);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.933)").isGreaterThanOrEqualTo(0.91);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.826)").isGreaterThanOrEqualTo(0.80);
+        assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.974)").isGreaterThanOrEqualTo(0.94);
+        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.991)").isGreaterThanOrEqualTo(0.96);
+        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.953)").isGreaterThanOrEqualTo(0.91);
+        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.866)").isGreaterThanOrEqualTo(0.84);
     }
 
     @Test
@@ -80,11 +80,11 @@ class BlindSetFloorsTest {
         List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
         assertThat(second).hasSizeGreaterThanOrEqualTo(700);
         Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();
-        assertThat(all.top1()).as("shown right (0.859)").isGreaterThanOrEqualTo(0.83);
+        assertThat(all.top1()).as("shown right (0.867)").isGreaterThanOrEqualTo(0.83);
         assertThat(all.answerPrecision()).as("answers given outright that are right (0.950)").isGreaterThanOrEqualTo(0.92);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.951)").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.falseEmergency()).as("false emergencies (0.035)").isLessThanOrEqualTo(0.05);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.979)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.falseEmergency()).as("false emergencies (0.032)").isLessThanOrEqualTo(0.05);
         assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.declined()).as("declined with the right pointer (0.711)").isGreaterThanOrEqualTo(0.68);
+        assertThat(all.declined()).as("declined with the right pointer (0.778)").isGreaterThanOrEqualTo(0.75);
     }
 }

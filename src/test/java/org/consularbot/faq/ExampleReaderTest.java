@@ -50,17 +50,19 @@ class ExampleReaderTest {
     }
 
     @Test
-    void smallTalkAndDeclinesMayBeMarkedInTheExpectedColumnWhenKindIsTheWayOfWriting() {
+    void smallTalkAndDeclinesMayBeMarkedInTheExpectedColumnAndAFollowUpTeachesNoTopic() {
         CorpusLoader.Report report = check("""
                 chitchat\tvi-nd\tno\t-\tthanks\t-\t-\tcam on nhieu nha
                 decline\ten\tno\t-\toff-topic\t-\t-\twho wins the league this year
                 passport.issue\tvi-nd\tno\t-\t-\t-\t-\tgia han ho chieu o dau
+                fees\tfollowup\tno\t-\t-\t-\tgia han ho chieu o dau\tcon phi thi sao
                 """);
         assertThat(report.problems()).isEmpty();
         assertThat(report.corpus().orElseThrow().examples()).containsExactly(
                 new Example(Example.Kind.CHITCHAT, "thanks", "cam on nhieu nha"),
                 new Example(Example.Kind.DECLINE, "off-topic", "who wins the league this year"),
-                new Example(Example.Kind.QUESTION, "passport.issue", "gia han ho chieu o dau"));
+                new Example(Example.Kind.QUESTION, "passport.issue", "gia han ho chieu o dau"),
+                new Example(Example.Kind.QUESTION, "", "con phi thi sao"));
     }
 
     @Test

@@ -102,6 +102,8 @@ class ReadingPolicyTest {
         MessageClassifier.Reading halfDecline = new MessageClassifier.Reading(0, null, 0, null, 0.51, "off-topic");
         assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.99), halfDecline))
                 .as("maybe not a question for the embassy").isEqualTo(Tier.FALLBACK);
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.5, "nationality", 0.51), QUESTION))
+                .as("the reading's likeliest topic is another: an entry the corpus lacks").isEqualTo(Tier.FALLBACK);
         java.util.List<Candidate> nothing = java.util.List.of(candidate("fees", 2.0, 0.04));
         assertThat(POLICY.tier(Tier.FALLBACK, nothing, Tier.FALLBACK, nothing, java.util.Map.of("fees", 0.99), QUESTION))
                 .as("the entry explains next to nothing").isEqualTo(Tier.FALLBACK);

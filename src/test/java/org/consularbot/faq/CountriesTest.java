@@ -1,0 +1,80 @@
+package org.consularbot.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which country a message names, and what its emergency numbers read like; the table's checks. */
+class CountriesTest {
+
+    private static final Countries COUNTRIES = TestCorpora.real().countries();
+
+    @TempDir
+    Path tmp;
+
+    private static String named(String message) {
+        return COUNTRIES.named(message, "CA").map(Country::iso2).orElse("-");
+    }
+
+    @Test
+    void aMessageNamesTheCountryTheCitizenIsIn() {
+        assertThat(named("em ở Nhật bị đánh, cứu em")).isEqualTo("JP");
+        assertThat(named("e o nhat bi danh cuu e")).as("no diacritics").isEqualTo("JP");
+        assertThat(named("my son was arrested in Osaka last night")).isEqualTo("JP");
+        assertThat(named("Chồng em bị bắt ở Phnom Penh")).isEqualTo("KH");
+        assertThat(named("con tôi đi xuất khẩu lao động ở Đài Loan bị giữ hộ chiếu")).isEqualTo("TW");
+    }
+
+    @Test
+    void everydayWordsThatSpellLikeACountryNameNothing() {
+        assertThat(named("em đang ở đại sứ quán rồi")).isEqualTo("-");
+        assertThat(named("o dai su quan co lam ho chieu khong")).isEqualTo("-");
+        assertThat(named("hộ chiếu em hết hạn, bên anh có gia hạn được không")).isEqualTo("-");
+        assertThat(named("thủ tục hợp pháp hóa lãnh sự và lý lịch tư pháp")).as("pháp is not France").isEqualTo("-");
+        assertThat(named("em đi sang lao động được 2 năm")).isEqualTo("-");
+        assertThat(named("lệ phí bao nhiêu")).as("phí is not the Philippines").isEqualTo("-");
+    }
+
+    @Test
+    void theMissionsOwnCountryOrTwoCountriesNameNone() {
+        assertThat(named("I live in Toronto and my wallet was stolen")).as("the host country").isEqualTo("-");
+        assertThat(named("em ở Nhật, chồng em ở Hàn Quốc bị bắt")).as("where is the citizen?").isEqualTo("-");
+    }
+
+    @Test
+    void confirmedNumbersReadInTheCitizensLanguageAndUnconfirmedOnesAreNeverPrinted() {
+        Country japan = COUNTRIES.byCode("JP").orElseThrow();
+        assertThat(japan.emergencyNumbers(Language.VI)).isEqualTo("cảnh sát 110; cấp cứu, cứu hỏa 119");
+        assertThat(japan.emergencyNumbers(Language.EN)).isEqualTo("police 110; ambulance, fire 119");
+        assertThat(COUNTRIES.byCode("AU").orElseThrow().emergencyNumbers(Language.EN)).isEqualTo("000");
+        Country russia = COUNTRIES.byCode("RU").orElseThrow();
+        assertThat(russia.confirmed()).isFalse();
+        assertThat(russia.emergencyNumbers(Language.VI)).isEmpty();
+        assertThat(COUNTRIES.all()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(COUNTRIES.all().stream().filter(Country::confirmed)).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aGuessedOrUnsourcedNumberIsRefusedWithItsLine() {
+        Path root = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        TestCorpora.write(root.resolve("countries.tsv"), """
+                iso2\tcountry_vi\tcountry_en\tnames\tpolice\tambulance\tfire\tgeneral\tstatus\tsource_url\texcerpt
+                JP\tNhật Bản\tJapan\tNhật Bản, Japan\t110\t119\t119\t\tCONFIRMED\thttps://www.city.odate.lg.jp/x\tok
+                RU\tNga\tRussia\tnước Nga\t\t\t\t112\tUNCONFIRMED\t\t
+                KR\tHàn Quốc\tKorea\tHàn Quốc\t112\t\t\t\tCONFIRMED\thttps://some-travel-blog.com/korea\t
+                XX\tNowhere\tNowhere\tNowhere\t11a\t\t\t\tCONFIRMED\thttps://www.gov.uk/x\t
+                JP\tNhật Bản\tJapan\tNhật\t110\t\t\t\tCONFIRMED\thttps://www.city.odate.lg.jp/x\t
+                """);
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
+        assertThat(report.corpus()).isEmpty();
+        assertThat(report.problems()).extracting(CorpusProblem::toString).containsExactly(
+                "countries.tsv:3: an UNCONFIRMED country may carry no number: a guessed number is never printed; leave the"
+                        + " cells empty until an official page confirms it",
+                "countries.tsv:4: a CONFIRMED number must cite a page sources.yaml lists as official, not"
+                        + " 'https://some-travel-blog.com/korea'",
+                "countries.tsv:5: police must be digits only (2 to 6), not '11a'",
+                "countries.tsv:6: country JP is listed twice");
+    }
+}
