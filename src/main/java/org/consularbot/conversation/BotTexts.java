@@ -272,22 +272,12 @@ public final class BotTexts {
 
     /** The entry's answer followed by one short line: where it comes from and when staff last checked it. */
     public String answer(FaqEntry entry, Language l) {
-        return answer(entry, l, null);
-    }
-
-    /**
-     * The entry's answer for this message: when it names another country than the mission's ("em ở Nhật"), with that
-     * country's emergency numbers and the Vietnamese mission there instead of this mission's.
-     */
-    public String answer(FaqEntry entry, Language l, String message) {
         String source = entry.sources().isEmpty() ? fact("mission_website", l) : entry.sources().get(0);
         LocalDate reviewed = entry.reviewed();
         String line = l == Language.VI
                 ? "Nguồn: " + source + " · cập nhật " + VI_DATE.format(reviewed)
                 : "Source: " + source + " · reviewed " + reviewed;
-        String text = corpus.countries().named(message, fact("host_country", Language.EN))
-                .map(country -> corpus.answer(entry, l, country)).orElseGet(() -> corpus.answer(entry, l));
-        return text + "\n\n" + line;
+        return corpus.answer(entry, l) + "\n\n" + line;
     }
 
     private String fact(String key, Language l) {

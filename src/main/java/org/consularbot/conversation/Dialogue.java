@@ -141,7 +141,7 @@ public final class Dialogue {
         Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
         StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
-        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l, plan.message.text())));
+        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
         String situation = match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency");
         plan.outcome = ReplyKind.EMERGENCY.code();
@@ -348,7 +348,7 @@ public final class Dialogue {
         List<Button> feedback = List.of(
                 new Button(texts.helpfulLabel(l), FEEDBACK_PREFIX + "+:" + entry.id()),
                 new Button(texts.notHelpfulLabel(l), FEEDBACK_PREFIX + "-:" + entry.id()));
-        plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l, plan.message.text()), List.of(), feedback, Optional.of(entry.id())));
+        plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l), List.of(), feedback, Optional.of(entry.id())));
         plan.lastEntry = Optional.of(entry.id());
         plan.outcome = ReplyKind.ANSWER.code();
         plan.unansweredStreak = 0;

@@ -44,24 +44,6 @@ class TriageDialogueTest {
     }
 
     @Test
-    void aCitizenInAnotherCountryGetsThatCountrysNumbersAndItsMissionNeverTheHosts() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            Reply japan = bot.chat("c1").say("em ở Nhật, em bị một nhóm người đánh chảy máu, cứu em").get(0);
-            assertThat(japan.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(japan.text()).contains(TestCorpora.HOTLINE, "110", "119", "Việt Nam tại Nhật Bản")
-                    .doesNotContain("911", "Canada");
-
-            Reply russia = bot.chat("c2").say("em ở Nga, em bị một nhóm người đánh chảy máu, cứu em").get(0);
-            assertThat(russia.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(russia.text()).as("no confirmed number: none is printed").contains(TestCorpora.HOTLINE,
-                    "số khẩn cấp của nước bạn đang ở", "Việt Nam tại Nga").doesNotContain("911", "Canada");
-
-            Reply home = bot.chat("c3").say("em bị một nhóm người đánh chảy máu, cứu em").get(0);
-            assertThat(home.text()).as("no country named: the mission's own").contains("911");
-        }
-    }
-
-    @Test
     void aFollowUpIsReadInTheContextOfTheEntryAnsweredBefore() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             ConversationHarness.Chat chat = bot.chat("c1");
