@@ -17,7 +17,6 @@ import org.consularbot.eval.ExternalFaqSet;
 import org.consularbot.eval.QueryOutcome;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
-import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.PassageIndex;
 import org.consularbot.eval.PassageEvaluation;
@@ -103,13 +102,25 @@ final class EvalCommand implements Callable<Integer> {
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
                 ? ExternalFaqSet.read(corpusPath, corpora.load(null, err))
                 : corpora.load(corpusPath, err);
-        for (String name : matcherNames) {
+        return measure(matcherNames, stdout, name -> {
             err.printf("building the %s index over %d entries...%n", name, corpus.entries().size());
             err.flush();
-            FaqMatcher matcher = FaqMatchers.byName(name, corpus);
-            Evaluation evaluation = Evaluation.run(matcher, labelled, err);
-            evaluation.print(String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", name,
-                    queries, labelled.size(), corpus.origin(), corpus.entries().size()), stdout);
+            return Evaluation.run(FaqMatchers.byName(name, corpus), labelled, err);
+        }, name -> String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", name,
+                queries, labelled.size(), corpus.origin(), corpus.entries().size()));
+    }
+
+    /** How one matcher (by name) is measured. */
+    private interface Measure {
+        Evaluation of(String matcher) throws Exception;
+    }
+
+    /** Each matcher measured and printed under its title; the first one's outcomes to {@code --out}. */
+    private int measure(List<String> matcherNames, PrintWriter stdout, Measure measure,
+                        java.util.function.Function<String, String> title) throws Exception {
+        for (String name : matcherNames) {
+            Evaluation evaluation = measure.of(name);
+            evaluation.print(title.apply(name), stdout);
             if (out != null && name.equals(matcherNames.get(0))) {
                 writeOutcomes(evaluation.outcomes(), out);
             }
@@ -127,20 +138,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         Corpus corpus = corpora.load(dir, err);
         List<EvalQuery> labelled = EvalSet.read(examples);
-        for (String name : matcherNames) {
-            Evaluation evaluation;
+        return measure(matcherNames, stdout, name -> {
             try {
-                evaluation = CrossValidation.run(corpus, labelled, folds, name, err);
+                return CrossValidation.run(corpus, labelled, folds, name, err);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            evaluation.print(String.format("%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
-                    name, folds, examples, labelled.size()), stdout);
-            if (out != null && name.equals(matcherNames.get(0))) {
-                writeOutcomes(evaluation.outcomes(), out);
-            }
-        }
-        return 0;
+        }, name -> String.format("%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
+                name, folds, examples, labelled.size()));
     }
 
     private static void writeOutcomes(List<QueryOutcome> outcomes, Path file) throws java.io.IOException {

@@ -49,21 +49,15 @@ final class FaqCommand implements Callable<Integer> {
 
         /** Prints problems and warnings; true when the corpus is valid. */
         boolean report(CorpusLoader.Report report) {
-            PrintWriter err = spec.commandLine().getErr();
-            report.warnings().forEach(w -> err.println("warning: " + w));
-            report.problems().forEach(p -> err.println("error: " + p));
-            err.flush();
-            return report.problems().isEmpty();
+            return FaqCommand.report(report, org.consularbot.faq.CorpusProblem::toString, spec.commandLine().getErr());
         }
     }
 
-    /** Problems in imported topic files, told as the spreadsheet row to fix (the files are a temporary copy). */
-    static boolean reportRows(CorpusLoader.Report report, CorpusCsv.Imported imported, PrintWriter err) {
+    /** Warnings, then errors each said by {@code where} (file:line, or the spreadsheet row of an import); true if no error. */
+    static boolean report(CorpusLoader.Report report, java.util.function.Function<org.consularbot.faq.CorpusProblem, String> where,
+                          PrintWriter err) {
         report.warnings().forEach(w -> err.println("warning: " + w));
-        for (org.consularbot.faq.CorpusProblem problem : report.problems()) {
-            err.println("error: " + imported.row(problem.location()).map(row -> row + ": " + problem.message())
-                    .orElse(problem.toString()));
-        }
+        report.problems().forEach(p -> err.println("error: " + where.apply(p)));
         err.flush();
         return report.problems().isEmpty();
     }
@@ -190,7 +184,9 @@ final class FaqCommand implements Callable<Integer> {
                 clear(staging.resolve("entries"));
                 CorpusCsv.Imported imported = CorpusCsv.importInto(csv, staging);
                 spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", imported.files().size());
-                if (!reportRows(new CorpusLoader(clock).check(staging), imported, spec.commandLine().getErr())) {
+                // The files are a temporary copy: a problem is told as the spreadsheet row to fix.
+                if (!FaqCommand.report(new CorpusLoader(clock).check(staging), p -> imported.row(p.location())
+                        .map(row -> row + ": " + p.message()).orElse(p.toString()), spec.commandLine().getErr())) {
                     spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
                     return 1;
                 }

@@ -11,6 +11,7 @@ import org.consularbot.faq.Corpus;
 import org.consularbot.faq.Example;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.Folding;
 
 /**
  * Figures of the learned reading on messages it did not learn from. The corpus's own examples are the only
@@ -26,7 +27,8 @@ public final class CrossValidation {
 
     /**
      * @param examples the corpus's examples as labelled messages (its {@code examples/} folder read as an eval set);
-     *                 an example is left out of a fold's training when its text is one of the fold's messages
+     *                 an example is left out of a fold's training when its text is one of the fold's messages, up to
+     *                 diacritics, case and punctuation
      */
     public static Evaluation run(Corpus corpus, List<EvalQuery> examples, int folds, String matcher, PrintWriter progress) {
         if (folds < 2 || folds > examples.size()) {
@@ -38,9 +40,9 @@ public final class CrossValidation {
             Set<String> heldTexts = new HashSet<>();
             for (int i = fold; i < examples.size(); i += folds) {
                 held.add(i);
-                heldTexts.add(examples.get(i).question().strip());
+                heldTexts.add(key(examples.get(i).question()));
             }
-            List<Example> training = corpus.examples().stream().filter(e -> !heldTexts.contains(e.text().strip())).toList();
+            List<Example> training = corpus.examples().stream().filter(e -> !heldTexts.contains(key(e.text()))).toList();
             FaqMatcher foldMatcher = FaqMatchers.byName(matcher, corpus.withExamples(training));
             Evaluation measured = Evaluation.run(foldMatcher, held.stream().map(examples::get).toList(), null);
             for (int j = 0; j < held.size(); j++) {
@@ -53,5 +55,10 @@ public final class CrossValidation {
             }
         }
         return Evaluation.of(Arrays.asList(outcomes));
+    }
+
+    /** Copies of one message, with or without diacritics, case or punctuation, are held out together. */
+    private static String key(String text) {
+        return String.join(" ", Folding.words(Folding.fold(Folding.clean(text))));
     }
 }

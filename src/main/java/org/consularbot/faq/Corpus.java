@@ -71,33 +71,6 @@ public record Corpus(
         return render(entry.answers().get(language), language);
     }
 
-    /**
-     * The entry's answer for a citizen who named another country than the mission's: its emergency numbers (or,
-     * unconfirmed, "the local emergency number") instead of the host's, and the Vietnamese mission in that country,
-     * found through the consular portal, instead of this mission's name, website and contacts.
-     */
-    public String answer(FaqEntry entry, Language language, Country elsewhere) {
-        String numbers = elsewhere.emergencyNumbers(language);
-        String local = !numbers.isEmpty() ? numbers
-                : language == Language.VI ? "số khẩn cấp của nước bạn đang ở" : "the local emergency number";
-        String mission = language == Language.VI ? "Đại sứ quán hoặc Tổng lãnh sự quán Việt Nam tại " + elsewhere.nameVi()
-                : "Embassy or Consulate-General of Viet Nam in " + elsewhere.nameEn();
-        String portal = this.mission.fact("consular_portal", language);
-        Matcher matcher = PLACEHOLDER.matcher(entry.answers().getOrDefault(language, ""));
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String key = matcher.group(1);
-            String value = switch (key) {
-                case "local_emergency" -> local;
-                case "mission_name" -> mission;
-                default -> key.startsWith("mission_") && portal != null ? portal : this.mission.fact(key, language);
-            };
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
-        }
-        matcher.appendTail(out);
-        return out.toString().strip();
-    }
-
     /** Replaces mission placeholders; validation guarantees every key exists. */
     public String render(String text, Language language) {
         if (text == null) {

@@ -52,26 +52,34 @@ public final class CorpusCsv {
         }
     }
 
-    /**
-     * What an import wrote: the topic files, and for each file the spreadsheet row of each entry in it, in order, so
-     * that a problem the validation finds at a file's line is told as the row staff must fix.
-     */
-    public record Imported(List<Path> files, Map<String, List<Integer>> rowsByFile, Map<String, List<Integer>> firstLines,
-                           Path csv) {
+    /** Where one imported entry went: its spreadsheet row and the line its block starts at in its topic file. */
+    public record Placed(int row, int firstLine) {
+    }
 
-        /** "faq.csv row 12 (entry fees.passport)" for a problem in an imported topic file; empty elsewhere. */
+    /**
+     * What an import wrote: the topic files, and for each file where each of its entries came from, so that a
+     * problem the validation finds at a file's line is told as the spreadsheet row staff must fix.
+     */
+    public record Imported(List<Path> files, Map<String, List<Placed>> placed, Path csv) {
+
+        public Imported {
+            files = List.copyOf(files);
+            placed = Map.copyOf(placed);
+        }
+
+        /** "faq.csv row 12" for a problem in an imported topic file; empty elsewhere. */
         public java.util.Optional<String> row(SourceLocation location) {
-            String file = location.file().replaceFirst("^entries/", "");
-            List<Integer> starts = firstLines.get(file);
-            if (starts == null || location.line() <= 0) {
+            List<Placed> entries = placed.get(Path.of(location.file()).getFileName().toString());
+            if (entries == null || location.line() <= 0 || !location.file().startsWith("entries/")) {
                 return java.util.Optional.empty();
             }
-            int block = -1;
-            for (int i = 0; i < starts.size() && starts.get(i) <= location.line(); i++) {
-                block = i;
+            Placed at = null;
+            for (Placed entry : entries) {
+                if (entry.firstLine() <= location.line()) {
+                    at = entry;
+                }
             }
-            return block < 0 ? java.util.Optional.empty()
-                    : java.util.Optional.of(csv.getFileName() + " row " + rowsByFile.get(file).get(block));
+            return java.util.Optional.ofNullable(at).map(p -> csv.getFileName() + " row " + p.row());
         }
     }
 
@@ -90,10 +98,11 @@ public final class CorpusCsv {
             }
             MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader()).readValues(reader);
+            // The spreadsheet's row (the header is row 1): one per record, however many lines its cells span.
+            int line = 1;
             while (it.hasNext()) {
                 Map<String, String> row = it.next();
-                // The spreadsheet's row (the header is row 1): one per record, however many lines its cells span.
-                int line = rowNumber(rows);
+                line++;
                 String id = row.getOrDefault("id", "").strip();
                 if (id.isEmpty()) {
                     throw new IllegalArgumentException(csv.getFileName() + " row " + line + ", column id: no id (every row needs the entry's id)");
@@ -108,22 +117,20 @@ public final class CorpusCsv {
         Path entries = dir.resolve("entries");
         Files.createDirectories(entries);
         List<Path> written = new ArrayList<>();
-        Map<String, List<Integer>> firstLines = new LinkedHashMap<>();
+        Map<String, List<Placed>> placed = new LinkedHashMap<>();
         for (Map.Entry<String, List<EntryLayout.Block>> file : files.entrySet()) {
             Path target = entries.resolve(file.getKey());
             Files.writeString(target, EntryLayout.file(file.getValue()), StandardCharsets.UTF_8);
             written.add(target);
-            List<Integer> starts = new ArrayList<>();
-            for (int i = 0; i < file.getValue().size(); i++) {
-                starts.add(EntryLayout.firstLine(file.getValue(), i));
+            List<Integer> starts = EntryLayout.firstLines(file.getValue());
+            List<Integer> fileRows = rows.get(file.getKey());
+            List<Placed> where = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                where.add(new Placed(fileRows.get(i), starts.get(i)));
             }
-            firstLines.put(file.getKey(), starts);
+            placed.put(file.getKey(), List.copyOf(where));
         }
-        return new Imported(written, rows, firstLines, csv);
-    }
-
-    private static int rowNumber(Map<String, List<Integer>> rowsSoFar) {
-        return 2 + rowsSoFar.values().stream().mapToInt(List::size).sum();
+        return new Imported(written, placed, csv);
     }
 
     private static EntryLayout.Block block(Map<String, String> row) {
@@ -135,7 +142,7 @@ public final class CorpusCsv {
 
     private static List<String> lines(String cell) {
         return cell == null ? List.of()
-                : Arrays.stream(cell.split("\r?\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(cell.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
 }

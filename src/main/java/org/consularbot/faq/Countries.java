@@ -9,6 +9,8 @@ import java.util.Optional;
  * to a mission in Canada needs Japan's emergency numbers and the Vietnamese mission in Japan, never Canada's 911:
  * emergency replies ask {@link #named} first. A message naming two countries names none (where the citizen is
  * cannot be told), and nor does one naming only the mission's own host country.
+ * <p>Not yet used by replies: reviewed unsafe (bare-letter matches of everyday words, "ba lần" as Ba Lan;
+ * nationalities and destinations taken for where the citizen is). The table itself is validated at load.
  */
 public final class Countries {
 

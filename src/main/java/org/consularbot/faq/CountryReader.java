@@ -87,7 +87,7 @@ final class CountryReader {
                     problems.add(new CorpusProblem(at, "a CONFIRMED country needs at least one number"));
                 }
                 boolean official = !source.isEmpty() && Arrays.stream(source.split("\\s*\\|\\s*"))
-                        .allMatch(url -> policy.standing(url) == SourcePolicy.Standing.OFFICIAL);
+                        .allMatch(policy::confirmsEmergencyNumbers);
                 if (!official) {
                     problems.add(new CorpusProblem(at, "a CONFIRMED number must cite a page sources.yaml lists as official, not '"
                             + source + "'"));

@@ -11,13 +11,21 @@ import java.util.regex.Pattern;
  */
 final class EntryLayout {
 
+    /** Characters YAML reads as line breaks or refuses in a file, whatever the style: only an escape carries them. */
+    private static final String UNPRINTABLE = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff]";
+    private static final Pattern NEEDS_ESCAPES = Pattern.compile(UNPRINTABLE);
     /** What a scalar may not start with, contain or be, unquoted, in block context. */
     private static final Pattern UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
-    private static final Pattern UNSAFE_ANYWHERE = Pattern.compile(": |\\s#|:$|\\s$|[\\u0000-\\u001f\\u007f]");
+    private static final Pattern UNSAFE_ANYWHERE = Pattern.compile(": |\\s#|:$|\\s$|[\\t\\n]|" + UNPRINTABLE);
+    /**
+     * What a YAML parser may read as something else than text: null, booleans, and anything that starts like a number
+     * (decimal, 0x/0o/0b, signed, sexagesimal, .inf, .nan, dates); "1/7/2026", "20%" or "5-year" stay text.
+     */
     private static final Pattern NOT_A_STRING = Pattern.compile(
-            "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?(\\d[\\d_]*)?(\\.\\d*)?([eE][-+]?\\d+)?|0x[0-9a-f]+|0o[0-7]+|\\.inf|\\.nan|\\d{4}-\\d\\d-\\d\\d.*");
-    /** Inside {@code [a, b]}, commas and brackets end an item. */
-    private static final Pattern UNSAFE_IN_FLOW = Pattern.compile("[,\\[\\]{}]");
+            "(?i)~|null|true|false|yes|no|on|off|y|n|\\d{4}-\\d\\d?-\\d\\d?.*|[-+]?(0b[01_]+|0x[0-9a-f_]+|0o?[0-7_]+"
+                    + "|\\d[\\d_]*(\\.[\\d_]*)?(e[-+]?\\d+)?|\\.[\\d_]+(e[-+]?\\d+)?|\\d[\\d_]*(:[0-5]?\\d)+(\\.[\\d_]*)?|\\.(inf|nan))");
+    /** Inside {@code [a, b]}, commas, brackets, "?" and ":" end or start an item. */
+    private static final Pattern UNSAFE_IN_FLOW = Pattern.compile("[,\\[\\]{}?:]");
 
     private EntryLayout() {
     }
@@ -46,13 +54,15 @@ final class EntryLayout {
         return out.toString();
     }
 
-    /** How many lines the file's {@code entries:} line and the blocks before {@code index} take: where it starts. */
-    static int firstLine(List<Block> blocks, int index) {
+    /** The line each block starts at in {@link #file}: after {@code entries:} and the blocks (and blank lines) before it. */
+    static List<Integer> firstLines(List<Block> blocks) {
+        List<Integer> starts = new java.util.ArrayList<>(blocks.size());
         int line = 2;
-        for (int i = 0; i < index; i++) {
-            line += (int) entry(blocks.get(i)).chars().filter(c -> c == '\n').count() + 1;
+        for (Block block : blocks) {
+            starts.add(line);
+            line += (int) entry(block).chars().filter(c -> c == '\n').count() + 1;
         }
-        return line;
+        return starts;
     }
 
     static String entry(Block block) {
@@ -88,8 +98,8 @@ final class EntryLayout {
 
     private static void literal(StringBuilder out, String key, String text) {
         String value = text == null ? "" : text.strip().replace("\r\n", "\n").replace('\r', '\n');
-        if (value.isEmpty()) {
-            out.append(key).append(" \"\"\n");
+        if (value.isEmpty() || NEEDS_ESCAPES.matcher(value).find()) {
+            out.append(key).append(' ').append(quoted(value)).append('\n');
             return;
         }
         out.append(key).append(" |\n");
@@ -121,8 +131,12 @@ final class EntryLayout {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
+                case '\u0085' -> out.append("\\N");
+                case '\u2028' -> out.append("\\L");
+                case '\u2029' -> out.append("\\P");
+                case '\ufeff' -> out.append("\\ufeff");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
+                    if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
                         out.append(String.format("\\x%02x", (int) c));
                     } else {
                         out.append(c);

@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public record SourcePolicy(Map<String, List<String>> official, List<String> media, List<String> purged) {
 
+    /**
+     * Police forces, regulators and municipalities: official for the emergency numbers of {@code countries.tsv}, not
+     * as the source of an FAQ answer about Vietnamese procedures.
+     */
+    static final String EMERGENCY_SERVICES = "emergency-services";
+
     /** What a source's site is under the policy. */
     public enum Standing { OFFICIAL, MEDIA, PURGED, UNLISTED }
 
@@ -41,10 +47,16 @@ public record SourcePolicy(Map<String, List<String>> official, List<String> medi
         if (covers(purged, host)) {
             return Standing.PURGED;
         }
-        if (official.values().stream().anyMatch(domains -> covers(domains, host))) {
+        if (official.entrySet().stream().anyMatch(e -> !e.getKey().equals(EMERGENCY_SERVICES) && covers(e.getValue(), host))) {
             return Standing.OFFICIAL;
         }
         return covers(media, host) ? Standing.MEDIA : Standing.UNLISTED;
+    }
+
+    /** Whether the page may confirm an emergency number: an official site, or an emergency service's own. */
+    public boolean confirmsEmergencyNumbers(String url) {
+        return isEmpty() || standing(url) == Standing.OFFICIAL
+                || covers(official.getOrDefault(EMERGENCY_SERVICES, List.of()), host(url));
     }
 
     /** The class of an official site ("government", "mission"...), if it is one. */

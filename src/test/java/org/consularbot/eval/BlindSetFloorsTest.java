@@ -23,11 +23,12 @@ class BlindSetFloorsTest {
 
     private static Evaluation vietnamese;
     private static Evaluation bm25;
+    private static Corpus corpus;
 
     @BeforeAll
     static void evaluate() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
-        Corpus corpus = new CorpusLoader(clock).load(Path.of("faq"));
+        corpus = new CorpusLoader(clock).load(Path.of("faq"));
         List<EvalQuery> blind = EvalSet.read(Path.of("eval/blind"));
         assertThat(blind).hasSizeGreaterThanOrEqualTo(1_300);
         vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), blind, null);
@@ -75,8 +76,6 @@ class BlindSetFloorsTest {
 
     @Test
     void theSecondBlindSetHoldsToo() throws Exception {
-        Clock clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
-        Corpus corpus = new CorpusLoader(clock).load(Path.of("faq"));
         List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
         assertThat(second).hasSizeGreaterThanOrEqualTo(700);
         Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();

@@ -25,6 +25,7 @@ class CrossValidationTest {
         for (int copy = 0; copy < 3; copy++) {
             examples.add(new Example(Example.Kind.URGENT, "missing", TAUGHT_ONLY_HERE));
         }
+        examples.add(new Example(Example.Kind.URGENT, "missing", "Blórptang, VEXUMAR zintokal!"));
         Corpus taught = TestCorpora.real().withExamples(examples);
         assertThat(FaqMatchers.vietnameseAware(taught).match(TAUGHT_ONLY_HERE).tier()).as("read by a model that learnt it")
                 .isEqualTo(Tier.EMERGENCY);
@@ -35,7 +36,7 @@ class CrossValidationTest {
         Evaluation measured = CrossValidation.run(taught, queries, 2, "default", null);
 
         assertThat(measured.outcomes()).extracting(o -> o.query().question()).containsExactly(TAUGHT_ONLY_HERE, ORDINARY);
-        assertThat(measured.outcomes().get(0).tier()).as("held out: every copy of it left out of training")
+        assertThat(measured.outcomes().get(0).tier()).as("held out: every copy of it, accents and case aside, left out of training")
                 .isNotEqualTo(Tier.EMERGENCY);
         assertThat(measured.outcomes().get(1).topCorrect()).isTrue();
     }

@@ -54,6 +54,30 @@ class CorpusCsvTest {
         });
     }
 
+    /** Text a YAML parser would read as something else, or refuse, if written plain. */
+    private static final List<String> TRICKY = List.of("0b101", "+0x1F", "0o17", "1e3", "+.inf", ".NaN", "yes", "No", "~",
+            "null", "2026", "200.000", "tại sao?", "why? because", "a: b", "a #b", "#lead", "- dash", "? q", "[x]", "{y}",
+            "x, y", "\"quoted\"", "back\\slash", "line\u2028sep", "para\u2029sep", "nel\u0085x", "c1\u0090x",
+            "tab\tin", "1/7/2026", "5-year", "12:30", "1_000", "can't", "20%", "@at", "`tick`", "!bang", "&amp", "*star", "|pipe", ">gt", "%pct");
+
+    @Test
+    void everyTrickyTextIsReadBackAsWrittenInEveryPlace() throws Exception {
+        Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("tricky"));
+        List<String> vi = new java.util.ArrayList<>(List.of("Lệ phí hộ chiếu bao nhiêu", "Phí làm hộ chiếu", "Giá hộ chiếu"));
+        vi.addAll(TRICKY);
+        EntryLayout.Block block = new EntryLayout.Block("fees.tricky", "fees", vi,
+                List.of("How much is a passport", "Passport fee", "Passport price"), String.join("\n", TRICKY),
+                "See the website.", List.of("https://lanhsuvietnam.gov.vn/"), "2026-11-01", "2027-06-30", TRICKY);
+        Files.writeString(dir.resolve("entries/fees.yaml"), EntryLayout.file(List.of(block)));
+
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
+        assertThat(report.problems()).isEmpty();
+        FaqEntry read = report.corpus().orElseThrow().entry("fees.tricky").orElseThrow();
+        assertThat(read.questions(Language.VI)).containsExactlyElementsOf(vi);
+        assertThat(read.keywords()).containsExactlyElementsOf(TRICKY);
+        assertThat(read.answers().get(Language.VI).strip()).isEqualTo(String.join("\n", TRICKY));
+    }
+
     @Test
     void anUnchangedExportImportsToTheSameFilesAndAnEditChangesOnlyItsEntry() throws Exception {
         Path copy = TestCorpora.copyOfReal(tmp.resolve("copy"));

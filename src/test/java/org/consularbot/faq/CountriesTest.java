@@ -57,6 +57,16 @@ class CountriesTest {
     }
 
     @Test
+    void anEmergencyServicesSiteConfirmsANumberButIsNoOfficialSourceForAnAnswer() {
+        SourcePolicy policy = new CorpusLoader(TestCorpora.CLOCK).sourcePolicy(TestCorpora.FAQ);
+        String policeBe = "https://www.police.be/5998/fr/contact/numeros-durgence";
+        assertThat(policy.confirmsEmergencyNumbers(policeBe)).isTrue();
+        assertThat(policy.standing(policeBe)).isNotEqualTo(SourcePolicy.Standing.OFFICIAL);
+        assertThat(policy.confirmsEmergencyNumbers("https://www.gov.uk/foreign-travel-advice")).as("a government").isTrue();
+        assertThat(policy.confirmsEmergencyNumbers("https://some-travel-blog.com/korea")).isFalse();
+    }
+
+    @Test
     void aGuessedOrUnsourcedNumberIsRefusedWithItsLine() {
         Path root = TestCorpora.copyOfReal(tmp.resolve("faq"));
         TestCorpora.write(root.resolve("countries.tsv"), """

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How the learned reading joins the rules: it adds what they missed and never overrules a sure phrase. */
+/**
+ * How the learned reading joins the rules: it adds what they missed; a sure phrase's emergency always stands,
+ * though a reading very sure of another situation may rename it.
+ */
 class ReadingPolicyTest {
 
     private static final ReadingPolicy POLICY = new ReadingPolicy(0.7, 0.3, 0.25, 0.4, 0.5, 2.0, 0.9, 0.2, 0.8,
@@ -20,7 +23,7 @@ class ReadingPolicyTest {
     }
 
     @Test
-    void aSureRuleStandsWhateverTheReading() {
+    void aSureRulesEmergencyStandsWhateverTheReading() {
         assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.0, "missing"), TRIAGE)).contains(SURE_ARREST);
         assertThat(POLICY.emergency(Optional.of(SURE_ARREST), urgent(0.79, "missing"), TRIAGE).orElseThrow().sure()).isTrue();
     }
