@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
 import org.consularbot.channel.telegram.TelegramWebhook;
@@ -110,10 +111,21 @@ class TelegramWebhookEndToEndTest {
         post(update(900_010, 61_010, "ho chieu het han lam lai o dau"), SECRET);
         telegram.botMessages(TOKEN, 61_010, 1);
 
-        String metrics = get("/metrics").body();
-        assertThat(metrics).contains("consular_messages_answered_total{channel=\"telegram\",outcome=\"answer\"}",
+        // The turn is counted once its reply is sent, so the emulator may hold the reply a moment before the count.
+        String[] expected = {"consular_messages_answered_total{channel=\"telegram\",outcome=\"answer\"}",
                 "consular_replies_total{channel=\"telegram\",result=\"delivered\"}", "consular_turn_seconds", "consular_outbox_backlog",
-                "consular_tickets_open");
+                "consular_tickets_open"};
+        assertThat(metricsOnceTheyHold(expected)).contains(expected);
+    }
+
+    private static String metricsOnceTheyHold(String... expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String metrics = get("/metrics").body();
+        while (!Arrays.stream(expected).allMatch(metrics::contains) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = get("/metrics").body();
+        }
+        return metrics;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
