@@ -64,9 +64,12 @@ final class BotAssembly implements AutoCloseable {
     private final java.util.List<org.consularbot.store.PostgresLeadership> leaderships = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
+    /** Loads staff's edits with the same model cache the first load used. */
+    private final org.consularbot.faq.CorpusLoader loader;
 
-    private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock) {
+    private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock, org.consularbot.faq.CorpusLoader loader) {
         this.config = config;
+        this.loader = loader;
         this.corpus = corpus;
         this.database = database;
         this.store = new JdbcConversationStore(database.dataSource(), clock);
@@ -81,12 +84,17 @@ final class BotAssembly implements AutoCloseable {
     /** Loads the corpus and opens the database; fails with a message naming what is wrong. */
     static BotAssembly open(BotConfig config, CorpusSource corpora, PrintWriter err, Clock clock) throws Exception {
         Corpus corpus = corpora.load(config.faqDir().orElse(null), err);
-        return open(config, corpus, clock);
+        return open(config, corpus, clock, corpora.loader());
     }
 
+    /** An assembly serving a corpus loaded already; edits are reloaded without a model cache. */
     static BotAssembly open(BotConfig config, Corpus corpus, Clock clock) {
+        return open(config, corpus, clock, new org.consularbot.faq.CorpusLoader(clock));
+    }
+
+    private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, org.consularbot.faq.CorpusLoader loader) {
         Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
-        return new BotAssembly(config, corpus, database, clock);
+        return new BotAssembly(config, corpus, database, clock, loader);
     }
 
     /**
@@ -101,7 +109,7 @@ final class BotAssembly implements AutoCloseable {
 
     /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */
     java.util.Optional<CorpusWatcher> corpusWatcher() {
-        return config.faqDir().map(dir -> new CorpusWatcher(dir, new org.consularbot.faq.CorpusLoader(clock), this::reload));
+        return config.faqDir().map(dir -> new CorpusWatcher(dir, loader, this::reload));
     }
 
     /**

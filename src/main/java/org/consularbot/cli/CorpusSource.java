@@ -9,11 +9,18 @@ import org.consularbot.faq.Corpus;
 import org.consularbot.faq.CorpusLoader;
 import org.consularbot.faq.CorpusProblem;
 import org.consularbot.faq.InvalidCorpusException;
+import org.consularbot.faq.ModelCache;
+import org.consularbot.store.ModelCacheDirectory;
 
 /** Where commands take the corpus from: an explicit folder, else {@code FAQ_DIR}, else the bundled one. */
 public final class CorpusSource {
 
     public static final String FAQ_DIR = "FAQ_DIR";
+    /** Where trained reading models are kept ({@link ModelCacheDirectory}); {@code off} trains at every load. */
+    public static final String MODEL_CACHE_DIR = "MODEL_CACHE_DIR";
+    static final String DEFAULT_MODEL_CACHE = "./data/models";
+    /** Models kept: the current corpus's two, and a few stale pairs from recent edits or cross-validation folds. */
+    private static final int MODELS_KEPT = 16;
 
     private final Settings settings;
     private final Clock clock;
@@ -30,9 +37,19 @@ public final class CorpusSource {
         return settings.get(FAQ_DIR).map(Path::of);
     }
 
+    /** The loader every command uses: the reading's models from the model cache when they match. */
+    public CorpusLoader loader() {
+        return new CorpusLoader(clock, models());
+    }
+
+    public ModelCache models() {
+        String folder = settings.get(MODEL_CACHE_DIR).orElse(DEFAULT_MODEL_CACHE).strip();
+        return folder.equalsIgnoreCase("off") ? ModelCache.NONE : new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, clock);
+    }
+
     /** Loads and validates; on problems prints each (file:line) and throws. */
     public Corpus load(Path explicit, PrintWriter err) throws InvalidCorpusException {
-        CorpusLoader loader = new CorpusLoader(clock);
+        CorpusLoader loader = loader();
         try {
             Optional<Path> dir = directory(explicit);
             return dir.isPresent() ? loader.load(dir.get()) : loader.loadBundled();

@@ -140,7 +140,7 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalQuery> labelled = EvalSet.read(examples);
         return measure(matcherNames, stdout, name -> {
             try {
-                return CrossValidation.run(corpus, labelled, folds, name, err);
+                return CrossValidation.run(corpus, labelled, folds, name, corpora.models(), err);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -77,7 +77,7 @@ final class FaqCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            CorpusLoader.Report report = new CorpusLoader(clock).check(corpora.directory(dir).get());
+            CorpusLoader.Report report = corpora.loader().check(corpora.directory(dir).get());
             if (!report(report)) {
                 spec.commandLine().getErr().println(report.problems().size() + " error(s): the bot will not serve this corpus");
                 return 1;
@@ -115,7 +115,7 @@ final class FaqCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             java.time.LocalDate today = java.time.LocalDate.now(clock);
             Path folder = corpora.directory(dir).orElse(Path.of("faq"));
-            CorpusLoader.Report report = new CorpusLoader(clock).check(folder);
+            CorpusLoader.Report report = corpora.loader().check(folder);
             List<org.consularbot.faq.CorpusProblem> expired = report.problems().stream()
                     .filter(p -> p.message().contains("expired on")).toList();
             expired.forEach(p -> out.println("EXPIRED  " + p));
@@ -185,7 +185,7 @@ final class FaqCommand implements Callable<Integer> {
                 CorpusCsv.Imported imported = CorpusCsv.importInto(csv, staging);
                 spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", imported.files().size());
                 // The files are a temporary copy: a problem is told as the spreadsheet row to fix.
-                if (!FaqCommand.report(new CorpusLoader(clock).check(staging), p -> imported.row(p.location())
+                if (!FaqCommand.report(corpora.loader().check(staging), p -> imported.row(p.location())
                         .map(row -> row + ": " + p.message()).orElse(p.toString()), spec.commandLine().getErr())) {
                     spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
                     return 1;

@@ -12,6 +12,7 @@ import org.consularbot.faq.Example;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Folding;
+import org.consularbot.faq.ModelCache;
 
 /**
  * Figures of the learned reading on messages it did not learn from. The corpus's own examples are the only
@@ -29,8 +30,10 @@ public final class CrossValidation {
      * @param examples the corpus's examples as labelled messages (its {@code examples/} folder read as an eval set);
      *                 an example is left out of a fold's training when its text is one of the fold's messages, up to
      *                 diacritics, case and punctuation
+     * @param models   where each fold's models are kept: the same folds of the same examples train once
      */
-    public static Evaluation run(Corpus corpus, List<EvalQuery> examples, int folds, String matcher, PrintWriter progress) {
+    public static Evaluation run(Corpus corpus, List<EvalQuery> examples, int folds, String matcher, ModelCache models,
+                                 PrintWriter progress) {
         if (folds < 2 || folds > examples.size()) {
             throw new IllegalArgumentException("cross-validation needs 2 to " + examples.size() + " folds, not " + folds);
         }
@@ -43,7 +46,7 @@ public final class CrossValidation {
                 heldTexts.add(key(examples.get(i).question()));
             }
             List<Example> training = corpus.examples().stream().filter(e -> !heldTexts.contains(key(e.text()))).toList();
-            FaqMatcher foldMatcher = FaqMatchers.byName(matcher, corpus.withExamples(training));
+            FaqMatcher foldMatcher = FaqMatchers.byName(matcher, corpus.withExamples(training, models));
             Evaluation measured = Evaluation.run(foldMatcher, held.stream().map(examples::get).toList(), null);
             for (int j = 0; j < held.size(); j++) {
                 outcomes[held.get(j)] = measured.outcomes().get(j);

@@ -49,13 +49,18 @@ public record Corpus(
      * ordinary ones.
      */
     public Corpus trained() {
+        return trained(ModelCache.NONE);
+    }
+
+    /** {@link #trained()}, taking the models from the cache when it holds ones trained on the same. */
+    public Corpus trained(ModelCache models) {
         return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
-                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms)), countries);
+                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms), models), countries);
     }
 
     /** This corpus learning from other examples: what cross-validation holds some out of. */
-    public Corpus withExamples(List<Example> other) {
-        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null, countries).trained();
+    public Corpus withExamples(List<Example> other, ModelCache models) {
+        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null, countries).trained(models);
     }
 
     public Optional<FaqEntry> entry(String id) {

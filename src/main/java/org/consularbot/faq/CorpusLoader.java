@@ -44,9 +44,17 @@ public final class CorpusLoader {
     public static final String BUNDLED = "bundled";
 
     private final Clock clock;
+    private final ModelCache models;
 
+    /** A loader that trains the reading at every load. */
     public CorpusLoader(Clock clock) {
+        this(clock, ModelCache.NONE);
+    }
+
+    /** A loader that takes the reading's models from {@code models} when they were trained on the same. */
+    public CorpusLoader(Clock clock, ModelCache models) {
         this.clock = clock;
+        this.models = models;
     }
 
     public Corpus load(Path dir) throws InvalidCorpusException {
@@ -132,7 +140,7 @@ public final class CorpusLoader {
         }
         Optional<Corpus> corpus = problems.isEmpty()
                 ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin,
-                List.copyOf(docs), examples, null, new Countries(countries, new TextNormalizer(synonyms))).trained())
+                List.copyOf(docs), examples, null, new Countries(countries, new TextNormalizer(synonyms))).trained(models))
                 : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }

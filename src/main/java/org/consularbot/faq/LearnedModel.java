@@ -1,9 +1,17 @@
 package org.consularbot.faq;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +20,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.io.BinaryQNModelReader;
+import opennlp.tools.ml.maxent.io.BinaryQNModelWriter;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.Version;
 
 /**
  * One multinomial logistic regression (OpenNLP's L-BFGS maxent) with the features it saw often enough to learn: a
@@ -47,11 +59,30 @@ final class LearnedModel {
         this.known = known;
     }
 
-    /** The model, or none when the events name fewer than two outcomes: nothing to tell apart. */
-    static Optional<LearnedModel> train(List<Event> events) {
+    /**
+     * The model, or none when the events name fewer than two outcomes: nothing to tell apart. Taken from the cache
+     * when it holds a model trained on exactly these events with these settings, else trained and stored there.
+     */
+    static Optional<LearnedModel> train(List<Event> events, ModelCache cache) {
         if (events.stream().map(Event::getOutcome).distinct().count() < 2) {
             return Optional.empty();
         }
+        Map<String, Integer> counts = new HashMap<>();
+        events.forEach(e -> Arrays.stream(e.getContext()).forEach(f -> counts.merge(f, 1, Integer::sum)));
+        counts.remove(BIAS);
+        Set<String> known = counts.entrySet().stream().filter(c -> c.getValue() >= CUTOFF).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+        String key = key(events);
+        Optional<MaxentModel> cached = cache.find(key).flatMap(LearnedModel::read);
+        if (cached.isPresent()) {
+            return Optional.of(new LearnedModel(cached.get(), known));
+        }
+        AbstractModel model = fit(events);
+        cache.keep(key, write(model));
+        return Optional.of(new LearnedModel(model, known));
+    }
+
+    private static AbstractModel fit(List<Event> events) {
         TrainingParameters parameters = new TrainingParameters();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
@@ -61,15 +92,58 @@ final class LearnedModel {
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         parameters.put(QNTrainer.M_PARAM, MEMORY);
         EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, null);
-        Map<String, Integer> counts = new HashMap<>();
-        events.forEach(e -> Arrays.stream(e.getContext()).forEach(f -> counts.merge(f, 1, Integer::sum)));
-        counts.remove(BIAS);
-        Set<String> known = counts.entrySet().stream().filter(c -> c.getValue() >= CUTOFF).map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
         try {
-            return Optional.of(new LearnedModel(trainer.train(new ListStream(events)), known));
+            return (AbstractModel) trainer.train(new ListStream(events));
         } catch (IOException e) {
             throw new UncheckedIOException("training a model on the corpus examples", e);
+        }
+    }
+
+    /**
+     * SHA-256 of what decides the model: this format, the library's version, the settings, and every event (its
+     * outcome and features, in order). Any difference trains anew.
+     */
+    static String key(List<Event> events) {
+        MessageDigest digest = sha256();
+        digest.update(("consular-bot reading model v1|opennlp " + Version.currentVersion() + "|l2 " + L2 + "|l1 " + L1
+                + "|iterations " + ITERATIONS + "|memory " + MEMORY + "|cutoff " + CUTOFF + "\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder line = new StringBuilder();
+        for (Event event : events) {
+            line.setLength(0);
+            line.append(event.getOutcome());
+            for (String feature : event.getContext()) {
+                line.append('\u0000').append(feature);
+            }
+            line.append('\n');
+            digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] write(AbstractModel model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            new BinaryQNModelWriter(model, out).persist();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a model to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The stored model, or nothing when the bytes are not one (another format, cut short). */
+    private static Optional<MaxentModel> read(byte[] bytes) {
+        try {
+            return Optional.of(new BinaryQNModelReader(new DataInputStream(new ByteArrayInputStream(bytes))).getModel());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

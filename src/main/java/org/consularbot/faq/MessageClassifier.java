@@ -16,7 +16,8 @@ import opennlp.tools.ml.model.Event;
  * when the corpus loads on its {@linkplain Corpus#examples() examples} and its entries' questions: the reading
  * (ordinary questions from the non-emergency entries) and the topics (every entry's questions under its topic, and
  * the examples that name a topic). With no examples it reads nothing. Trained once per corpus load
- * ({@link CorpusLoader}; a few seconds), so every matcher built on that corpus shares it.
+ * ({@link CorpusLoader}; about ten seconds, or under one from a {@link ModelCache}), so every matcher built on that
+ * corpus shares it.
  */
 public final class MessageClassifier {
 
@@ -65,8 +66,11 @@ public final class MessageClassifier {
         this.topics = topics;
     }
 
-    /** Trains on the examples and the entries' questions; without examples, a reader of nothing. */
-    static MessageClassifier train(List<FaqEntry> entries, List<Example> examples, TextNormalizer normalizer) {
+    /**
+     * Trains on the examples and the entries' questions, or takes the models trained on the same from the cache;
+     * without examples, a reader of nothing.
+     */
+    static MessageClassifier train(List<FaqEntry> entries, List<Example> examples, TextNormalizer normalizer, ModelCache cache) {
         if (examples.isEmpty()) {
             return NONE;
         }
@@ -100,7 +104,7 @@ public final class MessageClassifier {
         }
         examples.stream().filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
                 .forEach(e -> topicEvents.add(maker.event(e.label(), e.text())));
-        return new MessageClassifier(LearnedModel.train(events).orElse(null), LearnedModel.train(topicEvents).orElse(null));
+        return new MessageClassifier(LearnedModel.train(events, cache).orElse(null), LearnedModel.train(topicEvents, cache).orElse(null));
     }
 
     /**

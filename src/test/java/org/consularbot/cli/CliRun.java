@@ -26,7 +26,7 @@ record CliRun(int exit, String out, String err) {
 
     /** As {@link #runWithInput(Map, String, String...)} at another time, e.g. to age stored data for {@code purge}. */
     static CliRun runWithInput(java.time.Clock clock, Map<String, String> environment, String input, String... args) {
-        CommandLine line = ConsularBotCommand.create(Settings.load(environment, Path.of("nonexistent.env")),
+        CommandLine line = ConsularBotCommand.create(Settings.load(TestCorpora.withModelCache(environment), Path.of("nonexistent.env")),
                 clock, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

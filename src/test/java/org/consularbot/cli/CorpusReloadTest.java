@@ -49,8 +49,8 @@ class CorpusReloadTest {
     @Test
     void aValidEditIsServedAndABrokenOneRefusedWhileTheLastGoodCorpusServes() throws Exception {
         Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
-        Settings settings = Settings.load(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0"), tmp.resolve("none.env"));
+        Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0")), tmp.resolve("none.env"));
         List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
         AtomicLong ids = new AtomicLong();
         try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
@@ -81,9 +81,9 @@ class CorpusReloadTest {
     void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
         Path faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")); // the bulletins the LLM answers from
         try (StubLlmServer llm = new StubLlmServer()) {
-            Settings settings = Settings.load(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                    "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0", "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),
-                    "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test"), tmp.resolve("none.env"));
+            Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
+                    + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0", "LLM_PROVIDER", "openai",
+                    "LLM_BASE_URL", llm.openAiBaseUrl(), "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test")), tmp.resolve("none.env"));
             AtomicLong ids = new AtomicLong();
             try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
                     new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {

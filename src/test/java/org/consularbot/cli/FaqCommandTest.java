@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.CorpusLoader;
+import org.consularbot.config.Settings;
 import org.consularbot.faq.FaqEntry;
+import org.consularbot.faq.ModelCache;
 import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,53 @@ class FaqCommandTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 27 topics");
         assertThat(run.err()).doesNotContain("error:");
+    }
+
+    @Test
+    void theReadingTrainedByOneValidateIsKeptAndAnEditedExampleTrainsAnew() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        TestCorpora.write(faq.resolve("examples/few.tsv"), """
+                expected\tkind\turgent\tsituation\tclass\tcountry\tprevious\tquestion
+                passport.issue\tvi\tno\t-\t-\t-\t-\tem muốn làm lại hộ chiếu đã hết hạn
+                passport.issue\tvi\tno\t-\t-\t-\t-\tgia hạn hộ chiếu cần giấy tờ gì
+                emergency.arrest\tvi\tyes\tarrest\t-\t-\t-\tchồng em bị công an bắt tối qua
+                emergency.arrest\tvi\tyes\tarrest\t-\t-\t-\tem trai em bị bắt giữ ở sân bay
+                """);
+        Path models = tmp.resolve("models");
+        Map<String, String> env = Map.of("MODEL_CACHE_DIR", models.toString());
+
+        CliRun first = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
+        assertThat(first.exit()).as(first.toString()).isZero();
+        Map<String, Long> kept = modelFiles(models);
+        assertThat(kept).as("the reading and the topics").hasSize(2);
+        kept.keySet().forEach(name -> assertThat(name).matches("[0-9a-f]{64}\\.model"));
+        CliRun again = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(modelFiles(models)).as("the same two models, nothing added").isEqualTo(kept);
+
+        Files.writeString(faq.resolve("examples/few.tsv"), "passport.issue\tvi\tno\t-\t-\t-\t-\thộ chiếu hỏng thì sao\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        CliRun edited = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
+        assertThat(edited.exit()).as(edited.toString()).isZero();
+        assertThat(modelFiles(models)).as("a new example: new models beside the old").hasSize(4).containsAllEntriesOf(kept);
+    }
+
+    @Test
+    void aModelCacheSetOffKeepsNothing() {
+        Settings off = Settings.load(Map.of("MODEL_CACHE_DIR", " OFF "), tmp.resolve("none.env"));
+
+        assertThat(new CorpusSource(off, TestCorpora.CLOCK).models()).isSameAs(ModelCache.NONE);
+    }
+
+    /** The model files in {@code folder} with their sizes. */
+    private static Map<String, Long> modelFiles(Path folder) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : paths.toList()) {
+                files.put(path.getFileName().toString(), Files.size(path));
+            }
+        }
+        return files;
     }
 
     @Test

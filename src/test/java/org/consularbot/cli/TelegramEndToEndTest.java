@@ -23,6 +23,7 @@ import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
+import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class TelegramEndToEndTest {
                 "RATE_LIMIT_PER_MINUTE", "0",
                 "HTTP_PORT", "0"));
         env.putAll(extra);
-        Settings settings = Settings.load(env, Path.of("target/no-such.env"));
+        Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();
         return RunningBot.start(BotConfig.from(settings), TelegramConfig.from(settings).orElseThrow(), WebConfig.from(settings),
                 new CorpusSource(settings, clock), new PrintWriter(new StringWriter()), clock, Duration.ZERO);

@@ -66,7 +66,7 @@ class ZaloEndToEndTest {
                 "ZALO_OA_SECRET_KEY", OA_SECRET, "ZALO_REFRESH_TOKEN", "r1", "ZALO_API_URL", zalo.url(), "ZALO_OAUTH_URL", zalo.url(),
                 "HTTP_PORT", "0", "RATE_LIMIT_PER_MINUTE", "0"));
         env.putAll(extra);
-        Settings settings = Settings.load(env, Path.of("target/no-such.env"));
+        Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();
         return RunningBot.start(BotConfig.from(settings), java.util.Optional.empty(), ZaloConfig.from(settings), WebConfig.from(settings),
                 new CorpusSource(settings, clock), new java.io.PrintWriter(new java.io.StringWriter()), clock, Duration.ZERO);

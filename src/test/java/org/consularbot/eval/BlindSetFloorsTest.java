@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.faq.Corpus;
-import org.consularbot.faq.CorpusLoader;
+import org.consularbot.faq.TestCorpora;
 import org.consularbot.faq.FaqMatchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class BlindSetFloorsTest {
     @BeforeAll
     static void evaluate() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
-        corpus = new CorpusLoader(clock).load(Path.of("faq"));
+        corpus = TestCorpora.loader(clock).load(Path.of("faq"));
         List<EvalQuery> blind = EvalSet.read(Path.of("eval/blind"));
         assertThat(blind).hasSizeGreaterThanOrEqualTo(1_300);
         vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), blind, null);

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.faq.Corpus;
-import org.consularbot.faq.CorpusLoader;
+import org.consularbot.faq.TestCorpora;
 import org.consularbot.faq.FaqMatchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class DevSetFloorsTest {
     @BeforeAll
     static void evaluate() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-        Corpus corpus = new CorpusLoader(clock).load(Path.of("faq"));
+        Corpus corpus = TestCorpora.loader(clock).load(Path.of("faq"));
         List<EvalQuery> dev = EvalSet.read(Path.of("eval/dev.tsv"));
         assertThat(dev).hasSizeGreaterThanOrEqualTo(150);
         vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), dev, null);

@@ -35,6 +35,12 @@ public final class TestCorpora {
               mission_website: https://example.org/
             """;
 
+    /**
+     * Where tests keep trained reading models, under {@code target/}: the real corpus's models are trained once per
+     * build, not at each of the dozens of loads (bots started, CLI runs, copies of the corpus).
+     */
+    public static final String MODEL_CACHE = "target/model-cache";
+
     private static Corpus real;
 
     private TestCorpora() {
@@ -44,12 +50,24 @@ public final class TestCorpora {
     public static synchronized Corpus real() {
         if (real == null) {
             try {
-                real = new CorpusLoader(CLOCK).load(FAQ);
+                real = loader(CLOCK).load(FAQ);
             } catch (InvalidCorpusException e) {
                 throw new AssertionError("the real corpus must be valid: " + e.getMessage(), e);
             }
         }
         return real;
+    }
+
+    /** A loader sharing the tests' model cache. */
+    public static CorpusLoader loader(Clock clock) {
+        return new CorpusLoader(clock, new org.consularbot.store.ModelCacheDirectory(Path.of(MODEL_CACHE), 64, Clock.systemUTC()));
+    }
+
+    /** {@code environment} for a bot or command, with the tests' model cache unless it names one. */
+    public static java.util.Map<String, String> withModelCache(java.util.Map<String, String> environment) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putIfAbsent("MODEL_CACHE_DIR", MODEL_CACHE);
+        return all;
     }
 
     /** A corpus folder under {@code root} with the real topics.tsv, the minimal mission and an empty entries/. */

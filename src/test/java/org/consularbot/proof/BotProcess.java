@@ -64,6 +64,8 @@ final class BotProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME") && !key.startsWith("LANG"));
+            // Restarts load the reading's models trained by the first start (or by the unit tests) instead of training.
+            builder.environment().put("MODEL_CACHE_DIR", Path.of("target/model-cache").toAbsolutePath().toString());
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
             process = builder.start();
