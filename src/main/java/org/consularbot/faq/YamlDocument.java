@@ -27,7 +27,9 @@ final class YamlDocument {
     record Item(JsonNode node, int line, int endLine) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    /** A key written twice in one place is an error: otherwise the second silently wins. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final String file;
     private final List<String> lines;
@@ -80,15 +82,12 @@ final class YamlDocument {
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
                 // Where it went wrong (a tab, a bad indent); for a construct left open to the end of the file (an
                 // unclosed quote), where it opened. Jackson's own location is the last good token, often a line early.
-                boolean leftOpen = String.valueOf(yaml.getProblem()).contains("end of stream");
-                var mark = leftOpen && yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
+                boolean atContext = YamlErrorWords.atContext(yaml.getProblem());
+                var mark = atContext && yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
                 line = mark.getLine() + 1;
                 message = yaml.getProblem();
             }
-            String hint = message.toLowerCase(java.util.Locale.ROOT).contains("tab")
-                    ? " (indent with spaces, not tabs)" : "";
-            problems.add(new CorpusProblem(doc.at(line), "not valid YAML: "
-                    + message.lines().findFirst().orElse("syntax error") + hint));
+            problems.add(new CorpusProblem(doc.at(line), "not valid YAML: " + YamlErrorWords.explain(message)));
         } catch (IOException e) {
             problems.add(new CorpusProblem(doc.at(0), "cannot read the file: " + e.getMessage()));
         }

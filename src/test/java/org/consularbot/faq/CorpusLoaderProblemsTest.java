@@ -204,6 +204,21 @@ class CorpusLoaderProblemsTest {
         assertThat(p.message()).containsIgnoringCase("tab");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "a colon inside a text       | See {{mission_website}}.      | 'Note: see {{mission_website}}.'        | 9 | put the whole text in double quotes",
+        "a key indented less         | '    topic: passport.issue'    | '   topic: passport.issue'               | 3 | indent this line like the line above it",
+        "a key without its colon     | '    topic: passport.issue'    | '    topic passport.issue'               | 3 | add the ':' after the key",
+        "a list left open            | Question three]               | Question three                          | 6 | is not closed",
+        "a key written twice         | '    topic: passport.issue'    | '    topic: passport.issue\n    topic: passport.lost' | 4 | written twice",
+        "a text starting with @      | See {{mission_website}}.      | '@embassy on {{mission_website}}'       | 9 | put it in double quotes",
+        "a text after a closing quote| See {{mission_website}}.      | '\"See\" {{mission_website}}'          | 9 | quoted as a whole",
+    })
+    void yamlMistakesAreToldInStaffWordsAtTheirLine(String mistake, String from, String to, int line, String words) {
+        CorpusProblem p = onlyProblem(check(VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"))), line);
+        assertThat(p.message()).as(mistake).startsWith("not valid YAML: ").contains(words).contains("(YAML: ");
+    }
+
     @Test
     void tooFewQuestions() {
         CorpusProblem p = onlyProblem(check(VALID.replace("[Question one, Question two, Question three]",

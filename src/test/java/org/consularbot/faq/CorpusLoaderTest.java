@@ -21,7 +21,7 @@ class CorpusLoaderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        corpus = new CorpusLoader(TestCorpora.CLOCK).load(TestCorpora.FAQ);
+        corpus = TestCorpora.loader(TestCorpora.CLOCK).load(TestCorpora.FAQ);
     }
 
     private static Map<String, Long> entriesPerTopic() {
@@ -30,7 +30,7 @@ class CorpusLoaderTest {
 
     @Test
     void realCorpusChecksWithoutProblems() {
-        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(TestCorpora.FAQ);
+        CorpusLoader.Report report = TestCorpora.loader(TestCorpora.CLOCK).check(TestCorpora.FAQ);
         assertThat(report.problems()).isEmpty();
         assertThat(report.corpus()).isPresent();
     }
@@ -146,7 +146,7 @@ class CorpusLoaderTest {
 
     @Test
     void loadingTwiceGivesEqualEntries() throws Exception {
-        Corpus again = new CorpusLoader(TestCorpora.CLOCK).load(TestCorpora.FAQ);
+        Corpus again = TestCorpora.loader(TestCorpora.CLOCK).load(TestCorpora.FAQ);
         assertThat(again.entries()).isEqualTo(corpus.entries());
     }
 
@@ -154,7 +154,7 @@ class CorpusLoaderTest {
     void loadBundledReadsTheCorpusCopiedToTheClassPath() throws Exception {
         assumeTrue(CorpusLoader.class.getClassLoader().getResource("faq/topics.tsv") != null,
                 "the faq folder is not on the test class path");
-        Corpus bundled = new CorpusLoader(TestCorpora.CLOCK).loadBundled();
+        Corpus bundled = TestCorpora.loader(TestCorpora.CLOCK).loadBundled();
         assertThat(bundled.origin()).isEqualTo(CorpusLoader.BUNDLED);
         Map<String, FaqEntry> byId = corpus.entries().stream()
                 .collect(Collectors.toMap(FaqEntry::id, Function.identity()));
