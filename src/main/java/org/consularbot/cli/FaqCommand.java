@@ -117,7 +117,7 @@ final class FaqCommand implements Callable<Integer> {
             Path folder = corpora.directory(dir).orElse(Path.of("faq"));
             CorpusLoader.Report report = corpora.loader().check(folder);
             List<org.consularbot.faq.CorpusProblem> expired = report.problems().stream()
-                    .filter(p -> p.message().contains("expired on")).toList();
+                    .filter(p -> p.kind() == org.consularbot.faq.CorpusProblem.Kind.EXPIRED).toList();
             expired.forEach(p -> out.println("EXPIRED  " + p));
             if (report.corpus().isPresent()) {
                 report.corpus().get().entries().stream().filter(e -> e.expires().isPresent())

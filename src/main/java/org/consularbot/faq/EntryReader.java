@@ -123,7 +123,8 @@ final class EntryReader {
         LocalDate reviewed = date(doc, item, label, "reviewed", true);
         LocalDate expires = date(doc, item, label, "expires", false);
         if (expires != null && expires.isBefore(today)) {
-            problem(doc, item, "expires", label + "expired on " + expires + ": review the answer, then move or remove 'expires'");
+            problems.add(new CorpusProblem(doc.lineOf(item, "expires"), label + "expired on " + expires
+                    + ": review the answer, then move or remove 'expires'", CorpusProblem.Kind.EXPIRED));
         }
         if (expires != null && expires.isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
             problem(doc, item, "expires", label + "expires more than " + MAX_MONTHS_AHEAD + " months ahead (" + expires

@@ -95,19 +95,24 @@ class FaqCommandTest {
         return files;
     }
 
-    @Test
-    void validateABrokenCorpusNamesFileAndLine(@TempDir Path broken) {
-        TestCorpora.withEntries(broken, "x.yaml", """
+    /** A topic file with one entry, {@code x.one}, of this topic (line 3 names it). */
+    private static String oneEntryOfTopic(String topic) {
+        return """
                 entries:
                   - id: x.one
-                    topic: passport.nope
+                    topic: %s
                     questions:
                       vi: [a, b, c]
                       en: [a, b, c]
                     answer: {vi: a, en: b}
                     sources: [https://lanhsuvietnam.gov.vn/]
                     reviewed: 2026-11-01
-                """);
+                """.formatted(topic);
+    }
+
+    @Test
+    void validateABrokenCorpusNamesFileAndLine(@TempDir Path broken) {
+        TestCorpora.withEntries(broken, "x.yaml", oneEntryOfTopic("passport.nope"));
         CliRun run = CliRun.run("faq", "validate", "--dir", broken.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("error: entries/x.yaml:3: entry 'x.one': unknown topic 'passport.nope'")
@@ -139,6 +144,17 @@ class FaqCommandTest {
                 java.util.Map.of(), "", "faq", "review", "--dir", faq.toString());
         assertThat(later.exit()).as("an expired entry stops the bot from loading the corpus").isEqualTo(1);
         assertThat(later.out()).contains("EXPIRED  entries/x.yaml:", "x.soon", "expired on 2026-12-10");
+    }
+
+    @Test
+    // Regression: review told expiries from other errors by the words "expired on" in the message.
+    void reviewTellsAnExpiryFromAnErrorThatMerelySaysExpiredOn(@TempDir Path faq) {
+        TestCorpora.withEntries(faq, "x.yaml", oneEntryOfTopic("expired on"));
+
+        CliRun run = CliRun.run("faq", "review", "--dir", faq.toString());
+
+        assertThat(run.out()).as(run.toString()).doesNotContain("EXPIRED").contains("fix the errors above");
+        assertThat(run.err()).contains("unknown topic 'expired on'");
     }
 
     @Test
