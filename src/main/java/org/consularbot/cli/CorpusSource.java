@@ -44,7 +44,9 @@ public final class CorpusSource {
 
     public ModelCache models() {
         String folder = settings.get(MODEL_CACHE_DIR).orElse(DEFAULT_MODEL_CACHE).strip();
-        return folder.equalsIgnoreCase("off") ? ModelCache.NONE : new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, clock);
+        // Last use is stamped in wall-clock time, whatever clock the command runs on: other instances share the folder.
+        return folder.equalsIgnoreCase("off") ? ModelCache.NONE
+                : new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, Clock.systemUTC());
     }
 
     /** Loads and validates; on problems prints each (file:line) and throws. */

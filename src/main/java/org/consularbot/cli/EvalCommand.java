@@ -138,9 +138,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         Corpus corpus = corpora.load(dir, err);
         List<EvalQuery> labelled = EvalSet.read(examples);
+        // Folds trained once for all matchers measured, and kept out of the service's cache (2 × K models would push
+        // out the pair it serves).
+        org.consularbot.faq.ModelCache foldModels = new org.consularbot.faq.InMemoryModelCache();
         return measure(matcherNames, stdout, name -> {
             try {
-                return CrossValidation.run(corpus, labelled, folds, name, corpora.models(), err);
+                return CrossValidation.run(corpus, labelled, folds, name, foldModels, err);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

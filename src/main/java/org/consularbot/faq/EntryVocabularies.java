@@ -59,6 +59,27 @@ final class EntryVocabularies {
         return id != UNKNOWN && Arrays.binarySearch(answers.get(entry), id) >= 0;
     }
 
+    /**
+     * How well the entry's questions account for one word of a message: 1 used as is, 0.9 through an equivalent
+     * (every word of it), 0.6 through a near spelling, else 0.
+     */
+    double coverage(int entry, int word, int[][] equivalents, int[] nearSpellings) {
+        if (inQuestions(entry, word)) {
+            return 1;
+        }
+        for (int[] equivalent : equivalents) {
+            if (inQuestionsAll(entry, equivalent)) {
+                return 0.9;
+            }
+        }
+        for (int spelling : nearSpellings) {
+            if (inQuestions(entry, spelling)) {
+                return 0.6;
+            }
+        }
+        return 0;
+    }
+
     private int[] numbers(Collection<String> units) {
         int[] numbers = new int[units.size()];
         int i = 0;

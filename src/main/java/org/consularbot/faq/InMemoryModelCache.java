@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Models kept in this process only: for tests and for evaluation runs that train the same fold twice. */
+/**
+ * Models kept in this process only: cross-validation's folds (trained once however many matchers are measured,
+ * and never in the service's cache) and tests.
+ */
 public final class InMemoryModelCache implements ModelCache {
 
     private final Map<String, byte[]> models = new ConcurrentHashMap<>();

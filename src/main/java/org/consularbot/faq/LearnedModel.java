@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
@@ -83,6 +85,16 @@ final class LearnedModel {
     }
 
     private static AbstractModel fit(List<Event> events) {
+        EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(), null);
+        try {
+            return (AbstractModel) trainer.train(new ListStream(events));
+        } catch (IOException e) {
+            throw new UncheckedIOException("training a model on the corpus examples", e);
+        }
+    }
+
+    /** The trainer's settings: what {@link #fit} trains with and {@link #key} digests, from one place. */
+    private static TrainingParameters parameters() {
         TrainingParameters parameters = new TrainingParameters();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
@@ -91,12 +103,7 @@ final class LearnedModel {
         parameters.put(QNTrainer.L1COST_PARAM, L1);
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         parameters.put(QNTrainer.M_PARAM, MEMORY);
-        EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, null);
-        try {
-            return (AbstractModel) trainer.train(new ListStream(events));
-        } catch (IOException e) {
-            throw new UncheckedIOException("training a model on the corpus examples", e);
-        }
+        return parameters;
     }
 
     /**
@@ -105,19 +112,25 @@ final class LearnedModel {
      */
     static String key(List<Event> events) {
         MessageDigest digest = sha256();
-        digest.update(("consular-bot reading model v1|opennlp " + Version.currentVersion() + "|l2 " + L2 + "|l1 " + L1
-                + "|iterations " + ITERATIONS + "|memory " + MEMORY + "|cutoff " + CUTOFF + "\n").getBytes(StandardCharsets.UTF_8));
-        StringBuilder line = new StringBuilder();
+        StringBuilder head = new StringBuilder("consular-bot reading model v2|opennlp ").append(Version.currentVersion())
+                .append("|cutoff ").append(CUTOFF);
+        new TreeMap<>(parameters().getObjectSettings()).forEach((name, value) -> head.append('|').append(name).append('=').append(value));
+        field(digest, head.toString());
         for (Event event : events) {
-            line.setLength(0);
-            line.append(event.getOutcome());
+            field(digest, event.getOutcome());
+            digest.update(ByteBuffer.allocate(4).putInt(event.getContext().length).array());
             for (String feature : event.getContext()) {
-                line.append('\u0000').append(feature);
+                field(digest, feature);
             }
-            line.append('\n');
-            digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A text with its length before it, so that no two sequences of texts digest alike. */
+    private static void field(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     private static byte[] write(AbstractModel model) {

@@ -18,12 +18,16 @@ final class YamlErrorWords {
 
     /** First match wins; problems are SnakeYAML's and Jackson's, lower-cased. */
     private static final List<Rule> RULES = List.of(
-            new Rule("tab", "indent with spaces, not tabs"),
+            // Before any rule on the parser's wording: the key named here (e.g. "visa_table") is staff text.
+            new Rule("duplicate field", "the same key is written twice here: keep one"),
+            new Rule("'\\t(tab)'", "indent with spaces, not tabs"),
+            new Rule("tab character", "indent with spaces, not tabs"),
             new Rule("mapping values are not allowed",
                     "a text holds ': ', or this line is indented further than the line above: put the whole text in"
                             + " double quotes (\"...\"), or indent this line like the line above it"),
             new Rule("but found '<block", INDENT),
             new Rule("but found '-'", INDENT),
+            new Rule("but found '?'", INDENT),
             // Anything else after a finished value: text after its closing quote, or a '{' read as a mapping.
             new Rule("expected <block end>",
                     "a text that starts with a quote or a '{' must be quoted as a whole: write it in double quotes"
@@ -39,8 +43,7 @@ final class YamlErrorWords {
             new Rule("cannot start any token", "a text cannot start with @, ` or %: put it in double quotes (\"...\")"),
             new Rule("unexpected character found", "a text cannot start with * or &: put it in double quotes (\"...\")"),
             new Rule("unknown escape character",
-                    "a backslash inside double quotes: write \\\\ for one, or use single quotes ('...')"),
-            new Rule("duplicate field", "the same key is written twice here: keep one"));
+                    "a backslash inside double quotes: write \\\\ for one, or use single quotes ('...')"));
 
     private YamlErrorWords() {
     }

@@ -66,9 +66,11 @@ class FaqCommandTest {
         Map<String, Long> kept = modelFiles(models);
         assertThat(kept).as("the reading and the topics").hasSize(2);
         kept.keySet().forEach(name -> assertThat(name).matches("[0-9a-f]{64}\\.model"));
+        Map<String, Object> inodes = fileKeys(models);
         CliRun again = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(modelFiles(models)).as("the same two models, nothing added").isEqualTo(kept);
+        assertThat(fileKeys(models)).as("read, not trained and written again (a write replaces the file)").isEqualTo(inodes);
 
         Files.writeString(faq.resolve("examples/few.tsv"), "passport.issue\tvi\tno\t-\t-\t-\t-\thộ chiếu hỏng thì sao\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
@@ -82,6 +84,18 @@ class FaqCommandTest {
         Settings off = Settings.load(Map.of("MODEL_CACHE_DIR", " OFF "), tmp.resolve("none.env"));
 
         assertThat(new CorpusSource(off, TestCorpora.CLOCK).models()).isSameAs(ModelCache.NONE);
+    }
+
+    /** The model files in {@code folder} with their file-system identity (device and inode). */
+    private static Map<String, Object> fileKeys(Path folder) throws IOException {
+        Map<String, Object> keys = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : paths.toList()) {
+                keys.put(path.getFileName().toString(),
+                        Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            }
+        }
+        return keys;
     }
 
     /** The model files in {@code folder} with their sizes. */

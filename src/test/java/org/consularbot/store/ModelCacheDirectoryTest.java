@@ -106,6 +106,35 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
     }
 
     @Test
+    void aLinkOrAFileLargerThanAnyModelIsAMissNotARunOutOfMemory() throws Exception {
+        ModelCache cache = cache();
+        cache.keep(OTHER_KEY, new byte[] {1});
+        Path huge = tmp.resolve("models").resolve(KEY + ".model");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ModelCacheDirectory.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertThat(cache.find(KEY)).isEmpty();
+        assertThat(huge).doesNotExist();
+
+        Path elsewhere = Files.write(tmp.resolve("elsewhere.model"), Files.readAllBytes(tmp.resolve("models").resolve(OTHER_KEY + ".model")));
+        Files.createSymbolicLink(huge, elsewhere);
+        assertThat(cache.find(KEY)).as("a link, even to a good model file").isEmpty();
+    }
+
+    @Test
+    void aFolderOtherUsersMayWriteIsNotUsedSoNoOneCanPlantAModel() throws Exception {
+        ModelCache cache = cache();
+        cache.keep(KEY, new byte[] {1});
+        Files.setPosixFilePermissions(tmp.resolve("models"), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(cache.find(KEY)).as("a model anyone could have put there").isEmpty();
+        assertThat(cache.keep(OTHER_KEY, new byte[] {2})).isFalse();
+
+        Files.setPosixFilePermissions(tmp.resolve("models"), PosixFilePermissions.fromString("rwx------"));
+        assertThat(cache.find(KEY)).as("private again").isPresent();
+    }
+
+    @Test
     void aFolderThatCannotBeMadeCostsATrainingNotAnError() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
         ModelCache cache = new ModelCacheDirectory(file.resolve("models"), 4, clock);
