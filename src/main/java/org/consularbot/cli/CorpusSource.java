@@ -45,8 +45,15 @@ public final class CorpusSource {
     public ModelCache models() {
         String folder = settings.get(MODEL_CACHE_DIR).orElse(DEFAULT_MODEL_CACHE).strip();
         // Last use is stamped in wall-clock time, whatever clock the command runs on: other instances share the folder.
-        return folder.equalsIgnoreCase("off") ? ModelCache.NONE
-                : new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, Clock.systemUTC());
+        if (folder.equalsIgnoreCase("off")) {
+            return ModelCache.NONE;
+        }
+        try {
+            return new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, Clock.systemUTC());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new org.consularbot.config.InvalidSettingException(MODEL_CACHE_DIR, "must be a folder path or off, not '"
+                    + folder + "' (" + e.getReason() + ")");
+        }
     }
 
     /** Loads and validates; on problems prints each (file:line) and throws. */

@@ -66,8 +66,15 @@ public final class DutyRoster {
     public static DutyRoster parse(String yaml, String file, ZoneId missionZone) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            // A key written twice (the same officer's id) would otherwise silently keep only the last one's hours.
+            root = new ObjectMapper(YAMLFactory.builder()
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(yaml);
         } catch (IOException e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new IllegalArgumentException(file + ": line " + parse.getLocation().getLineNr() + ": "
+                        + parse.getOriginalMessage().replace("Duplicate field", "the key") + " is written twice: keep one");
+            }
             throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {

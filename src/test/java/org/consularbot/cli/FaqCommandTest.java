@@ -86,6 +86,17 @@ class FaqCommandTest {
         assertThat(new CorpusSource(off, TestCorpora.CLOCK).models()).isSameAs(ModelCache.NONE);
     }
 
+    @Test
+    void aModelCachePathThatIsNoPathNamesTheSetting() {
+        Settings bad = Settings.load(Map.of("MODEL_CACHE_DIR", "models\u0000x"), tmp.resolve("none.env"));
+
+        CliRun run = CliRun.run(Map.of("MODEL_CACHE_DIR", "models\u0000x"), "faq", "validate", "--dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.err()).contains("MODEL_CACHE_DIR");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CorpusSource(bad, TestCorpora.CLOCK).models())
+                .hasMessageContaining("MODEL_CACHE_DIR");
+    }
+
     /** The model files in {@code folder} with their file-system identity (device and inode). */
     private static Map<String, Object> fileKeys(Path folder) throws IOException {
         Map<String, Object> keys = new TreeMap<>();

@@ -53,6 +53,9 @@ class DutyRosterTest {
     @Test
     void mistakesNameTheFileAndWhatIsWrong() {
         assertThatThrownBy(() -> DutyRoster.parse("time_zone: Mars/Olympus", "r.yaml")).hasMessageContaining("r.yaml: unknown time_zone");
+        assertThatThrownBy(() -> DutyRoster.parse("officers:\n  \"7\": {mon: \"09:00-10:00\"}\n  \"7\": {tue: \"09:00-10:00\"}\n", "r.yaml"))
+                .as("the same officer twice: the second would silently replace the first").hasMessageContaining("r.yaml: line 3")
+                .hasMessageContaining("'7' is written twice");
         assertThatThrownBy(() -> DutyRoster.parse("officers: {\"7\": {mon: \"9-17\"}}", "r.yaml")).hasMessageContaining("is not HH:MM-HH:MM");
         assertThatThrownBy(() -> DutyRoster.parse("officers: {\"7\": {monday: \"09:00-17:00\"}}", "r.yaml")).hasMessageContaining("unknown day");
         assertThatThrownBy(() -> DutyRoster.parse("holidays: [25/12/2026]", "r.yaml")).hasMessageContaining("not a YYYY-MM-DD date");
