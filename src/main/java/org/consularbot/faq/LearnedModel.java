@@ -74,6 +74,9 @@ final class LearnedModel {
         counts.remove(BIAS);
         Set<String> known = counts.entrySet().stream().filter(c -> c.getValue() >= CUTOFF).map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
+        if (cache == ModelCache.NONE) {
+            return Optional.of(new LearnedModel(fit(events), known)); // nothing to look up: no digest of every event
+        }
         String key = key(events);
         Optional<MaxentModel> cached = cache.find(key).flatMap(LearnedModel::read);
         if (cached.isPresent()) {
@@ -112,8 +115,8 @@ final class LearnedModel {
      */
     static String key(List<Event> events) {
         MessageDigest digest = sha256();
-        StringBuilder head = new StringBuilder("consular-bot reading model v2|opennlp ").append(Version.currentVersion())
-                .append("|cutoff ").append(CUTOFF);
+        // The settings come from parameters() (cutoff included), so a setting added there is digested too.
+        StringBuilder head = new StringBuilder("consular-bot reading model v2|opennlp ").append(Version.currentVersion());
         new TreeMap<>(parameters().getObjectSettings()).forEach((name, value) -> head.append('|').append(name).append('=').append(value));
         field(digest, head.toString());
         for (Event event : events) {
