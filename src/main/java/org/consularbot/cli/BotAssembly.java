@@ -64,6 +64,9 @@ final class BotAssembly implements AutoCloseable {
     private final java.util.List<org.consularbot.store.PostgresLeadership> leaderships = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotAssembly.class);
+    /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
+    private final java.util.Optional<org.consularbot.store.ReceiptJournal> receipts;
     /** Loads staff's edits with the same model cache the first load used. */
     private final org.consularbot.faq.CorpusLoader loader;
 
@@ -72,7 +75,8 @@ final class BotAssembly implements AutoCloseable {
         this.loader = loader;
         this.corpus = corpus;
         this.database = database;
-        this.store = new JdbcConversationStore(database.dataSource(), clock);
+        this.receipts = org.consularbot.store.ReceiptJournal.besideDatabase(config.dbUrl(), clock);
+        this.store = new JdbcConversationStore(database.dataSource(), clock, receipts);
         this.clock = clock;
         this.tickets = new JdbcTicketStore(database.dataSource());
         this.officers = new JdbcOfficerDirectory(database.dataSource());
@@ -94,7 +98,17 @@ final class BotAssembly implements AutoCloseable {
 
     private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, org.consularbot.faq.CorpusLoader loader) {
         Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
-        return new BotAssembly(config, corpus, database, clock, loader);
+        BotAssembly assembly = new BotAssembly(config, corpus, database, clock, loader);
+        try {
+            int restored = assembly.store.restoreReceipts();
+            if (restored > 0) {
+                log.warn("the database had lost {} acknowledged messages when last stopped; restored from the receipt journal", restored);
+            }
+        } catch (RuntimeException e) {
+            assembly.close();
+            throw e;
+        }
+        return assembly;
     }
 
     /**
@@ -250,5 +264,6 @@ final class BotAssembly implements AutoCloseable {
             lockDatabase.close();
         }
         database.close();
+        receipts.ifPresent(org.consularbot.store.ReceiptJournal::close);
     }
 }

@@ -134,6 +134,19 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
+    /** Lines containing {@code text} in the logs of every run of this instance so far. */
+    java.util.List<String> linesOfAllRuns(String text) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (int run = 1; run <= starts; run++) {
+            try (java.util.stream.Stream<String> lines = Files.lines(ProofReport.DIR.resolve(name + "-run" + run + ".log"))) {
+                lines.filter(line -> line.contains(text)).forEach(found::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a run that left no log has no such line
+            }
+        }
+        return found;
+    }
+
     /** The port of the instance's HTTP server (webhooks, /health, /ready, /metrics). */
     int port() {
         return httpPort;

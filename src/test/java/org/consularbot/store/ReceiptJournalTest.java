@@ -1,0 +1,118 @@
+package org.consularbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.consularbot.conversation.ContentKind;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.InboundMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptJournalTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-06T10:15:00Z");
+    private static final ConversationKey ANNA = new ConversationKey("telegram", "101");
+    private static final ConversationKey BINH = new ConversationKey("zalo", "u-202");
+
+    @TempDir
+    Path dir;
+
+    private static InboundMessage message(ConversationKey key, String id, String text, Instant at) {
+        return new InboundMessage(key, "user-" + key.chatId(), id, ContentKind.TEXT, text, at);
+    }
+
+    @Test
+    void aMessageWrittenIsReadBackWhole() {
+        InboundMessage written = new InboundMessage(ANNA, "u1", "77", ContentKind.BUTTON, "Hộ chiếu \"mất\"\nở đâu 🇻🇳", T0);
+        ReceiptJournal journal = new ReceiptJournal(dir.resolve("j"), Clock.fixed(T0, ZoneOffset.UTC));
+        journal.append(written);
+        journal.close();
+
+        assertThat(new ReceiptJournal(dir.resolve("j"), Clock.fixed(T0, ZoneOffset.UTC)).messages()).containsExactly(written);
+    }
+
+    @Test
+    void aLineCutShortByAKillIsSkippedAndTheRestKept() throws Exception {
+        ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        InboundMessage first = message(ANNA, "1", "mat ho chieu", T0);
+        journal.append(first);
+        journal.close();
+        Path file = onlyFile();
+        Files.writeString(file, "{\"channel\":\"telegram\",\"chat\":\"1", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC)).messages()).containsExactly(first);
+    }
+
+    @Test
+    void aForgottenConversationIsNotBroughtBackButWhatTheCitizenWroteAfterIs() {
+        ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        InboundMessage before = message(ANNA, "1", "my name and passport number", T0);
+        InboundMessage other = message(BINH, "9", "khai sinh", T0.plusSeconds(1));
+        InboundMessage after = message(ANNA, "2", "hello again", T0.plusSeconds(2));
+        journal.append(before);
+        journal.append(other);
+        journal.forgot(ANNA);
+        journal.append(after);
+
+        assertThat(journal.messages()).containsExactly(other, after);
+    }
+
+    @Test
+    void receiptsOlderThanTheWindowAreDeletedAndNewerOnesKept() throws Exception {
+        org.consularbot.ManualClock clock = new org.consularbot.ManualClock(T0);
+        ReceiptJournal journal = new ReceiptJournal(dir, clock);
+        InboundMessage old = message(ANNA, "1", "old", T0);
+        journal.append(old);
+        clock.set(T0.plus(Duration.ofHours(1)));
+        InboundMessage recent = message(BINH, "2", "recent", clock.instant());
+        journal.append(recent);
+        assertThat(journal.messages()).containsExactly(old, recent);
+
+        clock.set(T0.plus(ReceiptJournal.KEPT).plus(Duration.ofHours(1)));
+        journal.append(message(ANNA, "3", "now", clock.instant()));
+
+        assertThat(journal.messages()).extracting(InboundMessage::channelMessageId).containsExactly("2", "3");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onlyTheServiceUserMayReadTheReceipts() throws Exception {
+        ReceiptJournal journal = new ReceiptJournal(dir.resolve("data/bot.receipts"), Clock.fixed(T0, ZoneOffset.UTC));
+        journal.append(message(ANNA, "1", "private", T0));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/bot.receipts")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyFileIn(dir.resolve("data/bot.receipts"))))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aJournalIsKeptBesideAnH2FileOnly() {
+        Clock clock = Clock.systemUTC();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:file:./data/consular-bot", clock)).isPresent();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:file:" + dir.resolve("x") + ";WRITE_DELAY=0", clock)).isPresent();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1", clock)).isEmpty();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:tcp://localhost/~/bot", clock)).isEmpty();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:postgresql://db:5432/bot", clock)).isEmpty();
+    }
+
+    private Path onlyFile() throws Exception {
+        return onlyFileIn(dir);
+    }
+
+    private static Path onlyFileIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.reduce((a, b) -> {
+                throw new AssertionError("more than one file: " + a + ", " + b);
+            }).orElseThrow();
+        }
+    }
+}
