@@ -272,12 +272,17 @@ public final class BotTexts {
 
     /** The entry's answer followed by one short line: where it comes from and when staff last checked it. */
     public String answer(FaqEntry entry, Language l) {
+        return answer(entry, l, org.consularbot.faq.Whereabouts.HOST);
+    }
+
+    /** The same, for someone in danger where the message says (another country's numbers and mission). */
+    public String answer(FaqEntry entry, Language l, org.consularbot.faq.Whereabouts where) {
         String source = entry.sources().isEmpty() ? fact("mission_website", l) : entry.sources().get(0);
         LocalDate reviewed = entry.reviewed();
         String line = l == Language.VI
                 ? "Nguồn: " + source + " · cập nhật " + VI_DATE.format(reviewed)
                 : "Source: " + source + " · reviewed " + reviewed;
-        return corpus.answer(entry, l) + "\n\n" + line;
+        return corpus.answer(entry, l, where) + "\n\n" + line;
     }
 
     private String fact(String key, Language l) {

@@ -141,9 +141,11 @@ public final class Dialogue {
         Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
         StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
-        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l)));
+        org.consularbot.faq.Whereabouts where = match == null ? org.consularbot.faq.Whereabouts.HOST : corpus.whereabouts(plan.message.text());
+        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l, where)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
-        String situation = match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency");
+        String situation = (match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency"))
+                + where.elsewhere().map(c -> " (in " + c.nameEn() + ")").orElse(where.unclear() ? " (country unclear)" : "");
         plan.outcome = ReplyKind.EMERGENCY.code();
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
         if (plan.state.humanInCharge()) {

@@ -73,22 +73,56 @@ public record Corpus(
 
     /** The entry's answer in that language with every {@code {{key}}} replaced by the mission's fact. */
     public String answer(FaqEntry entry, Language language) {
-        return render(entry.answers().get(language), language);
+        return answer(entry, language, Whereabouts.HOST);
+    }
+
+    /**
+     * The entry's answer for someone in danger {@code where} the message says: outside the mission's host country the
+     * mission's own facts ({@code {{local_…}}}, {@code {{mission_…}}}) become that country's emergency numbers and its
+     * Vietnamese mission, found through the consular portal; an unconfirmed number is named, never printed.
+     */
+    public String answer(FaqEntry entry, Language language, Whereabouts where) {
+        return render(entry.answers().get(language), language, where);
     }
 
     /** Replaces mission placeholders; validation guarantees every key exists. */
     public String render(String text, Language language) {
+        return render(text, language, Whereabouts.HOST);
+    }
+
+    private String render(String text, Language language, Whereabouts where) {
         if (text == null) {
             return "";
         }
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String value = mission.fact(matcher.group(1), language);
+            String key = matcher.group(1);
+            String value = where.host() || !(key.startsWith("mission_") || key.startsWith("local_"))
+                    ? mission.fact(key, language) : elsewhere(key, language, where);
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(out);
         return out.toString().strip();
+    }
+
+    private String elsewhere(String key, Language language, Whereabouts where) {
+        boolean vi = language == Language.VI;
+        return switch (key) {
+            case "local_emergency" -> where.elsewhere().map(c -> c.emergencyNumbers(language)).filter(n -> !n.isEmpty())
+                    .orElse(vi ? "số khẩn cấp của nước sở tại" : "the local emergency number");
+            case "mission_name" -> where.elsewhere()
+                    .map(c -> vi ? "Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam tại " + c.name(language) : "Vietnamese embassy or consulate in " + c.name(language))
+                    .orElse(vi ? "cơ quan đại diện Việt Nam gần nhất" : "nearest Vietnamese embassy or consulate");
+            // The consular portal lists every mission with its contacts; the host mission's own are no use elsewhere.
+            default -> mission.fact("consular_portal", language);
+        };
+    }
+
+    /** Where the message says the person in danger is, against this mission's host country. */
+    public Whereabouts whereabouts(String message) {
+        String host = mission.fact("host_country", Language.EN);
+        return countries.whereabouts(message, host == null ? "" : host);
     }
 
     /** The 24/7 citizen-protection hotline: the answer of last resort. */

@@ -9,8 +9,8 @@ import java.util.Optional;
  * to a mission in Canada needs Japan's emergency numbers and the Vietnamese mission in Japan, never Canada's 911:
  * emergency replies ask {@link #named} first. A message naming two countries names none (where the citizen is
  * cannot be told), and nor does one naming only the mission's own host country.
- * <p>Not yet used by replies: reviewed unsafe (bare-letter matches of everyday words, "ba lần" as Ba Lan;
- * nationalities and destinations taken for where the citizen is). The table itself is validated at load.
+ * <p>A name typed without diacritics counts only after a word of place, and nationalities do not count: "ba lần"
+ * typed "ba lan" is not Poland, "lấy chồng người Hàn" says nothing of where she is. The table is validated at load.
  */
 public final class Countries {
 
@@ -40,39 +40,81 @@ public final class Countries {
 
     /** The one country other than {@code host} the message names, if exactly one. */
     public Optional<Country> named(String message, String host) {
+        return whereabouts(message, host).elsewhere();
+    }
+
+    /**
+     * Where the message says the person in danger is: in the mission's host country when it names no other country
+     * (or only the host), in the one other country it names, unclear when it names two others. A name is read only
+     * where it says a place: not after "người" ("lấy chồng người Hàn" names a nationality), "from" or "từ"; and one that could
+     * be other Vietnamese words (typed without its diacritics, or spelt like them: "ba lan" may be "ba lần", three
+     * times) only right after a word of place ("o", "tai", "ben", "sang", "in", "at") or when the name starts with one.
+     */
+    public Whereabouts whereabouts(String message, String host) {
         if (message == null || message.isBlank() || countries.isEmpty()) {
-            return Optional.empty();
+            return Whereabouts.HOST;
         }
         List<NormalizedText.Token> words = words(message.length() > EmergencyTriage.MAX_CHARS ? message.substring(0, EmergencyTriage.MAX_CHARS) : message);
         Country found = null;
         for (int i = 0; i < countries.size(); i++) {
             Country country = countries.get(i);
-            if (country.iso2().equalsIgnoreCase(host) || names.get(i).stream().noneMatch(name -> contains(words, name))) {
+            if (country.iso2().equalsIgnoreCase(host) || names.get(i).stream().noneMatch(name -> saysPlace(words, name))) {
                 continue;
             }
             if (found != null) {
-                return Optional.empty();
+                return Whereabouts.UNCLEAR;
             }
             found = country;
         }
-        return Optional.ofNullable(found);
+        return found == null ? Whereabouts.HOST : Whereabouts.in(found);
+    }
+
+    /** Words before a name that make it a place: "ở", "tại", "bên", "sang", "nước", "in", "at". */
+    private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("o", "tai", "ben", "sang", "nuoc", "in", "at");
+    /** Words before a name that make it no place: a nationality ("người Hàn") or an origin ("from Japan", "từ Campuchia"). */
+    private static final java.util.Set<String> NOT_PLACE_WORDS = java.util.Set.of("nguoi", "from", "tu");
+
+    private static boolean saysPlace(List<NormalizedText.Token> words, List<NormalizedText.Token> name) {
+        for (int start = 0; start + name.size() <= words.size(); start++) {
+            boolean all = true;
+            boolean ambiguous = true;
+            for (int i = 0; i < name.size() && all; i++) {
+                NormalizedText.Token word = words.get(start + i);
+                all = same(word, name.get(i));
+                ambiguous &= ambiguous(word, name.get(i));
+                // "y" is also "y tế": a one-letter name (Ý) counts only typed with its mark.
+                all &= name.get(i).folded().length() > 1 || PLACE_WORDS.contains(name.get(i).folded())
+                        || word.written().equals(name.get(i).written());
+            }
+            if (!all) {
+                continue;
+            }
+            String before = start == 0 ? "" : words.get(start - 1).folded();
+            if (NOT_PLACE_WORDS.contains(before)) {
+                continue;
+            }
+            if (!ambiguous || PLACE_WORDS.contains(before) || PLACE_WORDS.contains(name.get(0).folded())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<NormalizedText.Token> words(String text) {
         return normalizer.normalize(text).tokens();
     }
 
-    private static boolean contains(List<NormalizedText.Token> words, List<NormalizedText.Token> name) {
-        for (int start = 0; start + name.size() <= words.size(); start++) {
-            boolean all = true;
-            for (int i = 0; i < name.size() && all; i++) {
-                all = same(words.get(start + i), name.get(i));
-            }
-            if (all) {
-                return true;
-            }
-        }
-        return false;
+    /** Bare letters of a Vietnamese syllable: "lan" may be "lần", "thai" "thai sản"; "japan" or "osaka" cannot. */
+    private static final java.util.regex.Pattern SYLLABLE =
+            java.util.regex.Pattern.compile("(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?");
+
+    /**
+     * Whether the word could be another Vietnamese word than the name's: typed without the name's diacritics, or a
+     * name without diacritics that spells a Vietnamese syllable ("Ba Lan" is also "ba lần" typed bare).
+     */
+    private static boolean ambiguous(NormalizedText.Token word, NormalizedText.Token name) {
+        return !word.written().equals(name.written())
+                || name.written().equals(name.folded()) && SYLLABLE.matcher(name.folded()).matches();
     }
 
     /**

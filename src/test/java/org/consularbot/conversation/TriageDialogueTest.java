@@ -44,6 +44,28 @@ class TriageDialogueTest {
     }
 
     @Test
+    void someoneInDangerInAnotherCountryIsGivenThatCountrysNumbersAndNeverTheHostMissionsOwn() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            Reply japan = bot.chat("c1").say("em đang ở Nhật, vừa bị cướp hết tiền và điện thoại, giờ phải làm sao").get(0);
+
+            assertThat(japan.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(japan.text()).contains(TestCorpora.HOTLINE, "0981 84 84 84", "110", "119")
+                    .doesNotContain("911", "vietnamembassy.ca", "Canada");
+
+            Reply cambodia = bot.chat("c2").say("my brother was beaten and robbed in Phnom Penh, he is bleeding").get(0);
+
+            assertThat(cambodia.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(cambodia.text()).as("Cambodia's numbers are unconfirmed: named, not printed")
+                    .contains(TestCorpora.HOTLINE, "the local emergency number").doesNotContain("911", "vietnamembassy.ca", "Canada");
+
+            Reply home = bot.chat("c3").say("em bị cướp hết tiền và điện thoại ở Toronto, giờ phải làm sao").get(0);
+
+            assertThat(home.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(home.text()).as("in the host country: the mission's own facts").contains("911");
+        }
+    }
+
+    @Test
     void aFollowUpIsReadInTheContextOfTheEntryAnsweredBefore() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             ConversationHarness.Chat chat = bot.chat("c1");

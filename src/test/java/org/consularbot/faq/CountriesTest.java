@@ -38,6 +38,25 @@ class CountriesTest {
     }
 
     @Test
+    void aNameTypedWithoutDiacriticsCountsOnlyAfterAWordOfPlaceAndANationalityNever() {
+        assertThat(named("em goi ba lan ma khong ai nghe may")).as("'ba lần', three times").isEqualTo("-");
+        assertThat(named("em dang o ba lan, bi mat vi")).isEqualTo("PL");
+        assertThat(named("chi ay co thai duoc 3 thang thi bi danh")).as("'có thai', pregnant").isEqualTo("-");
+        assertThat(named("em lấy chồng người Hàn, bị chồng đánh")).as("a nationality").isEqualTo("-");
+        assertThat(named("em bị đánh, đang chờ bên y tế")).as("'y tế', health care").isEqualTo("-");
+        assertThat(named("em bị đánh ở Ý")).isEqualTo("IT");
+        assertThat(named("a friend from Japan was robbed here")).as("an origin").isEqualTo("-");
+        assertThat(named("chồng em bị cảnh sát Hàn Quốc bắt")).as("typed with its diacritics, anywhere").isEqualTo("KR");
+    }
+
+    @Test
+    void theOtherCountryIsWhereTheDangerIsEvenWhenTheHostIsNamedToo() {
+        assertThat(named("em ở Toronto, mẹ em đi du lịch ở Nhật bị tai nạn")).isEqualTo("JP");
+        assertThat(COUNTRIES.whereabouts("em ở Nhật, chồng em ở Hàn Quốc bị bắt", "CA").unclear()).isTrue();
+        assertThat(COUNTRIES.whereabouts("I live in Toronto and my wallet was stolen", "CA").host()).isTrue();
+    }
+
+    @Test
     void theMissionsOwnCountryOrTwoCountriesNameNone() {
         assertThat(named("I live in Toronto and my wallet was stolen")).as("the host country").isEqualTo("-");
         assertThat(named("em ở Nhật, chồng em ở Hàn Quốc bị bắt")).as("where is the citizen?").isEqualTo("-");
