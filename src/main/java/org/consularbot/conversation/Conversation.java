@@ -13,6 +13,8 @@ import org.consularbot.faq.Language;
  * @param lastLanguage the language of the citizen's last readable message, for replies to non-text messages
  * @param pendingChoices FAQ entry ids offered as "did you mean", in the order shown
  * @param lastEntry      the FAQ entry last answered or offered first: the context of a follow-up question
+ * @param country        where the citizen last said they are (a country code, the mission's own included): an
+ *                       emergency written later without a place is answered for that country
  */
 public record Conversation(
         long id,
@@ -25,7 +27,8 @@ public record Conversation(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Optional<String> lastEntry) {
+        Optional<String> lastEntry,
+        Optional<String> country) {
 
     public Conversation {
         Objects.requireNonNull(key, "key");
@@ -34,13 +37,14 @@ public record Conversation(
         Objects.requireNonNull(lastLanguage, "lastLanguage");
         pendingChoices = List.copyOf(pendingChoices);
         Objects.requireNonNull(lastEntry, "lastEntry");
+        Objects.requireNonNull(country, "country");
     }
 
     public Conversation(long id, ConversationKey key, ConversationState state, Optional<Language> preferredLanguage,
                         Language lastLanguage, List<String> pendingChoices, int unansweredStreak, long version,
                         Instant createdAt, Instant updatedAt) {
         this(id, key, state, preferredLanguage, lastLanguage, pendingChoices, unansweredStreak, version, createdAt,
-                updatedAt, Optional.empty());
+                updatedAt, Optional.empty(), Optional.empty());
     }
 
     /** The language to use when the message itself says nothing. */

@@ -13,6 +13,7 @@ import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
 import org.consularbot.faq.Tier;
+import org.consularbot.faq.Whereabouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,7 @@ public final class Dialogue {
         Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
         StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
-        org.consularbot.faq.Whereabouts where = match == null ? org.consularbot.faq.Whereabouts.HOST : corpus.whereabouts(plan.message.text());
+        Whereabouts where = whereabouts(plan, match);
         firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l, where)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
         String situation = (match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency"))
@@ -161,6 +162,20 @@ public final class Dialogue {
         // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
         plan.replies.add(0, new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
                 firstSteps.map(top -> top.entry().id())));
+    }
+
+    /**
+     * Where the person in danger is: what this message says, else what the conversation remembers from an earlier
+     * message about the situation. Said in a message the triage reads as danger, it is remembered; a country named in
+     * an ordinary question (a visa for Japan) is not, since it is often where the citizen is going.
+     */
+    private Whereabouts whereabouts(TurnPlan plan, MatchResult match) {
+        Whereabouts said = match == null ? Whereabouts.UNSAID : corpus.whereabouts(plan.message.text());
+        said.elsewhere().ifPresent(country -> plan.countrySaid = Optional.of(country.iso2()));
+        if (said.said() == Whereabouts.Said.HOST && !corpus.hostCountry().isEmpty()) {
+            plan.countrySaid = Optional.of(corpus.hostCountry());
+        }
+        return said.said() == Whereabouts.Said.NOTHING ? corpus.remembered(plan.conversation.country()) : said;
     }
 
     private void button(TurnPlan plan, String payload) {
@@ -299,7 +314,8 @@ public final class Dialogue {
             return;
         }
         if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
-            // The triage was unsure: the hotline first, and one press brings an officer.
+            // The triage was unsure: the hotline first, and one press brings an officer (for where they said they are).
+            whereabouts(plan, match);
             plan.reply(new Reply(ReplyKind.SAFETY, texts.dangerHint(l), List.of(new Button(texts.dangerButton(l), DANGER)),
                     List.of(), Optional.empty()));
         }

@@ -21,6 +21,8 @@ final class TurnPlan {
     List<String> pendingChoices;
     int unansweredStreak;
     Optional<String> lastEntry;
+    /** Where the citizen said in this turn they are (a country code); empty: they did not say. */
+    Optional<String> countrySaid = Optional.empty();
     String outcome = "none";
     Optional<Feedback> feedback = Optional.empty();
     final List<ConversationEvent> events = new ArrayList<>();
@@ -38,6 +40,7 @@ final class TurnPlan {
         this.unansweredStreak = conversation.unansweredStreak();
         this.lastEntry = conversation.lastEntry();
     }
+
 
     /** Changes state through the transition table and logs it; a change to the same state is not logged. */
     void change(Trigger trigger, Actor actor) {
@@ -62,11 +65,12 @@ final class TurnPlan {
     /** The conversation as it will be once committed, for calls made after the commit. */
     Conversation after() {
         return new Conversation(conversation.id(), conversation.key(), state, preferredLanguage, lastLanguage,
-                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now, lastEntry);
+                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now, lastEntry,
+                countrySaid.or(conversation::country));
     }
 
     TurnRecord record(long inboundId) {
         return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
-                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now, lastEntry);
+                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now, lastEntry, countrySaid);
     }
 }

@@ -17,6 +17,7 @@ import org.consularbot.faq.Language;
  * @param unansweredStreak turns in a row that got no answer (safe fallback or 👎), after this one
  * @param lastEntry       the FAQ entry a follow-up is read against: the one this turn answered or offered first,
  *                        or the one before it; empty after a turn with no FAQ context (an officer's)
+ * @param country         where the citizen said in this turn they are (a country code); empty keeps what was known
  */
 public record TurnRecord(
         long conversationId,
@@ -32,7 +33,8 @@ public record TurnRecord(
         List<Reply> replies,
         Optional<Feedback> feedback,
         Instant at,
-        Optional<String> lastEntry) {
+        Optional<String> lastEntry,
+        Optional<String> country) {
 
     public TurnRecord {
         Objects.requireNonNull(outcome, "outcome");
@@ -41,6 +43,7 @@ public record TurnRecord(
         events = List.copyOf(events);
         replies = List.copyOf(replies);
         Objects.requireNonNull(lastEntry, "lastEntry");
+        Objects.requireNonNull(country, "country");
     }
 
     /** A turn that leaves no FAQ context (an officer's turn, a test's). */
@@ -49,6 +52,6 @@ public record TurnRecord(
                       int unansweredStreak, List<ConversationEvent> events, List<Reply> replies,
                       Optional<Feedback> feedback, Instant at) {
         this(conversationId, expectedVersion, inboundId, outcome, state, preferredLanguage, lastLanguage, pendingChoices,
-                unansweredStreak, events, replies, feedback, at, Optional.empty());
+                unansweredStreak, events, replies, feedback, at, Optional.empty(), Optional.empty());
     }
 }

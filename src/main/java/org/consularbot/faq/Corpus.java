@@ -121,8 +121,24 @@ public record Corpus(
 
     /** Where the message says the person in danger is, against this mission's host country. */
     public Whereabouts whereabouts(String message) {
+        return countries.whereabouts(message, hostCountry());
+    }
+
+    /** The mission's host country's code ({@code host_country} in mission.yaml), empty when not given. */
+    public String hostCountry() {
         String host = mission.fact("host_country", Language.EN);
-        return countries.whereabouts(message, host == null ? "" : host);
+        return host == null ? "" : host;
+    }
+
+    /** Where a conversation remembers the citizen said they are (a country code), as a whereabouts. */
+    public Whereabouts remembered(Optional<String> country) {
+        if (country.isEmpty()) {
+            return Whereabouts.UNSAID;
+        }
+        if (country.get().equalsIgnoreCase(hostCountry())) {
+            return Whereabouts.HOST;
+        }
+        return countries.byCode(country.get()).map(Whereabouts::in).orElse(Whereabouts.UNSAID);
     }
 
     /** The 24/7 citizen-protection hotline: the answer of last resort. */

@@ -44,21 +44,27 @@ public final class Countries {
     }
 
     /**
-     * Where the message says the person in danger is: in the mission's host country when it names no other country
-     * (or only the host), in the one other country it names, unclear when it names two others. A name is read only
+     * Where the message says the person in danger is: nothing when it names no country, the mission's host country
+     * when it names only that one, the one other country it names (even beside the host: "I live in Toronto, my
+     * mother was hurt in Japan"), unclear when it names two others. A name is read only
      * where it says a place: not after "người" ("lấy chồng người Hàn" names a nationality), "from" or "từ"; and one that could
      * be other Vietnamese words (typed without its diacritics, or spelt like them: "ba lan" may be "ba lần", three
      * times) only right after a word of place ("o", "tai", "ben", "sang", "in", "at") or when the name starts with one.
      */
     public Whereabouts whereabouts(String message, String host) {
         if (message == null || message.isBlank() || countries.isEmpty()) {
-            return Whereabouts.HOST;
+            return Whereabouts.UNSAID;
         }
         List<NormalizedText.Token> words = words(message.length() > EmergencyTriage.MAX_CHARS ? message.substring(0, EmergencyTriage.MAX_CHARS) : message);
         Country found = null;
+        boolean hostNamed = false;
         for (int i = 0; i < countries.size(); i++) {
             Country country = countries.get(i);
-            if (country.iso2().equalsIgnoreCase(host) || names.get(i).stream().noneMatch(name -> saysPlace(words, name))) {
+            if (names.get(i).stream().noneMatch(name -> saysPlace(words, name))) {
+                continue;
+            }
+            if (country.iso2().equalsIgnoreCase(host)) {
+                hostNamed = true;
                 continue;
             }
             if (found != null) {
@@ -66,7 +72,7 @@ public final class Countries {
             }
             found = country;
         }
-        return found == null ? Whereabouts.HOST : Whereabouts.in(found);
+        return found != null ? Whereabouts.in(found) : hostNamed ? Whereabouts.HOST : Whereabouts.UNSAID;
     }
 
     /** Words before a name that make it a place: "ở", "tại", "bên", "sang", "nước", "in", "at". */

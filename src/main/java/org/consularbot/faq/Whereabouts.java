@@ -3,28 +3,43 @@ package org.consularbot.faq;
 import java.util.Optional;
 
 /**
- * Where a message says the person in danger is, as emergency replies need it: the mission's own host country (its
- * numbers and contacts), another country (that country's numbers and its Vietnamese mission, never the host's), or
- * unclear (two other countries named: the local emergency number and the nearest mission, in words).
+ * Where a message says the person in danger is, as emergency replies need it: nothing said, the mission's own host
+ * country (its numbers and contacts), another country (that country's numbers and its Vietnamese mission, never the
+ * host's), or several other countries (unclear: the local emergency number and the nearest mission, in words).
  *
+ * @param said    what the message said
  * @param country the other country, when exactly one is named
- * @param unclear several other countries are named
  */
-public record Whereabouts(Country country, boolean unclear) {
+public record Whereabouts(Said said, Country country) {
 
-    public static final Whereabouts HOST = new Whereabouts(null, false);
-    public static final Whereabouts UNCLEAR = new Whereabouts(null, true);
+    /** What a message says about where the person is. */
+    public enum Said { NOTHING, HOST, ELSEWHERE, SEVERAL }
+
+    public static final Whereabouts UNSAID = new Whereabouts(Said.NOTHING, null);
+    public static final Whereabouts HOST = new Whereabouts(Said.HOST, null);
+    public static final Whereabouts UNCLEAR = new Whereabouts(Said.SEVERAL, null);
+
+    public Whereabouts {
+        java.util.Objects.requireNonNull(said, "said");
+        if ((said == Said.ELSEWHERE) != (country != null)) {
+            throw new IllegalArgumentException("a country goes with ELSEWHERE, and only with it");
+        }
+    }
 
     public static Whereabouts in(Country country) {
-        return new Whereabouts(java.util.Objects.requireNonNull(country), false);
+        return new Whereabouts(Said.ELSEWHERE, country);
     }
 
     public Optional<Country> elsewhere() {
         return Optional.ofNullable(country);
     }
 
-    /** The mission's own country: its facts are the right ones. */
+    /** The mission's own facts are the right ones: the host country named, or no place at all. */
     public boolean host() {
-        return country == null && !unclear;
+        return said == Said.HOST || said == Said.NOTHING;
+    }
+
+    public boolean unclear() {
+        return said == Said.SEVERAL;
     }
 }

@@ -39,7 +39,7 @@ public final class JdbcConversationStore implements ConversationStore {
 
     private static final String CONVERSATION_COLUMNS =
             "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.unanswered_streak, c.version, "
-                    + "c.created_at, c.updated_at, c.last_entry";
+                    + "c.created_at, c.updated_at, c.last_entry, c.last_country";
 
     private final Transactions tx;
     private final JdbcOutbox outbox;
@@ -168,16 +168,18 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.inTransaction("committing a turn", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE conversations SET state = ?, preferred_language = ?, last_language = ?, pending_choices = ?, "
-                            + "unanswered_streak = ?, last_entry = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
+                            + "unanswered_streak = ?, last_entry = ?, last_country = COALESCE(?, last_country), version = version + 1, updated_at = ? "
+                            + "WHERE id = ? AND version = ?")) {
                 update.setString(1, turn.state().code());
                 update.setString(2, turn.preferredLanguage().map(Language::code).orElse(null));
                 update.setString(3, turn.lastLanguage().code());
                 update.setString(4, String.join(" ", turn.pendingChoices()));
                 update.setInt(5, turn.unansweredStreak());
                 update.setString(6, turn.lastEntry().orElse(null));
-                Transactions.setInstant(update, 7, turn.at());
-                update.setLong(8, turn.conversationId());
-                update.setLong(9, turn.expectedVersion());
+                update.setString(7, turn.country().orElse(null));
+                Transactions.setInstant(update, 8, turn.at());
+                update.setLong(9, turn.conversationId());
+                update.setLong(10, turn.expectedVersion());
                 if (update.executeUpdate() != 1) {
                     throw new ConcurrentTurnException(turn.conversationId());
                 }
@@ -321,7 +323,8 @@ public final class JdbcConversationStore implements ConversationStore {
                 rows.getLong("version"),
                 Transactions.instant(rows, "created_at"),
                 Transactions.instant(rows, "updated_at"),
-                Optional.ofNullable(rows.getString("last_entry")));
+                Optional.ofNullable(rows.getString("last_entry")),
+                Optional.ofNullable(rows.getString("last_country")));
     }
 
     @Override

@@ -66,6 +66,27 @@ class TriageDialogueTest {
     }
 
     @Test
+    void theCountrySaidInADangerMessageIsRememberedForTheNextButOneNamedInAnOrdinaryQuestionIsNot() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            ConversationHarness.Chat inJapan = bot.chat("c1");
+            inJapan.say("em đang ở Nhật, vừa bị cướp hết tiền và điện thoại, giờ phải làm sao");
+
+            Reply later = inJapan.say("bọn nó quay lại đánh em, em bị thương chảy máu nhiều").get(0);
+
+            assertThat(later.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(later.text()).contains("110", "119").doesNotContain("911");
+
+            ConversationHarness.Chat travelling = bot.chat("c2");
+            travelling.say("do I need a visa for Japan with a Vietnamese passport");
+
+            Reply robbed = travelling.say("bọn nó đánh em, em bị thương chảy máu nhiều").get(0);
+
+            assertThat(robbed.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(robbed.text()).as("a destination asked about is not where she is").contains("911");
+        }
+    }
+
+    @Test
     void aFollowUpIsReadInTheContextOfTheEntryAnsweredBefore() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             ConversationHarness.Chat chat = bot.chat("c1");

@@ -182,7 +182,7 @@ abstract class ConversationStoreContract {
                 Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"), 1,
                 List.of(ConversationEvent.stateChanged(T0, Actor.BOT, ConversationState.BOT_ANSWERING,
                         ConversationState.AWAITING_CHOICE, Trigger.SUGGESTED), ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
-                List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1), Optional.of("passport-renew"));
+                List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1), Optional.of("passport-renew"), Optional.of("JP"));
 
         List<OutboxEntry> queued = store.commitTurn(record);
 
@@ -198,6 +198,7 @@ abstract class ConversationStoreContract {
         assertThat(after.pendingChoices()).containsExactly("passport-renew", "passport-lost");
         assertThat(after.unansweredStreak()).isEqualTo(1);
         assertThat(after.lastEntry()).as("the follow-up context").contains("passport-renew");
+        assertThat(after.country()).as("where the citizen said they are").contains("JP");
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(record.at());
         assertThat(store.unanswered(10)).isEmpty();
@@ -433,6 +434,26 @@ abstract class ConversationStoreContract {
 
     InboundMessage message(ConversationKey chat, String messageId, String text) {
         return InboundMessage.text(chat, null, messageId, text, clock.instant());
+    }
+
+    @Test
+    void theCountryACitizenSaidIsKeptByTurnsThatSayNoneAndReplacedByOneThatSaysAnother() {
+        StoredInbound first = store.recordInbound(message(CHAT, "1", "em ở Nhật bị cướp"));
+        TurnRecord japan = turn(first, 0, List.of(Reply.text(ReplyKind.EMERGENCY, "110")), List.of(), Optional.empty());
+        store.commitTurn(new TurnRecord(japan.conversationId(), 0, japan.inboundId(), japan.outcome(), japan.state(),
+                japan.preferredLanguage(), japan.lastLanguage(), japan.pendingChoices(), 0, List.of(), japan.replies(),
+                Optional.empty(), japan.at(), Optional.empty(), Optional.of("JP")));
+
+        StoredInbound second = store.recordInbound(message(CHAT, "2", "cứu em"));
+        store.commitTurn(turn(second, 1, List.of(Reply.text(ReplyKind.EMERGENCY, "110")), List.of(), Optional.empty()));
+        assertThat(store.find(CHAT).orElseThrow().country()).as("a turn that says no place").contains("JP");
+
+        StoredInbound third = store.recordInbound(message(CHAT, "3", "em về Toronto rồi"));
+        TurnRecord home = turn(third, 2, List.of(), List.of(), Optional.empty());
+        store.commitTurn(new TurnRecord(home.conversationId(), 2, home.inboundId(), home.outcome(), home.state(),
+                home.preferredLanguage(), home.lastLanguage(), home.pendingChoices(), 0, List.of(), List.of(),
+                Optional.empty(), home.at(), Optional.empty(), Optional.of("CA")));
+        assertThat(store.find(CHAT).orElseThrow().country()).contains("CA");
     }
 
     /** A turn that answers {@code in} and keeps the conversation answering in Vietnamese. */
