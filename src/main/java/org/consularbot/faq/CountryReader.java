@@ -92,6 +92,14 @@ final class CountryReader {
                     problems.add(new CorpusProblem(at, "a CONFIRMED number must cite a page sources.yaml lists as official, not '"
                             + source + "'"));
                 }
+                // A number copied wrong is worse than none: each must be read in the words quoted from the page.
+                String excerpt = cell(cells, header, "excerpt");
+                for (String number : numbers) {
+                    if (!number.isEmpty() && !java.util.regex.Pattern.compile("(?<!\\d)" + number + "(?!\\d)").matcher(excerpt).find()) {
+                        problems.add(new CorpusProblem(at, "the number " + number + " is not in the excerpt quoted from the page:"
+                                + " copy the words that give it, or check the number"));
+                    }
+                }
             } else if ("UNCONFIRMED".equals(status)) {
                 if (anyNumber) {
                     problems.add(new CorpusProblem(at, "an UNCONFIRMED country may carry no number: a guessed number is never"
