@@ -96,14 +96,17 @@ public final class CorpusLoader {
             return new Report(Optional.empty(), problems, warnings);
         }
         Map<String, Topic> topics = readTopics(dir.resolve("topics.tsv"), problems);
+        int beforeMission = problems.size();
         Mission mission = readMission(dir.resolve("mission.yaml"), problems);
+        // One typo in mission.yaml must read as one error, not as every {{placeholder}} in the corpus being unknown.
+        Mission placeholders = problems.size() == beforeMission ? mission : null;
         Synonyms synonyms = Files.exists(dir.resolve("synonyms.txt"))
                 ? Synonyms.parse(readText(dir.resolve("synonyms.txt"), problems), "synonyms.txt", problems)
                 : Synonyms.empty();
         UrgentRules urgent = readUrgent(dir.resolve("urgent.yaml"), topics, problems);
-        SmallTalkRules smallTalk = readSmallTalk(dir.resolve("smalltalk.yaml"), mission, problems);
+        SmallTalkRules smallTalk = readSmallTalk(dir.resolve("smalltalk.yaml"), placeholders, problems);
         SourcePolicy policy = readSources(dir.resolve("sources.yaml"), problems);
-        EntryReader reader = new EntryReader(topics, mission, policy, LocalDate.now(clock), problems, warnings);
+        EntryReader reader = new EntryReader(topics, placeholders, policy, LocalDate.now(clock), problems, warnings);
         List<FaqEntry> entries = new ArrayList<>();
         for (Path file : entryFiles(dir.resolve("entries"), problems)) {
             String name = "entries/" + file.getFileName();
@@ -194,11 +197,14 @@ public final class CorpusLoader {
     }
 
     private static Mission readMission(Path file, List<CorpusProblem> problems) {
+        int before = problems.size();
         YamlDocument doc = YamlDocument.read(file, "mission.yaml", problems);
         JsonNode mission = doc.value("mission");
         JsonNode facts = doc.value("facts");
         if (!Files.exists(file) || mission == null || facts == null || !facts.isObject()) {
-            problems.add(new CorpusProblem(doc.at(1), "mission.yaml needs 'mission:' (id, name, timezone) and 'facts:'"));
+            if (problems.size() == before) { // after a syntax error, the error itself says what to mend
+                problems.add(new CorpusProblem(doc.at(1), "mission.yaml needs 'mission:' (id, name, timezone) and 'facts:'"));
+            }
             return new Mission("?", Map.of(Language.VI, "?", Language.EN, "?"), ZoneId.of("UTC"), Map.of());
         }
         Map<Language, String> name = localized(mission.path("name"));
@@ -325,7 +331,7 @@ public final class CorpusLoader {
                             + language.code() + "'"));
                 } else {
                     java.util.regex.Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
-                    while (placeholder.find()) {
+                    while (mission != null && placeholder.find()) {
                         if (mission.fact(placeholder.group(1), language) == null) {
                             problems.add(new CorpusProblem(doc.lineOf(item, "reply"), "{{" + placeholder.group(1)
                                     + "}} is not in mission.yaml"));

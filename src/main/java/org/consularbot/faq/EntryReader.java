@@ -25,6 +25,7 @@ final class EntryReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
 
     private final Map<String, Topic> topics;
+    /** Null when mission.yaml could not be read: its own error is reported, placeholders are not checked. */
     private final Mission mission;
     private final LocalDate today;
     private final List<CorpusProblem> problems;
@@ -164,7 +165,7 @@ final class EntryReader {
 
     private void checkPlaceholders(YamlDocument doc, YamlDocument.Item item, String label, String answer) {
         Matcher matcher = Corpus.PLACEHOLDER.matcher(answer);
-        while (matcher.find()) {
+        while (mission != null && matcher.find()) {
             if (!mission.facts().containsKey(matcher.group(1))) {
                 problem(doc, item, "answer", label + "unknown placeholder {{" + matcher.group(1)
                         + "}} (defined in mission.yaml: " + String.join(", ", mission.facts().keySet().stream().sorted().toList()) + ")");

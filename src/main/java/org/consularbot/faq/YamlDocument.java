@@ -87,11 +87,33 @@ final class YamlDocument {
                 line = mark.getLine() + 1;
                 message = yaml.getProblem();
             }
-            problems.add(new CorpusProblem(doc.at(line), "not valid YAML: " + YamlErrorWords.explain(message)));
+            int open = doc.unclosedQuoteBefore(line);
+            if (open > 0) {
+                // The parser read on to the next quote and failed lines later; the mistake is where the quote opened.
+                problems.add(new CorpusProblem(doc.at(open), "not valid YAML: this line opens a double quote (\") it never"
+                        + " closes: close it at the end of the text"));
+            } else {
+                problems.add(new CorpusProblem(doc.at(line), "not valid YAML: " + YamlErrorWords.explain(message)));
+            }
         } catch (IOException e) {
             problems.add(new CorpusProblem(doc.at(0), "cannot read the file: " + e.getMessage()));
         }
         return doc;
+    }
+
+    /** A value that starts with a double quote: {@code key: "…} or {@code - "…}. */
+    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile("^\\s*(-\\s+|[^\\s#\"][^#\"]*?:\\s+)\"");
+
+    /** The first line at or before {@code line} whose quoted value has no closing quote, or 0. */
+    int unclosedQuoteBefore(int line) {
+        for (int i = 0; i < Math.min(line, lines.size()); i++) {
+            String text = lines.get(i);
+            long quotes = text.replace("\\\\", "").replace("\\\"", "").chars().filter(c -> c == '"').count();
+            if (quotes % 2 == 1 && QUOTED_VALUE.matcher(text).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static List<Item> withEnds(List<Item> items, int listEnd) {

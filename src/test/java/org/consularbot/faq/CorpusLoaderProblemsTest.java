@@ -198,6 +198,31 @@ class CorpusLoaderProblemsTest {
     }
 
     @Test
+    // Regression: an open quote mid-file was reported at the next line holding a quote, far below the mistake.
+    void aQuoteLeftOpenMidFileIsReportedWhereItOpensNotWhereTheParserStopped() {
+        CorpusProblem p = onlyProblem(check(VALID.replace("topic: passport.issue", "topic: \"passport.issue")
+                .replace("See {{mission_website}}.", "\"See {{mission_website}}.\"")), 3);
+        assertThat(p.message()).isEqualTo("not valid YAML: this line opens a double quote (\") it never closes: close it at"
+                + " the end of the text");
+    }
+
+    @Test
+    // Regression: one typo in mission.yaml gave 900 lines (every {{placeholder}} of the corpus reported unknown).
+    void aTypoInMissionYamlIsOneErrorNotOneForEveryPlaceholder() throws Exception {
+        Path root = TestCorpora.copyOfReal(tmp.resolve("real"));
+        Path mission = root.resolve("mission.yaml");
+        java.nio.file.Files.writeString(mission, java.nio.file.Files.readString(mission)
+                .replace("hotline: \"+84 981 84 84 84\"", "hotline: \"+84 981 84 84 84"));
+
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
+
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().file()).isEqualTo("mission.yaml");
+            assertThat(p.message()).contains("opens a double quote");
+        });
+    }
+
+    @Test
     // Regression test for a bug found in review (it failed before the fix).
     void tabIndentationIsReportedAtTheTabsLineAndSaysTab() {
         CorpusProblem p = onlyProblem(check(VALID.replace("    topic: passport.issue", "\ttopic: passport.issue")), 3);
