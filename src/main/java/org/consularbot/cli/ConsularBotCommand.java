@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
 @Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command, as the README says
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
         subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class, OfficerCommand.class, ReportCommand.class})
 public final class ConsularBotCommand implements java.util.concurrent.Callable<Integer> {

@@ -274,4 +274,16 @@ class CliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Usage: consular-bot").contains("chat").contains("purge").contains("ask").contains("eval").contains("faq");
     }
+
+    /** Regression: "--help" on a command failed ("Missing required parameter", exit 2) though the README says it works. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "chat", "ask", "eval", "bench", "purge", "report", "faq",
+        "faq validate", "faq review", "faq export", "faq import", "officer", "officer add", "officer remove", "officer list",
+        "officer console"})
+    void everyCommandPrintsItsUsageOnHelp(String command) {
+        String[] args = (command + " --help").split(" ");
+        CliRun run = CliRun.run(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Usage: consular-bot " + command);
+    }
 }
