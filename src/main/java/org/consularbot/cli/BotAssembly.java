@@ -51,6 +51,8 @@ final class BotAssembly implements AutoCloseable {
     final JdbcOfficerOutbox officerOutbox;
     private final AtomicReference<TurnProcessor> processorForOfficers = new AtomicReference<>();
     private final CitizenLine citizenLine;
+    /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
+    final BotTexts officerTexts;
     private FallbackAnswerer fallback;
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
     private final LlmStats llmStats = new LlmStats();
@@ -67,6 +69,8 @@ final class BotAssembly implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotAssembly.class);
     /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
     private final java.util.Optional<org.consularbot.store.ReceiptJournal> receipts;
+    /** Replaced by each valid edit of FAQ_DIR; what officer-turn texts and notices read (the hotline may change). */
+    private volatile Corpus serving;
     /** Loads staff's edits with the same model cache the first load used. */
     private final org.consularbot.faq.CorpusLoader loader;
 
@@ -74,6 +78,8 @@ final class BotAssembly implements AutoCloseable {
         this.config = config;
         this.loader = loader;
         this.corpus = corpus;
+        this.serving = corpus;
+        this.officerTexts = new BotTexts(this::serving);
         this.database = database;
         this.receipts = org.consularbot.store.ReceiptJournal.besideDatabase(config.dbUrl(), clock);
         this.store = new JdbcConversationStore(database.dataSource(), clock, receipts);
@@ -82,7 +88,7 @@ final class BotAssembly implements AutoCloseable {
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(processorForOfficers.get(), "no turn processor yet"),
-                new BotTexts(corpus));
+                officerTexts);
     }
 
     /** Loads the corpus and opens the database; fails with a message naming what is wrong. */
@@ -119,6 +125,12 @@ final class BotAssembly implements AutoCloseable {
         FallbackAnswerer nextFallback = fallbackFor(next);
         FaqMatcher matcher = FaqMatchers.vietnameseAware(next);
         dialogues.forEach(d -> d.reload(next, matcher, nextFallback));
+        serving = next;
+    }
+
+    /** The corpus serving now: the one loaded at start, or staff's last valid edit. */
+    Corpus serving() {
+        return serving;
     }
 
     /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */

@@ -118,7 +118,7 @@ final class RunningBot implements AutoCloseable {
         processor = assembly.processor(senders);
         TurnProcessor.RecoveryReport recovered = processor.recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
-        telegram.ifPresent(t -> t.startReceiving(processor, groupNotice(assembly.corpus.hotline()),
+        telegram.ifPresent(t -> t.startReceiving(processor, () -> groupNotice(assembly.serving().hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
                         assembly.leadership("telegram-poller"))));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();

@@ -22,11 +22,17 @@ public final class BotTexts {
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
-    private final Corpus corpus;
+    /** Read at each text, so texts made once (officer turns) follow staff's edits of mission.yaml. */
+    private final java.util.function.Supplier<Corpus> serving;
 
     public BotTexts(Corpus corpus) {
-        this.corpus = corpus;
-        if (corpus.hotline() == null) {
+        this(() -> corpus);
+    }
+
+    /** Texts from whichever corpus is serving when each is written. */
+    public BotTexts(java.util.function.Supplier<Corpus> serving) {
+        this.serving = serving;
+        if (serving.get().hotline() == null) {
             throw new IllegalArgumentException("mission.yaml must give facts.hotline: the answer of last resort");
         }
     }
@@ -194,6 +200,7 @@ public final class BotTexts {
 
     /** The reply of a small-talk or decline class ({@code faq/smalltalk.yaml}), mission facts filled in. */
     public String smallTalk(String reason, Language l) {
+        Corpus corpus = serving.get();
         return corpus.smallTalk().kind(reason).map(k -> corpus.render(k.reply().get(l), l)).orElse(help(l));
     }
 
@@ -282,11 +289,11 @@ public final class BotTexts {
         String line = l == Language.VI
                 ? "Nguồn: " + source + " · cập nhật " + VI_DATE.format(reviewed)
                 : "Source: " + source + " · reviewed " + reviewed;
-        return corpus.answer(entry, l, where) + "\n\n" + line;
+        return serving.get().answer(entry, l, where) + "\n\n" + line;
     }
 
     private String fact(String key, Language l) {
-        return corpus.mission().fact(key, l);
+        return serving.get().mission().fact(key, l);
     }
 
     /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */

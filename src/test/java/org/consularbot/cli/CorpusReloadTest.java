@@ -78,6 +78,27 @@ class CorpusReloadTest {
     }
 
     @Test
+    // Regression: reload refreshed only the dialogues; officer-turn texts and the group notice kept the old hotline.
+    void aNewHotlineInMissionYamlReachesOfficerTurnTextsAndTheGroupNotice() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        String edited = "+84 000 000 001"; // not a real line: a test value only
+        Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0")), tmp.resolve("none.env"));
+        try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
+                new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+            CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
+            Path mission = faq.resolve("mission.yaml");
+            Files.writeString(mission, Files.readString(mission).replace("hotline: \"+84 981 84 84 84\"", "hotline: \"" + edited + "\""));
+
+            assertThat(watcher.check()).isEmpty();
+
+            assertThat(bot.officerTexts.outsideHours(org.consularbot.faq.Language.VI)).contains(edited).doesNotContain("981 84 84 84");
+            assertThat(bot.officerTexts.notForgotten(org.consularbot.faq.Language.EN)).contains(edited);
+            assertThat(RunningBot.groupNotice(bot.serving().hotline())).contains(edited);
+        }
+    }
+
+    @Test
     void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
         Path faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")); // the bulletins the LLM answers from
         try (StubLlmServer llm = new StubLlmServer()) {

@@ -101,7 +101,7 @@ public final class TelegramChannel implements AutoCloseable {
      * As {@link #startReceiving(TurnProcessor, String)}, with the officers' group ({@code TELEGRAM_OFFICER_CHAT_ID})
      * served by the officer desk when both are given.
      */
-    public void startReceiving(TurnProcessor processor, String groupNotice, Officers handoff) {
+    public void startReceiving(TurnProcessor processor, java.util.function.Supplier<String> groupNotice, Officers handoff) {
         officerGroup = config.officerChatId().filter(id -> handoff != null)
                 .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
         ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,

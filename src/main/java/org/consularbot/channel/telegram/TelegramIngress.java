@@ -37,7 +37,7 @@ final class TelegramIngress implements AutoCloseable {
     private final ChatLanes lanes;
     private final ScheduledExecutorService typing;
     private final Duration typingAfter;
-    private final String groupNotice;
+    private final java.util.function.Supplier<String> groupNotice;
     private final java.util.Optional<OfficerGroup> officers;
 
     /**
@@ -46,12 +46,12 @@ final class TelegramIngress implements AutoCloseable {
      */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
             Duration typingAfter, String groupNotice) {
-        this(updates, processor, client, lanes, typingAfter, groupNotice, java.util.Optional.empty());
+        this(updates, processor, client, lanes, typingAfter, () -> groupNotice, java.util.Optional.empty());
     }
 
     /** @param officers the officers' group, when one is configured */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
-            Duration typingAfter, String groupNotice, java.util.Optional<OfficerGroup> officers) {
+            Duration typingAfter, java.util.function.Supplier<String> groupNotice, java.util.Optional<OfficerGroup> officers) {
         this.officers = officers;
         this.updates = updates;
         this.processor = processor;
@@ -89,7 +89,7 @@ final class TelegramIngress implements AutoCloseable {
                 }
             }));
         } else if (incoming instanceof Incoming.GroupCommand group) {
-            tell(group.chatId(), groupNotice);
+            tell(group.chatId(), groupNotice.get());
         } else if (incoming instanceof Incoming.Ignored ignored) {
             log.debug("update ignored: {}", ignored.why());
         }
