@@ -15,6 +15,7 @@ import org.consularbot.channel.zalo.ZaloWebhook;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.JdbcZaloTokens;
 import java.util.List;
 import org.consularbot.config.BotConfig;
@@ -133,7 +134,13 @@ final class RunningBot implements AutoCloseable {
             }
         })));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
-        web = WebServer.start(webConfig, telegramWebhook, zaloWebhook, assembly.metrics(), this::problems);
+        java.util.List<WebServer.Webhook> webhooks = new java.util.ArrayList<>();
+        telegramWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(org.consularbot.channel.telegram.TelegramWebhook.PATH,
+                org.consularbot.channel.telegram.TelegramWebhook.SECRET_HEADER, hook::receive)));
+        zaloWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(ZaloWebhook.PATH, ZaloWebhook.SIGNATURE_HEADER,
+                (signature, body) -> hook.receive(signature, body.get()))));
+        BotMetrics metrics = assembly.metrics();
+        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         relay.scheduleWithFixedDelay(() -> {
             try {

@@ -1,16 +1,30 @@
 package org.consularbot.web;
 
 import io.javalin.Javalin;
-import java.util.Optional;
-import org.consularbot.channel.telegram.TelegramWebhook;
-import org.consularbot.channel.zalo.ZaloWebhook;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.consularbot.config.WebConfig;
 
 /**
- * The bot's HTTP server, kept thin: each route hands the request to the channel's own logic and writes back the
- * status it returns: Telegram's and Zalo's webhooks; {@code /health} for a load balancer or systemd watchdog.
+ * The bot's HTTP server, kept thin: each webhook route hands the request to its channel's own logic (given by the
+ * composition root, so this package knows no channel) and writes back the status it returns; {@code /health} for a
+ * load balancer or systemd watchdog.
  */
 public final class WebServer implements AutoCloseable {
+
+    /**
+     * A channel's webhook: the POST path, the header carrying its secret or signature, and the channel's handling of
+     * (that header, the body read on demand) returning the HTTP status to answer.
+     */
+    public record Webhook(String path, String header, Handler handler) {
+    }
+
+    /** What a channel does with one webhook request. */
+    @FunctionalInterface
+    public interface Handler {
+        int receive(String header, Supplier<byte[]> body);
+    }
 
     private final Javalin app;
 
@@ -20,11 +34,11 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Starts listening (port 0 takes any free port): the webhooks of the channels that are on, {@code /health},
-     * {@code /metrics} (Prometheus text), and {@code /ready}, which answers 200 when every
+     * {@code /metrics} ({@code metrics}: Prometheus text), and {@code /ready}, which answers 200 when every
      * check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
      */
-    public static WebServer start(WebConfig config, Optional<TelegramWebhook> telegram, Optional<ZaloWebhook> zalo,
-            org.consularbot.metrics.BotMetrics metrics, java.util.function.Supplier<java.util.Map<String, String>> readiness) {
+    public static WebServer start(WebConfig config, List<Webhook> webhooks, Supplier<String> metrics,
+            Supplier<Map<String, String>> readiness) {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -34,14 +48,13 @@ public final class WebServer implements AutoCloseable {
             javalin.http.maxRequestSize = 1_000_000;
             javalin.routes.get("/health", ctx -> ctx.result("ok"));
             javalin.routes.get("/ready", ctx -> {
-                java.util.Map<String, String> problems = readiness.get();
+                Map<String, String> problems = readiness.get();
                 ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
             });
-            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-            telegram.ifPresent(webhook -> javalin.routes.post(TelegramWebhook.PATH,
-                    ctx -> ctx.status(webhook.receive(ctx.header(TelegramWebhook.SECRET_HEADER), ctx::bodyAsBytes))));
-            zalo.ifPresent(webhook -> javalin.routes.post(ZaloWebhook.PATH,
-                    ctx -> ctx.status(webhook.receive(ctx.header(ZaloWebhook.SIGNATURE_HEADER), ctx.bodyAsBytes()))));
+            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
+            for (Webhook webhook : webhooks) {
+                javalin.routes.post(webhook.path(), ctx -> ctx.status(webhook.handler().receive(ctx.header(webhook.header()), ctx::bodyAsBytes)));
+            }
         });
         app.start();
         return new WebServer(app);
