@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
             Reports reports = new Reports(database.dataSource());
             List<Reports.Day> days = reports.days(from);
-            out.println("Messages since " + from + " (UTC days)");
+            out.println("Messages since " + LocalDate.ofInstant(from, ZoneOffset.UTC) + " (UTC days)");
             out.printf(Locale.ROOT, "  %-10s %-9s %8s %8s %9s %10s %9s %8s %6s%n", "day", "channel", "messages", "answered",
                     "suggested", "unanswered", "emergency", "limited", "other");
             for (Reports.Day d : days) {
@@ -64,6 +66,17 @@ final class ReportCommand implements Callable<Integer> {
             long total = days.stream().mapToLong(Reports.Day::messages).sum();
             long unanswered = days.stream().mapToLong(Reports.Day::unanswered).sum();
             out.printf(Locale.ROOT, "  total %d messages, %d unanswered (%.1f %%)%n", total, unanswered, total == 0 ? 0.0 : 100.0 * unanswered / total);
+            List<Reports.PurgedDay> purged = reports.purgedDays(from);
+            if (!purged.isEmpty()) {
+                out.println();
+                out.println("Days whose content was deleted (purge, or a citizen's request): only these counts were kept");
+                out.printf(Locale.ROOT, "  %-10s %-9s %8s %8s %11s %9s %9s%n", "day", "channel", "messages", "answers",
+                        "suggestions", "no-faq", "emergency");
+                for (Reports.PurgedDay d : purged) {
+                    out.printf(Locale.ROOT, "  %-10s %-9s %8d %8d %11d %9d %9d%n", d.day(), d.channel(), d.messages(), d.answers(),
+                            d.suggestions(), d.fallbacks(), d.emergencies());
+                }
+            }
 
             out.println();
             out.println("Most asked without an answer (personal data redacted): write FAQ entries for these");

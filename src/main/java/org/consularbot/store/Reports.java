@@ -29,6 +29,14 @@ public final class Reports {
             long emergencies, long rateLimited, long other) {
     }
 
+    /**
+     * A day whose messages {@code purge} deleted, as the counts it kept: messages of any kind, and the replies that were
+     * answers, suggestions, "no FAQ fits" and emergencies.
+     */
+    public record PurgedDay(LocalDate day, String channel, long messages, long answers, long suggestions, long fallbacks,
+            long emergencies) {
+    }
+
     /** A question asked {@code count} times that got no answer, as one citizen wrote it (redacted). */
     public record Unanswered(String example, long count) {
     }
@@ -78,6 +86,40 @@ public final class Reports {
         rows.forEach((key, c) -> {
             String[] parts = key.split("\t");
             days.add(new Day(LocalDate.parse(parts[0]), parts[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+        });
+        return days;
+    }
+
+    /** The days since {@code since} whose content was purged, from the counts {@code purge} kept ({@code daily_counts}). */
+    public List<PurgedDay> purgedDays(Instant since) {
+        Map<String, long[]> rows = new TreeMap<>();
+        tx.inTransaction("reporting purged days", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT on_day, channel, metric, total FROM daily_counts "
+                    + "WHERE on_day >= ? AND (metric LIKE 'messages.%' OR metric LIKE 'replies.%')")) {
+                select.setObject(1, LocalDate.ofInstant(since, ZoneOffset.UTC));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        long[] counts = rows.computeIfAbsent(r.getObject("on_day", LocalDate.class) + "\t" + r.getString("channel"),
+                                k -> new long[5]);
+                        int column = switch (r.getString("metric")) {
+                            case "replies.answer" -> 1;
+                            case "replies.suggestion" -> 2;
+                            case "replies.fallback" -> 3;
+                            case "replies.emergency" -> 4;
+                            default -> r.getString("metric").startsWith("messages.") ? 0 : -1;
+                        };
+                        if (column >= 0) {
+                            counts[column] += r.getLong("total");
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        List<PurgedDay> days = new ArrayList<>();
+        rows.forEach((key, c) -> {
+            String[] parts = key.split("\t");
+            days.add(new PurgedDay(LocalDate.parse(parts[0]), parts[1], c[0], c[1], c[2], c[3], c[4]));
         });
         return days;
     }
