@@ -37,10 +37,14 @@ public final class BotMetrics implements TurnObserver {
 
     /** A number read at each scrape (open tickets, outbox backlog…). */
     public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).register(registry);
+        // Micrometer holds a gauge's object weakly: the lambda here is referenced nowhere else and read NaN after a GC.
+        Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).strongReference(true).register(registry);
     }
 
-    /** Monotonic counts kept elsewhere (the LLM fallback's), read at each scrape. */
+    /**
+     * Monotonic counts kept elsewhere (the LLM fallback's), read at each scrape. The caller must keep {@code source}:
+     * Micrometer holds it weakly.
+     */
     public <T> void counters(String prefix, T source, Map<String, ToDoubleFunction<T>> counts) {
         counts.forEach((name, count) -> FunctionCounter.builder(prefix + name, source, count).register(registry));
     }
