@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(DatabaseSettings settings) {
+        DatabaseSettings.h2File(settings.url()).ifPresent(Database::createPrivateFolder);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         settings.user().ifPresent(config::setUsername);
@@ -54,6 +55,23 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot prepare the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
         return new Database(pool, settings.safeUrl());
+    }
+
+    /**
+     * Creates the folder of an H2 file readable by the service's user alone (conversations are personal data); H2 would
+     * create it with the umask's permissions, usually readable by every local user. An existing folder is left as it is.
+     */
+    private static void createPrivateFolder(java.nio.file.Path file) {
+        java.nio.file.Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || java.nio.file.Files.exists(folder)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new StoreException("cannot create the database folder " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {

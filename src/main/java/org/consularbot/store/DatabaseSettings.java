@@ -38,6 +38,30 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         return url + ";WRITE_DELAY=0";
     }
 
+    /**
+     * The file an H2 URL names, without H2's ".mv.db" ending ({@code jdbc:h2:file:./data/x} is {@code ./data/x}); none
+     * for PostgreSQL, an in-memory H2 or an H2 server.
+     */
+    public static Optional<java.nio.file.Path> h2File(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return Optional.empty();
+        }
+        String rest = jdbcUrl.substring(8);
+        int options = rest.indexOf(';');
+        String name = options < 0 ? rest : rest.substring(0, options);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+            return Optional.empty();
+        }
+        if (lower.startsWith("file:")) {
+            name = name.substring(5);
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return name.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(name));
+    }
+
     /** The URL with any password parameter masked, for messages. */
     public String safeUrl() {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -61,23 +60,7 @@ public final class ReceiptJournal {
      * none for PostgreSQL (durable at commit), an in-memory or a server H2.
      */
     public static Optional<ReceiptJournal> besideDatabase(String jdbcUrl, Clock clock) {
-        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
-            return Optional.empty();
-        }
-        String rest = jdbcUrl.substring(8);
-        int options = rest.indexOf(';');
-        String name = options < 0 ? rest : rest.substring(0, options);
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
-            return Optional.empty();
-        }
-        if (lower.startsWith("file:")) {
-            name = name.substring(5);
-        }
-        if (name.startsWith("~")) {
-            name = System.getProperty("user.home") + name.substring(1);
-        }
-        return name.isBlank() ? Optional.empty() : Optional.of(new ReceiptJournal(Path.of(name + ".receipts"), clock));
+        return DatabaseSettings.h2File(jdbcUrl).map(file -> new ReceiptJournal(Path.of(file + ".receipts"), clock));
     }
 
     /**
