@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The countries of {@code faq/countries.tsv}, and which one a message names. A citizen writing "em ở Nhật bị đánh"
  * to a mission in Canada needs Japan's emergency numbers and the Vietnamese mission in Japan, never Canada's 911:
- * emergency replies ask {@link #named} first. A message naming two countries names none (where the citizen is
- * cannot be told), and nor does one naming only the mission's own host country.
+ * emergency replies ask {@link #whereabouts} first. A message naming two other countries is unclear (where the citizen
+ * is cannot be told); one naming only the mission's own host country keeps the mission's facts.
  * <p>A name typed without diacritics counts only after a word of place, and nationalities do not count: "ba lần"
  * typed "ba lan" is not Poland, "lấy chồng người Hàn" says nothing of where she is. The table is validated at load.
  */
@@ -36,11 +36,6 @@ public final class Countries {
 
     public Optional<Country> byCode(String iso2) {
         return countries.stream().filter(c -> c.iso2().equalsIgnoreCase(iso2)).findFirst();
-    }
-
-    /** The one country other than {@code host} the message names, if exactly one. */
-    public Optional<Country> named(String message, String host) {
-        return whereabouts(message, host).elsewhere();
     }
 
     /**

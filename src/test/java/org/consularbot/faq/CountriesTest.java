@@ -15,7 +15,7 @@ class CountriesTest {
     Path tmp;
 
     private static String named(String message) {
-        return COUNTRIES.named(message, "CA").map(Country::iso2).orElse("-");
+        return COUNTRIES.whereabouts(message, "CA").elsewhere().map(Country::iso2).orElse("-");
     }
 
     @Test
