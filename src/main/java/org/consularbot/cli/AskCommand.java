@@ -70,6 +70,9 @@ final class AskCommand implements Callable<Integer> {
             node.put("topic", top.entry().topic());
             node.put("confidence", round(top.confidence()));
         });
+        if (!Double.isNaN(result.certainty())) {
+            node.put("certainty", round(result.certainty()));
+        }
         ArrayNode ranked = node.putArray("ranked");
         for (Candidate candidate : result.ranked()) {
             ranked.addObject().put("id", candidate.entry().id()).put("topic", candidate.entry().topic())

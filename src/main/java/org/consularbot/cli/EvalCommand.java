@@ -18,6 +18,7 @@ import org.consularbot.eval.QueryOutcome;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.MatchResult;
 import org.consularbot.faq.PassageIndex;
 import org.consularbot.eval.PassageEvaluation;
 import org.consularbot.llm.OfficialEvidence;
@@ -175,6 +176,12 @@ final class EvalCommand implements Callable<Integer> {
                     node.putNull("id");
                     node.putNull("score");
                 });
+                MatchResult result = outcome.result();
+                if (!Double.isNaN(result.certainty())) {
+                    node.put("certainty", AskCommand.round(result.certainty()));
+                    var signals = node.putArray("gate");
+                    result.answerSignals().forEach(signals::add); // unrounded: eval/fit-answer-gate.py refits on them
+                }
                 var ranked = node.putArray("ranked");
                 for (Candidate c : outcome.result().ranked()) {
                     ranked.addObject().put("id", c.entry().id()).put("topic", c.entry().topic())

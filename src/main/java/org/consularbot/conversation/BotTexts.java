@@ -98,6 +98,12 @@ public final class BotTexts {
         return l == Language.VI ? "Có phải bạn muốn hỏi (bấm nút hoặc gõ số):" : "Did you mean (tap a button or type the number):";
     }
 
+    /** Under an answer whose topic has other entries that fit the question nearly as well. */
+    public String related(Language l) {
+        return l == Language.VI ? "Nếu bạn hỏi việc khác, có thể là (bấm nút hoặc gõ số):"
+                : "If you meant something else, maybe (tap a button or type the number):";
+    }
+
     public String didYouMeanFooter(Language l) {
         return l == Language.VI ? "Không đúng? Hãy hỏi lại bằng cách khác, hoặc gõ /human." : "None of these? Ask in other words, or type /human.";
     }

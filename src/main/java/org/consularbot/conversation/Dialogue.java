@@ -1,7 +1,6 @@
 package org.consularbot.conversation;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -320,7 +319,7 @@ public final class Dialogue {
                     List.of(), Optional.empty()));
         }
         switch (match.tier()) {
-            case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l);
+            case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l, match.related());
             case SUGGEST -> suggest(plan, match.suggestions(), l);
             case CHITCHAT, DECLINE -> {
                 // Neither an answer nor a failure: the "two unanswered questions" count stays where it was.
@@ -360,33 +359,35 @@ public final class Dialogue {
     }
 
     private void answer(TurnPlan plan, FaqEntry entry, Language l) {
+        answer(plan, entry, l, List.of());
+    }
+
+    /**
+     * The entry's answer. Entries of the same topic that fit the question nearly as well ({@code related}) are
+     * offered under it as numbered choices, as a suggestion's are: the topic is sure, which of its entries the
+     * citizen meant may not be.
+     */
+    private void answer(TurnPlan plan, FaqEntry entry, Language l, List<Candidate> related) {
         if (plan.state == ConversationState.AWAITING_CHOICE) {
             plan.change(Trigger.CHOICE_SETTLED, Actor.CITIZEN);
         }
-        List<Button> feedback = List.of(
-                new Button(texts.helpfulLabel(l), FEEDBACK_PREFIX + "+:" + entry.id()),
-                new Button(texts.notHelpfulLabel(l), FEEDBACK_PREFIX + "-:" + entry.id()));
-        plan.reply(new Reply(ReplyKind.ANSWER, texts.answer(entry, l), List.of(), feedback, Optional.of(entry.id())));
+        FaqReplies.Offer offer = FaqReplies.answer(texts, entry, l, related);
+        if (!offer.choices().isEmpty()) {
+            plan.pendingChoices = offer.choices();
+            plan.change(Trigger.SUGGESTED, Actor.BOT);
+        }
+        plan.reply(offer.reply());
         plan.lastEntry = Optional.of(entry.id());
         plan.outcome = ReplyKind.ANSWER.code();
         plan.unansweredStreak = 0;
     }
 
     private void suggest(TurnPlan plan, List<Candidate> suggestions, Language l) {
-        StringBuilder text = new StringBuilder(texts.didYouMean(l));
-        List<Button> choices = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < suggestions.size(); i++) {
-            FaqEntry entry = suggestions.get(i).entry();
-            text.append('\n').append(i + 1).append(". ").append(entry.title(l));
-            choices.add(new Button((i + 1) + ". " + entry.title(l), CHOICE_PREFIX + entry.id()));
-            ids.add(entry.id());
-        }
-        text.append('\n').append(texts.didYouMeanFooter(l));
+        FaqReplies.Offer offer = FaqReplies.suggestion(texts, suggestions, l);
         plan.change(Trigger.SUGGESTED, Actor.BOT);
-        plan.pendingChoices = ids;
-        plan.lastEntry = ids.stream().findFirst();
-        plan.reply(new Reply(ReplyKind.SUGGESTION, text.toString(), choices, List.of(), Optional.empty()));
+        plan.pendingChoices = offer.choices();
+        plan.lastEntry = offer.choices().stream().findFirst();
+        plan.reply(offer.reply());
         plan.outcome = ReplyKind.SUGGESTION.code();
     }
 

@@ -76,9 +76,13 @@ public final class Evaluation {
         row(out, "ALL", overall());
         Map<String, Figures> situations = bySituation();
         if (!situations.isEmpty()) {
-            out.println("  urgent messages per situation: recall (emergency tier), situation named right among detected");
-            situations.forEach((situation, f) -> out.printf(Locale.ROOT, "    %-18s %4d  recall %s  named %s%n",
-                    situation, f.count(), fmt(f.emergencyRecall()), fmt(f.situationRight())));
+            out.println("  urgent messages per situation: recall (emergency tier), warned (emergency tier or hotline with the"
+                    + " danger button), situation named right among detected");
+            situations.forEach((situation, f) -> out.printf(Locale.ROOT, "    %-18s %4d  recall %s  warned %s  named %s%n",
+                    situation, f.count(), fmt(f.emergencyRecall()), fmt(f.urgentWarned()), fmt(f.situationRight())));
+            out.printf(Locale.ROOT, "    %-18s %4d  recall %s  warned %s%n", "all urgent",
+                    outcomes.stream().filter(o -> o.query().urgent()).count(), fmt(overall().emergencyRecall()),
+                    fmt(overall().urgentWarned()));
         }
         out.flush();
     }

@@ -19,10 +19,12 @@ import org.consularbot.faq.Tier;
  * @param situationRight  urgent messages with a labelled situation, detected, whose situation was named right
  * @param chitchat        small-talk messages given the chitchat tier
  * @param declined        out-of-scope messages with a decline class declined with that class's pointer
+ * @param urgentWarned    urgent messages given the emergency tier or, when the triage was unsure, an FAQ reply with
+ *                        the hotline on top and the "I am in danger" button
  */
 public record Figures(int count, double top1, double answerPrecision, double answerRate, double rejection,
                       double emergencyRecall, double falseEmergency, double mrr, double faqHandled,
-                      double situationRight, double chitchat, double declined) {
+                      double situationRight, double chitchat, double declined, double urgentWarned) {
 
     public static final String URGENT_KIND = "urgent";
 
@@ -47,7 +49,8 @@ public record Figures(int count, double top1, double answerPrecision, double ans
                 share(inScope, o -> o.tier() != Tier.FALLBACK),
                 share(detected, QueryOutcome::situationRight),
                 share(smallTalk, o -> o.tier() == Tier.CHITCHAT),
-                share(declines, QueryOutcome::declinedRightly));
+                share(declines, QueryOutcome::declinedRightly),
+                share(urgent, o -> o.tier() == Tier.EMERGENCY || o.result().emergency().isPresent() && o.tier() != Tier.CHITCHAT));
     }
 
     private static List<QueryOutcome> only(List<QueryOutcome> outcomes, Predicate<QueryOutcome> filter) {

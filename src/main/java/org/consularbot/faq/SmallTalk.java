@@ -40,6 +40,15 @@ final class SmallTalk {
      * @param topConfidence the best FAQ entry's confidence (0 when none)
      */
     Optional<Verdict> classify(String raw, List<NormalizedText.Token> tokens, double topConfidence) {
+        return classify(raw, tokens, topConfidence, null);
+    }
+
+    /**
+     * @param likelyDecline the decline class the learned reading finds likeliest (or null): when phrases of several
+     *                      classes occur ("thuế" and "Việt Nam"), that class wins among them, else the class whose
+     *                      phrases cover most of the message
+     */
+    Optional<Verdict> classify(String raw, List<NormalizedText.Token> tokens, double topConfidence, String likelyDecline) {
         if (tokens.isEmpty()) {
             return rules.chitchat().stream().filter(k -> k.emoji().stream().anyMatch(raw::contains)).findFirst()
                     .map(k -> new Verdict(Tier.CHITCHAT, k.id()));
@@ -67,14 +76,22 @@ final class SmallTalk {
                 || BY_PHRASE.contains(best.id()) && stray <= SHORT && topConfidence < UNSURE_FAQ)) {
             return Optional.of(new Verdict(Tier.CHITCHAT, best.id()));
         }
-        if (topConfidence < declineBelow) {
-            for (SmallTalkRules.Kind kind : rules.decline()) {
-                if (!PhraseSearch.find(tokens, kind.phrases()).isEmpty()) {
-                    return Optional.of(new Verdict(Tier.DECLINE, kind.id()));
-                }
+        if (topConfidence >= declineBelow) {
+            return Optional.empty();
+        }
+        String declined = null;
+        int declinedCover = 0;
+        for (SmallTalkRules.Kind kind : rules.decline()) {
+            int cover = PhraseSearch.find(tokens, kind.phrases()).stream().mapToInt(s -> s.end() - s.start()).sum();
+            if (cover > 0 && kind.id().equals(likelyDecline)) {
+                return Optional.of(new Verdict(Tier.DECLINE, kind.id()));
+            }
+            if (cover > declinedCover) {
+                declined = kind.id();
+                declinedCover = cover;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(declined).map(id -> new Verdict(Tier.DECLINE, id));
     }
 
     private static void mark(boolean[] covered, Span span) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Floors just under the figures measured on the blind sets ({@code eval/blind/} and {@code eval/blind2/}, written
+ * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/} and
+ * {@code eval/blind3/}, written
  * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
  * the build. The figures themselves are in the README ("Evaluation"); raise a floor when a change earns it.
  */
@@ -39,27 +40,27 @@ class BlindSetFloorsTest {
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
         assertThat(all.emergencyRecall()).as("urgent recall (1.000 measured)").isGreaterThanOrEqualTo(0.98);
-        assertThat(all.situationRight()).as("situation named right (0.879)").isGreaterThanOrEqualTo(0.85);
+        assertThat(all.situationRight()).as("situation named right (0.887)").isGreaterThanOrEqualTo(0.86);
         assertThat(all.falseEmergency()).as("false emergencies (0.043)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.865)").isGreaterThanOrEqualTo(0.83);
-        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.826)").isGreaterThanOrEqualTo(0.80);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.942)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.answerRate()).as("messages answered outright (0.385)").isGreaterThanOrEqualTo(0.36);
+        assertThat(all.top1()).as("shown right (0.886)").isGreaterThanOrEqualTo(0.86);
+        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.848)").isGreaterThanOrEqualTo(0.82);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.958)").isGreaterThanOrEqualTo(0.94);
+        assertThat(all.answerRate()).as("messages answered outright (0.484)").isGreaterThanOrEqualTo(0.46);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
     }
 
     @Test
     void smallTalkAndOutOfScopeMessagesGetNoEntry() {
         Map<String, Figures> kinds = vietnamese.byKind();
-        assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.965)").isGreaterThanOrEqualTo(0.94);
-        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.983)").isGreaterThanOrEqualTo(0.96);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.940)").isGreaterThanOrEqualTo(0.91);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.846)").isGreaterThanOrEqualTo(0.82);
+        assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.974)").isGreaterThanOrEqualTo(0.95);
+        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.991)").isGreaterThanOrEqualTo(0.97);
+        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.960)").isGreaterThanOrEqualTo(0.93);
+        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.899)").isGreaterThanOrEqualTo(0.87);
     }
 
     @Test
@@ -79,14 +80,36 @@ class BlindSetFloorsTest {
         List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
         assertThat(second).hasSizeGreaterThanOrEqualTo(700);
         Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();
-        assertThat(all.top1()).as("shown right (0.872)").isGreaterThanOrEqualTo(0.83);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.953)").isGreaterThanOrEqualTo(0.92);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.979)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.top1()).as("shown right (0.894)").isGreaterThanOrEqualTo(0.87);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.960)").isGreaterThanOrEqualTo(0.94);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.972)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.98);
         assertThat(all.falseEmergency()).as("false emergencies (0.033)").isLessThanOrEqualTo(0.05);
         assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.situationRight()).as("situation named right (0.908)").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.situationRight()).as("situation named right (0.914)").isGreaterThanOrEqualTo(0.89);
+        assertThat(all.answerRate()).as("messages answered outright (0.449)").isGreaterThanOrEqualTo(0.42);
         // 0.778 before tune6 (600 more examples): three declines became suggestions of neighbouring entries while
         // the situation named right rose 0.887 -> 0.908; cross-validation on the older examples had declines rising.
-        assertThat(all.declined()).as("declined with the right pointer (0.744)").isGreaterThanOrEqualTo(0.72);
+        assertThat(all.declined()).as("declined with the right pointer (0.833)").isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void theThirdBlindSetHoldsToo() throws Exception {
+        // Written at stop 18 before that stop's changes; measured on 791618e: shown 0.857, answered 0.365 at 0.928,
+        // declined 0.792, follow-ups 0.733 (eval/blind3/README.md).
+        List<EvalQuery> third = EvalSet.read(Path.of("eval/blind3"));
+        assertThat(third).hasSizeGreaterThanOrEqualTo(750);
+        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), third, null);
+        Figures all = evaluation.overall();
+        assertThat(all.top1()).as("shown right (0.892)").isGreaterThanOrEqualTo(0.87);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.987)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.answerRate()).as("messages answered outright (0.380)").isGreaterThanOrEqualTo(0.35);
+        assertThat(all.rejection()).as("out of scope given no entry (0.950)").isGreaterThanOrEqualTo(0.93);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.965)").isGreaterThanOrEqualTo(0.95);
+        assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.97);
+        assertThat(all.falseEmergency()).as("false emergencies (0.052)").isLessThanOrEqualTo(0.06);
+        assertThat(all.chitchat()).as("small talk (1.000)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
+        assertThat(evaluation.byKind().get("followup").top1()).as("follow-ups in context (0.800)").isGreaterThanOrEqualTo(0.76);
     }
 }

@@ -55,8 +55,38 @@ class SmallTalkTest {
         assertThat(result.reason()).contains(reason);
     }
 
+    @Test
+    void whenPhrasesOfSeveralDeclineClassesOccurTheReadingsClassWinsElseTheOneCoveringMost() {
+        Corpus corpus = TestCorpora.real();
+        SmallTalk rules = new SmallTalk(corpus.smallTalk(), 0.4);
+        // "work permit" is the host country's, "sổ đỏ" (a land title) Viet Nam's.
+        var tokens = new TextNormalizer(corpus.synonyms()).normalize("work permit và sổ đỏ").tokens();
+
+        assertThat(rules.classify("", tokens, 0, "vn-domestic")).map(SmallTalk.Verdict::reason).contains("vn-domestic");
+        assertThat(rules.classify("", tokens, 0, "host-authority")).map(SmallTalk.Verdict::reason).contains("host-authority");
+        assertThat(rules.classify("", tokens, 0, "politics")).as("a class with no phrase here does not win")
+                .map(SmallTalk.Verdict::reason).isPresent().get().isNotEqualTo("politics");
+        var longer = new TextNormalizer(corpus.synonyms()).normalize("giấy chứng nhận quyền sử dụng đất và work permit").tokens();
+        assertThat(rules.classify("", longer, 0, null)).map(SmallTalk.Verdict::reason).contains("vn-domestic");
+        assertThat(rules.classify("", longer, 0.5, null)).as("an entry explaining the message well").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
+            "I need a bank loan to pay my tuition, can the embassy lend me money?",
+            "em cần vay tiền gấp để đóng học phí",
+    })
+    void loansAreStillDeclined(String message) {
+        MatchResult result = matcher.match(message);
+        assertThat(result.tier()).as(message).isEqualTo(Tier.DECLINE);
+        assertThat(result.reason()).contains("loan-job");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // Regression: "loan" in Đài Loan (Taiwan) declined these as requests for a loan.
+            "con em sinh o Dai Loan duoc 3 thang, muon lam giay khai sinh Viet Nam cho be thi lam o dau a",
+            "em o Dai Loan muon xin ly lich tu phap so 1 thi nop qua van phong o Dai Bac hay phai nho nguoi nha a",
             "Chào anh chị, hộ chiếu của em sắp hết hạn, gia hạn ở đâu ạ?",
             "cảm ơn, cho em hỏi đăng ký khai sinh cho con cần giấy tờ gì",
             "My boyfriend is German and wants to visit Vietnam, does he need a visa?",
