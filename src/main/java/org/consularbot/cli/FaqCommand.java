@@ -95,7 +95,7 @@ final class FaqCommand implements Callable<Integer> {
      * load the corpus until they are reviewed), entries expiring within {@code --within} days, and, with
      * {@code --feedback}, the entries citizens marked 👎 (from the database of {@code DB_URL}).
      */
-    @Command(name = "review", description = "List entries past or near their expires date and, with --feedback, those citizens found unhelpful. Exit 1 if any has expired.")
+    @Command(name = "review", description = "List mission facts not yet confirmed, entries past or near their expires date and, with --feedback, those citizens found unhelpful. Exit 1 if any has expired.")
     static final class Review extends OnCorpus implements Callable<Integer> {
         @Option(names = "--within", defaultValue = "60", paramLabel = "DAYS", description = "Also list entries expiring within DAYS days (default 60).")
         int within;
@@ -120,6 +120,9 @@ final class FaqCommand implements Callable<Integer> {
                     .filter(p -> p.kind() == org.consularbot.faq.CorpusProblem.Kind.EXPIRED).toList();
             expired.forEach(p -> out.println("EXPIRED  " + p));
             if (report.corpus().isPresent()) {
+                // Mission facts no source confirms yet: answers send citizens to the website in their place.
+                new java.util.TreeMap<>(report.corpus().get().mission().unconfirmed()).forEach((key, why) ->
+                        out.printf("unconfirmed  mission.yaml %s%s%n", key, why.isEmpty() ? "" : ": " + why));
                 report.corpus().get().entries().stream().filter(e -> e.expires().isPresent())
                         .filter(e -> !e.expires().get().isAfter(today.plusDays(within)))
                         .sorted(java.util.Comparator.comparing(e -> e.expires().get()))

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -196,6 +197,11 @@ public final class CorpusLoader {
         return topics;
     }
 
+    /** A mission fact staff know exists but no official source has confirmed: {@code unconfirmed: <why>}. */
+    private static final String UNCONFIRMED = "unconfirmed";
+    /** A phone any caller can dial, from abroad or from Viet Nam: + and the country code. */
+    private static final Pattern INTERNATIONAL = Pattern.compile("\\+[1-9][0-9 ().-]{6,}");
+
     private static Mission readMission(Path file, List<CorpusProblem> problems) {
         int before = problems.size();
         YamlDocument doc = YamlDocument.read(file, "mission.yaml", problems);
@@ -219,19 +225,33 @@ public final class CorpusLoader {
                     + mission.path("timezone").asText() + "' (e.g. America/Toronto)"));
         }
         Map<String, Map<Language, String>> values = new LinkedHashMap<>();
+        Map<String, String> unconfirmed = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = facts.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> fact = it.next();
-            Map<Language, String> value = localized(fact.getValue());
+            JsonNode node = fact.getValue();
+            if (node.isObject() && node.has(UNCONFIRMED)) {
+                unconfirmed.put(fact.getKey(), node.path(UNCONFIRMED).asText("").strip());
+                continue;
+            }
+            Map<Language, String> value = localized(node.isObject() && node.has("value") ? node.path("value") : node);
             if (value.size() < 2) {
                 problems.add(new CorpusProblem(doc.at(1), "mission.yaml: fact '" + fact.getKey()
-                        + "' needs a value (or 'vi' and 'en' values)"));
+                        + "' needs a value (or 'vi' and 'en' values), or 'unconfirmed: <why>' until a source confirms it"));
+            } else if (fact.getKey().contains("phone") && !INTERNATIONAL.matcher(value.get(Language.EN)).matches()) {
+                problems.add(new CorpusProblem(doc.at(1), "mission.yaml: fact '" + fact.getKey() + "' is '"
+                        + value.get(Language.EN) + "': write phones in international format (+ country code, e.g. +1 613 …)"
+                        + " so a family in Viet Nam can dial them"));
             }
             values.put(fact.getKey(), value);
         }
         if (!values.containsKey("hotline")) {
             problems.add(new CorpusProblem(doc.at(1), "mission.yaml: the 'hotline' fact is required"));
         }
-        return new Mission(mission.path("id").asText("mission"), name, zone, values);
+        Map<Language, String> website = values.getOrDefault("mission_website", Map.of());
+        unconfirmed.keySet().forEach(key -> values.put(key, Map.of(
+                Language.VI, "xem trang web của cơ quan đại diện" + (website.isEmpty() ? "" : ": " + website.get(Language.VI)),
+                Language.EN, "see the mission's website" + (website.isEmpty() ? "" : ": " + website.get(Language.EN)))));
+        return new Mission(mission.path("id").asText("mission"), name, zone, values, unconfirmed);
     }
 
     private static Map<Language, String> localized(JsonNode node) {

@@ -172,6 +172,16 @@ class FaqCommandTest {
     }
 
     @Test
+    void reviewListsTheMissionFactsNoSourceConfirmsYet() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("real"));
+
+        CliRun run = CliRun.run("faq", "review", "--dir", faq.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("unconfirmed  mission.yaml mission_phone: ", "unconfirmed  mission.yaml mission_hours: ");
+    }
+
+    @Test
     // Regression: review told expiries from other errors by the words "expired on" in the message.
     void reviewTellsAnExpiryFromAnErrorThatMerelySaysExpiredOn(@TempDir Path faq) {
         TestCorpora.withEntries(faq, "x.yaml", oneEntryOfTopic("expired on"));
