@@ -26,6 +26,7 @@ import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcConversationStore;
 import org.consularbot.store.JdbcOfficerDirectory;
+import org.consularbot.store.JdbcOfficerInbox;
 import org.consularbot.store.JdbcOfficerOutbox;
 import org.consularbot.store.JdbcTicketStore;
 import org.consularbot.handoff.CitizenLine;
@@ -49,6 +50,7 @@ final class BotAssembly implements AutoCloseable {
     final JdbcTicketStore tickets;
     final JdbcOfficerDirectory officers;
     final JdbcOfficerOutbox officerOutbox;
+    final JdbcOfficerInbox officerInbox;
     private final AtomicReference<TurnProcessor> processorForOfficers = new AtomicReference<>();
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
@@ -87,6 +89,7 @@ final class BotAssembly implements AutoCloseable {
         this.tickets = new JdbcTicketStore(database.dataSource());
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
+        this.officerInbox = new JdbcOfficerInbox(database.dataSource());
         this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(processorForOfficers.get(), "no turn processor yet"),
                 officerTexts);
     }

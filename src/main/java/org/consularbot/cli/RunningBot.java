@@ -121,7 +121,7 @@ final class RunningBot implements AutoCloseable {
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, () -> groupNotice(assembly.serving().hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
-                        assembly.leadership("telegram-poller"))));
+                        assembly.leadership("telegram-poller"), assembly.officerInbox)));
         org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.

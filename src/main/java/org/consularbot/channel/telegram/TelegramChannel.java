@@ -105,7 +105,8 @@ public final class TelegramChannel implements AutoCloseable {
         officerGroup = config.officerChatId().filter(id -> handoff != null)
                 .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
         ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
-                new ChatLanes(LANES, "telegram"), typingAfter, groupNotice, officerGroup);
+                new ChatLanes(LANES, "telegram"), typingAfter, groupNotice,
+                officerGroup.map(group -> new OfficerActions.Setup(group, handoff.inbox(), clock)));
         if (config.webhook()) {
             webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress);
         } else {
@@ -125,11 +126,18 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
     public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
-            org.consularbot.handoff.OfficerDirectory directory, java.util.function.BooleanSupplier pollerLeader) {
+            org.consularbot.handoff.OfficerDirectory directory, java.util.function.BooleanSupplier pollerLeader,
+            org.consularbot.handoff.OfficerInbox inbox) {
     }
 
-    /** Posts what waits for officers in their group; returns how many went out (0 without a group). */
+    /**
+     * Runs the officers' actions stored and not yet run (a crash, the database refusing), then posts what waits for
+     * officers in their group; returns how many messages went out (0 without a group). One instance calls it.
+     */
     public int drainOfficerMessages() {
+        if (ingress != null) {
+            ingress.resumeOfficerActions();
+        }
         return officerGroup.map(OfficerGroup::drain).orElse(0);
     }
 

@@ -27,7 +27,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramIngress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramIngress.class);
-    private static final org.consularbot.conversation.ConversationKey OFFICERS = new org.consularbot.conversation.ConversationKey("telegram", "officers");
     /** Telegram shows a chat action for about 5 seconds. */
     private static final Duration TYPING_REPEAT = Duration.ofSeconds(4);
 
@@ -38,7 +37,7 @@ final class TelegramIngress implements AutoCloseable {
     private final ScheduledExecutorService typing;
     private final Duration typingAfter;
     private final java.util.function.Supplier<String> groupNotice;
-    private final java.util.Optional<OfficerGroup> officers;
+    private final java.util.Optional<OfficerActions> officers;
 
     /**
      * @param typingAfter how long a turn may take before "typing…" is shown
@@ -49,10 +48,11 @@ final class TelegramIngress implements AutoCloseable {
         this(updates, processor, client, lanes, typingAfter, () -> groupNotice, java.util.Optional.empty());
     }
 
-    /** @param officers the officers' group, when one is configured */
+    /** @param officers the officers' group with its inbox, when one is configured */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
-            Duration typingAfter, java.util.function.Supplier<String> groupNotice, java.util.Optional<OfficerGroup> officers) {
-        this.officers = officers;
+            Duration typingAfter, java.util.function.Supplier<String> groupNotice,
+            java.util.Optional<OfficerActions.Setup> officers) {
+        this.officers = officers.map(o -> new OfficerActions(o.group()::handle, o.inbox(), lanes, o.clock()));
         this.updates = updates;
         this.processor = processor;
         this.client = client;
@@ -80,19 +80,18 @@ final class TelegramIngress implements AutoCloseable {
                 lanes.submit(turn.message().conversation(), () -> answer(stored, turn.chatId()));
             }
         } else if (incoming instanceof Incoming.OfficerAction action) {
-            // Officers' actions run on a lane of their own: a take sends a message to a citizen, which may wait for its slot.
-            officers.ifPresent(group -> lanes.submit(OFFICERS, () -> {
-                try {
-                    group.handle(action);
-                } catch (RuntimeException e) {
-                    log.error("officer action failed", e);
-                }
-            }));
+            // Stored before the update is acknowledged; run on a lane of its own (a take may wait for a citizen's turn).
+            officers.ifPresent(desk -> desk.receive(update.getUpdateId(), action));
         } else if (incoming instanceof Incoming.GroupCommand group) {
             tell(group.chatId(), groupNotice.get());
         } else if (incoming instanceof Incoming.Ignored ignored) {
             log.debug("update ignored: {}", ignored.why());
         }
+    }
+
+    /** Queues the officers' actions stored and not yet run; returns how many (0 without an officers' group). */
+    int resumeOfficerActions() {
+        return officers.map(OfficerActions::resumePending).orElse(0);
     }
 
     private void answer(StoredInbound stored, long chatId) {

@@ -1,0 +1,141 @@
+package org.consularbot.channel.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.consularbot.conversation.ChatLanes;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.StoreException;
+import org.consularbot.handoff.OfficerInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Officers' actions from their group, stored in the {@link OfficerInbox} before the update is acknowledged and run on
+ * the officers' lane after. An action the database could not carry out stays pending and is run again by
+ * {@link #resumePending()} (called by the instance that relays to officers, every few seconds), as is one a crash left;
+ * one that failed otherwise (a bug) is logged and not run again, so it cannot block the others.
+ */
+final class OfficerActions {
+
+    /** What the ingress needs to build it: the group, where its actions are stored, and the clock. */
+    record Setup(OfficerGroup group, OfficerInbox inbox, Clock clock) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(OfficerActions.class);
+    private static final ConversationKey OFFICERS = new ConversationKey("telegram", "officers");
+    private static final int BATCH = 50;
+    /** Handled actions are remembered this long, so a late redelivery is still recognised; then forgotten. */
+    private static final Duration REMEMBERED = Duration.ofDays(1);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    private final Consumer<Incoming.OfficerAction> group;
+    private final OfficerInbox inbox;
+    private final ChatLanes lanes;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    /** Actions queued on the lane and not yet run: {@link #resumePending()} leaves them to it. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private volatile Instant nextPrune = Instant.MIN;
+
+    /** @param group carries out one action (the officers' group: {@link OfficerGroup#handle}) */
+    OfficerActions(Consumer<Incoming.OfficerAction> group, OfficerInbox inbox, ChatLanes lanes, Clock clock) {
+        this.group = group;
+        this.inbox = inbox;
+        this.lanes = lanes;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the action, then queues it.
+     *
+     * @throws StoreException when it could not be stored: do not acknowledge the update, Telegram sends it again
+     */
+    void receive(long updateId, Incoming.OfficerAction action) {
+        String source = "telegram:" + updateId;
+        if (inbox.add(source, encode(action), clock.instant())) {
+            queue(source, action);
+        } else {
+            log.debug("officer action {} was received before; not run again", source);
+        }
+    }
+
+    /** Queues the stored actions not yet run (left by a crash, or refused by the database); returns how many. */
+    int resumePending() {
+        int resumed = 0;
+        for (OfficerInbox.Action stored : inbox.pending(BATCH)) {
+            if (!queued.contains(stored.sourceId())) {
+                Optional<Incoming.OfficerAction> action = decode(stored.payload());
+                if (action.isEmpty()) {
+                    log.error("officer action {} cannot be read back; dropped", stored.sourceId());
+                    inbox.handled(stored.sourceId(), clock.instant());
+                    continue;
+                }
+                queue(stored.sourceId(), action.get());
+                resumed++;
+            }
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(nextPrune)) {
+            inbox.prune(now.minus(REMEMBERED));
+            nextPrune = now.plus(PRUNE_EVERY);
+        }
+        return resumed;
+    }
+
+    private void queue(String source, Incoming.OfficerAction action) {
+        queued.add(source);
+        lanes.submit(OFFICERS, () -> {
+            try {
+                group.accept(action);
+                inbox.handled(source, clock.instant());
+            } catch (StoreException e) {
+                log.warn("officer action {} not carried out, the database refused: {}; it will be tried again", source, e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("officer action {} failed; not tried again", source, e);
+                try {
+                    inbox.handled(source, clock.instant());
+                } catch (StoreException again) {
+                    log.warn("officer action {} could not be marked done: {}", source, again.getMessage());
+                }
+            } finally {
+                queued.remove(source);
+            }
+        });
+    }
+
+    private String encode(Incoming.OfficerAction action) {
+        ObjectNode node = json.createObjectNode();
+        node.put("userId", action.userId());
+        node.put("text", action.text());
+        action.repliedTo().ifPresent(v -> node.put("repliedTo", v));
+        action.callbackQueryId().ifPresent(v -> node.put("callbackQueryId", v));
+        action.messageId().ifPresent(v -> node.put("messageId", v));
+        return node.toString();
+    }
+
+    private Optional<Incoming.OfficerAction> decode(String payload) {
+        try {
+            JsonNode node = json.readTree(payload);
+            if (node == null || !node.hasNonNull("userId") || !node.hasNonNull("text")) {
+                return Optional.empty();
+            }
+            return Optional.of(new Incoming.OfficerAction(node.get("userId").asText(), node.get("text").asText(),
+                    optional(node, "repliedTo"), optional(node, "callbackQueryId"), optional(node, "messageId")));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> optional(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+    }
+}

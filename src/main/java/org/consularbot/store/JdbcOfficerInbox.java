@@ -1,0 +1,86 @@
+package org.consularbot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.consularbot.conversation.StoreException;
+import org.consularbot.handoff.OfficerInbox;
+
+/**
+ * The officer inbox in the officer_inbox table. A redelivered action is refused by the primary key, not by a lookup
+ * first, so two instances receiving the same update store it once.
+ */
+public final class JdbcOfficerInbox implements OfficerInbox {
+
+    private final Transactions tx;
+
+    public JdbcOfficerInbox(DataSource dataSource) {
+        this.tx = new Transactions(dataSource);
+    }
+
+    @Override
+    public boolean add(String sourceId, String payload, Instant at) {
+        try {
+            return tx.inTransaction("storing an officer's action", connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO officer_inbox (source_id, payload, received_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, sourceId);
+                    insert.setString(2, payload);
+                    Transactions.setInstant(insert, 3, at);
+                    insert.executeUpdate();
+                    return true;
+                }
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && Transactions.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void handled(String sourceId, Instant at) {
+        tx.inTransaction("marking an officer's action handled", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE officer_inbox SET handled_at = ?, payload = '' WHERE source_id = ?")) {
+                Transactions.setInstant(update, 1, at);
+                update.setString(2, sourceId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Action> pending(int limit) {
+        return tx.inTransaction("reading officers' actions left to run", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT source_id, payload, received_at FROM officer_inbox"
+                    + " WHERE handled_at IS NULL ORDER BY received_at, source_id LIMIT ?")) {
+                select.setInt(1, limit);
+                List<Action> actions = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        actions.add(new Action(rows.getString("source_id"), rows.getString("payload"),
+                                Transactions.instant(rows, "received_at")));
+                    }
+                }
+                return actions;
+            }
+        });
+    }
+
+    @Override
+    public int prune(Instant before) {
+        return tx.inTransaction("forgetting handled officers' actions", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM officer_inbox WHERE handled_at IS NOT NULL AND received_at < ?")) {
+                Transactions.setInstant(delete, 1, before);
+                return delete.executeUpdate();
+            }
+        });
+    }
+}
