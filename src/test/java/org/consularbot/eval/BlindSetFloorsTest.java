@@ -39,18 +39,18 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (1.000 measured)").isGreaterThanOrEqualTo(0.98);
-        assertThat(all.situationRight()).as("situation named right (0.887)").isGreaterThanOrEqualTo(0.86);
-        assertThat(all.falseEmergency()).as("false emergencies (0.043)").isLessThanOrEqualTo(0.05);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.992; 1.000 before tune8)").isGreaterThanOrEqualTo(0.98);
+        assertThat(all.situationRight()).as("situation named right (0.898)").isGreaterThanOrEqualTo(0.87);
+        assertThat(all.falseEmergency()).as("false emergencies (0.042)").isLessThanOrEqualTo(0.05);
     }
 
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.886)").isGreaterThanOrEqualTo(0.86);
+        assertThat(all.top1()).as("shown right (0.890)").isGreaterThanOrEqualTo(0.86);
         assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.848)").isGreaterThanOrEqualTo(0.82);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.958)").isGreaterThanOrEqualTo(0.94);
-        assertThat(all.answerRate()).as("messages answered outright (0.484)").isGreaterThanOrEqualTo(0.46);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.955)").isGreaterThanOrEqualTo(0.94);
+        assertThat(all.answerRate()).as("messages answered outright (0.491)").isGreaterThanOrEqualTo(0.46);
         assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
     }
 
@@ -59,8 +59,8 @@ class BlindSetFloorsTest {
         Map<String, Figures> kinds = vietnamese.byKind();
         assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.974)").isGreaterThanOrEqualTo(0.95);
         assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.991)").isGreaterThanOrEqualTo(0.97);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.960)").isGreaterThanOrEqualTo(0.93);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.899)").isGreaterThanOrEqualTo(0.87);
+        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.940)").isGreaterThanOrEqualTo(0.93);
+        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.879; 0.899 before tune8)").isGreaterThanOrEqualTo(0.86);
     }
 
     @Test
@@ -80,14 +80,14 @@ class BlindSetFloorsTest {
         List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
         assertThat(second).hasSizeGreaterThanOrEqualTo(700);
         Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();
-        assertThat(all.top1()).as("shown right (0.894)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.960)").isGreaterThanOrEqualTo(0.94);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.972)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.top1()).as("shown right (0.899)").isGreaterThanOrEqualTo(0.87);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.961)").isGreaterThanOrEqualTo(0.94);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
         assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.98);
         assertThat(all.falseEmergency()).as("false emergencies (0.033)").isLessThanOrEqualTo(0.05);
         assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.situationRight()).as("situation named right (0.914)").isGreaterThanOrEqualTo(0.89);
-        assertThat(all.answerRate()).as("messages answered outright (0.449)").isGreaterThanOrEqualTo(0.42);
+        assertThat(all.situationRight()).as("situation named right (0.915)").isGreaterThanOrEqualTo(0.89);
+        assertThat(all.answerRate()).as("messages answered outright (0.451)").isGreaterThanOrEqualTo(0.42);
         // 0.778 before tune6 (600 more examples): three declines became suggestions of neighbouring entries while
         // the situation named right rose 0.887 -> 0.908; cross-validation on the older examples had declines rising.
         assertThat(all.declined()).as("declined with the right pointer (0.833)").isGreaterThanOrEqualTo(0.80);
@@ -101,15 +101,15 @@ class BlindSetFloorsTest {
         assertThat(third).hasSizeGreaterThanOrEqualTo(750);
         Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), third, null);
         Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.892)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.987)").isGreaterThanOrEqualTo(0.96);
-        assertThat(all.answerRate()).as("messages answered outright (0.380)").isGreaterThanOrEqualTo(0.35);
-        assertThat(all.rejection()).as("out of scope given no entry (0.950)").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.965)").isGreaterThanOrEqualTo(0.95);
+        assertThat(all.top1()).as("shown right (0.903)").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.answerPrecision()).as("answers given outright that are right (0.983)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.answerRate()).as("messages answered outright (0.383)").isGreaterThanOrEqualTo(0.35);
+        assertThat(all.rejection()).as("out of scope given no entry (0.944)").isGreaterThanOrEqualTo(0.93);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
         assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.97);
         assertThat(all.falseEmergency()).as("false emergencies (0.052)").isLessThanOrEqualTo(0.06);
         assertThat(all.chitchat()).as("small talk (1.000)").isGreaterThanOrEqualTo(0.96);
         assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
-        assertThat(evaluation.byKind().get("followup").top1()).as("follow-ups in context (0.800)").isGreaterThanOrEqualTo(0.76);
+        assertThat(evaluation.byKind().get("followup").top1()).as("follow-ups in context (0.833)").isGreaterThanOrEqualTo(0.80);
     }
 }
