@@ -78,4 +78,13 @@ public record BotConfig(
         }
         return value;
     }
+
+    /** Without the database password, and with any credential in the URL masked: a config may be logged. */
+    @Override
+    public String toString() {
+        return "BotConfig[db " + InvalidSettingException.masked(dbUrl) + dbUser.map(u -> " as " + u).orElse("")
+                + (dbPassword.isPresent() ? " with a password" : "") + ", pool " + dbPoolSize + ", faq "
+                + faqDir.map(Path::toString).orElse("bundled") + ", retention " + retentionDays + " days, rate limit "
+                + rateLimitPerMinute + "/min, " + llm + ", " + handoff + "]";
+    }
 }

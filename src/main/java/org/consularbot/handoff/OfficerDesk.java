@@ -64,10 +64,12 @@ public final class OfficerDesk {
         Optional<Officer> officer = Optional.of(attempt.officer());
         Optional<Ticket> ticket = Optional.of(attempt.ticket());
         if (!ticket.get().open()) {
+            tickets.audit(Optional.of(ticketId), userId, "refused", "take of a closed ticket", clock.instant());
             return new Result(false, "#" + ticketId + " is closed.");
         }
         if (!tickets.take(ticketId, userId, clock.instant())) {
             String holder = tickets.find(ticketId).flatMap(Ticket::officerId).map(this::name).orElse("someone");
+            tickets.audit(Optional.of(ticketId), userId, "refused", "take of a ticket held by " + holder, clock.instant());
             return new Result(false, "#" + ticketId + " is already with " + holder + ".");
         }
         tickets.audit(Optional.of(ticketId), userId, "taken", officer.get().name(), clock.instant());
@@ -172,11 +174,19 @@ public final class OfficerDesk {
         return held.size() == 1 ? Optional.of(held.get(0)) : Optional.empty();
     }
 
-    /** The conversation so far (the citizen's last messages), for the officer holding or about to take the ticket. */
+    /**
+     * The conversation so far (the citizen's last messages), for the officer holding the ticket, any officer while it
+     * waits to be taken (to decide whether to take it), and supervisors; not for an officer while a colleague holds it.
+     */
     public Result transcript(String userId, long ticketId) {
         Attempt attempt = attempt(userId, ticketId, "transcript");
         if (attempt.refusal() != null) {
             return attempt.refusal();
+        }
+        Optional<String> holder = attempt.ticket().officerId();
+        if (holder.isPresent() && !holder.get().equals(userId) && !attempt.officer().supervisor()) {
+            tickets.audit(Optional.of(ticketId), userId, "refused", "transcript of another officer's ticket", clock.instant());
+            return new Result(false, "#" + ticketId + " is with " + name(holder.get()) + "; only they and supervisors read it.");
         }
         tickets.audit(Optional.of(ticketId), userId, "transcript", "read", clock.instant());
         StringBuilder out = new StringBuilder("#" + ticketId + " transcript:");
@@ -234,8 +244,10 @@ public final class OfficerDesk {
         if (officer.isEmpty()) {
             return Attempt.refused(notAuthorised());
         }
-        return tickets.find(ticketId).map(ticket -> new Attempt(officer.get(), ticket, null))
-                .orElseGet(() -> Attempt.refused(new Result(false, "There is no ticket #" + ticketId + ".")));
+        return tickets.find(ticketId).map(ticket -> new Attempt(officer.get(), ticket, null)).orElseGet(() -> {
+            tickets.audit(Optional.empty(), userId, "refused", action + " of ticket #" + ticketId + ", which does not exist", clock.instant());
+            return Attempt.refused(new Result(false, "There is no ticket #" + ticketId + "."));
+        });
     }
 
     private Optional<Officer> authorise(String userId, Optional<Long> ticketId, String action) {

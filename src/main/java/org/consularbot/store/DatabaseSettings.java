@@ -66,4 +66,12 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     public String safeUrl() {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
+
+    /** Without the password, and with a password or user:password@ in the URL masked: settings may be logged. */
+    @Override
+    public String toString() {
+        String shown = url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+        return "DatabaseSettings[" + shown + user.map(u -> " as " + u).orElse("")
+                + (password.isPresent() ? " with a password" : "") + ", pool " + poolSize + "]";
+    }
 }

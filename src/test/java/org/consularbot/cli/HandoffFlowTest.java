@@ -140,6 +140,27 @@ class HandoffFlowTest {
     }
 
     @Test
+    // Regression (issue 17): a refused take was not audited, and any officer could read any transcript.
+    void aColleaguesTicketCannotBeTakenOrReadAndTheAttemptsAreAudited() {
+        citizen("112", "/human");
+        long id = bot.tickets.open().get(0).id();
+        assertThat(desk.transcript("8", id).ok()).as("waiting: any officer may read before taking").isTrue();
+        desk.take("7", id);
+
+        assertThat(desk.take("8", id).message()).isEqualTo("#" + id + " is already with Lan.");
+        assertThat(desk.transcript("8", id).ok()).isFalse();
+        assertThat(desk.transcript("8", id).message()).contains("is with Lan");
+        assertThat(desk.transcript("7", id).ok()).as("the holder").isTrue();
+        assertThat(desk.transcript("9", id).ok()).as("a supervisor").isTrue();
+
+        assertThat(bot.tickets.events(id)).filteredOn(e -> e.actor().equals("8") && e.action().equals("refused"))
+                .extracting(e -> e.detail()).contains("take of a ticket held by Lan", "transcript of another officer's ticket");
+        desk.close("7", id);
+        assertThat(desk.take("8", id).ok()).isFalse();
+        assertThat(bot.tickets.events(id)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("take of a closed ticket"));
+    }
+
+    @Test
     void someoneWhoIsNotAnOfficerIsRefusedAndTheAttemptAudited() {
         citizen("102", "/human");
         long id = bot.tickets.open().get(0).id();
