@@ -51,15 +51,15 @@ class WhereaboutsFloorsTest {
         }
         assertThat(elsewhere).isGreaterThanOrEqualTo(350);
         assertThat(home).isGreaterThanOrEqualTo(10);
-        assertThat((double) right / elsewhere).as("read as the right country (292 of 366)").isGreaterThanOrEqualTo(0.77);
-        assertThat((double) wrong / elsewhere).as("read as a wrong country (1 of 366)").isLessThanOrEqualTo(0.01);
+        assertThat((double) right / elsewhere).as("read as the right country (389 of 497; blind3 alone 97 of 131)").isGreaterThanOrEqualTo(0.77);
+        assertThat((double) wrong / elsewhere).as("read as a wrong country (3 of 497)").isLessThanOrEqualTo(0.01);
         assertThat(homeMisread).as("urgent messages from Canada read as elsewhere (0 of 14)").isZero();
     }
 
     /** (country, question) of every urgent row of the blind sets. */
     private static List<String[]> urgentRows() throws Exception {
         List<String[]> rows = new java.util.ArrayList<>();
-        for (Path set : List.of(Path.of("eval/blind"), Path.of("eval/blind2"))) {
+        for (Path set : List.of(Path.of("eval/blind"), Path.of("eval/blind2"), Path.of("eval/blind3"))) {
             try (Stream<Path> files = Files.list(set)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
                     List<String> lines = Files.readAllLines(file);
