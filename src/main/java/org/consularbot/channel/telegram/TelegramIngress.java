@@ -81,7 +81,7 @@ final class TelegramIngress implements AutoCloseable {
             }
         } else if (incoming instanceof Incoming.OfficerAction action) {
             // Stored before the update is acknowledged; run on a lane of its own (a take may wait for a citizen's turn).
-            officers.ifPresent(desk -> desk.receive(update.getUpdateId(), action));
+            officers.ifPresent(actions -> actions.receive(update.getUpdateId(), action));
         } else if (incoming instanceof Incoming.GroupCommand group) {
             tell(group.chatId(), groupNotice.get());
         } else if (incoming instanceof Incoming.Ignored ignored) {
