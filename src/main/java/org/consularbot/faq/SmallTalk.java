@@ -38,12 +38,6 @@ final class SmallTalk {
      * @param raw           the message as typed (for emoji)
      * @param tokens        all its words, fillers included
      * @param topConfidence the best FAQ entry's confidence (0 when none)
-     */
-    Optional<Verdict> classify(String raw, List<NormalizedText.Token> tokens, double topConfidence) {
-        return classify(raw, tokens, topConfidence, null);
-    }
-
-    /**
      * @param likelyDecline the decline class the learned reading finds likeliest (or null): when phrases of several
      *                      classes occur ("thuế" and "Việt Nam"), that class wins among them, else the class whose
      *                      phrases cover most of the message
