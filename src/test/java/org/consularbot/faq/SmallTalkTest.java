@@ -71,6 +71,20 @@ class SmallTalkTest {
         assertThat(rules.classify("", longer, 0.5, null)).as("an entry explaining the message well").isEmpty();
     }
 
+    @Test
+    // Regression: "loan" in Đài Loan (Taiwan) was a loan-job decline phrase. Through the matcher the answer gate now
+    // often outweighs it, so the phrase rules are checked on their own.
+    void taiwanIsNoLoanToThePhraseRules() {
+        Corpus corpus = TestCorpora.real();
+        SmallTalk rules = new SmallTalk(corpus.smallTalk(), 0.4);
+        TextNormalizer normalizer = new TextNormalizer(corpus.synonyms());
+
+        assertThat(rules.classify("", normalizer.normalize("con em sinh o Dai Loan, lam khai sinh o dau").tokens(), 0, null)).isEmpty();
+        assertThat(rules.classify("", normalizer.normalize("Chị Loan ở Đài Bắc hỏi thủ tục hộ chiếu").tokens(), 0, null)).isEmpty();
+        assertThat(rules.classify("", normalizer.normalize("I need a bank loan").tokens(), 0, null))
+                .map(SmallTalk.Verdict::reason).contains("loan-job");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "I need a bank loan to pay my tuition, can the embassy lend me money?",
