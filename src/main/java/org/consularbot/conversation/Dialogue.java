@@ -90,7 +90,7 @@ public final class Dialogue {
             button(plan, text);
         } else if (!message.kind().readable()) {
             plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
-            plan.outcome = ReplyKind.NOT_TEXT.code();
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NOT_TEXT);
         } else if (command.isPresent()) {
             command(plan, command.get());
         } else {
@@ -106,7 +106,7 @@ public final class Dialogue {
     Decision failSafe(Conversation conversation, InboundMessage message, long inboundId) {
         TurnPlan plan = new TurnPlan(conversation, message, clock.instant());
         plan.reply(Reply.text(ReplyKind.FALLBACK, texts.noAnswer(conversation.replyLanguage())));
-        plan.outcome = "error";
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.ERROR);
         return new Decision(plan.record(inboundId), List.of());
     }
 
@@ -124,7 +124,7 @@ public final class Dialogue {
         if (verdict == CitizenRateLimiter.Verdict.ALLOWED) {
             return false;
         }
-        plan.outcome = "rate-limited";
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.RATE_LIMITED);
         plan.event(ConversationEvent.Type.RATE_LIMITED, Actor.SYSTEM, verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
         if (verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY) {
             plan.reply(Reply.text(ReplyKind.RATE_LIMITED, texts.rateLimited(language(plan))));
@@ -146,18 +146,18 @@ public final class Dialogue {
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
         String situation = (match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency"))
                 + where.elsewhere().map(c -> " (in " + c.nameEn() + ")").orElse(where.unclear() ? " (country unclear)" : "");
-        plan.outcome = ReplyKind.EMERGENCY.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
         if (plan.state.humanInCharge()) {
             relay(plan);
-            plan.afterCommit.add(() -> escalation.requestOfficer(plan.after(), l, true, "emergency: " + situation));
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, situation)));
         } else if (escalation.available()) {
             plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
             text.append("\n\n").append(texts.officerAlerted(l));
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, true, "emergency: " + situation));
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, situation)));
         }
-        plan.outcome = ReplyKind.EMERGENCY.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
         // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
         plan.replies.add(0, new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
                 firstSteps.map(top -> top.entry().id())));
@@ -183,7 +183,7 @@ public final class Dialogue {
             Optional<FaqEntry> entry = corpus.entry(payload.substring(CHOICE_PREFIX.length()));
             if (entry.isPresent()) {
                 answer(plan, entry.get(), l);
-                plan.outcome = "choice";
+                plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
                 return;
             }
         } else if (payload.startsWith(FEEDBACK_PREFIX) && payload.length() > FEEDBACK_PREFIX.length() + 2
@@ -196,17 +196,17 @@ public final class Dialogue {
                 plan.unansweredStreak = helpful ? 0 : Math.max(plan.unansweredStreak, 1);
                 plan.event(ConversationEvent.Type.FEEDBACK, Actor.CITIZEN, (helpful ? "helpful " : "not helpful ") + entryId);
                 plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, texts.thanks(l, helpful)));
-                plan.outcome = "feedback";
+                plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FEEDBACK);
                 return;
             }
         }
         plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.optionGone(l)));
-        plan.outcome = ReplyKind.CHOICE_INVALID.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
     }
 
     private void relay(TurnPlan plan) {
-        if (!"emergency".equals(plan.outcome)) {
-            plan.outcome = "relayed";
+        if (!plan.outcome.is(TurnOutcome.Kind.EMERGENCY)) {
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.RELAYED);
         }
         Conversation after = plan.after();
         InboundMessage message = plan.message;
@@ -215,7 +215,7 @@ public final class Dialogue {
 
     private void command(TurnPlan plan, CitizenCommand command) {
         Language l = language(plan);
-        plan.outcome = "command-" + command.name().name().toLowerCase(java.util.Locale.ROOT);
+        plan.outcome = TurnOutcome.command(command.name().name());
         switch (command.name()) {
             case START -> plan.reply(Reply.text(ReplyKind.WELCOME, texts.welcome(l)));
             case HELP -> plan.reply(Reply.text(ReplyKind.HELP, texts.help(l)));
@@ -253,7 +253,7 @@ public final class Dialogue {
             plan.change(Trigger.HUMAN_REQUESTED, Actor.CITIZEN);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.CITIZEN, "officer requested");
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, false, "citizen asked for an officer"));
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.CITIZEN_ASKED)));
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
         } else if (plan.replies.stream().noneMatch(r -> r.kind() == ReplyKind.HANDOFF)) {
             // not twice when this turn already said the officers went away
@@ -280,7 +280,7 @@ public final class Dialogue {
     private void question(TurnPlan plan, String text, MatchResult match) {
         if (blank(text)) {
             plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
-            plan.outcome = "empty";
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMPTY);
             return;
         }
         Language l = language(plan);
@@ -292,10 +292,10 @@ public final class Dialogue {
                         ? corpus.entry(plan.pendingChoices.get(chosen - 1)) : Optional.empty();
                 if (entry.isPresent()) {
                     answer(plan, entry.get(), language(plan));
-                    plan.outcome = "choice";
+                    plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
                 } else {
                     plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.choiceOutOfRange(language(plan), plan.pendingChoices.size())));
-                    plan.outcome = ReplyKind.CHOICE_INVALID.code();
+                    plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
                 }
                 return;
             }
@@ -303,13 +303,13 @@ public final class Dialogue {
         if (!hasLetters(text)) {
             // "5", "?", "😭": no words to match; a number with no choices open would pick a random entry
             plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
-            plan.outcome = "no-words";
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NO_WORDS);
             return;
         }
         if (HumanRequest.asks(text) && plan.state != ConversationState.WITH_OFFICER && plan.state != ConversationState.WAITING_FOR_OFFICER) {
             plan.unansweredStreak = 0;
             human(plan, l);
-            plan.outcome = "human-requested";
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.HUMAN_REQUESTED);
             return;
         }
         if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
@@ -325,7 +325,8 @@ public final class Dialogue {
                 // Neither an answer nor a failure: the "two unanswered questions" count stays where it was.
                 ReplyKind kind = match.tier() == Tier.CHITCHAT ? ReplyKind.SMALL_TALK : ReplyKind.DECLINE;
                 plan.reply(Reply.text(kind, texts.smallTalk(match.reason().orElse(""), l)));
-                plan.outcome = kind.code() + ":" + match.reason().orElse("");
+                plan.outcome = new TurnOutcome(match.tier() == Tier.CHITCHAT ? TurnOutcome.Kind.SMALL_TALK : TurnOutcome.Kind.DECLINE,
+                        match.reason().orElse(""));
             }
             default -> fallback(plan, text, l, match);
         }
@@ -341,7 +342,7 @@ public final class Dialogue {
             plan.change(Trigger.HUMAN_REQUESTED, Actor.BOT);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "two questions in a row without an answer");
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(after, l, false, "two questions in a row without an answer"));
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.TWO_UNANSWERED)));
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
             plan.unansweredStreak = 0;
         }
@@ -378,7 +379,7 @@ public final class Dialogue {
         }
         plan.reply(offer.reply());
         plan.lastEntry = Optional.of(entry.id());
-        plan.outcome = ReplyKind.ANSWER.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.ANSWER);
         plan.unansweredStreak = 0;
     }
 
@@ -388,7 +389,7 @@ public final class Dialogue {
         plan.pendingChoices = offer.choices();
         plan.lastEntry = offer.choices().stream().findFirst();
         plan.reply(offer.reply());
-        plan.outcome = ReplyKind.SUGGESTION.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.SUGGESTION);
     }
 
     private void fallback(TurnPlan plan, String text, Language l, MatchResult match) {
@@ -406,7 +407,7 @@ public final class Dialogue {
         }
         Reply given = reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
         plan.reply(given);
-        plan.outcome = ReplyKind.FALLBACK.code();
+        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FALLBACK);
         // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does not.
         plan.unansweredStreak = given.kind() == ReplyKind.FALLBACK ? plan.unansweredStreak + 1 : 0;
         offerOfficerAfterUnanswered(plan, l);

@@ -1,7 +1,5 @@
 package org.consularbot.conversation;
 
-import org.consularbot.faq.Language;
-
 /**
  * The way to human duty officers. The handoff module implements it; until then {@link #NONE} says no officer
  * can be reached by chat, and the bot gives the hotline and the mission's contacts instead.
@@ -11,8 +9,8 @@ public interface Escalation {
     /** Whether an officer can be reached through the bot right now. */
     boolean available();
 
-    /** Asks for an officer to take the conversation. {@code urgent} for emergencies. */
-    void requestOfficer(Conversation conversation, Language language, boolean urgent, String reason);
+    /** Asks for an officer to take the conversation; an emergency's request is urgent. */
+    void requestOfficer(OfficerRequest request);
 
     /** Passes a citizen's message to the officer in charge (or waiting to be). */
     void relay(Conversation conversation, InboundMessage message);
@@ -28,7 +26,7 @@ public interface Escalation {
         }
 
         @Override
-        public void requestOfficer(Conversation conversation, Language language, boolean urgent, String reason) {
+        public void requestOfficer(OfficerRequest request) {
         }
 
         @Override

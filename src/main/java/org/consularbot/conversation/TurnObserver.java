@@ -6,14 +6,14 @@ package org.consularbot.conversation;
  */
 public interface TurnObserver {
 
-    void turnAnswered(String channel, String outcome, long nanos);
+    void turnAnswered(String channel, TurnOutcome outcome, long nanos);
 
     void replyDelivered(String channel, boolean delivered);
 
     /** Nobody watching. */
     TurnObserver NONE = new TurnObserver() {
         @Override
-        public void turnAnswered(String channel, String outcome, long nanos) {
+        public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
         }
 
         @Override

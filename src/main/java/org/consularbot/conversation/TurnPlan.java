@@ -23,7 +23,7 @@ final class TurnPlan {
     Optional<String> lastEntry;
     /** Where the citizen said in this turn they are (a country code); empty: they did not say. */
     Optional<String> countrySaid = Optional.empty();
-    String outcome = "none";
+    TurnOutcome outcome = TurnOutcome.NONE;
     Optional<Feedback> feedback = Optional.empty();
     final List<ConversationEvent> events = new ArrayList<>();
     final List<Reply> replies = new ArrayList<>();

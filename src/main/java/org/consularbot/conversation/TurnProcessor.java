@@ -99,7 +99,7 @@ public final class TurnProcessor {
     }
 
     private static TurnResult duplicate(StoredInbound stored) {
-        return new TurnResult(stored.id(), stored.conversation().id(), true, "duplicate", List.of());
+        return new TurnResult(stored.id(), stored.conversation().id(), true, TurnOutcome.of(TurnOutcome.Kind.DUPLICATE), List.of());
     }
 
     private TurnResult answer(StoredInbound stored) {
@@ -333,7 +333,7 @@ public final class TurnProcessor {
                     events.add(ConversationEvent.stateChanged(now, Actor.OFFICER, c.state(), next, trigger.get()));
                 }
                 events.add(ConversationEvent.of(now, Actor.OFFICER, ConversationEvent.Type.ESCALATION, detail));
-                TurnRecord record = new TurnRecord(c.id(), c.version(), 0, "officer", next, c.preferredLanguage(), c.lastLanguage(),
+                TurnRecord record = new TurnRecord(c.id(), c.version(), 0, TurnOutcome.of(TurnOutcome.Kind.OFFICER), next, c.preferredLanguage(), c.lastLanguage(),
                         next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(), 0, events, replies, Optional.empty(), now);
                 try {
                     deliver(store.commitTurn(record, relaysFrom(key, now)));

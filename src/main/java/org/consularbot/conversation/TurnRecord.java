@@ -23,7 +23,7 @@ public record TurnRecord(
         long conversationId,
         long expectedVersion,
         long inboundId,
-        String outcome,
+        TurnOutcome outcome,
         ConversationState state,
         Optional<Language> preferredLanguage,
         Language lastLanguage,
@@ -47,7 +47,7 @@ public record TurnRecord(
     }
 
     /** A turn that leaves no FAQ context (an officer's turn, a test's). */
-    public TurnRecord(long conversationId, long expectedVersion, long inboundId, String outcome, ConversationState state,
+    public TurnRecord(long conversationId, long expectedVersion, long inboundId, TurnOutcome outcome, ConversationState state,
                       Optional<Language> preferredLanguage, Language lastLanguage, List<String> pendingChoices,
                       int unansweredStreak, List<ConversationEvent> events, List<Reply> replies,
                       Optional<Feedback> feedback, Instant at) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.Escalation;
 import org.consularbot.conversation.InboundMessage;
+import org.consularbot.conversation.OfficerRequest;
 import org.consularbot.faq.Language;
 
 /**
@@ -52,10 +53,13 @@ public final class HandoffService implements Escalation {
     }
 
     @Override
-    public void requestOfficer(Conversation conversation, Language language, boolean urgent, String reason) {
+    public void requestOfficer(OfficerRequest request) {
+        boolean urgent = request.urgent();
+        Conversation conversation = request.conversation();
+        Language language = request.language();
+        String reason = request.describe();
         Ticket.Priority priority = urgent ? Ticket.Priority.URGENT : Ticket.Priority.NORMAL;
-        Optional<String> topic = reason.startsWith("emergency: ") ? Optional.of(reason.substring("emergency: ".length())) : Optional.empty();
-        TicketStore.Opened opened = tickets.openOrRaise(conversation.id(), priority, language, topic, reason, clock.instant());
+        TicketStore.Opened opened = tickets.openOrRaise(conversation.id(), priority, language, request.situation(), reason, clock.instant());
         Ticket ticket = opened.ticket();
         if (!opened.created() && !opened.raised()) {
             return;
@@ -76,7 +80,7 @@ public final class HandoffService implements Escalation {
         if (open.isEmpty()) {
             // A human is in charge but no ticket is open (the citizen cancelled as an officer took it, or a call to
             // officers failed): open one, so the message reaches somebody instead of nobody.
-            requestOfficer(conversation, conversation.replyLanguage(), false, "message while waiting, with no open ticket");
+            requestOfficer(OfficerRequest.of(conversation, conversation.replyLanguage(), OfficerRequest.Reason.MESSAGE_WHILE_WAITING));
             open = tickets.openFor(conversation.id());
         }
         open.ifPresent(ticket -> outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.RELAY,

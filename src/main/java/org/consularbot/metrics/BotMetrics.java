@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.consularbot.conversation.TurnObserver;
+import org.consularbot.conversation.TurnOutcome;
 
 /**
  * The service's metrics for Prometheus ({@code /metrics}): messages answered per channel and outcome (answer,
@@ -22,9 +23,10 @@ public final class BotMetrics implements TurnObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @Override
-    public void turnAnswered(String channel, String outcome, long nanos) {
+    public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
+        // The kind alone: a tag per command or decline class would multiply the series for little.
         Counter.builder("consular_messages_answered").description("citizens' messages answered, by channel and outcome")
-                .tag("channel", channel).tag("outcome", outcome).register(registry).increment();
+                .tag("channel", channel).tag("outcome", outcome.kind().code()).register(registry).increment();
         Timer.builder("consular_turn_seconds").description("time to decide, store and send one turn").tag("channel", channel)
                 .publishPercentiles(0.5, 0.99).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -187,7 +187,7 @@ public final class JdbcConversationStore implements ConversationStore {
             try (PreparedStatement handled = connection.prepareStatement(
                     "UPDATE inbound_messages SET handled_at = ?, outcome = ? WHERE id = ?")) {
                 Transactions.setInstant(handled, 1, turn.at());
-                handled.setString(2, turn.outcome());
+                handled.setString(2, turn.outcome().code());
                 handled.setLong(3, turn.inboundId());
                 if (turn.inboundId() > 0) {
                     handled.executeUpdate();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.consularbot.conversation.TurnOutcome;
 import org.consularbot.faq.Folding;
 
 /**
@@ -67,13 +68,12 @@ public final class Reports {
                         LocalDate day = LocalDate.ofInstant(Transactions.instant(r, "received_at"), ZoneOffset.UTC);
                         long[] counts = rows.computeIfAbsent(day + "\t" + r.getString("channel"), k -> new long[7]);
                         counts[0]++;
-                        String outcome = r.getString("outcome") == null ? "" : r.getString("outcome");
-                        int column = switch (outcome) {
-                            case "answer", "choice" -> 1;
-                            case "suggestion" -> 2;
-                            case "fallback" -> 3;
-                            case "emergency" -> 4;
-                            case "rate-limited" -> 5;
+                        TurnOutcome outcome = TurnOutcome.parse(r.getString("outcome"));
+                        int column = outcome.kind().answered() ? 1 : switch (outcome.kind()) {
+                            case SUGGESTION -> 2;
+                            case FALLBACK -> 3;
+                            case EMERGENCY -> 4;
+                            case RATE_LIMITED -> 5;
                             default -> 6;
                         };
                         counts[column]++;
@@ -130,8 +130,9 @@ public final class Reports {
         Map<String, Long> counts = new LinkedHashMap<>();
         tx.inTransaction("reporting unanswered questions", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT text FROM inbound_messages WHERE outcome = 'fallback' AND received_at >= ? ORDER BY id")) {
-                Transactions.setInstant(select, 1, since);
+                    "SELECT text FROM inbound_messages WHERE outcome = ? AND received_at >= ? ORDER BY id")) {
+                select.setString(1, TurnOutcome.of(TurnOutcome.Kind.FALLBACK).code());
+                Transactions.setInstant(select, 2, since);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         String text = r.getString("text") == null ? "" : r.getString("text");

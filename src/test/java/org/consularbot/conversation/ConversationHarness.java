@@ -229,7 +229,7 @@ final class ConversationHarness implements AutoCloseable {
         void officer(Trigger trigger) {
             Conversation c = conversation();
             ConversationState next = Transitions.require(c.state(), trigger);
-            store.commitTurn(new TurnRecord(c.id(), c.version(), -1, "officer", next, c.preferredLanguage(), c.lastLanguage(),
+            store.commitTurn(new TurnRecord(c.id(), c.version(), -1, TurnOutcome.of(TurnOutcome.Kind.OFFICER), next, c.preferredLanguage(), c.lastLanguage(),
                     List.of(), 0, List.of(ConversationEvent.stateChanged(clock.instant(), Actor.OFFICER, c.state(), next, trigger)),
                     List.of(), Optional.empty(), clock.instant()));
         }

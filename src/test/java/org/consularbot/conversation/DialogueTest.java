@@ -55,7 +55,7 @@ class DialogueTest {
             assertThat(reply.feedback()).extracting(Button::label).containsExactly("👍 Hữu ích", "👎 Chưa đúng");
             assertThat(reply.feedback()).extracting(Button::payload).containsExactly("fb:+:" + RENEW_ID, "fb:-:" + RENEW_ID);
         });
-        assertThat(chat.last.outcome()).isEqualTo("answer");
+        assertThat(chat.last.outcome().code()).isEqualTo("answer");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
     }
 
@@ -136,7 +136,7 @@ class DialogueTest {
 
         assertThat(answer.kind()).isEqualTo(ReplyKind.ANSWER);
         assertThat(answer.entryId()).contains(ids.get(1));
-        assertThat(chat.last.outcome()).isEqualTo("choice");
+        assertThat(chat.last.outcome().code()).isEqualTo("choice");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
         assertThat(chat.conversation().pendingChoices()).isEmpty();
         assertThat(chat.stateChanges()).containsExactly(
@@ -225,7 +225,7 @@ class DialogueTest {
         assertThat(welcome.text()).contains("Đại sứ quán Việt Nam tại Canada").contains(HOTLINE)
                 .contains("không phải cán bộ lãnh sự").contains("không nhận hay xử lý hồ sơ")
                 .doesNotContain("{{");
-        assertThat(chat.last.outcome()).isEqualTo("command-start");
+        assertThat(chat.last.outcome().code()).isEqualTo("command-start");
     }
 
     @Test
@@ -290,7 +290,7 @@ class DialogueTest {
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.NOT_TEXT);
         assertThat(reply.text()).contains("chỉ đọc được tin nhắn chữ").contains("Hãy gõ câu hỏi").contains(HOTLINE);
-        assertThat(chat.last.outcome()).isEqualTo("not-text");
+        assertThat(chat.last.outcome().code()).isEqualTo("not-text");
     }
 
     @Test

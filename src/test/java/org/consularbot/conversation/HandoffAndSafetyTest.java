@@ -67,7 +67,7 @@ class HandoffAndSafetyTest {
         assertThat(chat.stateChanges()).containsExactly("bot-answering>waiting-for-officer:human-requested");
 
         assertThat(chat.say(RENEW_VI)).as("the bot does not answer over an officer").isEmpty();
-        assertThat(chat.last.outcome()).isEqualTo("relayed");
+        assertThat(chat.last.outcome().code()).isEqualTo("relayed");
         assertThat(chat.send(ContentKind.PHOTO, "")).isEmpty();
         assertThat(bot.escalation.relayed).extracting(InboundMessage::kind).containsExactly(ContentKind.TEXT, ContentKind.PHOTO);
         assertThat(chat.say("/human").get(0).text()).contains("đã yêu cầu gặp cán bộ");
@@ -94,7 +94,7 @@ class HandoffAndSafetyTest {
         assertThat(chat.press(oldChoice)).as("the bot does not answer over the officer").isEmpty();
         for (int i = 0; i < 5; i++) {
             assertThat(chat.say("tin nhan " + i)).isEmpty();
-            assertThat(chat.last.outcome()).isEqualTo("relayed");
+            assertThat(chat.last.outcome().code()).isEqualTo("relayed");
         }
         assertThat(bot.escalation.relayed).hasSize(6);
         assertThat(chat.state()).isEqualTo(ConversationState.WITH_OFFICER);
@@ -126,7 +126,7 @@ class HandoffAndSafetyTest {
             assertThat(r.kind()).isEqualTo(ReplyKind.FALLBACK);
             assertThat(r.text()).contains(HOTLINE);
         });
-        assertThat(chat.last.outcome()).isEqualTo("error");
+        assertThat(chat.last.outcome().code()).isEqualTo("error");
         assertThat(bot.store.unanswered(10)).isEmpty();
         assertThat(bot.processor.recover().messagesAnswered()).isZero();
         assertThat(chat.say(RENEW_VI).get(0).entryId()).contains(RENEW_ID);
@@ -187,7 +187,7 @@ class HandoffAndSafetyTest {
         assertThat(replies.get(0).kind()).as("the first thing the citizen reads").isEqualTo(ReplyKind.EMERGENCY);
         assertThat(replies.get(0).text()).startsWith("🆘 KHẨN CẤP").contains(HOTLINE);
         assertThat(replies.get(0).entryId()).hasValueSatisfying(id -> assertThat(id).startsWith("emergency.arrest"));
-        assertThat(chat.last.outcome()).isEqualTo("emergency");
+        assertThat(chat.last.outcome().code()).isEqualTo("emergency");
         assertThat(chat.log()).anySatisfy(e -> assertThat(e.detail()).startsWith("emergency: "));
     }
 
@@ -203,7 +203,9 @@ class HandoffAndSafetyTest {
         assertThat(reply.text()).startsWith("🆘 EMERGENCY").contains(HOTLINE).contains("duty officer has been alerted");
         assertThat(bot.escalation.requests).singleElement().satisfies(r -> {
             assertThat(r.urgent()).isTrue();
-            assertThat(r.reason()).startsWith("emergency");
+            assertThat(r.reason()).isEqualTo(OfficerRequest.Reason.EMERGENCY);
+            assertThat(r.situation()).hasValue("arrest");
+            assertThat(r.describe()).isEqualTo("emergency: arrest");
         });
         assertThat(chat.state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         assertThat(chat.conversation().pendingChoices()).isEmpty();
@@ -220,7 +222,7 @@ class HandoffAndSafetyTest {
 
         assertThat(replies).extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
         assertThat(bot.escalation.relayed).extracting(InboundMessage::text).containsExactly(ARRESTED_VI);
-        assertThat(bot.escalation.requests).singleElement().extracting(RecordingEscalation.Request::urgent).isEqualTo(true);
+        assertThat(bot.escalation.requests).singleElement().extracting(OfficerRequest::urgent).isEqualTo(true);
         assertThat(chat.state()).isEqualTo(state);
     }
 
@@ -250,9 +252,9 @@ class HandoffAndSafetyTest {
             assertThat(reply.kind()).isEqualTo(ReplyKind.RATE_LIMITED);
             assertThat(reply.text()).contains("đã được lưu").contains(HOTLINE);
         });
-        assertThat(chat.last.outcome()).isEqualTo("rate-limited");
+        assertThat(chat.last.outcome().code()).isEqualTo("rate-limited");
         assertThat(chat.say(RENEW_VI)).isEmpty();
-        assertThat(chat.last.outcome()).isEqualTo("rate-limited");
+        assertThat(chat.last.outcome().code()).isEqualTo("rate-limited");
         assertThat(chat.say("/help")).isEmpty();
 
         assertThat(bot.store.unanswered(10)).as("every message stored and marked handled").isEmpty();

@@ -68,7 +68,7 @@ class HumanRequestTest {
             assertThat(bot.escalation.requests).isEmpty();
             assertThat(chat.say(UNKNOWN_2)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK, ReplyKind.HANDOFF);
 
-            assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an answer"));
+            assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(OfficerRequest.Reason.TWO_UNANSWERED));
             assertThat(chat.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         }
     }

@@ -43,7 +43,7 @@ class TurnProcessorTest {
             assertThat(chat.deliver(message)).hasSize(1);
             assertThat(chat.deliver(message)).isEmpty();
             assertThat(chat.last.duplicate()).isTrue();
-            assertThat(chat.last.outcome()).isEqualTo("duplicate");
+            assertThat(chat.last.outcome().code()).isEqualTo("duplicate");
             assertThat(chat.deliver(message)).isEmpty();
 
             assertThat(bot.sender.sent()).hasSize(1);

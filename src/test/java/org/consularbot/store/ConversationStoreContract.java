@@ -35,6 +35,7 @@ import org.consularbot.conversation.ReplyKind;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.conversation.StoredInbound;
 import org.consularbot.conversation.Trigger;
+import org.consularbot.conversation.TurnOutcome;
 import org.consularbot.conversation.TurnRecord;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.TestCorpora;
@@ -178,7 +179,7 @@ abstract class ConversationStoreContract {
                 List.of(new Button("👍 Hữu ích", "fb:passport-renew:up"), new Button("👎 Chưa đúng", "fb:passport-renew:down")),
                 Optional.of("passport-renew"));
         Feedback feedback = new Feedback("passport-renew", true, T0);
-        TurnRecord record = new TurnRecord(id, 0, in.id(), "suggested", ConversationState.AWAITING_CHOICE,
+        TurnRecord record = new TurnRecord(id, 0, in.id(), TurnOutcome.of(TurnOutcome.Kind.SUGGESTION), ConversationState.AWAITING_CHOICE,
                 Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"), 1,
                 List.of(ConversationEvent.stateChanged(T0, Actor.BOT, ConversationState.BOT_ANSWERING,
                         ConversationState.AWAITING_CHOICE, Trigger.SUGGESTED), ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
@@ -228,7 +229,7 @@ abstract class ConversationStoreContract {
         store.commitTurn(turn(first, 0, List.of(Reply.text(ReplyKind.ANSWER, "first")), List.of(), Optional.empty()));
         List<ConversationEvent> logBefore = store.log(id);
 
-        TurnRecord stale = new TurnRecord(id, 0, second.id(), "answered", ConversationState.WAITING_FOR_OFFICER,
+        TurnRecord stale = new TurnRecord(id, 0, second.id(), TurnOutcome.of(TurnOutcome.Kind.ANSWER), ConversationState.WAITING_FOR_OFFICER,
                 Optional.of(Language.EN), Language.EN, List.of("x"), 0,
                 List.of(ConversationEvent.of(T0, Actor.BOT, Type.ESCALATION, "stale")),
                 List.of(Reply.text(ReplyKind.HANDOFF, "stale")), Optional.of(new Feedback("stale-entry", false, T0)), T0);
@@ -459,7 +460,7 @@ abstract class ConversationStoreContract {
     /** A turn that answers {@code in} and keeps the conversation answering in Vietnamese. */
     static TurnRecord turn(StoredInbound in, long expectedVersion, List<Reply> replies, List<ConversationEvent> events,
             Optional<Feedback> feedback) {
-        return new TurnRecord(in.conversation().id(), expectedVersion, in.id(), "answered", ConversationState.BOT_ANSWERING,
+        return new TurnRecord(in.conversation().id(), expectedVersion, in.id(), TurnOutcome.of(TurnOutcome.Kind.ANSWER), ConversationState.BOT_ANSWERING,
                 Optional.empty(), Language.VI, List.of(), 0, events, replies, feedback, in.message().receivedAt());
     }
 
