@@ -10,6 +10,9 @@ import org.consularbot.conversation.FallbackAnswerer;
 import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.InProcessLocks;
 import org.consularbot.conversation.ReplySender;
+import org.consularbot.conversation.OfficerTurns;
+import org.consularbot.conversation.Recovery;
+import org.consularbot.conversation.ReplyDelivery;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatcher;
@@ -51,7 +54,7 @@ final class BotAssembly implements AutoCloseable {
     final JdbcOfficerDirectory officers;
     final JdbcOfficerOutbox officerOutbox;
     final JdbcOfficerInbox officerInbox;
-    private final AtomicReference<TurnProcessor> processorForOfficers = new AtomicReference<>();
+    private final AtomicReference<OfficerTurns> officerTurns = new AtomicReference<>();
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
     final BotTexts officerTexts;
@@ -90,7 +93,7 @@ final class BotAssembly implements AutoCloseable {
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource());
-        this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(processorForOfficers.get(), "no turn processor yet"),
+        this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(officerTurns.get(), "no channels wired yet"),
                 officerTexts);
     }
 
@@ -162,24 +165,34 @@ final class BotAssembly implements AutoCloseable {
     }
 
     /**
-     * The turn processor sending through the given channels, with officers reachable through the handoff (when any
-     * is listed). The officer desk and the SLA watch speak to citizens through this processor.
+     * Citizens' turns, delivery and recovery through the given channels, with officers reachable through the handoff
+     * (when any is listed). The officer desk and the SLA watch speak to citizens through the last channels wired.
      */
-    TurnProcessor processor(Map<String, ReplySender> senders) {
+    Turns turns(Map<String, ReplySender> senders) {
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
                 handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
         dialogues.add(dialogue);
-        TurnProcessor processor = new TurnProcessor(store, store.outbox(), locks(), dialogue, senders, clock);
-        processor.observe(metrics());
-        processorForOfficers.set(processor);
-        return processor;
+        ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, locks(), senders, clock);
+        delivery.observe(metrics());
+        TurnProcessor citizens = new TurnProcessor(store, locks(), dialogue, delivery);
+        citizens.observe(metrics());
+        OfficerTurns officers = new OfficerTurns(store, locks(), delivery, clock);
+        officerTurns.set(officers);
+        return new Turns(citizens, delivery, new Recovery(store, delivery, citizens, clock), officers);
+    }
+
+    /**
+     * What a command serving citizens drives: their turns, the delivery of replies, recovery after a stop, and the
+     * officers' turns the handoff speaks through.
+     */
+    record Turns(TurnProcessor citizens, ReplyDelivery delivery, Recovery recovery, OfficerTurns officers) {
     }
 
     /**
      * One lock per conversation: in-process on H2 (one process by design), across instances on PostgreSQL
      * (advisory locks on a pool of their own, so several instances can serve one bot).
      */
-    private org.consularbot.conversation.ConversationLocks locks() {
+    org.consularbot.conversation.ConversationLocks locks() {
         if (locks == null) {
             if (config.dbUrl().startsWith("jdbc:postgresql:")) {
                 lockDatabase = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));

@@ -49,8 +49,9 @@ final class ChatCommand implements Callable<Integer> {
         BotConfig config = BotConfig.from(settings);
         try (BotAssembly bot = BotAssembly.open(config, corpora, err, clock)) {
             ConsoleChannel console = new ConsoleChannel(out, clock, citizen, bot.corpus.hotline());
-            TurnProcessor processor = bot.processor(Map.of(ConsoleChannel.NAME, console));
-            processor.recover();
+            BotAssembly.Turns turns = bot.turns(Map.of(ConsoleChannel.NAME, console));
+            turns.recovery().recover();
+            TurnProcessor processor = turns.citizens();
             if (bot.store.find(console.conversation()).isEmpty()) {
                 // A first contact, as Telegram's Start button: the welcome says what the bot can and cannot do.
                 processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
@@ -63,7 +64,7 @@ final class ChatCommand implements Callable<Integer> {
             });
             relay.scheduleWithFixedDelay(() -> {
                 try {
-                    processor.resendUnsentTo(console.conversation());
+                    turns.delivery().sendDueTo(console.conversation());
                 } catch (RuntimeException e) {
                     // the database is briefly unavailable: try again in a second
                 }

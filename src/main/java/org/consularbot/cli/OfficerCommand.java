@@ -169,7 +169,7 @@ final class OfficerCommand implements Callable<Integer> {
                     return 1;
                 }
                 // Replies to citizens go through the outbox; their own chat prints them.
-                bot.processor(Map.of());
+                bot.turns(Map.of());
                 OfficerDesk desk = bot.desk();
                 ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "officer-feed");

@@ -47,7 +47,7 @@ final class RunningBot implements AutoCloseable {
     private final ScheduledExecutorService relay;
     private final String botName;
     private WebServer web;
-    private TurnProcessor processor;
+    private BotAssembly.Turns turns;
     private boolean closed;
     private boolean officerGroup;
     private long rounds;
@@ -116,8 +116,9 @@ final class RunningBot implements AutoCloseable {
         Map<String, org.consularbot.conversation.ReplySender> senders = new java.util.HashMap<>();
         telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
         zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));
-        processor = assembly.processor(senders);
-        TurnProcessor.RecoveryReport recovered = processor.recover();
+        turns = assembly.turns(senders);
+        TurnProcessor processor = turns.citizens();
+        org.consularbot.conversation.Recovery.Report recovered = turns.recovery().recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, () -> groupNotice(assembly.serving().hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
@@ -127,7 +128,7 @@ final class RunningBot implements AutoCloseable {
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
         java.util.function.BooleanSupplier officersRelay = assembly.leadership("officers-relay");
         Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
-        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, key -> processor.underLock(key, () -> {
+        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, turns.delivery(), key -> underLock(key, () -> {
             if (assembly.store.forget(key)) {
                 assembly.tickets.audit(Optional.empty(), "citizen", "consent-withdrawn",
                         "a " + key.channel() + " citizen withdrew consent; their conversation was deleted", assembly.clock().instant());
@@ -144,8 +145,8 @@ final class RunningBot implements AutoCloseable {
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         relay.scheduleWithFixedDelay(() -> {
             try {
-                processor.resendUnsent();
-                processor.answerStale(STALE_AFTER);
+                turns.delivery().sendDue();
+                turns.recovery().answerStale(STALE_AFTER);
             } catch (RuntimeException e) {
                 log.warn("outbox relay: {}", e.getMessage());
             }
@@ -222,13 +223,20 @@ final class RunningBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (processor != null) {
+        if (turns != null) {
             try {
-                processor.recordDeliveredEarlier();
+                turns.delivery().recordDeliveredEarlier();
             } catch (RuntimeException e) {
                 log.warn("replies delivered while the database was away could not be recorded; they may go out again: {}", e.getMessage());
             }
         }
         assembly.close();
+    }
+
+    /** Runs {@code work} under the conversation's lock, so no turn of it runs meanwhile (deleting it on withdrawal). */
+    private void underLock(org.consularbot.conversation.ConversationKey key, Runnable work) {
+        try (org.consularbot.conversation.ConversationLocks.Held held = assembly.locks().lock(key)) {
+            work.run();
+        }
     }
 }

@@ -51,7 +51,7 @@ final class TurnBench {
             err.printf(Locale.ROOT, "benchmarking %d turns over %d chats, %d threads, on %s...%n",
                     options.turns, conversations, threads, bot.database.url());
             err.flush();
-            TurnProcessor processor = bot.processor(Map.of(CHANNEL, counting));
+            TurnProcessor processor = bot.turns(Map.of(CHANNEL, counting)).citizens();
             int warmup = Math.max(threads, Math.min(2000, options.turns / 5) / threads * threads);
             result = TurnBenchmark.run(processor, CHANNEL, messages, warmup, options.turns, conversations, threads,
                     options.clock(), bot.store::conversationCount);

@@ -73,4 +73,28 @@ final class TurnPlan {
         return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
                 lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now, lastEntry, countrySaid);
     }
+
+    /**
+     * The turn an officer starts: moves the conversation by {@code trigger} when given (and allowed from where it
+     * stands), logs it, and queues the replies; it answers no message and leaves no FAQ context.
+     *
+     * @return empty when the move is not allowed from the conversation's state
+     */
+    static Optional<TurnRecord> officerTurn(Conversation c, Optional<Trigger> trigger, List<Reply> replies, String detail,
+                                            Instant now) {
+        ConversationState next = c.state();
+        List<ConversationEvent> events = new ArrayList<>();
+        if (trigger.isPresent()) {
+            Optional<ConversationState> moved = Transitions.next(c.state(), trigger.get());
+            if (moved.isEmpty()) {
+                return Optional.empty();
+            }
+            next = moved.get();
+            events.add(ConversationEvent.stateChanged(now, Actor.OFFICER, c.state(), next, trigger.get()));
+        }
+        events.add(ConversationEvent.of(now, Actor.OFFICER, ConversationEvent.Type.ESCALATION, detail));
+        return Optional.of(new TurnRecord(c.id(), c.version(), TurnRecord.NO_MESSAGE, TurnOutcome.of(TurnOutcome.Kind.OFFICER),
+                next, c.preferredLanguage(), c.lastLanguage(), next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(),
+                0, events, replies, Optional.empty(), now));
+    }
 }

@@ -13,7 +13,7 @@ import org.consularbot.faq.Language;
  *
  * @param expectedVersion the conversation's version when the turn started; a mismatch means another turn
  *                        (another instance) got there first and this one must not overwrite it
- * @param inboundId       the citizen's message this turn answers; 0 for a turn an officer started
+ * @param inboundId       the citizen's message this turn answers; {@link #NO_MESSAGE} for a turn an officer started
  * @param unansweredStreak turns in a row that got no answer (safe fallback or 👎), after this one
  * @param lastEntry       the FAQ entry a follow-up is read against: the one this turn answered or offered first,
  *                        or the one before it; empty after a turn with no FAQ context (an officer's)
@@ -35,6 +35,9 @@ public record TurnRecord(
         Instant at,
         Optional<String> lastEntry,
         Optional<String> country) {
+
+    /** The inbound id of a turn no citizen's message started (an officer's). */
+    public static final long NO_MESSAGE = 0;
 
     public TurnRecord {
         Objects.requireNonNull(outcome, "outcome");

@@ -8,21 +8,21 @@ import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.Reply;
 import org.consularbot.conversation.ReplyKind;
 import org.consularbot.conversation.Trigger;
-import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.faq.Language;
 
 /**
  * What officers' actions say to the citizen, sent as officer turns of the conversation (state change, log,
- * outbox), so they are as durable as the bot's own replies. The turn processor is looked up late: it needs the
- * escalation that needs this line.
+ * outbox), so they are as durable as the bot's own replies. The officer turns are looked up late: they send through
+ * the channels a command wires.
  */
 public final class CitizenLine {
 
-    private final Supplier<TurnProcessor> processor;
+    private final Supplier<OfficerTurns> turns;
     private final BotTexts texts;
 
-    public CitizenLine(Supplier<TurnProcessor> processor, BotTexts texts) {
-        this.processor = processor;
+    public CitizenLine(Supplier<OfficerTurns> turns, BotTexts texts) {
+        this.turns = turns;
         this.texts = texts;
     }
 
@@ -51,6 +51,6 @@ public final class CitizenLine {
     }
 
     private boolean turn(ConversationKey key, Trigger trigger, String text, String detail) {
-        return processor.get().officerTurn(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
+        return turns.get().take(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
     }
 }

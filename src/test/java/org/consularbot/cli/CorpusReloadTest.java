@@ -55,7 +55,7 @@ class CorpusReloadTest {
         AtomicLong ids = new AtomicLong();
         try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
                 new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
-            TurnProcessor processor = bot.processor(Map.of("test", sent::add));
+            TurnProcessor processor = bot.turns(Map.of("test", sent::add)).citizens();
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
                     "m", "mang cho meo ve viet nam can giay to gi", TestCorpora.CLOCK.instant()));
@@ -108,7 +108,7 @@ class CorpusReloadTest {
             AtomicLong ids = new AtomicLong();
             try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
                     new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
-                TurnProcessor processor = bot.processor(Map.of("test", entry -> { }));
+                TurnProcessor processor = bot.turns(Map.of("test", entry -> { })).citizens();
                 CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
                 Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
                         "m", FallbackChatTest.PORTALS, TestCorpora.CLOCK.instant()));

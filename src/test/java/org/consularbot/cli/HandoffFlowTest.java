@@ -46,6 +46,7 @@ class HandoffFlowTest {
     private final AtomicLong ids = new AtomicLong();
     private BotAssembly bot;
     private TurnProcessor processor;
+    private org.consularbot.conversation.OfficerTurns officerTurns;
     private OfficerDesk desk;
 
     @BeforeEach
@@ -58,7 +59,9 @@ class HandoffFlowTest {
                 "RATE_LIMIT_PER_MINUTE", "0"));
         env.putAll(extra);
         bot = BotAssembly.open(BotConfig.from(Settings.load(env, tmp.resolve("none.env"))), TestCorpora.real(), clock);
-        processor = bot.processor(Map.of("telegram", entry -> toCitizens.add(entry)));
+        BotAssembly.Turns turns = bot.turns(Map.of("telegram", entry -> toCitizens.add(entry)));
+        processor = turns.citizens();
+        officerTurns = turns.officers();
         desk = bot.desk();
         bot.officers.add(new Officer("7", "Lan", Officer.Role.OFFICER), clock.instant());
         bot.officers.add(new Officer("8", "Minh", Officer.Role.OFFICER), clock.instant());
@@ -265,7 +268,7 @@ class HandoffFlowTest {
         long id = bot.tickets.open().get(0).id();
         bot.store.find(new ConversationKey("telegram", "108")).orElseThrow();
         // The conversation was closed by another officer's action on it meanwhile.
-        processor.officerTurn(new ConversationKey("telegram", "108"), java.util.Optional.of(org.consularbot.conversation.Trigger.CLOSED_BY_OFFICER),
+        officerTurns.take(new ConversationKey("telegram", "108"), java.util.Optional.of(org.consularbot.conversation.Trigger.CLOSED_BY_OFFICER),
                 List.of(), "closed elsewhere");
 
         OfficerDesk.Result result = desk.take("7", id);

@@ -51,8 +51,8 @@ class TwoInstancesTest {
         };
         try (BotAssembly first = BotAssembly.open(BotConfig.from(settings), TestCorpora.real(), TestCorpora.CLOCK);
                 BotAssembly second = BotAssembly.open(BotConfig.from(settings), TestCorpora.real(), TestCorpora.CLOCK)) {
-            TurnProcessor a = first.processor(Map.of("telegram", slow));
-            TurnProcessor b = second.processor(Map.of("telegram", slow));
+            TurnProcessor a = first.turns(Map.of("telegram", slow)).citizens();
+            TurnProcessor b = second.turns(Map.of("telegram", slow)).citizens();
             ConversationKey chat = new ConversationKey("telegram", "77");
             int messages = 24;
             ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -48,6 +48,9 @@ final class ConversationHarness implements AutoCloseable {
     final RecordingSender sender;
     final RecordingEscalation escalation = new RecordingEscalation();
     final TurnProcessor processor;
+    final ReplyDelivery delivery;
+    final Recovery recovery;
+    final OfficerTurns officerTurns;
     private final boolean ownsDatabase;
     private final List<Chat> chats = new ArrayList<>();
     private final AtomicLong messageIds = new AtomicLong();
@@ -62,7 +65,11 @@ final class ConversationHarness implements AutoCloseable {
         this.dialogue = new Dialogue(TestCorpora.real(), b.matcher != null ? b.matcher : matcher(), b.fallback.orElseGet(
                 () -> new HotlineFallback(new BotTexts(TestCorpora.real()))), escalation,
                 new CitizenRateLimiter(b.rateLimit, clock), clock);
-        this.processor = new TurnProcessor(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);
+        Wired wired = Wired.wire(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);
+        this.processor = wired.processor();
+        this.delivery = wired.delivery();
+        this.recovery = wired.recovery();
+        this.officerTurns = wired.officerTurns();
     }
 
     static synchronized FaqMatcher matcher() {

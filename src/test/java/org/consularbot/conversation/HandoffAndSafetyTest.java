@@ -128,7 +128,7 @@ class HandoffAndSafetyTest {
         });
         assertThat(chat.last.outcome().code()).isEqualTo("error");
         assertThat(bot.store.unanswered(10)).isEmpty();
-        assertThat(bot.processor.recover().messagesAnswered()).isZero();
+        assertThat(bot.recovery.recover().messagesAnswered()).isZero();
         assertThat(chat.say(RENEW_VI).get(0).entryId()).contains(RENEW_ID);
     }
 

@@ -65,7 +65,7 @@ class TurnProcessorTest {
 
         Database second = TestDatabases.h2File(dir);
         try (ConversationHarness after = ConversationHarness.builder().database(second).build()) {
-            TurnProcessor.RecoveryReport report = after.processor.recover();
+            Recovery.Report report = after.recovery.recover();
 
             assertThat(report.repliesResent()).isEqualTo(1);
             assertThat(report.messagesAnswered()).isZero();
@@ -76,7 +76,7 @@ class TurnProcessorTest {
 
             Chat again = after.chat("c1");
             assertThat(again.deliver(message)).as("the channel redelivers it").isEmpty();
-            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             assertThat(after.sender.sent()).hasSize(1);
         } finally {
             second.close();
@@ -98,8 +98,8 @@ class TurnProcessorTest {
             assertThat(before.outbox.unsent(10)).isEmpty();
 
             ConversationHarness after = ConversationHarness.builder().database(shared).build();
-            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
-            assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 1));
+            assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             assertThat(after.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(after.store.unanswered(10)).isEmpty();
 
@@ -125,7 +125,7 @@ class TurnProcessorTest {
                 Chat chat = after.chat("c1");
                 assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
                 assertThat(chat.deliver(message)).isEmpty();
-                assertThat(after.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+                assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             }
         } finally {
             shared.close();
@@ -142,12 +142,12 @@ class TurnProcessorTest {
             assertThat(chat.last.replies()).hasSize(1);
             assertThat(bot.outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
 
-            assertThat(bot.processor.resendUnsent()).as("not due yet: backoff").isZero();
+            assertThat(bot.delivery.sendDue()).as("not due yet: backoff").isZero();
             bot.clock.advance(Duration.ofSeconds(2));
-            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
+            assertThat(bot.delivery.sendDue()).isEqualTo(1);
             assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(bot.outbox.unsent(10)).isEmpty();
-            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.sender.sent()).hasSize(1);
         }
     }
@@ -160,8 +160,8 @@ class TurnProcessorTest {
             bot.chat("c1").say(RENEW_VI);
 
             assertThat(bot.outbox.unsent(10)).isEmpty();
-            assertThat(bot.processor.resendUnsent()).isZero();
-            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(bot.delivery.sendDue()).isZero();
+            assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             verify(blocked, times(1)).send(any());
             assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error LIKE '%blocked%'")).isEqualTo(1);
         }
@@ -176,13 +176,13 @@ class TurnProcessorTest {
             bot.chat("c1").say(RENEW_VI);
             for (int i = 1; i < Outbox.MAX_ATTEMPTS; i++) {
                 bot.clock.advance(Duration.ofMinutes(5));
-                assertThat(bot.processor.resendUnsent()).isZero();
+                assertThat(bot.delivery.sendDue()).isZero();
             }
 
             assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
             assertThat(bot.outbox.unsent(10)).isEmpty();
             bot.clock.advance(Duration.ofMinutes(5));
-            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
         }
     }
@@ -194,9 +194,9 @@ class TurnProcessorTest {
             bot.chat("c1").say(RENEW_VI);
 
             bot.clock.advance(Duration.ofSeconds(29));
-            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.delivery.sendDue()).isZero();
             bot.clock.advance(Duration.ofSeconds(1));
-            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
+            assertThat(bot.delivery.sendDue()).isEqualTo(1);
             assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
@@ -209,12 +209,12 @@ class TurnProcessorTest {
             bot.clock.advance(Duration.ofSeconds(2));
             // The relay lists the reply as due; before it takes the lock, another attempt delivers it.
             List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
-            assertThat(bot.processor.resendUnsent()).isEqualTo(1);
+            assertThat(bot.delivery.sendDue()).isEqualTo(1);
 
-            TurnProcessor lateRelay = new TurnProcessor(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
+            Wired lateRelay = Wired.wire(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
                     bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
 
-            assertThat(lateRelay.resendUnsent()).isZero();
+            assertThat(lateRelay.delivery().sendDue()).isZero();
             assertThat(bot.sender.sent()).hasSize(1);
         }
     }
@@ -227,12 +227,12 @@ class TurnProcessorTest {
             bot.clock.advance(Duration.ofSeconds(2));
             List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
             bot.sender.failNext(new DeliveryException("429", false, Duration.ofSeconds(60), null));
-            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(bot.delivery.sendDue()).isZero();
 
-            TurnProcessor lateRelay = new TurnProcessor(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
+            Wired lateRelay = Wired.wire(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
                     bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
 
-            assertThat(lateRelay.resendUnsent()).as("retry_after not over").isZero();
+            assertThat(lateRelay.delivery().sendDue()).as("retry_after not over").isZero();
             assertThat(bot.sender.attempts()).isEqualTo(2);
         }
     }
@@ -241,11 +241,11 @@ class TurnProcessorTest {
     void aMessageWhoseAnswerFailedAfterItWasAcknowledgedIsAnsweredByTheStaleSweep() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
-            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).as("too fresh: its lane may still answer it").isZero();
+            assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).as("too fresh: its lane may still answer it").isZero();
 
             bot.clock.advance(Duration.ofSeconds(31));
-            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).isEqualTo(1);
-            assertThat(bot.processor.answerStale(Duration.ofSeconds(30))).isZero();
+            assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).isEqualTo(1);
+            assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).isZero();
             assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
@@ -278,7 +278,7 @@ class TurnProcessorTest {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
 
-            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
+            assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 1));
             assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
@@ -299,7 +299,7 @@ class TurnProcessorTest {
             down.set(false);
             assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
             assertThat(chat.deliver(message)).isEmpty();
-            assertThat(bot.processor.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             assertThat(bot.sender.sent()).hasSize(2);
         }
     }
@@ -315,8 +315,8 @@ class TurnProcessorTest {
 
             down.set(false);
             bot.clock.advance(Duration.ofSeconds(10));
-            assertThat(otherInstance(bot).resendUnsent()).as("another instance leaves the reply to the turn that queued it").isZero();
-            assertThat(bot.processor.resendUnsent()).isZero();
+            assertThat(otherInstance(bot).delivery().sendDue()).as("another instance leaves the reply to the turn that queued it").isZero();
+            assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.sender.sent()).as("the citizen got it once").hasSize(1);
             assertThat(bot.outbox.unsent(10)).as("recorded as sent once the database is back").isEmpty();
         }
@@ -329,12 +329,12 @@ class TurnProcessorTest {
         try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).sender(thenDatabaseDown).build()) {
             bot.chat("c1").say(RENEW_VI);
             down.set(false); // and the instance that sent it dies before recording it
-            TurnProcessor survivor = otherInstance(bot);
+            Wired survivor = otherInstance(bot);
 
-            bot.clock.advance(TurnProcessor.DELIVERY_LEASE.minusSeconds(1));
-            assertThat(survivor.resendUnsent()).isZero();
+            bot.clock.advance(ReplyDelivery.LEASE.minusSeconds(1));
+            assertThat(survivor.delivery().sendDue()).isZero();
             bot.clock.advance(Duration.ofSeconds(2));
-            assertThat(survivor.resendUnsent()).as("at least once: never lost").isEqualTo(1);
+            assertThat(survivor.delivery().sendDue()).as("at least once: never lost").isEqualTo(1);
         }
     }
 
@@ -352,12 +352,12 @@ class TurnProcessorTest {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.chat("c1").say("/start");
             // An officer console: a process with the database but not the citizen's channel.
-            TurnProcessor console = new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
+            Wired console = Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
 
-            assertThat(console.officerTurn(new ConversationKey(ConversationHarness.CHANNEL, "c1"), Optional.empty(),
+            assertThat(console.officerTurns().take(new ConversationKey(ConversationHarness.CHANNEL, "c1"), Optional.empty(),
                     List.of(Reply.text(ReplyKind.OFFICER, "Officer: we are calling you")), "reply")).isTrue();
 
-            assertThat(bot.processor.resendUnsent()).as("no lease: the serving process relays it now").isEqualTo(1);
+            assertThat(bot.delivery.sendDue()).as("no lease: the serving process relays it now").isEqualTo(1);
             assertThat(bot.sender.sent()).last().satisfies(e -> assertThat(e.reply().text()).contains("calling you"));
         }
     }
@@ -368,10 +368,10 @@ class TurnProcessorTest {
             bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
             bot.chat("c1").say(RENEW_VI);
             bot.clock.advance(Duration.ofSeconds(3));
-            TurnProcessor elsewhere = new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
+            Wired elsewhere = Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
 
-            assertThat(elsewhere.resendUnsent()).isZero();
-            assertThat(bot.processor.resendUnsent()).as("due now, not leased by a process that could not send it").isEqualTo(1);
+            assertThat(elsewhere.delivery().sendDue()).isZero();
+            assertThat(bot.delivery.sendDue()).as("due now, not leased by a process that could not send it").isEqualTo(1);
         }
     }
 
@@ -384,14 +384,14 @@ class TurnProcessorTest {
                     bot.clock.instant().plusSeconds(1));
             bot.processor.accept(after);
 
-            assertThat(otherInstance(bot).recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 1));
+            assertThat(otherInstance(bot).recovery().recover()).isEqualTo(new Recovery.Report(0, 1));
             assertThat(bot.store.unanswered(10)).extracting(stored -> stored.message().conversation().chatId()).containsExactly("c2");
         }
     }
 
     /** A second instance on the same database: its own memory and locks, the same store and channel. */
-    private static TurnProcessor otherInstance(ConversationHarness bot) {
-        return new TurnProcessor(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue,
+    private static Wired otherInstance(ConversationHarness bot) {
+        return Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue,
                 Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
     }
 
@@ -409,10 +409,10 @@ class TurnProcessorTest {
                     return first.getAndSet(false) ? listed : super.unanswered(limit);
                 }
             };
-            TurnProcessor starting = new TurnProcessor(staleListing, bot.outbox, new InProcessLocks(), bot.dialogue,
+            Wired starting = Wired.wire(staleListing, bot.outbox, new InProcessLocks(), bot.dialogue,
                     Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
 
-            assertThat(starting.recover()).isEqualTo(new TurnProcessor.RecoveryReport(0, 0));
+            assertThat(starting.recovery().recover()).isEqualTo(new Recovery.Report(0, 0));
             assertThat(bot.sender.sent()).hasSize(1);
         }
     }

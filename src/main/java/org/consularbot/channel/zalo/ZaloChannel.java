@@ -8,6 +8,7 @@ import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ReplySender;
+import org.consularbot.conversation.ReplyDelivery;
 import org.consularbot.conversation.TurnProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +58,12 @@ public final class ZaloChannel implements AutoCloseable {
      *
      * @param forget deletes a citizen's stored content when they withdraw consent
      */
-    public ZaloWebhook webhook(TurnProcessor processor, Consumer<ConversationKey> forget) {
+    public ZaloWebhook webhook(TurnProcessor processor, ReplyDelivery delivery, Consumer<ConversationKey> forget) {
         return new ZaloWebhook(config.appId(), config.oaSecretKey(), config.maxAge(), clock, processor::accept,
                 stored -> lanes.submit(stored.message().conversation(), () -> {
                     try {
                         // The citizen wrote: the window is open again, replies held meanwhile go first.
-                        processor.resendHeldTo(stored.message().conversation());
+                        delivery.sendHeldTo(stored.message().conversation());
                         processor.answerStored(stored);
                     } catch (RuntimeException e) {
                         log.error("could not answer a Zalo message now; it stays stored for the relay", e);

@@ -27,6 +27,7 @@ import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.Reply;
 import org.consularbot.conversation.ReplyKind;
+import org.consularbot.conversation.ReplyDelivery;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
@@ -186,8 +187,9 @@ class ConsoleChannelTest {
         JdbcConversationStore store = new JdbcConversationStore(database.dataSource(), TestCorpora.CLOCK);
         Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), new HotlineFallback(new BotTexts(corpus)),
                 Escalation.NONE, new CitizenRateLimiter(0, TestCorpora.CLOCK), TestCorpora.CLOCK);
-        TurnProcessor processor = new TurnProcessor(store, store.outbox(), new InProcessLocks(), dialogue,
-                Map.of(ConsoleChannel.NAME, console), TestCorpora.CLOCK);
+        ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, new InProcessLocks(), Map.of(ConsoleChannel.NAME, console),
+                TestCorpora.CLOCK);
+        TurnProcessor processor = new TurnProcessor(store, new InProcessLocks(), dialogue, delivery);
         return new Bot(database, store, processor);
     }
 
