@@ -33,7 +33,7 @@ final class FaqCommand implements Callable<Integer> {
 
     /** Shared: the folder a subcommand works on. */
     abstract static class OnCorpus {
-        @Option(names = "--dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR, else the bundled corpus; import defaults to ./faq).")
+        @Option(names = "--dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR; else validate and export use the bundled corpus, review and import ./faq).")
         Path dir;
 
         @Spec

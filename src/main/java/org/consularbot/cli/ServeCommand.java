@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: the bot on its configured channels until the process is stopped (Ctrl-C, SIGTERM). */
-@Command(name = "serve", description = "Run the bot on the configured channels (Telegram: TELEGRAM_BOT_TOKEN) until stopped.")
+@Command(name = "serve", description = "Run the bot on the configured channels (Telegram: TELEGRAM_BOT_TOKEN; Zalo: ZALO_APP_ID) until stopped.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         WebConfig web = WebConfig.from(settings);
         if (telegram.isEmpty() && zalo.isEmpty()) {
             err.println("error: no channel is configured: set " + TelegramConfig.TELEGRAM_BOT_TOKEN + " or "
-                    + org.consularbot.config.ZaloConfig.ZALO_APP_ID + " (see README), or try the bot in the terminal with `chat`");
+                    + org.consularbot.config.ZaloConfig.ZALO_APP_ID + " (see docs/telegram.md and docs/zalo.md), or try the bot in the terminal with `chat`");
             err.flush();
             return 1;
         }

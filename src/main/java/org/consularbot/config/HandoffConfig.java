@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The handoff to officers.
  *
- * @param rosterFile     {@code ROSTER_FILE}: the duty roster (YAML, README "Officers"); none = always on duty
+ * @param rosterFile     {@code ROSTER_FILE}: the duty roster (YAML, docs/officers.md); none = always on duty
  * @param showNames      {@code HANDOFF_SHOW_OFFICER_NAME}: citizens see the officer's name (true) or "Consular officer"
  * @param urgentLimit    {@code SLA_URGENT_MINUTES}: no officer reply after this long → alarm (default 10)
  * @param normalLimit    {@code SLA_NORMAL_MINUTES}: the same for other tickets (default 60)

@@ -33,7 +33,7 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
                      double suggestTopic, double suggestExplains, double relabel) {
 
     /**
-     * By 5-fold cross-validation on the examples ({@code eval --cross-validate}, README "Evaluation"), stop 15:
+     * By 5-fold cross-validation on the examples ({@code eval --cross-validate}, docs/evaluation.md), stop 15:
      * suggesting by topic raised shown-right from 0.760 to 0.814 (English 0.632 to 0.797) and cost out-of-scope
      * messages given no entry 0.829 to 0.800; relabelling raised situations named right from 0.816 to 0.836; sure
      * emergencies from 0.50 (was 0.60) and declines from 0.40 (was 0.50) bought recall 0.949 to 0.955 and declines

@@ -17,7 +17,7 @@ import java.util.List;
 public record TierPolicy(double answerConfidence, double suggestConfidence, double closeRatio) {
 
     /**
-     * Calibrated on the tune sets ({@code faq/examples/}, {@code eval/tune.tsv}; README "Evaluation"): answering when
+     * Calibrated on the tune sets ({@code faq/examples/}, {@code eval/tune.tsv}; docs/evaluation.md): answering when
      * the best entry explains at least 30 % of the message and no other topic comes within half its score gave
      * 0.966 precision on 37 % of in-scope tune messages; on the blind set it gives 0.926 on 23 %.
      */

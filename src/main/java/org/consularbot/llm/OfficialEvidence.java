@@ -12,7 +12,7 @@ import org.consularbot.faq.PassageIndex;
  * The official passages relevant enough to answer from: retrieved with the matcher's analysis, kept only when
  * they score well and cover much of the question (a passage sharing one word with "what's the weather" is not
  * evidence). Thresholds chosen on eval/passages.tsv (in scope) against the out-of-scope messages of eval/dev.tsv:
- * 0.90 of in-scope questions keep their best passage, 0.95 of out-of-scope ones get none (README).
+ * 0.90 of in-scope questions keep their best passage, 0.95 of out-of-scope ones get none (docs/fallback.md).
  */
 public final class OfficialEvidence {
 

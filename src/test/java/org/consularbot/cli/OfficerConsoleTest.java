@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Playing citizen and officer in two terminals, as the README shows: the terminal chat and the officer console
+ * Playing citizen and officer in two terminals, as docs/officers.md shows: the terminal chat and the officer console
  * on one database. Runs one after the other here; the chat prints what the officer sent when it next runs.
  */
 class OfficerConsoleTest {

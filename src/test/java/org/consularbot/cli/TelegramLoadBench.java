@@ -18,7 +18,7 @@ import org.consularbot.channel.telegram.TelegramEmulator;
  * Load through the real Telegram path: emulated users (telegram-test-api) each send their messages one after the
  * other, waiting for each reply, while the service answers by long polling on an H2 file database. Reports
  * replies per second and latency from the user's send to the reply reaching the emulator, and checks that every
- * message got exactly one reply. Run (README, "Benchmarks"):
+ * message got exactly one reply. Run (docs/benchmarks.md):
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.consularbot.cli.TelegramLoadBench
  * -Dexec.args="--messages 2000 --users 100"}; {@code --chat-interval-ms} and {@code --max-per-second} set the pacing.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/} and
  * {@code eval/blind3/}, written
  * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
- * the build. The figures themselves are in the README ("Evaluation"); raise a floor when a change earns it.
+ * the build. The figures themselves are in docs/evaluation.md; raise a floor when a change earns it.
  */
 class BlindSetFloorsTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Floors on the held-out dev set (eval/dev.tsv, written apart from the corpus): a change that makes the
- * matcher worse at answering citizens fails the build. Floors sit just under the measured figures (README).
+ * matcher worse at answering citizens fails the build. Floors sit just under the measured figures (docs/evaluation.md).
  */
 class DevSetFloorsTest {
 

@@ -8,7 +8,7 @@ import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Floors just under the measured passage-retrieval figures (README, "When no FAQ fits"), so a regression fails the build. */
+/** Floors just under the measured passage-retrieval figures (docs/fallback.md), so a regression fails the build. */
 class PassageFloorsTest {
 
     private static PassageEvaluation figures;

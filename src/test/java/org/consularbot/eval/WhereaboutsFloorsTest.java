@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Floors under where emergency replies think the person in danger is, measured on the blind sets' urgent messages
  * (their {@code country} column says where each writer is; the mission is in Canada). A wrong country's numbers are
- * worse than the mission's own, so the wrong rate is held lowest; the figures are in the README.
+ * worse than the mission's own, so the wrong rate is held lowest; the figures are in docs/matching.md.
  */
 class WhereaboutsFloorsTest {
 

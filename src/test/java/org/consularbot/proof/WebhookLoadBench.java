@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * posting updates to the instances' webhooks, round robin, at a fixed rate, each from a new citizen) and a stub
  * Bot API that records when each reply arrives. Latency = the update's scheduled post time to its reply reaching
  * the stub, so a slow instance cannot hide its queue (no coordinated omission). Telegram's pacing is lifted:
- * Telegram's own limits and latency are not the service's. Run (README, "Benchmarks"): {@code mvn -q -DskipTests
+ * Telegram's own limits and latency are not the service's. Run (docs/benchmarks.md): {@code mvn -q -DskipTests
  * package} then {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.consularbot.proof.WebhookLoadBench -Dexec.args="--instances 2 --rate 300 --seconds 30"}.
  */

@@ -94,7 +94,7 @@ public final class ZaloTokens {
     /** A valid access token, refreshing first when there is none or it expires within ten minutes. */
     public synchronized String accessToken() throws ZaloException {
         if (current == null) {
-            throw new ZaloException("no Zalo refresh token: set ZALO_REFRESH_TOKEN (README, \"Zalo\")", true);
+            throw new ZaloException("no Zalo refresh token: set ZALO_REFRESH_TOKEN (docs/zalo.md)", true);
         }
         if (unsaved) {
             storeUnsaved();
