@@ -256,6 +256,25 @@ class TurnProcessorTest {
                 method.getName().equals("due") ? listed : method.invoke(real, args));
     }
 
+    /**
+     * Regression: a terminal chat's own replies were picked out of the first 500 due replies of every chat, so behind
+     * a backlog of other citizens' replies its citizen never saw theirs.
+     */
+    @Test
+    void aConversationsOwnDueRepliesAreSentWhateverTheBacklogOfOthers() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
+            bot.chat("c1").say(RENEW_VI);
+            bot.clock.advance(Duration.ofSeconds(3));
+            List<OutboxEntry> othersOnly = List.of(); // the global batch is full of other chats' replies
+            Wired chatProcess = Wired.wire(bot.store, staleListing(bot.outbox, othersOnly), new InProcessLocks(),
+                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+
+            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1"))).isEqualTo(1);
+            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1"))).as("once").isZero();
+        }
+    }
+
     @Test
     void anAcceptedMessageIsAnsweredLaterOnceAndItsRedeliveryIsNotAnsweredAgain() {
         try (ConversationHarness bot = ConversationHarness.create()) {
