@@ -20,14 +20,15 @@ import java.util.Optional;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
+import org.consularbot.faq.SmallTalkRules;
 import org.consularbot.faq.SourceLocation;
 import org.consularbot.faq.Topic;
 
 /**
  * Turns an external FAQ set (JSONL or CSV rows of {@code id, question, answer}, optional {@code topic} and
  * {@code lang}) into a corpus, so {@code eval} can measure the matcher on public FAQ sets. Rows sharing an id
- * are paraphrases of one entry. The base corpus lends its synonyms, urgent phrases and examples; the learned
- * reading is trained again with the set's own questions.
+ * are paraphrases of one entry. The base corpus lends its synonyms, urgent phrases and small talk; the learned
+ * reading is trained on the set's own questions alone.
  */
 public final class ExternalFaqSet {
 
@@ -63,8 +64,11 @@ public final class ExternalFaqSet {
         questions.forEach((id, byLanguage) -> entries.add(new FaqEntry(id, topics.get(id), byLanguage,
                 answers.getOrDefault(id, Map.of()), List.of(file.toString()), LocalDate.EPOCH, Optional.empty(),
                 List.of(), new SourceLocation(file.getFileName().toString(), 0))));
-        return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), base.smallTalk(), file.toString(), base.docs(),
-                base.examples(), null).trained();
+        // The set defines its own scope: the base's declines (host authority, another embassy's visas…) and its
+        // examples (labelled with the base's topics) would turn the set's own questions away.
+        SmallTalkRules smallTalkOnly = new SmallTalkRules(base.smallTalk().chitchat(), List.of(), base.smallTalk().filler());
+        return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), smallTalkOnly, file.toString(),
+                base.docs(), List.of(), null).trained();
     }
 
     private static List<JsonNode> jsonl(Path file) throws IOException {

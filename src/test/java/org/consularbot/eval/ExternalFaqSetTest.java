@@ -10,6 +10,8 @@ import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
+import org.consularbot.faq.MatchResult;
+import org.consularbot.faq.Tier;
 import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,5 +130,39 @@ class ExternalFaqSetTest {
     @Test
     void emptyFileGivesAnEmptyCorpus() throws Exception {
         assertThat(ExternalFaqSet.read(file("empty.jsonl", "\n\n"), TestCorpora.real()).entries()).isEmpty();
+    }
+
+    /**
+     * Regression: the imported set was read with the bundled corpus's declines and examples, so FEMA's "How do I
+     * appeal?" was declined as a host-country matter and half the set's questions got no entry.
+     */
+    @Test
+    void anImportedSetDefinesItsOwnScope() throws Exception {
+        Corpus corpus = ExternalFaqSet.read(file("set.jsonl", """
+                {"id": "appeal", "question": "You may appeal any decision in writing", "answer": "To appeal, write a signed letter explaining why you disagree with the decision, within 60 days of the decision letter.", "lang": "en"}
+                {"id": "repay", "question": "In most cases grants do not have to be repaid", "answer": "No. Grants do not have to be paid back, unless insurance later covers the same costs.", "lang": "en"}
+                """), TestCorpora.real());
+
+        assertThat(corpus.smallTalk().decline()).isEmpty();
+        assertThat(corpus.smallTalk().chitchat()).isNotEmpty();
+        assertThat(corpus.examples()).isEmpty();
+        MatchResult appeal = FaqMatchers.vietnameseAware(corpus).match("How do I appeal?");
+        assertThat(appeal.tier()).isIn(Tier.ANSWER, Tier.SUGGEST);
+        assertThat(appeal.top()).hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
+    }
+
+    /** An entry with one phrasing is described by its answer: words only the answer uses find it and count. */
+    @Test
+    void anEntryWithOnePhrasingIsFoundByItsAnswer() throws Exception {
+        Corpus corpus = ExternalFaqSet.read(file("set.jsonl", """
+                {"id": "appeal", "question": "You may appeal any decision in writing", "answer": "Include documents that support your appeal: receipts, estimates, an insurance settlement letter.", "lang": "en"}
+                {"id": "repay", "question": "In most cases grants do not have to be repaid", "answer": "No. Grants do not have to be paid back, unless insurance later covers the same costs.", "lang": "en"}
+                {"id": "shelter", "question": "Hotel stays are paid directly to the hotel", "answer": "Transitional sheltering pays participating hotels directly for your room.", "lang": "en"}
+                """), TestCorpora.real());
+
+        MatchResult receipts = FaqMatchers.vietnameseAware(corpus).match("Should I send receipts and estimates?");
+
+        assertThat(receipts.tier()).isIn(Tier.ANSWER, Tier.SUGGEST);
+        assertThat(receipts.top()).hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
     }
 }
