@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.consularbot.channel.console.ConsoleChannel;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
+import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.TurnProcessor;
 import picocli.CommandLine.Command;
@@ -57,11 +58,8 @@ final class ChatCommand implements Callable<Integer> {
                 processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
             }
             // An officer (officer console, or the officers' group) may answer at any moment: show it as it comes.
-            java.util.concurrent.ScheduledExecutorService relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "chat-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
+            java.util.concurrent.ScheduledExecutorService relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("chat-relay"));
             relay.scheduleWithFixedDelay(() -> {
                 try {
                     turns.delivery().sendDueTo(console.conversation());

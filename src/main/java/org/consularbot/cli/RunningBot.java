@@ -14,6 +14,7 @@ import org.consularbot.channel.zalo.ZaloSender;
 import org.consularbot.channel.zalo.ZaloWebhook;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.JdbcZaloTokens;
@@ -57,11 +58,7 @@ final class RunningBot implements AutoCloseable {
         this.telegram = telegram;
         this.zalo = zalo;
         this.botName = botName;
-        this.relay = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.relay = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-relay"));
     }
 
     /** Telegram only (tests and the simple case). */

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers stored messages off the receiving thread: one single-thread lane per slice of chats, so one chat's
@@ -19,13 +19,9 @@ public final class ChatLanes implements AutoCloseable {
     private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
 
     public ChatLanes(int count, String name) {
-        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory threads = DaemonThreads.numbered(name + "-lane");
         for (int i = 0; i < count; i++) {
-            lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
-                Thread thread = new Thread(task, name + "-lane-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }));
+            lanes.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads));
         }
     }
 

@@ -6,20 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.consularbot.ManualClock;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.TestCorpora;
@@ -44,7 +39,7 @@ final class ConversationHarness implements AutoCloseable {
     final ConversationStore store;
     final Outbox outbox;
     final Dialogue dialogue;
-    final MutableClock clock = new MutableClock(TestCorpora.CLOCK.instant());
+    final ManualClock clock = new ManualClock(TestCorpora.CLOCK.instant());
     final RecordingSender sender;
     final RecordingEscalation escalation = new RecordingEscalation();
     final TurnProcessor processor;
@@ -254,13 +249,6 @@ final class ConversationHarness implements AutoCloseable {
                 }
             }
             assertThat(state()).as("state of %s matches its log", key).isEqualTo(at);
-        }
-    }
-
-    /** A clock the test moves by hand; no test waits for real time. */
-    static final class MutableClock extends org.consularbot.ManualClock {
-        MutableClock(Instant start) {
-            super(start);
         }
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.consularbot.ManualClock;
 import org.consularbot.conversation.Actor;
 import org.consularbot.conversation.Button;
 import org.consularbot.conversation.ConcurrentTurnException;
@@ -53,7 +51,7 @@ abstract class ConversationStoreContract {
     static final Instant T0 = TestCorpora.CLOCK.instant();
     static final ConversationKey CHAT = new ConversationKey("telegram", "1001");
 
-    final MutableClock clock = new MutableClock(T0);
+    final ManualClock clock = new ManualClock(T0);
     Database db;
     JdbcConversationStore store;
     JdbcOutbox outbox;
@@ -470,20 +468,5 @@ abstract class ConversationStoreContract {
         StoredInbound in = store.recordInbound(message(chat, "q", "hộ chiếu"));
         store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "Trả lời")), List.of(), feedback));
         return in.conversation().id();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) { this.now = now; }
-
-        void set(Instant instant) { now = instant; }
-
-        @Override public Instant instant() { return now; }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
     }
 }

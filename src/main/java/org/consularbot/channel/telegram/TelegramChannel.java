@@ -20,6 +20,7 @@ import okhttp3.Response;
 import org.consularbot.config.InvalidSettingException;
 import org.consularbot.config.TelegramConfig;
 import org.consularbot.conversation.ChatLanes;
+import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.slf4j.Logger;
@@ -117,8 +118,7 @@ public final class TelegramChannel implements AutoCloseable {
             }
             poller = new TelegramPoller(client, ingress, config.pollTimeoutSeconds(), duration -> Thread.sleep(duration.toMillis()),
                     handoff == null ? () -> true : handoff.pollerLeader());
-            pollThread = new Thread(poller, "telegram-poller");
-            pollThread.setDaemon(true);
+            pollThread = DaemonThreads.named("telegram-poller").newThread(poller);
             pollThread.start();
             log.info("Telegram: receiving updates by long polling");
         }
@@ -225,11 +225,8 @@ public final class TelegramChannel implements AutoCloseable {
 
     private static OkHttpClient httpClient(int pollTimeoutSeconds) {
         // Daemon threads: OkHttp's default dispatcher threads would keep the JVM alive after close().
-        ExecutorService threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "telegram-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("telegram-http"));
         Dispatcher dispatcher = new Dispatcher(threads);
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(64);

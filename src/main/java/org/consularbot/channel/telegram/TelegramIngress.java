@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.consularbot.conversation.ChatLanes;
+import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.conversation.StoredInbound;
 import org.consularbot.conversation.TurnProcessor;
@@ -59,11 +60,7 @@ final class TelegramIngress implements AutoCloseable {
         this.lanes = lanes;
         this.typingAfter = typingAfter;
         this.groupNotice = groupNotice;
-        this.typing = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "telegram-typing");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.typing = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-typing"));
     }
 
     /**
