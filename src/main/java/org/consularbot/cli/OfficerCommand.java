@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.consularbot.channel.OfficerCommandLine;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
+import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerMessage;
@@ -171,11 +173,7 @@ final class OfficerCommand implements Callable<Integer> {
                 // Replies to citizens go through the outbox; their own chat prints them.
                 bot.turns(Map.of());
                 OfficerDesk desk = bot.desk();
-                ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(task -> {
-                    Thread thread = new Thread(task, "officer-feed");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("officer-feed"));
                 feed.scheduleWithFixedDelay(() -> show(bot, out), 1, 1, TimeUnit.SECONDS);
                 try {
                     show(bot, out);
@@ -196,7 +194,7 @@ final class OfficerCommand implements Callable<Integer> {
 
         /** A command (as in the Telegram group: "close the door" is a reply, not a command), else a reply to the one ticket held. */
         private String act(OfficerDesk desk, String line) {
-            return desk.command(officerId, line).map(OfficerDesk.Result::message)
+            return OfficerCommandLine.run(desk, officerId, line).map(OfficerDesk.Result::message)
                     .orElseGet(() -> desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
                             .orElse("Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands."));
         }

@@ -129,40 +129,29 @@ public final class OfficerDesk {
         return new Result(true, "Note added to #" + ticketId + ".");
     }
 
-    /** What officers type, in the Telegram group and in the terminal console alike. */
-    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile(
-            "/(queue|take|close|release|note|reply|transcript|help)(?:@\\w+)?\\b\\s*#?(\\d+)?\\s*(.*)", java.util.regex.Pattern.DOTALL);
-
     /**
-     * Carries out an officer's command line ({@code /take 12}, {@code /close}, {@code /note 12 text}…); the ticket
-     * number may be left out when the officer holds exactly one. Empty when the line is not a command.
+     * Carries out an officer's command; the ticket may be left out when the officer holds exactly one, so a reply
+     * never reaches the wrong citizen.
      */
-    public Optional<Result> command(String userId, String line) {
-        java.util.regex.Matcher m = COMMAND.matcher(line.strip());
-        if (!m.matches()) {
-            return Optional.empty();
+    public Result perform(String userId, DeskCommand command) {
+        if (command.action() == DeskCommand.Action.QUEUE) {
+            return queue(userId);
         }
-        String command = m.group(1);
-        String rest = m.group(3) == null ? "" : m.group(3).strip();
-        if (command.equals("help")) {
-            return Optional.of(new Result(true, "/queue · /take N · /reply N text · /transcript N · /note N text · /release [N] · /close [N]"
-                    + " (N may be left out when you hold one ticket)"));
+        Optional<Long> ticket = command.ticket().or(() -> current(userId));
+        if (ticket.isEmpty()) {
+            return new Result(false, "Which ticket? e.g. /" + command.action().name().toLowerCase(java.util.Locale.ROOT)
+                    + " 12 (you hold none, or more than one)");
         }
-        if (command.equals("queue")) {
-            return Optional.of(queue(userId));
-        }
-        Long ticket = m.group(2) != null ? Long.valueOf(m.group(2)) : current(userId).orElse(null);
-        if (ticket == null) {
-            return Optional.of(new Result(false, "Which ticket? e.g. /" + command + " 12 (you hold none, or more than one)"));
-        }
-        return Optional.of(switch (command) {
-            case "take" -> take(userId, ticket);
-            case "close" -> close(userId, ticket);
-            case "release" -> release(userId, ticket);
-            case "note" -> note(userId, ticket, rest);
-            case "transcript" -> transcript(userId, ticket);
-            default -> reply(userId, ticket, rest);
-        });
+        long id = ticket.get();
+        return switch (command.action()) {
+            case TAKE -> take(userId, id);
+            case CLOSE -> close(userId, id);
+            case RELEASE -> release(userId, id);
+            case NOTE -> note(userId, id, command.text());
+            case TRANSCRIPT -> transcript(userId, id);
+            case REPLY -> reply(userId, id, command.text());
+            case QUEUE -> queue(userId);
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.consularbot.ManualClock;
+import org.consularbot.channel.OfficerCommandLine;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.ConversationKey;
@@ -293,14 +294,26 @@ class HandoffFlowTest {
         citizen("110", "/human");
         citizen("111", "/human");
         List<Ticket> open = bot.tickets.open();
-        assertThat(desk.command("7", "/take " + open.get(0).id()).orElseThrow().ok()).isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/take " + open.get(0).id()).orElseThrow().ok()).isTrue();
 
-        assertThat(desk.command("7", "/reply Chào bạn").orElseThrow().ok()).as("one held: it is the one").isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/reply Chào bạn").orElseThrow().ok()).as("one held: it is the one").isTrue();
         assertThat(lastToCitizen()).isEqualTo("👤 Lan: Chào bạn");
 
-        desk.command("7", "/take " + open.get(1).id());
-        assertThat(desk.command("7", "/close").orElseThrow().message()).contains("Which ticket?");
-        assertThat(desk.command("7", "close the door")).as("not a command").isEmpty();
-        assertThat(desk.command("7", "/transcript " + open.get(1).id()).orElseThrow().message()).contains("› /human");
+        OfficerCommandLine.run(desk, "7", "/take " + open.get(1).id());
+        assertThat(OfficerCommandLine.run(desk, "7", "/close").orElseThrow().message()).contains("Which ticket?");
+        assertThat(OfficerCommandLine.run(desk, "7", "close the door")).as("not a command").isEmpty();
+        assertThat(OfficerCommandLine.run(desk, "7", "/transcript " + open.get(1).id()).orElseThrow().message()).contains("› /human");
+        assertThat(OfficerCommandLine.run(desk, "7", "/close@consular_bot " + open.get(1).id()).orElseThrow().ok())
+                .as("the group's form, with the bot's name").isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/help").orElseThrow().message()).contains("/take N");
+    }
+
+    /** Regression: a ticket number too large for a long threw instead of answering the officer. */
+    @Test
+    void aTicketNumberBeyondAnyTicketIsAnsweredNotThrown() {
+        assertThat(OfficerCommandLine.run(desk, "7", "/take 99999999999999999999")).hasValueSatisfying(r -> {
+            assertThat(r.ok()).isFalse();
+            assertThat(r.message()).contains("no ticket");
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.consularbot.channel.OfficerCommandLine;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerDirectory;
 import org.consularbot.handoff.OfficerMessage;
@@ -66,7 +67,7 @@ final class OfficerGroup {
             }
             return;
         }
-        Optional<OfficerDesk.Result> command = desk.command(action.userId(), action.text());
+        Optional<OfficerDesk.Result> command = OfficerCommandLine.run(desk, action.userId(), action.text());
         String result;
         if (command.isPresent()) {
             result = command.get().message();

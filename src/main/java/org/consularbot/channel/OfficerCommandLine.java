@@ -1,0 +1,48 @@
+package org.consularbot.channel;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.consularbot.handoff.DeskCommand;
+import org.consularbot.handoff.OfficerDesk;
+
+/**
+ * What officers type, in the Telegram group ({@code /take@consular_bot 12}) and in the terminal console alike
+ * ({@code /take 12}, {@code /note 12 text}, {@code /close}): parsed here, on the channels' side, into a
+ * {@link DeskCommand} the desk carries out.
+ */
+public final class OfficerCommandLine {
+
+    /** The commands, for an officer who types {@code /help}. */
+    public static final String HELP = "/queue · /take N · /reply N text · /transcript N · /note N text · /release [N] · /close [N]"
+            + " (N may be left out when you hold one ticket)";
+
+    private static final Pattern COMMAND = Pattern.compile(
+            "/(queue|take|close|release|note|reply|transcript|help)(?:@\\w+)?\\b\\s*#?(\\d+)?\\s*(.*)", Pattern.DOTALL);
+
+    private OfficerCommandLine() {
+    }
+
+    /** Carries out the line on the desk; empty when the line is not a command (an ordinary message). */
+    public static Optional<OfficerDesk.Result> run(OfficerDesk desk, String userId, String line) {
+        Matcher m = COMMAND.matcher(line.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1);
+        if (name.equals("help")) {
+            return Optional.of(new OfficerDesk.Result(true, HELP));
+        }
+        Optional<Long> ticket = Optional.empty();
+        if (m.group(2) != null) {
+            try {
+                ticket = Optional.of(Long.parseLong(m.group(2)));
+            } catch (NumberFormatException e) {
+                return Optional.of(new OfficerDesk.Result(false, "There is no ticket #" + m.group(2) + "."));
+            }
+        }
+        DeskCommand.Action action = DeskCommand.Action.valueOf(name.toUpperCase(Locale.ROOT));
+        return Optional.of(desk.perform(userId, new DeskCommand(action, ticket, m.group(3))));
+    }
+}
