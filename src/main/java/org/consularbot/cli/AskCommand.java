@@ -45,15 +45,15 @@ final class AskCommand implements Callable<Integer> {
         Corpus corpus = corpora.load(faqDir, spec.commandLine().getErr());
         MatchResult result = FaqMatchers.vietnameseAware(corpus).match(text);
         if (json) {
-            out.println(toJson(corpus, result));
+            out.println(toJson(corpus, result, text));
         } else {
-            out.println(Replies.render(corpus, result));
+            out.println(Replies.render(corpus, result, text));
         }
         out.flush();
         return 0;
     }
 
-    static String toJson(Corpus corpus, MatchResult result) {
+    static String toJson(Corpus corpus, MatchResult result, String text) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
         node.put("tier", result.tier().code());
@@ -79,7 +79,7 @@ final class AskCommand implements Callable<Integer> {
                     .put("score", round(candidate.score())).put("confidence", round(candidate.confidence()));
         }
         if (result.tier() != Tier.FALLBACK) {
-            node.put("answer", Replies.render(corpus, result));
+            node.put("answer", Replies.render(corpus, result, text));
         }
         return node.toString();
     }

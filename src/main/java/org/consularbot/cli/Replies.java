@@ -7,17 +7,18 @@ import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
+import org.consularbot.faq.Whereabouts;
 
 /**
- * Plain-text rendering of a match for the command line. The conversation core will own the real replies;
- * this shows what the FAQ engine decided.
+ * Plain-text rendering of a match for {@code ask}: what the FAQ engine decided, with the emergency first steps
+ * for the country the message names, as a citizen would get them.
  */
 final class Replies {
 
     private Replies() {
     }
 
-    static String render(Corpus corpus, MatchResult result) {
+    static String render(Corpus corpus, MatchResult result, String message) {
         Language language = result.language();
         boolean vi = language == Language.VI;
         StringBuilder out = new StringBuilder();
@@ -25,7 +26,8 @@ final class Replies {
             case EMERGENCY -> {
                 out.append(vi ? "KHẨN CẤP — gọi ngay đường dây nóng bảo hộ công dân 24/7: "
                         : "EMERGENCY — call the 24/7 citizen-protection hotline now: ").append(corpus.hotline()).append("\n\n");
-                result.top().ifPresent(top -> out.append(answer(corpus, top.entry(), language)));
+                Whereabouts where = corpus.whereabouts(message);
+                result.top().ifPresent(top -> out.append(new BotTexts(corpus).answer(top.entry(), language, where)));
             }
             case ANSWER -> result.top().ifPresent(top -> out.append(answer(corpus, top.entry(), language)));
             case SUGGEST -> {

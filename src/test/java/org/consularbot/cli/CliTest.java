@@ -46,6 +46,14 @@ class CliTest {
         assertThat(run.out()).startsWith("KHẨN CẤP").contains(TestCorpora.HOTLINE);
     }
 
+    /** Regression: ask showed the host country's 911 and mission for an emergency the message placed elsewhere. */
+    @Test
+    void askGivesTheFirstStepsOfTheCountryTheMessageNames() {
+        CliRun run = CliRun.run("ask", "em bị tai nạn ở Trung Quốc, đang chảy máu nhiều", "--faq-dir", "faq");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("cấp cứu 120").contains("Trung Quốc").doesNotContain("911").doesNotContain("Canada");
+    }
+
     @Test
     void askAnEmergencyAsJson() throws Exception {
         CliRun run = CliRun.run("ask", "--json", "my wife is in hospital", "--faq-dir", "faq");
