@@ -35,12 +35,13 @@ import org.slf4j.LoggerFactory;
 final class RunningBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunningBot.class);
+    /** How often unsent replies, unanswered messages and the officers' outbox are looked at. */
     private static final Duration RELAY_EVERY = Duration.ofSeconds(1);
     /** A message acknowledged but unanswered this long had its answer fail; the relay answers it. */
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
-    private static final int SLA_EVERY_ROUNDS = 30;
-    private static final int TOKEN_CHECK_ROUNDS = 1800;
-    private static final int CORPUS_CHECK_ROUNDS = 5;
+    private static final Duration SLA_EVERY = Duration.ofSeconds(30);
+    private static final Duration TOKENS_EVERY = Duration.ofMinutes(30);
+    private static final Duration CORPUS_EVERY = Duration.ofSeconds(5);
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -51,7 +52,6 @@ final class RunningBot implements AutoCloseable {
     private BotAssembly.Turns turns;
     private boolean closed;
     private boolean officerGroup;
-    private long rounds;
 
     private RunningBot(BotAssembly assembly, Optional<TelegramChannel> telegram, Optional<ZaloChannel> zalo, String botName) {
         this.assembly = assembly;
@@ -140,31 +140,32 @@ final class RunningBot implements AutoCloseable {
         BotMetrics metrics = assembly.metrics();
         web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
+        // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the rest.
+        every(RELAY_EVERY, RELAY_EVERY, "outbox relay", () -> turns.delivery().sendDue());
+        every(RELAY_EVERY, RELAY_EVERY, "stale messages", () -> turns.recovery().answerStale(STALE_AFTER));
+        telegram.ifPresent(t -> every(RELAY_EVERY, RELAY_EVERY, "officers' relay", () -> {
+            if (officersRelay.getAsBoolean()) {
+                t.drainOfficerMessages();
+            }
+        }));
+        every(SLA_EVERY, SLA_EVERY, "SLA watch", () -> {
+            if (officersRelay.getAsBoolean()) {
+                sla.check();
+            }
+        });
+        zalo.ifPresent(z -> every(RELAY_EVERY, TOKENS_EVERY, "Zalo tokens", z::keepTokensFresh));
+        corpusWatcher.ifPresent(w -> every(CORPUS_EVERY, CORPUS_EVERY, "FAQ edits", w::check));
+    }
+
+    /** Runs {@code job} on the relay thread after {@code first}, then {@code every} after each run ends. */
+    private void every(Duration first, Duration every, String name, Runnable job) {
         relay.scheduleWithFixedDelay(() -> {
             try {
-                turns.delivery().sendDue();
-                turns.recovery().answerStale(STALE_AFTER);
+                job.run();
             } catch (RuntimeException e) {
-                log.warn("outbox relay: {}", e.getMessage());
+                log.warn("{}: {}", name, e.getMessage());
             }
-            try {
-                boolean leads = officersRelay.getAsBoolean();
-                if (leads) {
-                    telegram.ifPresent(TelegramChannel::drainOfficerMessages);
-                }
-                if (++rounds % SLA_EVERY_ROUNDS == 0 && leads) {
-                    sla.check();
-                }
-                if (rounds % TOKEN_CHECK_ROUNDS == 1) {
-                    zalo.ifPresent(ZaloChannel::keepTokensFresh);
-                }
-                if (rounds % CORPUS_CHECK_ROUNDS == 0) {
-                    corpusWatcher.ifPresent(CorpusWatcher::check);
-                }
-            } catch (RuntimeException e) {
-                log.warn("officers' relay: {}", e.getMessage());
-            }
-        }, RELAY_EVERY.toMillis(), RELAY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
