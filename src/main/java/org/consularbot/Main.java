@@ -1,5 +1,6 @@
 package org.consularbot;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,8 +16,8 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine line = ConsularBotCommand.create(Settings.fromSystem(), Clock.systemDefaultZone());
-        line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        line.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        line.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        line.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(line.execute(args));
     }
 }

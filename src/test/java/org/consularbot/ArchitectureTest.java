@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.consularbot.faq.ArchitectureViolationFixture;
+import org.consularbot.store.Database;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +73,8 @@ class ArchitectureTest {
     /** The rules are not vacuous: a core class that opens the database, and a channel that reads the store, fail them. */
     @Test
     void aViolationFailsTheRules() {
-        JavaClasses violating = new ClassFileImporter().importClasses(org.consularbot.faq.ArchitectureViolationFixture.class,
-                org.consularbot.channel.telegram.ArchitectureViolationFixture.class, org.consularbot.store.Database.class);
+        JavaClasses violating = new ClassFileImporter().importClasses(ArchitectureViolationFixture.class,
+                org.consularbot.channel.telegram.ArchitectureViolationFixture.class, Database.class);
 
         assertThatThrownBy(() -> CORE_IS_FREE.check(violating)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.consularbot.faq.ArchitectureViolationFixture");

@@ -2,13 +2,14 @@ package org.consularbot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.time.Clock;
 import org.consularbot.config.Settings;
 import org.consularbot.eval.Benchmark;
 import org.consularbot.eval.EvalQuery;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code bench}: match latency and throughput of the default matcher and the BM25 baseline. */
 @Command(name = "bench", description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25; "
@@ -75,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             return new TurnBench(this).run();
         }
         if (entries < 1 || measured < 100) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
         }
         long start = System.nanoTime();
         Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, spec.commandLine().getErr()), entries, 42);
@@ -126,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         node.put("ready_ms", loaded + r.readyMillis());
     }
 
-    List<String> messages(Corpus corpus) throws java.io.IOException {
+    List<String> messages(Corpus corpus) throws IOException {
         List<String> messages = new ArrayList<>();
         if (queries != null) {
             EvalSet.read(queries).stream().map(EvalQuery::question).forEach(messages::add);

@@ -1,25 +1,46 @@
 package org.consularbot.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
 import org.consularbot.config.BotConfig;
+import org.consularbot.config.HandoffConfig;
+import org.consularbot.config.InvalidSettingException;
+import org.consularbot.config.LlmConfig;
+import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.CitizenRateLimiter;
+import org.consularbot.conversation.ConversationLocks;
 import org.consularbot.conversation.Dialogue;
 import org.consularbot.conversation.FallbackAnswerer;
-import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.InProcessLocks;
-import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.Recovery;
 import org.consularbot.conversation.ReplyDelivery;
+import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
+import org.consularbot.faq.CorpusLoader;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.PassageIndex;
-import org.consularbot.config.LlmConfig;
+import org.consularbot.handoff.CitizenLine;
+import org.consularbot.handoff.DutyRoster;
+import org.consularbot.handoff.HandoffService;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.SlaWatch;
 import org.consularbot.llm.ChatModels;
 import org.consularbot.llm.ExtractiveFallback;
 import org.consularbot.llm.LlmFallback;
@@ -32,12 +53,11 @@ import org.consularbot.store.JdbcOfficerDirectory;
 import org.consularbot.store.JdbcOfficerInbox;
 import org.consularbot.store.JdbcOfficerOutbox;
 import org.consularbot.store.JdbcTicketStore;
-import org.consularbot.handoff.CitizenLine;
-import org.consularbot.handoff.DutyRoster;
-import org.consularbot.handoff.HandoffService;
-import org.consularbot.handoff.OfficerDesk;
-import org.consularbot.handoff.SlaWatch;
-import java.util.concurrent.atomic.AtomicReference;
+import org.consularbot.store.PostgresConversationLocks;
+import org.consularbot.store.PostgresLeadership;
+import org.consularbot.store.ReceiptJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires a running bot from its configuration: corpus, database, store, dialogue, turn processor. The one place
@@ -62,38 +82,38 @@ final class BotAssembly implements AutoCloseable {
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
     private final LlmStats llmStats = new LlmStats();
     private HandoffService handoff;
-    private final java.util.List<Dialogue> dialogues = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Dialogue> dialogues = new CopyOnWriteArrayList<>();
     private BotMetrics metrics;
     /** Threads that may hold a conversation lock at once: chat lanes, relay, webhook threads. */
     private static final int LOCK_CONNECTIONS = 32;
-    private org.consularbot.conversation.ConversationLocks locks;
+    private ConversationLocks locks;
     private Database lockDatabase;
-    private final java.util.List<org.consularbot.store.PostgresLeadership> leaderships = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<PostgresLeadership> leaderships = new CopyOnWriteArrayList<>();
     private volatile boolean officerChannel = true;
     private DutyRoster roster;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotAssembly.class);
+    private static final Logger log = LoggerFactory.getLogger(BotAssembly.class);
     /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
-    private final java.util.Optional<org.consularbot.store.ReceiptJournal> receipts;
+    private final Optional<ReceiptJournal> receipts;
     /** Replaced by each valid edit of FAQ_DIR; what officer-turn texts and notices read (the hotline may change). */
     private volatile Corpus serving;
     /** Loads staff's edits with the same model cache the first load used. */
-    private final org.consularbot.faq.CorpusLoader loader;
+    private final CorpusLoader loader;
 
-    private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock, org.consularbot.faq.CorpusLoader loader) {
+    private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock, CorpusLoader loader) {
         this.config = config;
         this.loader = loader;
         this.corpus = corpus;
         this.serving = corpus;
         this.officerTexts = new BotTexts(this::serving);
         this.database = database;
-        this.receipts = org.consularbot.store.ReceiptJournal.besideDatabase(config.dbUrl(), clock);
+        this.receipts = ReceiptJournal.besideDatabase(config.dbUrl(), clock);
         this.store = new JdbcConversationStore(database.dataSource(), clock, receipts);
         this.clock = clock;
         this.tickets = new JdbcTicketStore(database.dataSource());
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource());
-        this.citizenLine = new CitizenLine(() -> java.util.Objects.requireNonNull(officerTurns.get(), "no channels wired yet"),
+        this.citizenLine = new CitizenLine(() -> Objects.requireNonNull(officerTurns.get(), "no channels wired yet"),
                 officerTexts);
     }
 
@@ -105,10 +125,10 @@ final class BotAssembly implements AutoCloseable {
 
     /** An assembly serving a corpus loaded already; edits are reloaded without a model cache. */
     static BotAssembly open(BotConfig config, Corpus corpus, Clock clock) {
-        return open(config, corpus, clock, new org.consularbot.faq.CorpusLoader(clock));
+        return open(config, corpus, clock, new CorpusLoader(clock));
     }
 
-    private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, org.consularbot.faq.CorpusLoader loader) {
+    private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, CorpusLoader loader) {
         Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         BotAssembly assembly = new BotAssembly(config, corpus, database, clock, loader);
         try {
@@ -140,7 +160,7 @@ final class BotAssembly implements AutoCloseable {
     }
 
     /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */
-    java.util.Optional<CorpusWatcher> corpusWatcher() {
+    Optional<CorpusWatcher> corpusWatcher() {
         return config.faqDir().map(dir -> new CorpusWatcher(dir, loader, this::reload));
     }
 
@@ -192,11 +212,11 @@ final class BotAssembly implements AutoCloseable {
      * One lock per conversation: in-process on H2 (one process by design), across instances on PostgreSQL
      * (advisory locks on a pool of their own, so several instances can serve one bot).
      */
-    org.consularbot.conversation.ConversationLocks locks() {
+    ConversationLocks locks() {
         if (locks == null) {
             if (config.dbUrl().startsWith("jdbc:postgresql:")) {
                 lockDatabase = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));
-                locks = new org.consularbot.store.PostgresConversationLocks(lockDatabase.dataSource());
+                locks = new PostgresConversationLocks(lockDatabase.dataSource());
             } else {
                 locks = new InProcessLocks();
             }
@@ -205,12 +225,12 @@ final class BotAssembly implements AutoCloseable {
     }
 
     /** Whether this instance does work only one instance may do (on H2, the only instance always does). */
-    java.util.function.BooleanSupplier leadership(String role) {
+    BooleanSupplier leadership(String role) {
         if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
             return () -> true;
         }
         locks();
-        org.consularbot.store.PostgresLeadership leadership = new org.consularbot.store.PostgresLeadership(lockDatabase.dataSource(), role);
+        PostgresLeadership leadership = new PostgresLeadership(lockDatabase.dataSource(), role);
         leaderships.add(leadership);
         return leadership;
     }
@@ -221,12 +241,12 @@ final class BotAssembly implements AutoCloseable {
             metrics = new BotMetrics();
             metrics.gauge("consular_tickets_open", "tickets queued or with an officer", () -> tickets.open().size());
             metrics.gauge("consular_ticket_oldest_wait_seconds", "how long the longest-waiting ticket has had no officer reply",
-                    () -> tickets.awaitingFirstReply().stream().map(t -> java.time.Duration.between(t.queuedAt(), clock.instant()).toSeconds())
+                    () -> tickets.awaitingFirstReply().stream().map(t -> Duration.between(t.queuedAt(), clock.instant()).toSeconds())
                             .max(Long::compare).orElse(0L));
             metrics.gauge("consular_outbox_backlog", "replies waiting to be sent", () -> store.outbox().countUnsent());
             metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", officerOutbox::countUnsent);
             if (config.llm().provider() != LlmConfig.Provider.NONE) {
-                java.util.Map<String, java.util.function.ToDoubleFunction<LlmStats>> counts = new java.util.LinkedHashMap<>();
+                Map<String, ToDoubleFunction<LlmStats>> counts = new LinkedHashMap<>();
                 for (String name : llmStats.snapshot().keySet()) {
                     counts.put(name, stats -> stats.snapshot().get(name));
                 }
@@ -265,15 +285,15 @@ final class BotAssembly implements AutoCloseable {
 
     DutyRoster roster() {
         if (roster == null) {
-            java.time.ZoneId zone = corpus.mission().timeZone();
+            ZoneId zone = corpus.mission().timeZone();
             roster = config.handoff().rosterFile().map(file -> {
                 try {
-                    return DutyRoster.parse(java.nio.file.Files.readString(file), file.toString(), zone);
-                } catch (java.io.IOException e) {
-                    throw new org.consularbot.config.InvalidSettingException(org.consularbot.config.HandoffConfig.ROSTER_FILE,
+                    return DutyRoster.parse(Files.readString(file), file.toString(), zone);
+                } catch (IOException e) {
+                    throw new InvalidSettingException(HandoffConfig.ROSTER_FILE,
                             "cannot be read: " + file);
                 } catch (IllegalArgumentException e) {
-                    throw new org.consularbot.config.InvalidSettingException(org.consularbot.config.HandoffConfig.ROSTER_FILE,
+                    throw new InvalidSettingException(HandoffConfig.ROSTER_FILE,
                             "is not a valid roster: " + e.getMessage());
                 }
             }).orElse(DutyRoster.always(zone));
@@ -287,11 +307,11 @@ final class BotAssembly implements AutoCloseable {
 
     @Override
     public void close() {
-        leaderships.forEach(org.consularbot.store.PostgresLeadership::close);
+        leaderships.forEach(PostgresLeadership::close);
         if (lockDatabase != null) {
             lockDatabase.close();
         }
         database.close();
-        receipts.ifPresent(org.consularbot.store.ReceiptJournal::close);
+        receipts.ifPresent(ReceiptJournal::close);
     }
 }

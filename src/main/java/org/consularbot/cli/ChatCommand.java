@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.consularbot.channel.console.ConsoleChannel;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
@@ -58,7 +61,7 @@ final class ChatCommand implements Callable<Integer> {
                 processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
             }
             // An officer (officer console, or the officers' group) may answer at any moment: show it as it comes.
-            java.util.concurrent.ScheduledExecutorService relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("chat-relay"));
             relay.scheduleWithFixedDelay(() -> {
                 try {
@@ -66,7 +69,7 @@ final class ChatCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     // the database is briefly unavailable: try again in a second
                 }
-            }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            }, 1, 1, TimeUnit.SECONDS);
             if (in == System.in && System.console() != null) {
                 err.println("(type your message and press Enter; Ctrl-D to leave)");
                 err.flush();
@@ -76,7 +79,7 @@ final class ChatCommand implements Callable<Integer> {
             } finally {
                 relay.shutdownNow();
                 try {
-                    relay.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+                    relay.awaitTermination(2, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

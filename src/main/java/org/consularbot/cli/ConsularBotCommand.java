@@ -2,18 +2,22 @@ package org.consularbot.cli;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import org.consularbot.config.InvalidSettingException;
 import org.consularbot.config.Settings;
+import org.consularbot.config.TelegramConfig;
+import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.StoreException;
-import picocli.CommandLine;
+import org.consularbot.faq.InvalidCorpusException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
 @Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command, as the README says
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
         subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class, OfficerCommand.class, ReportCommand.class})
-public final class ConsularBotCommand implements java.util.concurrent.Callable<Integer> {
+public final class ConsularBotCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,8 +30,8 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
      */
     @Override
     public Integer call() {
-        boolean channel = settings != null && (settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent()
-                || settings.get(org.consularbot.config.ZaloConfig.ZALO_APP_ID).isPresent());
+        boolean channel = settings != null && (settings.get(TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent()
+                || settings.get(ZaloConfig.ZALO_APP_ID).isPresent());
         CommandLine command = spec.commandLine().getSubcommands().get(channel ? "serve" : "chat");
         command.setOut(spec.commandLine().getOut());
         command.setErr(spec.commandLine().getErr());
@@ -86,7 +90,7 @@ public final class ConsularBotCommand implements java.util.concurrent.Callable<I
         top.settings = settings;
         CommandLine line = new CommandLine(top, factory);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof org.consularbot.faq.InvalidCorpusException) {
+            if (e instanceof InvalidCorpusException) {
                 cmd.getErr().println("the FAQ corpus is invalid; fix the errors above");
             } else if (e instanceof InvalidSettingException || e instanceof StoreException) {
                 cmd.getErr().println("error: " + e.getMessage());

@@ -1,9 +1,11 @@
 package org.consularbot.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.consularbot.config.InvalidSettingException;
 import org.consularbot.config.Settings;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.CorpusLoader;
@@ -50,8 +52,8 @@ public final class CorpusSource {
         }
         try {
             return new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, Clock.systemUTC());
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new org.consularbot.config.InvalidSettingException(MODEL_CACHE_DIR, "must be a folder path or off, not '"
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingException(MODEL_CACHE_DIR, "must be a folder path or off, not '"
                     + folder + "' (" + e.getReason() + ")");
         }
     }

@@ -3,29 +3,38 @@ package org.consularbot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.consularbot.eval.CrossValidation;
 import org.consularbot.eval.EvalQuery;
 import org.consularbot.eval.EvalSet;
 import org.consularbot.eval.Evaluation;
 import org.consularbot.eval.ExternalFaqSet;
+import org.consularbot.eval.PassageEvaluation;
 import org.consularbot.eval.QueryOutcome;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.InMemoryModelCache;
+import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
+import org.consularbot.faq.ModelCache;
+import org.consularbot.faq.Passage;
 import org.consularbot.faq.PassageIndex;
-import org.consularbot.eval.PassageEvaluation;
 import org.consularbot.llm.OfficialEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code eval}: accuracy figures of a matcher on labelled messages, per kind. */
 @Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind, urgent, situation, class, previous).")
@@ -62,14 +71,14 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        List<String> matcherNames = java.util.Arrays.stream(matcherName.split(",")).map(String::strip).toList();
+        List<String> matcherNames = Arrays.stream(matcherName.split(",")).map(String::strip).toList();
         if (!FaqMatchers.NAMES.containsAll(matcherNames)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
         PrintWriter err = spec.commandLine().getErr();
         if ((queries == null ? 0 : 1) + (passages == null ? 0 : 1) + (folds == null ? 0 : 1) != 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "give one of --queries, --passages or --cross-validate");
         }
         if (folds != null) {
@@ -86,15 +95,15 @@ final class EvalCommand implements Callable<Integer> {
             int quoted = 0;
             int onTopic = 0;
             for (EvalQuery query : labelled) {
-                List<org.consularbot.faq.Passage> found = evidence.relevant(query.question(),
-                        query.kind().startsWith("en") ? org.consularbot.faq.Language.EN : org.consularbot.faq.Language.VI, 2, 1);
+                List<Passage> found = evidence.relevant(query.question(),
+                        query.kind().startsWith("en") ? Language.EN : Language.VI, 2, 1);
                 if (!found.isEmpty()) {
                     quoted++;
                     String topic = index.topicOf(query.expected());
                     onTopic += found.get(0).docId().equals(query.expected()) || !topic.isEmpty() && topic.equals(found.get(0).topic()) ? 1 : 0;
                 }
             }
-            stdout.printf(java.util.Locale.ROOT, "  fallback evidence: %.3f of questions get official passages; first on topic in %.3f%n",
+            stdout.printf(Locale.ROOT, "  fallback evidence: %.3f of questions get official passages; first on topic in %.3f%n",
                     (double) quoted / labelled.size(), (double) onTopic / labelled.size());
             stdout.flush();
             return 0;
@@ -118,7 +127,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Each matcher measured and printed under its title; the first one's outcomes to {@code --out}. */
     private int measure(List<String> matcherNames, PrintWriter stdout, Measure measure,
-                        java.util.function.Function<String, String> title) throws Exception {
+                        Function<String, String> title) throws Exception {
         for (String name : matcherNames) {
             Evaluation evaluation = measure.of(name);
             evaluation.print(title.apply(name), stdout);
@@ -131,28 +140,28 @@ final class EvalCommand implements Callable<Integer> {
 
     private int crossValidate(List<String> matcherNames, PrintWriter stdout, PrintWriter err) throws Exception {
         Path dir = corpora.directory(corpusPath).filter(Files::isDirectory).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(),
+                new CommandLine.ParameterException(spec.commandLine(),
                         "--cross-validate needs a corpus folder with examples/ (--corpus DIR or FAQ_DIR)"));
         Path examples = dir.resolve("examples");
         if (!Files.isDirectory(examples)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), dir + " has no examples/ folder");
+            throw new CommandLine.ParameterException(spec.commandLine(), dir + " has no examples/ folder");
         }
         Corpus corpus = corpora.load(dir, err);
         List<EvalQuery> labelled = EvalSet.read(examples);
         // Folds trained once for all matchers measured, and kept out of the service's cache (2 × K models would push
         // out the pair it serves).
-        org.consularbot.faq.ModelCache foldModels = new org.consularbot.faq.InMemoryModelCache();
+        ModelCache foldModels = new InMemoryModelCache();
         return measure(matcherNames, stdout, name -> {
             try {
                 return CrossValidation.run(corpus, labelled, folds, name, foldModels, err);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }, name -> String.format("%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
                 name, folds, examples, labelled.size()));
     }
 
-    private static void writeOutcomes(List<QueryOutcome> outcomes, Path file) throws java.io.IOException {
+    private static void writeOutcomes(List<QueryOutcome> outcomes, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (QueryOutcome outcome : outcomes) {

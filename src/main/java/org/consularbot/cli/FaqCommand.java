@@ -6,11 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.consularbot.config.BotConfig;
+import org.consularbot.config.Settings;
 import org.consularbot.faq.CorpusCsv;
 import org.consularbot.faq.CorpusLoader;
+import org.consularbot.faq.CorpusProblem;
+import org.consularbot.store.Database;
+import org.consularbot.store.DatabaseSettings;
+import org.consularbot.store.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,12 +60,12 @@ final class FaqCommand implements Callable<Integer> {
 
         /** Prints problems and warnings; true when the corpus is valid. */
         boolean report(CorpusLoader.Report report) {
-            return FaqCommand.report(report, org.consularbot.faq.CorpusProblem::toString, spec.commandLine().getErr());
+            return FaqCommand.report(report, CorpusProblem::toString, spec.commandLine().getErr());
         }
     }
 
     /** Warnings, then errors each said by {@code where} (file:line, or the spreadsheet row of an import); true if no error. */
-    static boolean report(CorpusLoader.Report report, java.util.function.Function<org.consularbot.faq.CorpusProblem, String> where,
+    static boolean report(CorpusLoader.Report report, Function<CorpusProblem, String> where,
                           PrintWriter err) {
         report.warnings().forEach(w -> err.println("warning: " + w));
         report.problems().forEach(p -> err.println("error: " + where.apply(p)));
@@ -103,9 +114,9 @@ final class FaqCommand implements Callable<Integer> {
         @Option(names = "--feedback", description = "Also list entries with 👎 in the last 90 days (reads DB_URL).")
         boolean feedback;
 
-        private final org.consularbot.config.Settings settings;
+        private final Settings settings;
 
-        Review(CorpusSource corpora, Clock clock, org.consularbot.config.Settings settings) {
+        Review(CorpusSource corpora, Clock clock, Settings settings) {
             super(corpora, clock);
             this.settings = settings;
         }
@@ -113,29 +124,29 @@ final class FaqCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            LocalDate today = LocalDate.now(clock);
             Path folder = corpora.directory(dir).orElse(Path.of("faq"));
             CorpusLoader.Report report = corpora.loader().check(folder);
-            List<org.consularbot.faq.CorpusProblem> expired = report.problems().stream()
-                    .filter(p -> p.kind() == org.consularbot.faq.CorpusProblem.Kind.EXPIRED).toList();
+            List<CorpusProblem> expired = report.problems().stream()
+                    .filter(p -> p.kind() == CorpusProblem.Kind.EXPIRED).toList();
             expired.forEach(p -> out.println("EXPIRED  " + p));
             if (report.corpus().isPresent()) {
                 // Mission facts no source confirms yet: answers send citizens to the website in their place.
-                new java.util.TreeMap<>(report.corpus().get().mission().unconfirmed()).forEach((key, why) ->
+                new TreeMap<>(report.corpus().get().mission().unconfirmed()).forEach((key, why) ->
                         out.printf("unconfirmed  mission.yaml %s%s%n", key, why.isEmpty() ? "" : ": " + why));
                 report.corpus().get().entries().stream().filter(e -> e.expires().isPresent())
                         .filter(e -> !e.expires().get().isAfter(today.plusDays(within)))
-                        .sorted(java.util.Comparator.comparing(e -> e.expires().get()))
+                        .sorted(Comparator.comparing(e -> e.expires().get()))
                         .forEach(e -> out.printf("due %s  %s  (%s)%n", e.expires().get(), e.id(), e.location()));
             } else if (expired.size() < report.problems().size()) {
                 report(report);
                 out.println("fix the errors above (faq validate) to see the entries due soon");
             }
             if (feedback) {
-                org.consularbot.config.BotConfig config = org.consularbot.config.BotConfig.from(settings);
-                try (org.consularbot.store.Database database = org.consularbot.store.Database.open(new org.consularbot.store.DatabaseSettings(
-                        config.dbUrl(), config.dbUser(), config.dbPassword(), org.consularbot.config.BotConfig.MIN_POOL_SIZE))) {
-                    new org.consularbot.store.Reports(database.dataSource()).feedback(clock.instant().minus(java.time.Duration.ofDays(90)))
+                BotConfig config = BotConfig.from(settings);
+                try (Database database = Database.open(new DatabaseSettings(
+                        config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+                    new Reports(database.dataSource()).feedback(clock.instant().minus(Duration.ofDays(90)))
                             .stream().filter(f -> f.notHelpful() > 0)
                             .forEach(f -> out.printf("👎 %d of %d  %s%n", f.notHelpful(), f.helpful() + f.notHelpful(), f.entryId()));
                 }
@@ -230,7 +241,7 @@ final class FaqCommand implements Callable<Integer> {
 
     static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.consularbot.channel.OfficerCommandLine;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
+import org.consularbot.config.TelegramConfig;
 import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code officer}: who may act on tickets, and a terminal desk to act as one. */
 @Command(name = "officer", description = "Manage duty officers (add, remove, list) or act as one in the terminal (console).",
@@ -82,10 +85,10 @@ final class OfficerCommand implements Callable<Integer> {
             try {
                 parsed = Officer.Role.fromCode(role.strip());
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role must be officer or supervisor");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--role must be officer or supervisor");
             }
             if (id.isBlank() || name.isBlank()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--id and --name must not be blank");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--id and --name must not be blank");
             }
             officers.add(new Officer(id.strip(), name.strip(), parsed), clock.instant());
             out.println("officer " + id.strip() + " (" + name.strip() + ", " + parsed.code() + ") may act on tickets");
@@ -156,7 +159,7 @@ final class OfficerCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             BotConfig config = BotConfig.from(settings);
-            if (settings.get(org.consularbot.config.TelegramConfig.TELEGRAM_OFFICER_CHAT_ID).isPresent()) {
+            if (settings.get(TelegramConfig.TELEGRAM_OFFICER_CHAT_ID).isPresent()) {
                 // The console takes what it prints out of the officers' outbox: it would steal cards from the group.
                 spec.commandLine().getErr().println("error: officers work in the Telegram group here (TELEGRAM_OFFICER_CHAT_ID is set); "
                         + "the console is for trying the bot without Telegram");
@@ -165,7 +168,7 @@ final class OfficerCommand implements Callable<Integer> {
             try (BotAssembly bot = BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
                 if (bot.officers.find(officerId).isEmpty()) {
                     // Tickets hold citizens' messages: only listed officers may see them.
-                    bot.tickets.audit(java.util.Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
+                    bot.tickets.audit(Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
                             clock.instant());
                     spec.commandLine().getErr().println("error: " + officerId + " is not a listed officer (see officer list; a supervisor adds you with officer add)");
                     return 1;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code report}: what citizens asked and what became of it, for staff deciding which FAQ entries to write next. */
 @Command(name = "report", description = "Questions per day and channel, unanswered questions, feedback per entry, handoffs.")
@@ -48,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!since.matches("\\d{1,4}d")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since must be days, e.g. 30d");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--since must be days, e.g. 30d");
         }
         Instant from = clock.instant().minus(Duration.ofDays(Long.parseLong(since.substring(0, since.length() - 1))));
         BotConfig config = BotConfig.from(settings);

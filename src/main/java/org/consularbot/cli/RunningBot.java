@@ -1,28 +1,41 @@
 package org.consularbot.cli;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.consularbot.channel.telegram.TelegramChannel;
+import org.consularbot.channel.telegram.TelegramWebhook;
 import org.consularbot.channel.zalo.ZaloChannel;
 import org.consularbot.channel.zalo.ZaloSender;
 import org.consularbot.channel.zalo.ZaloWebhook;
-import org.consularbot.config.ZaloConfig;
-import org.consularbot.conversation.ConversationKey;
-import org.consularbot.conversation.DaemonThreads;
-import org.consularbot.handoff.OfficerMessage;
-import org.consularbot.metrics.BotMetrics;
-import org.consularbot.store.JdbcZaloTokens;
-import java.util.List;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
+import org.consularbot.config.ZaloConfig;
+import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.ConversationLocks;
+import org.consularbot.conversation.DaemonThreads;
+import org.consularbot.conversation.Recovery;
+import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.handoff.SlaWatch;
+import org.consularbot.metrics.BotMetrics;
+import org.consularbot.store.JdbcZaloTokens;
 import org.consularbot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +95,12 @@ final class RunningBot implements AutoCloseable {
             Optional<ZaloChannel> zalo = zaloConfig.map(c -> new ZaloChannel(c, new JdbcZaloTokens(assembly.database.dataSource()),
                     new ZaloSender.ReplyWindow() {
                         @Override
-                        public Optional<java.time.Instant> lastCitizenMessage(ConversationKey key) {
+                        public Optional<Instant> lastCitizenMessage(ConversationKey key) {
                             return assembly.store.lastCitizenMessage(key);
                         }
 
                         @Override
-                        public int repliesSentSince(ConversationKey key, java.time.Instant since) {
+                        public int repliesSentSince(ConversationKey key, Instant since) {
                             return assembly.store.repliesSentSince(key, since);
                         }
                     }, notice -> assembly.officerOutbox.enqueue(Optional.empty(), OfficerMessage.Kind.NOTICE, notice, List.of(), clock.instant()),
@@ -110,21 +123,21 @@ final class RunningBot implements AutoCloseable {
 
     private void run(WebConfig webConfig) {
         assembly.officerChannel(officerGroup);
-        Map<String, org.consularbot.conversation.ReplySender> senders = new java.util.HashMap<>();
+        Map<String, ReplySender> senders = new HashMap<>();
         telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
         zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));
         turns = assembly.turns(senders);
         TurnProcessor processor = turns.citizens();
-        org.consularbot.conversation.Recovery.Report recovered = turns.recovery().recover();
+        Recovery.Report recovered = turns.recovery().recover();
         log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
         telegram.ifPresent(t -> t.startReceiving(processor, () -> groupNotice(assembly.serving().hotline()),
                 new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
                         assembly.leadership("telegram-poller"), assembly.officerInbox)));
-        org.consularbot.handoff.SlaWatch sla = assembly.slaWatch();
+        SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
-        java.util.function.BooleanSupplier officersRelay = assembly.leadership("officers-relay");
-        Optional<org.consularbot.channel.telegram.TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
+        BooleanSupplier officersRelay = assembly.leadership("officers-relay");
+        Optional<TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
         Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, turns.delivery(), key -> underLock(key, () -> {
             if (assembly.store.forget(key)) {
                 assembly.tickets.audit(Optional.empty(), "citizen", "consent-withdrawn",
@@ -132,9 +145,9 @@ final class RunningBot implements AutoCloseable {
             }
         })));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
-        java.util.List<WebServer.Webhook> webhooks = new java.util.ArrayList<>();
-        telegramWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(org.consularbot.channel.telegram.TelegramWebhook.PATH,
-                org.consularbot.channel.telegram.TelegramWebhook.SECRET_HEADER, hook::receive)));
+        List<WebServer.Webhook> webhooks = new ArrayList<>();
+        telegramWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(TelegramWebhook.PATH,
+                TelegramWebhook.SECRET_HEADER, hook::receive)));
         zaloWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(ZaloWebhook.PATH, ZaloWebhook.SIGNATURE_HEADER,
                 (signature, body) -> hook.receive(signature, body.get()))));
         BotMetrics metrics = assembly.metrics();
@@ -170,11 +183,11 @@ final class RunningBot implements AutoCloseable {
 
     /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
     private Map<String, String> problems() {
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
-        try (java.sql.Connection connection = assembly.database.dataSource().getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try (Connection connection = assembly.database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             problems.put("database", "unreachable");
         }
         if (closed) {
@@ -232,8 +245,8 @@ final class RunningBot implements AutoCloseable {
     }
 
     /** Runs {@code work} under the conversation's lock, so no turn of it runs meanwhile (deleting it on withdrawal). */
-    private void underLock(org.consularbot.conversation.ConversationKey key, Runnable work) {
-        try (org.consularbot.conversation.ConversationLocks.Held held = assembly.locks().lock(key)) {
+    private void underLock(ConversationKey key, Runnable work) {
+        try (ConversationLocks.Held held = assembly.locks().lock(key)) {
             work.run();
         }
     }

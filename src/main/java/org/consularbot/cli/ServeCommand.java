@@ -11,6 +11,7 @@ import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
+import org.consularbot.config.ZaloConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,11 +39,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BotConfig config = BotConfig.from(settings);
         Optional<TelegramConfig> telegram = TelegramConfig.from(settings);
-        Optional<org.consularbot.config.ZaloConfig> zalo = org.consularbot.config.ZaloConfig.from(settings);
+        Optional<ZaloConfig> zalo = ZaloConfig.from(settings);
         WebConfig web = WebConfig.from(settings);
         if (telegram.isEmpty() && zalo.isEmpty()) {
             err.println("error: no channel is configured: set " + TelegramConfig.TELEGRAM_BOT_TOKEN + " or "
-                    + org.consularbot.config.ZaloConfig.ZALO_APP_ID + " (see docs/telegram.md and docs/zalo.md), or try the bot in the terminal with `chat`");
+                    + ZaloConfig.ZALO_APP_ID + " (see docs/telegram.md and docs/zalo.md), or try the bot in the terminal with `chat`");
             err.flush();
             return 1;
         }

@@ -1,6 +1,7 @@
 package org.consularbot.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public record LlmConfig(Provider provider, Optional<URI> baseUrl, Optional<Strin
                     throw new InvalidSettingException(LLM_BASE_URL, "must be an http(s) URL, not '" + raw + "'");
                 }
                 return uri;
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new InvalidSettingException(LLM_BASE_URL, "must be an http(s) URL, not '" + raw + "'");
             }
         });

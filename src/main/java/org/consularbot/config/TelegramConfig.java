@@ -1,6 +1,7 @@
 package org.consularbot.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -112,7 +113,7 @@ public record TelegramConfig(
                 throw new InvalidSettingException(key, "must be an http(s) URL with a host, not '" + raw + "'");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidSettingException(key, "must be an http(s) URL, not '" + raw + "'");
         }
     }

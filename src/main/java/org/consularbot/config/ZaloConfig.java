@@ -1,6 +1,7 @@
 package org.consularbot.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Opt
                 throw new InvalidSettingException(key, "must be an http(s) URL, not '" + raw + "'");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidSettingException(key, "must be an http(s) URL, not '" + raw + "'");
         }
     }

@@ -5,11 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.Passage;
+import org.consularbot.faq.Whereabouts;
 
 /**
  * Everything the bot says in its own words, in both languages: short, direct, always with a way out (the
@@ -18,19 +21,19 @@ import org.consularbot.faq.Passage;
  */
 public final class BotTexts {
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     /** Read at each text, so texts made once (officer turns) follow staff's edits of mission.yaml. */
-    private final java.util.function.Supplier<Corpus> serving;
+    private final Supplier<Corpus> serving;
 
     public BotTexts(Corpus corpus) {
         this(() -> corpus);
     }
 
     /** Texts from whichever corpus is serving when each is written. */
-    public BotTexts(java.util.function.Supplier<Corpus> serving) {
+    public BotTexts(Supplier<Corpus> serving) {
         this.serving = serving;
         if (serving.get().hotline() == null) {
             throw new IllegalArgumentException("mission.yaml must give facts.hotline: the answer of last resort");
@@ -285,11 +288,11 @@ public final class BotTexts {
 
     /** The entry's answer followed by one short line: where it comes from and when staff last checked it. */
     public String answer(FaqEntry entry, Language l) {
-        return answer(entry, l, org.consularbot.faq.Whereabouts.HOST);
+        return answer(entry, l, Whereabouts.HOST);
     }
 
     /** The same, for someone in danger where the message says (another country's numbers and mission). */
-    public String answer(FaqEntry entry, Language l, org.consularbot.faq.Whereabouts where) {
+    public String answer(FaqEntry entry, Language l, Whereabouts where) {
         String source = entry.sources().isEmpty() ? fact("mission_website", l) : entry.sources().get(0);
         LocalDate reviewed = entry.reviewed();
         String line = l == Language.VI

@@ -1,5 +1,7 @@
 package org.consularbot.conversation;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A button under a reply. Pressing it comes back as an {@link InboundMessage} of kind
  * {@link ContentKind#BUTTON} whose text is {@code payload}. Payloads stay under Telegram's 64-byte limit.
@@ -7,7 +9,7 @@ package org.consularbot.conversation;
 public record Button(String label, String payload) {
 
     public Button {
-        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+        if (payload.getBytes(StandardCharsets.UTF_8).length > 64) {
             throw new IllegalArgumentException("button payload over 64 bytes: " + payload);
         }
     }

@@ -2,6 +2,7 @@ package org.consularbot.conversation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,5 +58,5 @@ public interface ConversationStore {
     PurgeReport purge(Instant cutoff);
 
     /** Anonymous daily counts kept by {@link #purge}, as metric → total. */
-    java.util.Map<String, Long> keptCounts();
+    Map<String, Long> keptCounts();
 }

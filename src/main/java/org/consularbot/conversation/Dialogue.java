@@ -2,6 +2,7 @@ package org.consularbot.conversation;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -228,7 +229,7 @@ public final class Dialogue {
     }
 
     private void language(TurnPlan plan, String argument) {
-        String code = argument.toLowerCase(java.util.Locale.ROOT);
+        String code = argument.toLowerCase(Locale.ROOT);
         Optional<Language> chosen = Language.fromCode(code);
         if (chosen.isPresent()) {
             plan.preferredLanguage = chosen;

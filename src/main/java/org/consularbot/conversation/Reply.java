@@ -3,6 +3,7 @@ package org.consularbot.conversation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the bot sends back, channel-neutral: text, optional choice buttons ("did you mean"), optional feedback
@@ -29,6 +30,6 @@ public record Reply(ReplyKind kind, String text, List<Button> choices, List<Butt
         if (feedback.isEmpty()) {
             return choices;
         }
-        return java.util.stream.Stream.concat(choices.stream(), feedback.stream()).toList();
+        return Stream.concat(choices.stream(), feedback.stream()).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.TurnProcessor;
@@ -31,7 +32,7 @@ public final class TurnBenchmark {
      * thread owning its own chats (as a channel's per-chat ordering would), after {@code warmup} untimed turns.
      */
     public static Result run(TurnProcessor processor, String channel, List<String> messages, int warmup, int turns,
-            int conversations, int threads, Clock clock, java.util.function.LongSupplier storedConversations) throws Exception {
+            int conversations, int threads, Clock clock, LongSupplier storedConversations) throws Exception {
         if (conversations % threads != 0 || warmup % threads != 0) {
             throw new IllegalArgumentException("conversations and warm-up turns must be multiples of threads");
         }

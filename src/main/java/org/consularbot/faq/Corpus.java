@@ -1,5 +1,6 @@
 package org.consularbot.faq;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record Corpus(
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
 
     public Corpus {
-        topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         entries = List.copyOf(entries);
         docs = docs == null ? List.of() : List.copyOf(docs);
         examples = examples == null ? List.of() : List.copyOf(examples);

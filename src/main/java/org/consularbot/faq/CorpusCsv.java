@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The spreadsheet round trip for staff who prefer Excel or Google Sheets: one row per entry, lists one item
@@ -68,10 +69,10 @@ public final class CorpusCsv {
         }
 
         /** "faq.csv row 12" for a problem in an imported topic file; empty elsewhere. */
-        public java.util.Optional<String> row(SourceLocation location) {
+        public Optional<String> row(SourceLocation location) {
             List<Placed> entries = placed.get(Path.of(location.file()).getFileName().toString());
             if (entries == null || location.line() <= 0 || !location.file().startsWith("entries/")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Placed at = null;
             for (Placed entry : entries) {
@@ -79,7 +80,7 @@ public final class CorpusCsv {
                     at = entry;
                 }
             }
-            return java.util.Optional.ofNullable(at).map(p -> csv.getFileName() + " row " + p.row());
+            return Optional.ofNullable(at).map(p -> csv.getFileName() + " row " + p.row());
         }
     }
 

@@ -18,12 +18,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -113,12 +118,12 @@ public final class CorpusLoader {
             String name = "entries/" + file.getFileName();
             entries.addAll(reader.read(YamlDocument.read(file, name, problems)));
         }
-        java.util.Set<String> situationIds = urgent.situations().stream().map(UrgentRules.Situation::id)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> situationIds = urgent.situations().stream().map(UrgentRules.Situation::id)
+                .collect(Collectors.toSet());
         urgent.situations().forEach(s -> s.refines().stream().filter(r -> !situationIds.contains(r)).forEach(r -> problems.add(
                 new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' refines '" + r
                         + "', which is no situation in the file"))));
-        java.util.Set<String> entryIds = entries.stream().map(FaqEntry::id).collect(java.util.stream.Collectors.toSet());
+        Set<String> entryIds = entries.stream().map(FaqEntry::id).collect(Collectors.toSet());
         // A warning, not an error: the situation still shows its topic's first entry, and the hotline comes first anyway.
         urgent.situations().stream().filter(s -> s.entry() != null && !entryIds.contains(s.entry())).forEach(s -> warnings.add(
                 new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' names the entry '"
@@ -272,7 +277,7 @@ public final class CorpusLoader {
         }
         YamlDocument doc = YamlDocument.read(file, "urgent.yaml", problems);
         List<UrgentRules.Situation> situations = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (YamlDocument.Item item : doc.list("situations")) {
             String id = EntryReader.text(item.node(), "id");
             String topic = EntryReader.text(item.node(), "topic");
@@ -310,7 +315,7 @@ public final class CorpusLoader {
             return SourcePolicy.none();
         }
         YamlDocument doc = YamlDocument.read(file, "sources.yaml", problems);
-        Map<String, List<String>> official = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> official = new LinkedHashMap<>();
         JsonNode classes = doc.value("official");
         if (classes == null || !classes.isObject() || classes.isEmpty()) {
             problems.add(new CorpusProblem(new SourceLocation("sources.yaml", 1), "'official:' must list classes of official sites"));
@@ -321,7 +326,7 @@ public final class CorpusLoader {
     }
 
     private static List<String> domains(JsonNode node) {
-        return EntryReader.strings(node).stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        return EntryReader.strings(node).stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static List<String> domains(List<YamlDocument.Item> items) {
@@ -343,14 +348,14 @@ public final class CorpusLoader {
         List<SmallTalkRules.Kind> kinds = new ArrayList<>();
         for (YamlDocument.Item item : doc.list(key)) {
             String id = EntryReader.text(item.node(), "class");
-            Map<Language, String> reply = new java.util.EnumMap<>(Language.class);
+            Map<Language, String> reply = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
                 String text = EntryReader.text(item.node().path("reply"), language.code());
                 if (text == null) {
                     problems.add(new CorpusProblem(doc.lineOf(item, "reply"), key + " class '" + id + "' needs a reply in '"
                             + language.code() + "'"));
                 } else {
-                    java.util.regex.Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
+                    Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
                     while (mission != null && placeholder.find()) {
                         if (mission.fact(placeholder.group(1), language) == null) {
                             problems.add(new CorpusProblem(doc.lineOf(item, "reply"), "{{" + placeholder.group(1)

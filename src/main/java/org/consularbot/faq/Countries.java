@@ -3,6 +3,8 @@ package org.consularbot.faq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The countries of {@code faq/countries.tsv}, and which one a message names. A citizen writing "em ở Nhật bị đánh"
@@ -71,9 +73,9 @@ public final class Countries {
     }
 
     /** Words before a name that make it a place: "ở", "tại", "bên", "sang", "nước", "in", "at". */
-    private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("o", "tai", "ben", "sang", "nuoc", "in", "at");
+    private static final Set<String> PLACE_WORDS = Set.of("o", "tai", "ben", "sang", "nuoc", "in", "at");
     /** Words before a name that make it no place: a nationality ("người Hàn") or an origin ("from Japan", "từ Campuchia"). */
-    private static final java.util.Set<String> NOT_PLACE_WORDS = java.util.Set.of("nguoi", "from", "tu");
+    private static final Set<String> NOT_PLACE_WORDS = Set.of("nguoi", "from", "tu");
 
     private static boolean saysPlace(List<NormalizedText.Token> words, List<NormalizedText.Token> name) {
         for (int start = 0; start + name.size() <= words.size(); start++) {
@@ -106,8 +108,8 @@ public final class Countries {
     }
 
     /** Bare letters of a Vietnamese syllable: "lan" may be "lần", "thai" "thai sản"; "japan" or "osaka" cannot. */
-    private static final java.util.regex.Pattern SYLLABLE =
-            java.util.regex.Pattern.compile("(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?");
+    private static final Pattern SYLLABLE =
+            Pattern.compile("(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?");
 
     /**
      * Whether the word could be another Vietnamese word than the name's: typed without the name's diacritics, or a

@@ -1,5 +1,6 @@
 package org.consularbot.faq;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record Country(String iso2, String nameVi, String nameEn, List<String> na
             return "";
         }
         boolean vi = language == Language.VI;
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (!general.isEmpty()) {
             parts.add(general);
         }

@@ -95,7 +95,7 @@ final class CountryReader {
                 // A number copied wrong is worse than none: each must be read in the words quoted from the page.
                 String excerpt = cell(cells, header, "excerpt");
                 for (String number : numbers) {
-                    if (!number.isEmpty() && !java.util.regex.Pattern.compile("(?<!\\d)" + number + "(?!\\d)").matcher(excerpt).find()) {
+                    if (!number.isEmpty() && !Pattern.compile("(?<!\\d)" + number + "(?!\\d)").matcher(excerpt).find()) {
                         problems.add(new CorpusProblem(at, "the number " + number + " is not in the excerpt quoted from the page:"
                                 + " copy the words that give it, or check the number"));
                     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -181,7 +182,7 @@ final class DocReader {
                 return LocalDate.of(Integer.parseInt(value), 1, 1);
             }
             if (partialAllowed && value.matches("\\d{4}-\\d{2}")) {
-                return java.time.YearMonth.parse(value).atDay(1);
+                return YearMonth.parse(value).atDay(1);
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {

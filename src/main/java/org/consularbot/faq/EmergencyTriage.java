@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.consularbot.faq.PhraseSearch.Span;
 
@@ -86,7 +90,7 @@ public final class EmergencyTriage {
             distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i)) || mentionsEarlierYear(sentences.get(i));
         }
         List<Finding> findings = new ArrayList<>();
-        java.util.Map<UrgentRules.Situation, java.util.Set<UrgentRules.Phrase>> signals = new java.util.LinkedHashMap<>();
+        Map<UrgentRules.Situation, Set<UrgentRules.Phrase>> signals = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
             weigh(sentences.get(i), notDanger.get(i), distress, distant, resolved, findings, signals);
         }
@@ -141,7 +145,7 @@ public final class EmergencyTriage {
 
     private void weigh(List<NormalizedText.Token> sentence, List<Span> notDanger, boolean distress, boolean distant,
                        boolean resolved, List<Finding> findings,
-                       java.util.Map<UrgentRules.Situation, java.util.Set<UrgentRules.Phrase>> signals) {
+                       Map<UrgentRules.Situation, Set<UrgentRules.Phrase>> signals) {
         UrgentRules.Cues cues = rules.cues();
         boolean immediate = any(sentence, cues.immediate(), notDanger);
         List<Span> immediates = spans(sentence, cues.immediate()).stream().filter(m -> notDanger.stream().noneMatch(m::overlaps)).toList();
@@ -177,7 +181,7 @@ public final class EmergencyTriage {
                             findings.add(new Finding(situation, phrase, false, false, order));
                         }
                         if (!danger && plain) {
-                            signals.computeIfAbsent(situation, k -> new java.util.LinkedHashSet<>()).add(phrase);
+                            signals.computeIfAbsent(situation, k -> new LinkedHashSet<>()).add(phrase);
                         }
                     }
                 }

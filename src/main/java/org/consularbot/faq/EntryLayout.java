@@ -1,5 +1,6 @@
 package org.consularbot.faq;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ final class EntryLayout {
 
     /** The line each block starts at in {@link #file}: after {@code entries:} and the blocks (and blank lines) before it. */
     static List<Integer> firstLines(List<Block> blocks) {
-        List<Integer> starts = new java.util.ArrayList<>(blocks.size());
+        List<Integer> starts = new ArrayList<>(blocks.size());
         int line = 2;
         for (Block block : blocks) {
             starts.add(line);

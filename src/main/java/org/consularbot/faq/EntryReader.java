@@ -34,7 +34,7 @@ final class EntryReader {
     private final SourcePolicy policy;
 
     /** An answer with a figure (fee, phone, time limit, list count, law number) or a phone placeholder goes stale. */
-    private static final java.util.regex.Pattern PERISHABLE = java.util.regex.Pattern.compile("\\d|\\{\\{\\s*(hotline|hotline_from_vietnam|mission_phones)\\s*}}");
+    private static final Pattern PERISHABLE = Pattern.compile("\\d|\\{\\{\\s*(hotline|hotline_from_vietnam|mission_phones)\\s*}}");
     /** How far ahead {@code expires} may be: a perishable answer is looked at again within a year. */
     static final int MAX_MONTHS_AHEAD = 12;
 

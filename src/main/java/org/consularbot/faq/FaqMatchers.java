@@ -1,17 +1,20 @@
 package org.consularbot.faq;
 
+import java.time.Clock;
+import java.util.List;
+
 /** Builds the matchers; their implementations stay package-private. */
 public final class FaqMatchers {
 
     /** The names {@link #byName} knows, as the command line offers them. */
-    public static final java.util.List<String> NAMES = java.util.List.of("default", "bm25");
+    public static final List<String> NAMES = List.of("default", "bm25");
 
     private FaqMatchers() {
     }
 
     /** The production matcher: Vietnamese-aware analysis, typo tolerance, calibrated tiers, emergencies first. */
     public static FaqMatcher vietnameseAware(Corpus corpus, TierPolicy policy) {
-        return new VietnameseFaqMatcher(corpus, policy, java.time.Clock.systemUTC());
+        return new VietnameseFaqMatcher(corpus, policy, Clock.systemUTC());
     }
 
     public static FaqMatcher vietnameseAware(Corpus corpus) {

@@ -1,6 +1,7 @@
 package org.consularbot.faq;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class MessageClassifier {
         String[] features = features(text, raw == null ? "" : raw);
         List<String> words = words(text);
         Map<String, Double> byTopic = topics == null ? Map.of() : topics.eval(features, words).map(p -> {
-            Map<String, Double> probabilities = new java.util.HashMap<>();
+            Map<String, Double> probabilities = new HashMap<>();
             for (int i = 0; i < p.length; i++) {
                 probabilities.put(topics.outcome(i), p[i]);
             }
@@ -166,8 +167,8 @@ public final class MessageClassifier {
      */
     private static final class EventMaker {
         private final TextNormalizer normalizer;
-        private final Map<String, String[]> byText = new java.util.HashMap<>();
-        private final Map<String, String> canonical = new java.util.HashMap<>();
+        private final Map<String, String[]> byText = new HashMap<>();
+        private final Map<String, String> canonical = new HashMap<>();
 
         EventMaker(TextNormalizer normalizer) {
             this.normalizer = normalizer;

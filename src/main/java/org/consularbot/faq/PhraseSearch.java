@@ -1,7 +1,9 @@
 package org.consularbot.faq;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Where editable phrases ({@code urgent.yaml}, {@code smalltalk.yaml}) occur in a message's words. */
 final class PhraseSearch {
@@ -49,7 +51,7 @@ final class PhraseSearch {
      * with some 1,500 phrases and long messages this is most of the work saved.
      */
     static List<Match> matches(List<NormalizedText.Token> words, List<UrgentRules.Phrase> phrases) {
-        java.util.Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         words.forEach(w -> present.add(w.folded()));
         List<Match> found = new ArrayList<>();
         for (UrgentRules.Phrase phrase : phrases) {

@@ -1,6 +1,8 @@
 package org.consularbot.faq;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,7 +48,7 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
             0.50, 0.05, 0.80);
 
     /** The candidate's score weighed by how likely its topic is. */
-    double weigh(Candidate candidate, java.util.Map<String, Double> topics) {
+    double weigh(Candidate candidate, Map<String, Double> topics) {
         return candidate.score() * (1 + topicWeight * topics.getOrDefault(candidate.entry().topic(), 0.0));
     }
 
@@ -58,8 +60,8 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
      * cannot tell apart ("hộ chiếu" alone). A fallback becomes a suggestion when the reading is fairly sure of the
      * top entry's topic and that this is an ordinary question.
      */
-    Tier tier(Tier plainTier, java.util.List<Candidate> plain, Tier byConfidence, java.util.List<Candidate> ranked,
-              java.util.Map<String, Double> topics, MessageClassifier.Reading reading) {
+    Tier tier(Tier plainTier, List<Candidate> plain, Tier byConfidence, List<Candidate> ranked,
+              Map<String, Double> topics, MessageClassifier.Reading reading) {
         if (ranked.isEmpty() || topics.isEmpty()) {
             return byConfidence;
         }

@@ -2,6 +2,8 @@ package org.consularbot.faq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The editable small talk and declines ({@code faq/smalltalk.yaml}). Small talk (greetings, thanks, "are you a
@@ -27,8 +29,8 @@ public record SmallTalkRules(List<Kind> chitchat, List<Kind> decline, List<Urgen
     }
 
     /** The class of that id, small talk or decline. */
-    public java.util.Optional<Kind> kind(String id) {
-        return java.util.stream.Stream.concat(chitchat.stream(), decline.stream()).filter(k -> k.id().equals(id)).findFirst();
+    public Optional<Kind> kind(String id) {
+        return Stream.concat(chitchat.stream(), decline.stream()).filter(k -> k.id().equals(id)).findFirst();
     }
 
     public static SmallTalkRules none() {

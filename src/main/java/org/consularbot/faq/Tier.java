@@ -1,5 +1,7 @@
 package org.consularbot.faq;
 
+import java.util.Locale;
+
 /** What the bot should do with a message, decided by the matcher. */
 public enum Tier {
     /** Someone is in danger now: hotline and what to do first, then a human. Decided before anything else. */
@@ -16,6 +18,6 @@ public enum Tier {
     DECLINE;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

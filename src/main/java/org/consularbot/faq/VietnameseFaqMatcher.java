@@ -1,5 +1,6 @@
 package org.consularbot.faq;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final ReadingPolicy reading;
     private final EntryIndex index;
 
-    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, java.time.Clock clock) {
+    VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, Clock clock) {
         this.corpus = corpus;
         this.policy = policy;
         this.normalizer = new TextNormalizer(corpus.synonyms());

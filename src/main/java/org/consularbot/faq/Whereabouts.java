@@ -1,5 +1,6 @@
 package org.consularbot.faq;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public record Whereabouts(Said said, Country country) {
     public static final Whereabouts UNCLEAR = new Whereabouts(Said.SEVERAL, null);
 
     public Whereabouts {
-        java.util.Objects.requireNonNull(said, "said");
+        Objects.requireNonNull(said, "said");
         if ((said == Said.ELSEWHERE) != (country != null)) {
             throw new IllegalArgumentException("a country goes with ELSEWHERE, and only with it");
         }

@@ -3,6 +3,7 @@ package org.consularbot.faq;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -29,7 +32,7 @@ final class YamlDocument {
 
     /** A key written twice in one place is an error: otherwise the second silently wins. */
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final String file;
     private final List<String> lines;
@@ -102,7 +105,7 @@ final class YamlDocument {
     }
 
     /** A value that starts with a double quote: {@code key: "…} or {@code - "…}. */
-    private static final java.util.regex.Pattern QUOTED_VALUE = java.util.regex.Pattern.compile("^\\s*(-\\s+|[^\\s#\"][^#\"]*?:\\s+)\"");
+    private static final Pattern QUOTED_VALUE = Pattern.compile("^\\s*(-\\s+|[^\\s#\"][^#\"]*?:\\s+)\"");
 
     /** The first line at or before {@code line} whose quoted value has no closing quote, or 0. */
     int unclosedQuoteBefore(int line) {
@@ -152,8 +155,8 @@ final class YamlDocument {
         return values.containsKey(key) || lists.containsKey(key);
     }
 
-    java.util.Set<String> keys() {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(values.keySet());
+    Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>(values.keySet());
         keys.addAll(lists.keySet());
         return keys;
     }

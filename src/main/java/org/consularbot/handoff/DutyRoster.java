@@ -1,5 +1,7 @@
 package org.consularbot.handoff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -68,9 +70,9 @@ public final class DutyRoster {
         try {
             // A key written twice (the same officer's id) would otherwise silently keep only the last one's hours.
             root = new ObjectMapper(YAMLFactory.builder()
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(yaml);
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(yaml);
         } catch (IOException e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+            if (e instanceof JsonProcessingException parse
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new IllegalArgumentException(file + ": line " + parse.getLocation().getLineNr() + ": "
                         + parse.getOriginalMessage().replace("Duplicate field", "the key") + " is written twice: keep one");

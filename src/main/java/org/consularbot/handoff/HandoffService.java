@@ -3,6 +3,7 @@ package org.consularbot.handoff;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.Escalation;
@@ -25,7 +26,7 @@ public final class HandoffService implements Escalation {
     private final DutyRoster roster;
     private final CitizenLine citizens;
     private final Function<Long, List<String>> recentMessages;
-    private final java.util.function.BooleanSupplier officerChannel;
+    private final BooleanSupplier officerChannel;
     private final Clock clock;
 
     /**
@@ -34,7 +35,7 @@ public final class HandoffService implements Escalation {
      *                       without one, promising a citizen an officer would leave them waiting in silence
      */
     public HandoffService(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, DutyRoster roster,
-            CitizenLine citizens, Function<Long, List<String>> recentMessages, java.util.function.BooleanSupplier officerChannel,
+            CitizenLine citizens, Function<Long, List<String>> recentMessages, BooleanSupplier officerChannel,
             Clock clock) {
         this.officerChannel = officerChannel;
         this.tickets = tickets;

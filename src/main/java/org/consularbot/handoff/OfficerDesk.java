@@ -2,7 +2,10 @@ package org.consularbot.handoff;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.consularbot.faq.Language;
 
 /**
  * What officers do, from whatever channel they use (the Telegram officers' group, the terminal console): queue,
@@ -21,14 +24,14 @@ public final class OfficerDesk {
     private final CitizenLine citizens;
     private final Clock clock;
     private final boolean showNames;
-    private final java.util.function.Function<Long, List<String>> recentMessages;
+    private final Function<Long, List<String>> recentMessages;
 
     /**
      * @param showNames      tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer"
      * @param recentMessages a conversation's last messages, oldest first, for {@code /transcript}
      */
     public OfficerDesk(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, CitizenLine citizens, Clock clock,
-            boolean showNames, java.util.function.Function<Long, List<String>> recentMessages) {
+            boolean showNames, Function<Long, List<String>> recentMessages) {
         this.recentMessages = recentMessages;
         this.tickets = tickets;
         this.officers = officers;
@@ -139,7 +142,7 @@ public final class OfficerDesk {
         }
         Optional<Long> ticket = command.ticket().or(() -> current(userId));
         if (ticket.isEmpty()) {
-            return new Result(false, "Which ticket? e.g. /" + command.action().name().toLowerCase(java.util.Locale.ROOT)
+            return new Result(false, "Which ticket? e.g. /" + command.action().name().toLowerCase(Locale.ROOT)
                     + " 12 (you hold none, or more than one)");
         }
         long id = ticket.get();
@@ -259,6 +262,6 @@ public final class OfficerDesk {
         if (showNames) {
             return officer.name();
         }
-        return ticket.language() == org.consularbot.faq.Language.VI ? "Cán bộ lãnh sự" : "Consular officer";
+        return ticket.language() == Language.VI ? "Cán bộ lãnh sự" : "Consular officer";
     }
 }

@@ -1,6 +1,7 @@
 package org.consularbot.handoff;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,11 @@ public record OfficerMessage(long id, Optional<Long> ticketId, Kind kind, String
         CARD, RELAY, NOTICE, ALARM;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Kind fromCode(String code) {
-            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 

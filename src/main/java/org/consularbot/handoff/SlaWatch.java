@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * No handed-off citizen is left in silence: a ticket without an officer's first reply after its limit (10 minutes
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public final class SlaWatch {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlaWatch.class);
+    private static final Logger log = LoggerFactory.getLogger(SlaWatch.class);
 
     private final TicketStore tickets;
     private final OfficerDirectory officers;

@@ -1,6 +1,7 @@
 package org.consularbot.handoff;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.faq.Language;
@@ -21,7 +22,7 @@ public record Ticket(long id, long conversationId, ConversationKey conversation,
         URGENT, NORMAL;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

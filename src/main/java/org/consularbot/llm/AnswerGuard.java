@@ -1,6 +1,7 @@
 package org.consularbot.llm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +208,7 @@ final class AnswerGuard {
         String[] w = words.strip().split(" ");
         Set<String> out = new HashSet<>();
         for (int i = 0; i + LEAK_NGRAM <= w.length; i++) {
-            out.add(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + LEAK_NGRAM)));
+            out.add(String.join(" ", Arrays.copyOfRange(w, i, i + LEAK_NGRAM)));
         }
         return out;
     }

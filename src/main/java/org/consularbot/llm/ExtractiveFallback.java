@@ -7,6 +7,7 @@ import org.consularbot.conversation.FallbackQuestion;
 import org.consularbot.conversation.Reply;
 import org.consularbot.conversation.ReplyKind;
 import org.consularbot.faq.Passage;
+import org.consularbot.faq.PassageIndex;
 
 /**
  * The fallback with no LLM ({@code LLM_PROVIDER=none}): the most relevant official passages, trimmed, each with
@@ -21,7 +22,7 @@ public final class ExtractiveFallback implements FallbackAnswerer {
     private final OfficialEvidence evidence;
     private final BotTexts texts;
 
-    public ExtractiveFallback(org.consularbot.faq.PassageIndex index, BotTexts texts) {
+    public ExtractiveFallback(PassageIndex index, BotTexts texts) {
         this.evidence = new OfficialEvidence(index);
         this.texts = texts;
     }

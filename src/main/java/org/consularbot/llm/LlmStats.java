@@ -1,5 +1,7 @@
 package org.consularbot.llm;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,8 +22,8 @@ public final class LlmStats {
     final AtomicLong circuitOpen = new AtomicLong();
 
     /** A snapshot, name → count. */
-    public java.util.Map<String, Long> snapshot() {
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new LinkedHashMap<>();
         out.put("questions", questions.get());
         out.put("llm_calls", calls.get());
         out.put("llm_failures", failures.get());

@@ -2,6 +2,10 @@ package org.consularbot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -61,15 +65,15 @@ public final class Database implements AutoCloseable {
      * Creates the folder of an H2 file readable by the service's user alone (conversations are personal data); H2 would
      * create it with the umask's permissions, usually readable by every local user. An existing folder is left as it is.
      */
-    private static void createPrivateFolder(java.nio.file.Path file) {
-        java.nio.file.Path folder = file.toAbsolutePath().getParent();
-        if (folder == null || java.nio.file.Files.exists(folder)) {
+    private static void createPrivateFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || Files.exists(folder)) {
             return;
         }
         try {
-            java.nio.file.Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException | UnsupportedOperationException e) {
             throw new StoreException("cannot create the database folder " + folder + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package org.consularbot.store;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,7 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
      * commit already.
      */
     public String jdbcUrl() {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
             return url;
         }
         return url + ";WRITE_DELAY=0";
@@ -42,14 +44,14 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
      * The file an H2 URL names, without H2's ".mv.db" ending ({@code jdbc:h2:file:./data/x} is {@code ./data/x}); none
      * for PostgreSQL, an in-memory H2 or an H2 server.
      */
-    public static Optional<java.nio.file.Path> h2File(String jdbcUrl) {
+    public static Optional<Path> h2File(String jdbcUrl) {
         if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
             return Optional.empty();
         }
         String rest = jdbcUrl.substring(8);
         int options = rest.indexOf(';');
         String name = options < 0 ? rest : rest.substring(0, options);
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
             return Optional.empty();
         }
@@ -59,7 +61,7 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);
         }
-        return name.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(name));
+        return name.isBlank() ? Optional.empty() : Optional.of(Path.of(name));
     }
 
     /** The URL with any password parameter masked, for messages. */

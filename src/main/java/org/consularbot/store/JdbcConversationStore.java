@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.consularbot.conversation.Actor;
 import org.consularbot.conversation.ConcurrentTurnException;
+import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.ConversationEvent;
 import org.consularbot.conversation.ConversationKey;
@@ -131,7 +132,7 @@ public final class JdbcConversationStore implements ConversationStore {
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 InboundMessage original = new InboundMessage(conversation.key(), rows.getString("user_id"),
-                        redelivered.channelMessageId(), org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                        redelivered.channelMessageId(), ContentKind.fromCode(rows.getString("kind")),
                         rows.getString("text"), Transactions.instant(rows, "received_at"));
                 return new StoredInbound(rows.getLong("id"), conversation, original, true, rows.getObject("handled_at") != null);
             }
@@ -277,7 +278,7 @@ public final class JdbcConversationStore implements ConversationStore {
                     }
                     Conversation conversation = find(connection, rows.getLong("conversation_id")).orElseThrow();
                     InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
-                            rows.getString("channel_message_id"), org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                            rows.getString("channel_message_id"), ContentKind.fromCode(rows.getString("kind")),
                             rows.getString("text"), Transactions.instant(rows, "received_at"));
                     return Optional.of(new StoredInbound(inboundId, conversation, message, false, rows.getObject("handled_at") != null));
                 }
@@ -341,7 +342,7 @@ public final class JdbcConversationStore implements ConversationStore {
                         Conversation conversation = conversation(rows);
                         InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
                                 rows.getString("channel_message_id"),
-                                org.consularbot.conversation.ContentKind.fromCode(rows.getString("kind")),
+                                ContentKind.fromCode(rows.getString("kind")),
                                 rows.getString("text"), Transactions.instant(rows, "received_at"));
                         found.add(new StoredInbound(rows.getLong("inbound_id"), conversation, message, true, false));
                     }

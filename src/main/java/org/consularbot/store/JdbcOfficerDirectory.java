@@ -2,6 +2,7 @@ package org.consularbot.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class JdbcOfficerDirectory implements OfficerDirectory {
         });
     }
 
-    private static List<Officer> read(PreparedStatement select) throws java.sql.SQLException {
+    private static List<Officer> read(PreparedStatement select) throws SQLException {
         List<Officer> officers = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

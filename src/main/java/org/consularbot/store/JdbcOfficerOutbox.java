@@ -2,6 +2,7 @@ package org.consularbot.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
                 if (ticketId.isPresent()) {
                     insert.setLong(1, ticketId.get());
                 } else {
-                    insert.setNull(1, java.sql.Types.BIGINT);
+                    insert.setNull(1, Types.BIGINT);
                 }
                 insert.setString(2, kind.code());
                 insert.setString(3, text);

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class JdbcOutbox implements Outbox {
             if (inboundId > 0) {
                 insert.setLong(2, inboundId);
             } else {
-                insert.setNull(2, java.sql.Types.BIGINT); // an officer's turn answers no citizen message
+                insert.setNull(2, Types.BIGINT); // an officer's turn answers no citizen message
             }
             insert.setString(3, reply.kind().code());
             insert.setString(4, reply.entryId().orElse(null));

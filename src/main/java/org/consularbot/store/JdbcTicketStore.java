@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.consularbot.conversation.ConversationKey;
@@ -162,7 +164,7 @@ public final class JdbcTicketStore implements TicketStore {
                 if (ticketId.isPresent()) {
                     insert.setLong(1, ticketId.get());
                 } else {
-                    insert.setNull(1, java.sql.Types.BIGINT);
+                    insert.setNull(1, Types.BIGINT);
                 }
                 Transactions.setInstant(insert, 2, at);
                 insert.setString(3, cut(actor, 64));
@@ -242,7 +244,7 @@ public final class JdbcTicketStore implements TicketStore {
             while (rows.next()) {
                 tickets.add(new Ticket(rows.getLong("id"), rows.getLong("conversation_id"),
                         new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
-                        Ticket.Priority.valueOf(rows.getString("priority").toUpperCase(java.util.Locale.ROOT)),
+                        Ticket.Priority.valueOf(rows.getString("priority").toUpperCase(Locale.ROOT)),
                         Language.fromCode(rows.getString("language")).orElse(Language.VI),
                         Optional.ofNullable(rows.getString("topic")), rows.getString("reason"),
                         TicketStatus.fromCode(rows.getString("status")), Optional.ofNullable(rows.getString("officer_id")),

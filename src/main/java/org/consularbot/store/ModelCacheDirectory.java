@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -16,10 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.consularbot.faq.ModelCache;
 import org.slf4j.Logger;
@@ -179,7 +181,7 @@ public final class ModelCacheDirectory implements ModelCache {
         try (Stream<Path> files = Files.list(folder)) {
             // Times read once, before sorting: another instance may touch a file meanwhile.
             models = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-                    .map(f -> Map.entry(f, lastModified(f))).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+                    .map(f -> Map.entry(f, lastModified(f))).collect(Collectors.toCollection(ArrayList::new));
         }
         models.sort(Map.Entry.<Path, FileTime>comparingByValue().reversed());
         models.stream().skip(kept).map(Map.Entry::getKey).forEach(ModelCacheDirectory::deleteQuietly);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.consularbot.conversation.ConversationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class PostgresLeadership implements BooleanSupplier, AutoCloseable 
     public PostgresLeadership(DataSource connections, String role) {
         this.connections = connections;
         this.role = role;
-        this.lockId = PostgresConversationLocks.id(new org.consularbot.conversation.ConversationKey("leader", role));
+        this.lockId = PostgresConversationLocks.id(new ConversationKey("leader", role));
     }
 
     /** Whether this instance leads now; tries to become leader when nobody does. */

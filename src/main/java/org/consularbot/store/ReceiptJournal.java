@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class ReceiptJournal {
         }
         List<InboundMessage> all = new ArrayList<>();
         byConversation.values().forEach(all::addAll);
-        all.sort(java.util.Comparator.comparing(InboundMessage::receivedAt));
+        all.sort(Comparator.comparing(InboundMessage::receivedAt));
         return all;
     }
 
@@ -181,7 +182,7 @@ public final class ReceiptJournal {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(folder)) {
-            return listed.filter(f -> hourOf(f) >= 0).sorted(java.util.Comparator.comparingLong(ReceiptJournal::hourOf)).toList();
+            return listed.filter(f -> hourOf(f) >= 0).sorted(Comparator.comparingLong(ReceiptJournal::hourOf)).toList();
         } catch (IOException e) {
             throw new StoreException("cannot list the receipt journal in " + folder + ": " + e.getMessage(), e);
         }

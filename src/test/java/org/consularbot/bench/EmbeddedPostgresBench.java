@@ -1,5 +1,6 @@
 package org.consularbot.bench;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ public final class EmbeddedPostgresBench {
         List<String> command = new ArrayList<>(List.of("bench", "--db-url", TestDatabases.postgresUrl()));
         command.addAll(List.of(args));
         var line = ConsularBotCommand.create(Settings.load(Map.of(), Path.of("nonexistent.env")), Clock.systemUTC());
-        line.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        line.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        line.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        line.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int exit = line.execute(command.toArray(String[]::new));
         System.exit(exit);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.Feedback;
+import org.consularbot.conversation.InboundMessage;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
@@ -203,7 +204,7 @@ class ChatCommandTest {
         chat("", "--as", "alice");
         chat("", "--as", "bob");
         // alice's last run stopped between storing her message and answering it.
-        db.read(store -> store.recordInbound(org.consularbot.conversation.InboundMessage.text(
+        db.read(store -> store.recordInbound(InboundMessage.text(
                 ChatDb.console("alice"), "alice", "left-over", "toi bi bat", TestCorpora.CLOCK.instant())));
 
         CliRun bob = chat("", "--as", "bob");

@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.Feedback;
 import org.consularbot.faq.TestCorpora;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
@@ -57,11 +61,11 @@ final class ChatDb {
         }
     }
 
-    java.util.Optional<org.consularbot.conversation.Conversation> conversation(String citizen) {
+    Optional<Conversation> conversation(String citizen) {
         return read(store -> store.find(console(citizen)));
     }
 
-    java.util.List<org.consularbot.conversation.Feedback> feedback(String entryId) {
+    List<Feedback> feedback(String entryId) {
         return read(store -> store.feedback(entryId));
     }
 

@@ -1,8 +1,11 @@
 package org.consularbot.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.consularbot.config.Settings;
 import org.consularbot.faq.TestCorpora;
@@ -25,9 +28,9 @@ record CliRun(int exit, String out, String err) {
     }
 
     /** As {@link #runWithInput(Map, String, String...)} at another time, e.g. to age stored data for {@code purge}. */
-    static CliRun runWithInput(java.time.Clock clock, Map<String, String> environment, String input, String... args) {
+    static CliRun runWithInput(Clock clock, Map<String, String> environment, String input, String... args) {
         CommandLine line = ConsularBotCommand.create(Settings.load(TestCorpora.withModelCache(environment), Path.of("nonexistent.env")),
-                clock, new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                clock, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

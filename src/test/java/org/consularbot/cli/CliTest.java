@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.eval.EvalQuery;
@@ -15,6 +16,8 @@ import org.consularbot.eval.EvalSet;
 import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** ask, eval and bench as a user runs them. The corpus tools (faq ...): FaqCommandTest. */
 class CliTest {
@@ -111,7 +114,7 @@ class CliTest {
         assertThat(run.out()).contains("default matcher on", "bm25 matcher on", "urgent messages per situation");
         assertThat(run.out().lines().filter(l -> l.trim().startsWith("arrest")).findFirst().orElseThrow()).contains("recall 1.000");
 
-        List<JsonNode> lines = new java.util.ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             lines.add(JSON.readTree(line));
         }
@@ -289,8 +292,8 @@ class CliTest {
     }
 
     /** Regression: "--help" on a command failed ("Missing required parameter", exit 2) though the README says it works. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"serve", "chat", "ask", "eval", "bench", "purge", "report", "faq",
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "chat", "ask", "eval", "bench", "purge", "report", "faq",
         "faq validate", "faq review", "faq export", "faq import", "officer", "officer add", "officer remove", "officer list",
         "officer console"})
     void everyCommandPrintsItsUsageOnHelp(String command) {

@@ -2,6 +2,8 @@ package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.CorpusProblem;
+import org.consularbot.faq.Language;
 import org.consularbot.faq.TestCorpora;
 import org.consularbot.llm.StubLlmServer;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,7 @@ class CorpusReloadTest {
         List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
         AtomicLong ids = new AtomicLong();
         try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+                new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
             TurnProcessor processor = bot.turns(Map.of("test", sent::add)).citizens();
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
@@ -85,15 +88,15 @@ class CorpusReloadTest {
         Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0")), tmp.resolve("none.env"));
         try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+                new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Path mission = faq.resolve("mission.yaml");
             Files.writeString(mission, Files.readString(mission).replace("hotline: \"+84 981 84 84 84\"", "hotline: \"" + edited + "\""));
 
             assertThat(watcher.check()).isEmpty();
 
-            assertThat(bot.officerTexts.outsideHours(org.consularbot.faq.Language.VI)).contains(edited).doesNotContain("981 84 84 84");
-            assertThat(bot.officerTexts.notForgotten(org.consularbot.faq.Language.EN)).contains(edited);
+            assertThat(bot.officerTexts.outsideHours(Language.VI)).contains(edited).doesNotContain("981 84 84 84");
+            assertThat(bot.officerTexts.notForgotten(Language.EN)).contains(edited);
             assertThat(RunningBot.groupNotice(bot.serving().hotline())).contains(edited);
         }
     }
@@ -107,7 +110,7 @@ class CorpusReloadTest {
                     "LLM_BASE_URL", llm.openAiBaseUrl(), "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test")), tmp.resolve("none.env"));
             AtomicLong ids = new AtomicLong();
             try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                    new java.io.PrintWriter(new java.io.StringWriter()), TestCorpora.CLOCK)) {
+                    new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
                 TurnProcessor processor = bot.turns(Map.of("test", entry -> { })).citizens();
                 CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
                 Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",

@@ -7,15 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.consularbot.config.Settings;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.CorpusLoader;
-import org.consularbot.config.Settings;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.ModelCache;
 import org.consularbot.faq.TestCorpora;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +80,7 @@ class FaqCommandTest {
         assertThat(fileKeys(models)).as("read, not trained and written again (a write replaces the file)").isEqualTo(inodes);
 
         Files.writeString(faq.resolve("examples/few.tsv"), "passport.issue\tvi\tno\t-\t-\t-\t-\thộ chiếu hỏng thì sao\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         CliRun edited = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
         assertThat(edited.exit()).as(edited.toString()).isZero();
         assertThat(modelFiles(models)).as("a new example: new models beside the old").hasSize(4).containsAllEntriesOf(kept);
@@ -93,7 +100,7 @@ class FaqCommandTest {
         CliRun run = CliRun.run(Map.of("MODEL_CACHE_DIR", "models\u0000x"), "faq", "validate", "--dir", "faq");
         assertThat(run.exit()).as(run.toString()).isNotZero();
         assertThat(run.err()).contains("MODEL_CACHE_DIR");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CorpusSource(bad, TestCorpora.CLOCK).models())
+        Assertions.assertThatThrownBy(() -> new CorpusSource(bad, TestCorpora.CLOCK).models())
                 .hasMessageContaining("MODEL_CACHE_DIR");
     }
 
@@ -103,7 +110,7 @@ class FaqCommandTest {
         try (Stream<Path> paths = Files.list(folder)) {
             for (Path path : paths.toList()) {
                 keys.put(path.getFileName().toString(),
-                        Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                        Files.readAttributes(path, BasicFileAttributes.class).fileKey());
             }
         }
         return keys;
@@ -165,8 +172,8 @@ class FaqCommandTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("due 2026-12-10  x.soon  (entries/x.yaml:2)").doesNotContain("x.later");
 
-        CliRun later = CliRun.runWithInput(java.time.Clock.fixed(java.time.Instant.parse("2027-01-05T00:00:00Z"), java.time.ZoneOffset.UTC),
-                java.util.Map.of(), "", "faq", "review", "--dir", faq.toString());
+        CliRun later = CliRun.runWithInput(Clock.fixed(Instant.parse("2027-01-05T00:00:00Z"), ZoneOffset.UTC),
+                Map.of(), "", "faq", "review", "--dir", faq.toString());
         assertThat(later.exit()).as("an expired entry stops the bot from loading the corpus").isEqualTo(1);
         assertThat(later.out()).contains("EXPIRED  entries/x.yaml:", "x.soon", "expired on 2026-12-10");
     }
@@ -201,7 +208,7 @@ class FaqCommandTest {
 
     @Test
     void validateTheBundledCorpus() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
+        Assumptions.assumeTrue(
                 getClass().getClassLoader().getResource("faq/topics.tsv") != null, "no bundled corpus");
         CliRun run = CliRun.run("faq", "validate");
         assertThat(run.exit()).as(run.toString()).isZero();

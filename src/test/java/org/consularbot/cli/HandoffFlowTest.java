@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.consularbot.ManualClock;
@@ -17,7 +19,9 @@ import org.consularbot.config.Settings;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ConversationState;
 import org.consularbot.conversation.InboundMessage;
+import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.OutboxEntry;
+import org.consularbot.conversation.Trigger;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.TestCorpora;
 import org.consularbot.handoff.Officer;
@@ -47,7 +51,7 @@ class HandoffFlowTest {
     private final AtomicLong ids = new AtomicLong();
     private BotAssembly bot;
     private TurnProcessor processor;
-    private org.consularbot.conversation.OfficerTurns officerTurns;
+    private OfficerTurns officerTurns;
     private OfficerDesk desk;
 
     @BeforeEach
@@ -56,7 +60,7 @@ class HandoffFlowTest {
     }
 
     private void open(Map<String, String> extra) throws Exception {
-        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of("DB_URL", "jdbc:h2:mem:handoff" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+        HashMap<String, String> env = new HashMap<>(Map.of("DB_URL", "jdbc:h2:mem:handoff" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "RATE_LIMIT_PER_MINUTE", "0"));
         env.putAll(extra);
         bot = BotAssembly.open(BotConfig.from(Settings.load(env, tmp.resolve("none.env"))), TestCorpora.real(), clock);
@@ -269,7 +273,7 @@ class HandoffFlowTest {
         long id = bot.tickets.open().get(0).id();
         bot.store.find(new ConversationKey("telegram", "108")).orElseThrow();
         // The conversation was closed by another officer's action on it meanwhile.
-        officerTurns.take(new ConversationKey("telegram", "108"), java.util.Optional.of(org.consularbot.conversation.Trigger.CLOSED_BY_OFFICER),
+        officerTurns.take(new ConversationKey("telegram", "108"), Optional.of(Trigger.CLOSED_BY_OFFICER),
                 List.of(), "closed elsewhere");
 
         OfficerDesk.Result result = desk.take("7", id);

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +259,7 @@ class TelegramEndToEndTest {
     }
 
     static List<String> buttons(JsonNode message) {
-        List<String> data = new java.util.ArrayList<>();
+        List<String> data = new ArrayList<>();
         message.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
         return data;
     }

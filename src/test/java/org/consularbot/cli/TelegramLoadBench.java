@@ -3,6 +3,7 @@ package org.consularbot.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.consularbot.channel.telegram.TelegramEmulator;
+import org.consularbot.proof.CitizenLoad;
 
 /**
  * Load through the real Telegram path: emulated users (telegram-test-api) each send their messages one after the
@@ -24,7 +26,7 @@ import org.consularbot.channel.telegram.TelegramEmulator;
  */
 public final class TelegramLoadBench {
 
-    private static final List<String> QUESTIONS = org.consularbot.proof.CitizenLoad.QUESTIONS;
+    private static final List<String> QUESTIONS = CitizenLoad.QUESTIONS;
 
     private TelegramLoadBench() {
     }
@@ -59,7 +61,7 @@ public final class TelegramLoadBench {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             int extra = 0;
             for (int u = 0; u < users; u++) {
-                extra += telegram.moreBotMessages(TelegramEndToEndTest.TOKEN, 800_000 + u, java.time.Duration.ZERO).size();
+                extra += telegram.moreBotMessages(TelegramEndToEndTest.TOKEN, 800_000 + u, Duration.ZERO).size();
             }
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);

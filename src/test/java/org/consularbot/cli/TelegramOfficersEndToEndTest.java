@@ -7,6 +7,7 @@ import static org.consularbot.cli.TelegramEndToEndTest.only;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
@@ -35,7 +36,7 @@ class TelegramOfficersEndToEndTest {
     static void start() throws Exception {
         telegram = TelegramEmulator.start();
         bot = TelegramEndToEndTest.startBot(telegram, Map.of("TELEGRAM_OFFICER_CHAT_ID", String.valueOf(GROUP)));
-        bot.assembly().officers.add(new Officer(String.valueOf(LAN), "Lan", Officer.Role.OFFICER), java.time.Instant.now());
+        bot.assembly().officers.add(new Officer(String.valueOf(LAN), "Lan", Officer.Role.OFFICER), Instant.now());
     }
 
     @AfterAll

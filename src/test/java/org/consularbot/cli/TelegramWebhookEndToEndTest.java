@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
 import org.consularbot.channel.telegram.TelegramWebhook;
+import org.consularbot.conversation.ConversationKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class TelegramWebhookEndToEndTest {
         assertThat(post(update, null).statusCode()).isEqualTo(401);
 
         assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofMillis(500))).isEmpty();
-        assertThat(bot.assembly().store.find(new org.consularbot.conversation.ConversationKey("telegram", String.valueOf(citizen)))).isEmpty();
+        assertThat(bot.assembly().store.find(new ConversationKey("telegram", String.valueOf(citizen)))).isEmpty();
     }
 
     @Test

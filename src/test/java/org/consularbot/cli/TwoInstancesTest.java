@@ -11,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
+import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.TestCorpora;
 import org.consularbot.store.TestDatabases;
@@ -36,9 +38,9 @@ class TwoInstancesTest {
     void oneCitizensMessagesSplitOverTwoInstancesAreEachAnsweredOnce() throws Exception {
         Settings settings = Settings.load(Map.of("DB_URL", TestDatabases.postgresUrl(), "RATE_LIMIT_PER_MINUTE", "0"), tmp.resolve("none.env"));
         List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
-        org.consularbot.conversation.ReplySender slow = entry -> {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        ReplySender slow = entry -> {
             // A turn of this conversation sends while it holds the lock: two at once would mean the lock failed.
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {

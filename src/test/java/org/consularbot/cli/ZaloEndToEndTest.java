@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.consularbot.channel.zalo.StubZaloServer;
 import org.consularbot.config.BotConfig;
@@ -68,8 +71,8 @@ class ZaloEndToEndTest {
         env.putAll(extra);
         Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();
-        return RunningBot.start(BotConfig.from(settings), java.util.Optional.empty(), ZaloConfig.from(settings), WebConfig.from(settings),
-                new CorpusSource(settings, clock), new java.io.PrintWriter(new java.io.StringWriter()), clock, Duration.ZERO);
+        return RunningBot.start(BotConfig.from(settings), Optional.empty(), ZaloConfig.from(settings), WebConfig.from(settings),
+                new CorpusSource(settings, clock), new PrintWriter(new StringWriter()), clock, Duration.ZERO);
     }
 
     static String event(String name, String sender, String msgId, String text, Instant at) {

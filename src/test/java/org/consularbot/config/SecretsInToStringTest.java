@@ -2,6 +2,7 @@ package org.consularbot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.consularbot.store.DatabaseSettings;
@@ -16,7 +17,7 @@ class SecretsInToStringTest {
     void theBotConfigNeverPrintsTheDatabasePassword() {
         BotConfig config = BotConfig.from(Settings.load(Map.of(
                 "DB_URL", "jdbc:postgresql://db.example:5432/bot?password=" + PASSWORD,
-                "DB_USER", "bot", "DB_PASSWORD", PASSWORD), java.nio.file.Path.of("nonexistent.env")));
+                "DB_USER", "bot", "DB_PASSWORD", PASSWORD), Path.of("nonexistent.env")));
 
         assertThat(config.toString()).doesNotContain(PASSWORD).contains("db.example", "as bot", "with a password");
     }

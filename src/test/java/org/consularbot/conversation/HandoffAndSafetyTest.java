@@ -14,6 +14,8 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.List;
 import org.consularbot.conversation.ConversationHarness.Chat;
+import org.consularbot.faq.FaqMatcher;
+import org.consularbot.faq.MatchResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,10 +105,10 @@ class HandoffAndSafetyTest {
     @Test
     // Regression: a message the dialogue could not decide on threw, stayed unanswered and failed every recovery.
     void aMessageTheBotCannotDecideOnStillGetsTheHotlineAndDoesNotBlockRecovery() {
-        org.consularbot.faq.FaqMatcher real = ConversationHarness.matcher();
-        org.consularbot.faq.FaqMatcher broken = new org.consularbot.faq.FaqMatcher() {
+        FaqMatcher real = ConversationHarness.matcher();
+        FaqMatcher broken = new FaqMatcher() {
             @Override
-            public org.consularbot.faq.MatchResult match(String message) {
+            public MatchResult match(String message) {
                 if (message.contains("poison")) {
                     throw new IllegalStateException("bug");
                 }

@@ -10,10 +10,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -421,7 +423,7 @@ class TurnProcessorTest {
             List<StoredInbound> listed = bot.store.unanswered(10);
             // The live instance answers it between the starting instance's listing and its taking the lock.
             bot.processor.answerStored(stored);
-            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean first = new AtomicBoolean(true);
             ConversationStore staleListing = new DelegatingStore(bot.store) {
                 @Override
                 public List<StoredInbound> unanswered(int limit) {
@@ -491,7 +493,7 @@ class TurnProcessorTest {
         }
 
         @Override
-        public List<OutboxEntry> commitTurn(TurnRecord turn, java.time.Instant relaysFrom) {
+        public List<OutboxEntry> commitTurn(TurnRecord turn, Instant relaysFrom) {
             if (crash.getAndSet(false)) {
                 throw new Crash("before the commit");
             }
@@ -508,7 +510,7 @@ class TurnProcessorTest {
                     }
                     try {
                         return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });

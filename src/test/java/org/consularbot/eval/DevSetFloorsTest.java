@@ -9,8 +9,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.faq.Corpus;
-import org.consularbot.faq.TestCorpora;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.TestCorpora;
+import org.consularbot.faq.Tier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class DevSetFloorsTest {
         // passport": sure it is about passport renewal, blind to whose passport; a role-play asking for a visa
         // exemption, answered with the official procedure). Never more.
         long answered = vietnamese.outcomes().stream()
-                .filter(o -> o.query().expectsNone() && o.tier() == org.consularbot.faq.Tier.ANSWER).count();
+                .filter(o -> o.query().expectsNone() && o.tier() == Tier.ANSWER).count();
         assertThat(answered).as("out-of-scope messages given an FAQ answer").isLessThanOrEqualTo(2);
     }
 

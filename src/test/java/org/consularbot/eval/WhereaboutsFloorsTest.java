@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class WhereaboutsFloorsTest {
 
     /** (country, question) of every urgent row of the blind sets. */
     private static List<String[]> urgentRows() throws Exception {
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         for (Path set : List.of(Path.of("eval/blind"), Path.of("eval/blind2"), Path.of("eval/blind3"))) {
             try (Stream<Path> files = Files.list(set)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {

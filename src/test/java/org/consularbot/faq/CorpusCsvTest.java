@@ -3,12 +3,19 @@ package org.consularbot.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,14 +49,14 @@ class CorpusCsvTest {
     @Test
     void theLayoutWritesEveryRealTopicFileByteForByte() throws Exception {
         Corpus real = TestCorpora.real();
-        java.util.Map<String, List<EntryLayout.Block>> byFile = new java.util.LinkedHashMap<>();
-        real.entries().forEach(e -> byFile.computeIfAbsent(e.location().file(), f -> new java.util.ArrayList<>()).add(EntryLayout.Block.of(e)));
+        Map<String, List<EntryLayout.Block>> byFile = new LinkedHashMap<>();
+        real.entries().forEach(e -> byFile.computeIfAbsent(e.location().file(), f -> new ArrayList<>()).add(EntryLayout.Block.of(e)));
         assertThat(byFile).hasSizeGreaterThan(20);
         byFile.forEach((file, blocks) -> {
             try {
                 assertThat(EntryLayout.file(blocks)).as(file + " in the corpus's own layout (faq export + faq import writes it so)").isEqualTo(Files.readString(TestCorpora.FAQ.resolve(file)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -63,7 +70,7 @@ class CorpusCsvTest {
     @Test
     void everyTrickyTextIsReadBackAsWrittenInEveryPlace() throws Exception {
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("tricky"));
-        List<String> vi = new java.util.ArrayList<>(List.of("Lệ phí hộ chiếu bao nhiêu", "Phí làm hộ chiếu", "Giá hộ chiếu"));
+        List<String> vi = new ArrayList<>(List.of("Lệ phí hộ chiếu bao nhiêu", "Phí làm hộ chiếu", "Giá hộ chiếu"));
         vi.addAll(TRICKY);
         EntryLayout.Block block = new EntryLayout.Block("fees.tricky", "fees", vi,
                 List.of("How much is a passport", "Passport fee", "Passport price"), String.join("\n", TRICKY),
@@ -83,7 +90,7 @@ class CorpusCsvTest {
         Path copy = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Path csv = tmp.resolve("faq.csv");
         CorpusCsv.export(new CorpusLoader(TestCorpora.CLOCK).load(copy), csv);
-        java.util.Map<Path, String> before = texts(copy.resolve("entries"));
+        Map<Path, String> before = texts(copy.resolve("entries"));
         CorpusCsv.importInto(csv, copy);
         assertThat(texts(copy.resolve("entries"))).isEqualTo(before);
 
@@ -92,7 +99,7 @@ class CorpusCsvTest {
                 "Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
         Files.writeString(csv, edited);
         CorpusCsv.importInto(csv, copy);
-        java.util.Map<Path, String> after = texts(copy.resolve("entries"));
+        Map<Path, String> after = texts(copy.resolve("entries"));
         after.forEach((file, text) -> {
             if (!file.endsWith("fees.yaml")) {
                 assertThat(text).as(file.toString()).isEqualTo(before.get(file));
@@ -101,7 +108,7 @@ class CorpusCsvTest {
         List<String> was = fees.lines().toList();
         List<String> now = after.get(copy.resolve("entries/fees.yaml")).lines().toList();
         assertThat(now).hasSameSizeAs(was);
-        List<Integer> changed = java.util.stream.IntStream.range(0, was.size()).filter(i -> !was.get(i).equals(now.get(i))).boxed().toList();
+        List<Integer> changed = IntStream.range(0, was.size()).filter(i -> !was.get(i).equals(now.get(i))).boxed().toList();
         assertThat(changed).hasSize(1);
         assertThat(now.get(changed.get(0))).isEqualTo("        - \"Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?\"");
         Corpus reloaded = new CorpusLoader(TestCorpora.CLOCK).load(copy);
@@ -109,8 +116,8 @@ class CorpusCsvTest {
                 .isEqualTo("Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
     }
 
-    private static java.util.Map<Path, String> texts(Path dir) throws java.io.IOException {
-        java.util.Map<Path, String> texts = new java.util.TreeMap<>();
+    private static Map<Path, String> texts(Path dir) throws IOException {
+        Map<Path, String> texts = new TreeMap<>();
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 texts.put(file, Files.readString(file));

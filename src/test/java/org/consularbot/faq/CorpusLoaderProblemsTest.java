@@ -2,11 +2,15 @@ package org.consularbot.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -51,7 +55,7 @@ class CorpusLoaderProblemsTest {
     }
 
     private static String withoutLine(String text, int line) {
-        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         lines.remove(line - 1);
         return String.join("\n", lines);
     }
@@ -145,7 +149,7 @@ class CorpusLoaderProblemsTest {
     void entryExpiringTodayOrLaterIsStillServed() {
         assertThat(check(VALID + "    expires: 2026-11-24\n").problems()).isEmpty();
         assertThat(new CorpusLoader(TestCorpora.CLOCK).check(tmp).corpus().orElseThrow().entries().get(0).expires())
-                .contains(java.time.LocalDate.of(2026, 11, 24));
+                .contains(LocalDate.of(2026, 11, 24));
     }
 
     @Test
@@ -211,7 +215,7 @@ class CorpusLoaderProblemsTest {
     void aTypoInMissionYamlIsOneErrorNotOneForEveryPlaceholder() throws Exception {
         Path root = TestCorpora.copyOfReal(tmp.resolve("real"));
         Path mission = root.resolve("mission.yaml");
-        java.nio.file.Files.writeString(mission, java.nio.file.Files.readString(mission)
+        Files.writeString(mission, Files.readString(mission)
                 .replace("hotline: \"+84 981 84 84 84\"", "hotline: \"+84 981 84 84 84"));
 
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
@@ -229,8 +233,8 @@ class CorpusLoaderProblemsTest {
         assertThat(p.message()).containsIgnoringCase("tab");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "a colon inside a text       | See {{mission_website}}.      | 'Note: see {{mission_website}}.'        | 9 | put the whole text in double quotes",
         "a key indented less         | '    topic: passport.issue'    | '   topic: passport.issue'               | 3 | indent this line like the line above it",
         "a key without its colon     | '    topic: passport.issue'    | '    topic passport.issue'               | 3 | add the ':' after the key",

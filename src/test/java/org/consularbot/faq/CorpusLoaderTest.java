@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ class CorpusLoaderTest {
 
     @Test
     void everyAnswerWithAFigureOrPhoneExpiresWithinAYear() {
-        java.time.LocalDate today = java.time.LocalDate.now(TestCorpora.CLOCK);
+        LocalDate today = LocalDate.now(TestCorpora.CLOCK);
         assertThat(corpus.entries()).filteredOn(e -> e.answers().values().stream().anyMatch(a -> a.matches("(?s).*(\\d|\\{\\{\\s*hotline).*")))
                 .isNotEmpty()
                 .allSatisfy(entry -> assertThat(entry.expires()).as(entry.id()).hasValueSatisfying(

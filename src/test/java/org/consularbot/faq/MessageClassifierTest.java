@@ -2,9 +2,11 @@ package org.consularbot.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The classifier trained on the real corpus's examples reads messages that are not among them (checked: none of
@@ -65,10 +67,10 @@ class MessageClassifierTest {
     })
     void unseenQuestionsAreReadWithTheirTopicMostLikely(String message, String topic) {
         Corpus corpus = TestCorpora.real();
-        java.util.Map<String, Double> topics = corpus.classifier().read(new TextNormalizer(corpus.synonyms()).normalize(message), message).topics();
+        Map<String, Double> topics = corpus.classifier().read(new TextNormalizer(corpus.synonyms()).normalize(message), message).topics();
         assertThat(topics).hasSize(corpus.topics().size());
-        assertThat(topics.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey()).as(message).isEqualTo(topic);
-        assertThat(topics.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(topics.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()).as(message).isEqualTo(topic);
+        assertThat(topics.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, Offset.offset(1e-6));
     }
 
     @Test

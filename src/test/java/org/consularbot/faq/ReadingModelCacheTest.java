@@ -2,6 +2,7 @@ package org.consularbot.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class ReadingModelCacheTest {
         ModelCache junk = new ModelCache() {
             @Override
             public Optional<byte[]> find(String key) {
-                return Optional.of("not a model at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return Optional.of("not a model at all".getBytes(StandardCharsets.UTF_8));
             }
 
             @Override

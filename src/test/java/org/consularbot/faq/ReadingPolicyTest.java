@@ -2,6 +2,8 @@ package org.consularbot.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,47 +70,47 @@ class ReadingPolicyTest {
 
     @Test
     void aCandidateWeighsMoreTheLikelierItsTopic() {
-        java.util.Map<String, Double> topics = java.util.Map.of("fees", 0.75, "passport.issue", 0.25);
+        Map<String, Double> topics = Map.of("fees", 0.75, "passport.issue", 0.25);
         assertThat(POLICY.weigh(candidate("fees", 2.0, 0.5), topics)).isEqualTo(2.0 * (1 + 2.0 * 0.75));
         assertThat(POLICY.weigh(candidate("passport.issue", 2.0, 0.5), topics)).isEqualTo(2.0 * (1 + 2.0 * 0.25));
         assertThat(POLICY.weigh(candidate("nationality", 2.0, 0.5), topics)).as("a topic not read").isEqualTo(2.0);
-        assertThat(POLICY.weigh(candidate("fees", 2.0, 0.5), java.util.Map.of())).as("no reading").isEqualTo(2.0);
+        assertThat(POLICY.weigh(candidate("fees", 2.0, 0.5), Map.of())).as("no reading").isEqualTo(2.0);
     }
 
     private static final MessageClassifier.Reading QUESTION = MessageClassifier.Reading.NOTHING;
 
     @Test
     void aSuggestionIsAnsweredWhenItsTopicIsSureAndItExplainsEnough() {
-        java.util.List<Candidate> ranked = java.util.List.of(candidate("fees", 2.0, 0.2), candidate("passport.issue", 1.0, 0.3));
-        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.9), QUESTION)).isEqualTo(Tier.ANSWER);
-        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.89), QUESTION)).isEqualTo(Tier.SUGGEST);
-        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.19)), java.util.Map.of("fees", 0.99), QUESTION))
+        List<Candidate> ranked = List.of(candidate("fees", 2.0, 0.2), candidate("passport.issue", 1.0, 0.3));
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, Map.of("fees", 0.9), QUESTION)).isEqualTo(Tier.ANSWER);
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, Map.of("fees", 0.89), QUESTION)).isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.SUGGEST, List.of(), Tier.SUGGEST, List.of(candidate("fees", 2.0, 0.19)), Map.of("fees", 0.99), QUESTION))
                 .as("explains too little").isEqualTo(Tier.SUGGEST);
-        assertThat(POLICY.tier(Tier.FALLBACK, ranked, Tier.FALLBACK, ranked, java.util.Map.of("fees", 0.99), QUESTION))
+        assertThat(POLICY.tier(Tier.FALLBACK, ranked, Tier.FALLBACK, ranked, Map.of("fees", 0.99), QUESTION))
                 .as("a fallback is suggested, never answered").isEqualTo(Tier.SUGGEST);
         FaqEntry otherFeesEntry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals("fees")).skip(1).findFirst().orElseThrow();
-        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.24)),
-                java.util.Map.of("fees", 0.99), QUESTION)).as("another entry of the topic explains 80 % as much").isEqualTo(Tier.SUGGEST);
-        assertThat(POLICY.tier(Tier.SUGGEST, java.util.List.of(), Tier.SUGGEST, java.util.List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.23)),
-                java.util.Map.of("fees", 0.99), QUESTION)).isEqualTo(Tier.ANSWER);
+        assertThat(POLICY.tier(Tier.SUGGEST, List.of(), Tier.SUGGEST, List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.24)),
+                Map.of("fees", 0.99), QUESTION)).as("another entry of the topic explains 80 % as much").isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.SUGGEST, List.of(), Tier.SUGGEST, List.of(candidate("fees", 2.0, 0.3), new Candidate(otherFeesEntry, 1.5, 0.23)),
+                Map.of("fees", 0.99), QUESTION)).isEqualTo(Tier.ANSWER);
         MessageClassifier.Reading maybeOffTopic = new MessageClassifier.Reading(0, null, 0, null, 0.11, "off-topic");
-        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, java.util.Map.of("fees", 0.99), maybeOffTopic))
+        assertThat(POLICY.tier(Tier.SUGGEST, ranked, Tier.SUGGEST, ranked, Map.of("fees", 0.99), maybeOffTopic))
                 .as("sure of the topic, not that it is a question for the embassy").isEqualTo(Tier.SUGGEST);
     }
 
     @Test
     void aFallbackIsSuggestedOnlyWhenTheReadingIsFairlySureOfTopicAndQuestionAndTheEntryExplainsSomething() {
-        java.util.List<Candidate> weak = java.util.List.of(candidate("fees", 2.0, 0.06));
-        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.5), QUESTION)).isEqualTo(Tier.SUGGEST);
-        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.49), QUESTION))
+        List<Candidate> weak = List.of(candidate("fees", 2.0, 0.06));
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, Map.of("fees", 0.5), QUESTION)).isEqualTo(Tier.SUGGEST);
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, Map.of("fees", 0.49), QUESTION))
                 .as("topic unsure").isEqualTo(Tier.FALLBACK);
         MessageClassifier.Reading halfDecline = new MessageClassifier.Reading(0, null, 0, null, 0.51, "off-topic");
-        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.99), halfDecline))
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, Map.of("fees", 0.99), halfDecline))
                 .as("maybe not a question for the embassy").isEqualTo(Tier.FALLBACK);
-        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, java.util.Map.of("fees", 0.5, "nationality", 0.51), QUESTION))
+        assertThat(POLICY.tier(Tier.FALLBACK, weak, Tier.FALLBACK, weak, Map.of("fees", 0.5, "nationality", 0.51), QUESTION))
                 .as("the reading's likeliest topic is another: an entry the corpus lacks").isEqualTo(Tier.FALLBACK);
-        java.util.List<Candidate> nothing = java.util.List.of(candidate("fees", 2.0, 0.04));
-        assertThat(POLICY.tier(Tier.FALLBACK, nothing, Tier.FALLBACK, nothing, java.util.Map.of("fees", 0.99), QUESTION))
+        List<Candidate> nothing = List.of(candidate("fees", 2.0, 0.04));
+        assertThat(POLICY.tier(Tier.FALLBACK, nothing, Tier.FALLBACK, nothing, Map.of("fees", 0.99), QUESTION))
                 .as("the entry explains next to nothing").isEqualTo(Tier.FALLBACK);
     }
 
@@ -126,10 +128,10 @@ class ReadingPolicyTest {
     @Test
     void anAnswerOnThePlainOrderStandsAndOneMadeByReorderingMustBeAheadInItsTopic() {
         FaqEntry otherFeesEntry = TestCorpora.real().entries().stream().filter(e -> e.topic().equals("fees")).skip(1).findFirst().orElseThrow();
-        java.util.List<Candidate> close = java.util.List.of(candidate("fees", 2.0, 0.5), new Candidate(otherFeesEntry, 1.9, 0.48));
-        java.util.Map<String, Double> fees = java.util.Map.of("fees", 0.99);
+        List<Candidate> close = List.of(candidate("fees", 2.0, 0.5), new Candidate(otherFeesEntry, 1.9, 0.48));
+        Map<String, Double> fees = Map.of("fees", 0.99);
         assertThat(POLICY.tier(Tier.ANSWER, close, Tier.ANSWER, close, fees, QUESTION)).as("the plain answer stands").isEqualTo(Tier.ANSWER);
-        java.util.List<Candidate> plain = java.util.List.of(candidate("passport.issue", 3.0, 0.5));
+        List<Candidate> plain = List.of(candidate("passport.issue", 3.0, 0.5));
         assertThat(POLICY.tier(Tier.SUGGEST, plain, Tier.ANSWER, close, fees, QUESTION)).as("made by re-ordering, not ahead")
                 .isEqualTo(Tier.SUGGEST);
         assertThat(POLICY.tier(Tier.ANSWER, plain, Tier.ANSWER, close, fees, QUESTION)).as("another entry came first")

@@ -2,6 +2,7 @@ package org.consularbot.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class SynonymsTest {
 
     @Test
     void theRealSynonymsFileParsesWithoutProblems() throws Exception {
-        String text = java.nio.file.Files.readString(TestCorpora.FAQ.resolve("synonyms.txt"));
+        String text = Files.readString(TestCorpora.FAQ.resolve("synonyms.txt"));
         Synonyms synonyms = parse(text);
         assertThat(problems).isEmpty();
         assertThat(synonyms.rules()).containsKeys(List.of("hc"), List.of("dsq"), List.of("ko"), List.of("passport"));

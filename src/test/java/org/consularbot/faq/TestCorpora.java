@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.consularbot.store.ModelCacheDirectory;
 
 /** Shared test fixtures: the fixed clock, the real corpus (loaded once), and small corpus folders. */
 public final class TestCorpora {
@@ -60,12 +63,12 @@ public final class TestCorpora {
 
     /** A loader sharing the tests' model cache. */
     public static CorpusLoader loader(Clock clock) {
-        return new CorpusLoader(clock, new org.consularbot.store.ModelCacheDirectory(Path.of(MODEL_CACHE), 64, Clock.systemUTC()));
+        return new CorpusLoader(clock, new ModelCacheDirectory(Path.of(MODEL_CACHE), 64, Clock.systemUTC()));
     }
 
     /** {@code environment} for a bot or command, with the tests' model cache unless it names one. */
-    public static java.util.Map<String, String> withModelCache(java.util.Map<String, String> environment) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(environment);
+    public static Map<String, String> withModelCache(Map<String, String> environment) {
+        Map<String, String> all = new HashMap<>(environment);
         all.putIfAbsent("MODEL_CACHE_DIR", MODEL_CACHE);
         return all;
     }

@@ -3,6 +3,8 @@ package org.consularbot.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -64,7 +66,7 @@ class DutyRosterTest {
 
     @Test
     void theExampleRosterStaffsShipsParses() throws Exception {
-        DutyRoster example = DutyRoster.parse(java.nio.file.Files.readString(java.nio.file.Path.of("faq/roster.example.yaml")),
+        DutyRoster example = DutyRoster.parse(Files.readString(Path.of("faq/roster.example.yaml")),
                 "faq/roster.example.yaml");
 
         assertThat(example.zone()).isEqualTo(ZoneId.of("America/Toronto"));

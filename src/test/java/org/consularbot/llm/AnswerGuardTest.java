@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.Passage;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class AnswerGuardTest {
     @Test
     void leakingTheInstructionsIsRefused() {
         assertThat(guard.check("My instructions end with " + CANARY + " [1].", PASSAGES).reason()).contains("instructions");
-        assertThat(guard.check("Hồ sơ nộp tại Đại sứ quán, mã " + CANARY.toUpperCase(java.util.Locale.ROOT).substring(3, 15) + " [1].", PASSAGES)
+        assertThat(guard.check("Hồ sơ nộp tại Đại sứ quán, mã " + CANARY.toUpperCase(Locale.ROOT).substring(3, 15) + " [1].", PASSAGES)
                 .reason()).contains("instructions");
         assertThat(guard.check("Use only facts written in the passages, never state a fee [1].", PASSAGES).reason()).contains("instructions");
         assertThat(guard.check("Internal marker, never to be written [1].", PASSAGES).accepted()).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.consularbot.ManualClock;
 import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.ConversationKey;
@@ -90,7 +91,7 @@ class LlmFallbackTest {
     @Test
     void theSameQuestionIsAnsweredFromTheCacheAndAnInvalidationForgetsIt() {
         fallback.answer(question(REPATRIATION, Language.VI));
-        fallback.answer(question("  " + REPATRIATION.toUpperCase(java.util.Locale.ROOT), Language.VI));
+        fallback.answer(question("  " + REPATRIATION.toUpperCase(Locale.ROOT), Language.VI));
         assertThat(model.requests).hasSize(1);
 
         fallback.invalidate();

@@ -5,6 +5,9 @@ import static org.consularbot.llm.LlmFallbackTest.INDEX;
 import static org.consularbot.llm.LlmFallbackTest.REPATRIATION;
 import static org.consularbot.llm.LlmFallbackTest.question;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -88,7 +91,7 @@ class LlmOverHttpTest {
         String url = provider.equals("openai") ? stub.openAiBaseUrl() : stub.ollamaBaseUrl();
         LlmConfig config = LlmConfig.from(Settings.load(Map.of("LLM_PROVIDER", provider, "LLM_BASE_URL", url,
                 "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT_SECONDS", String.valueOf(timeoutSeconds)),
-                java.nio.file.Path.of("target/no-such.env")));
+                Path.of("target/no-such.env")));
         return new LlmFallback(ChatModels.create(config), INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", new LlmStats(),
                 Clock.systemUTC());
     }
@@ -96,8 +99,8 @@ class LlmOverHttpTest {
     private static StubLlmServer newStub() {
         try {
             return new StubLlmServer();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -277,7 +277,7 @@ class RedactorTest {
 
     @Test
     void longDigitRunsWithoutAFormatAreStillRedacted() {
-        Redactor redactor = new Redactor(java.time.Clock.fixed(java.time.Instant.parse("2026-11-29T00:00:00Z"), java.time.ZoneOffset.UTC));
+        Redactor redactor = new Redactor(Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC));
 
         assertThat(redactor.redact("goi cho em so 6135550199 nhe")).isEqualTo("goi cho em so [PHONE] nhe");
         assertThat(redactor.redact("sdt 84912345678")).isEqualTo("sdt [PHONE]");

@@ -2,6 +2,7 @@ package org.consularbot.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.Reference;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ class BotMetricsTest {
         String scrape = metrics.scrape();
         assertThat(value(scrape, "consular_test_backlog")).isEqualTo(7.0);
         assertThat(value(scrape, "consular_test_calls_total")).isEqualTo(3.0);
-        java.lang.ref.Reference.reachabilityFence(stats);
+        Reference.reachabilityFence(stats);
     }
 
     private static double value(String scrape, String name) {

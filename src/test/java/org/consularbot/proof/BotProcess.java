@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One instance of the service as an operator runs it: {@code java -jar target/consular-bot.jar serve} in its own
@@ -127,20 +130,20 @@ final class BotProcess implements AutoCloseable {
 
     /** How many lines of the instance's current run's log contain {@code text}. */
     long logCount(String text) {
-        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+        try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(line -> line.contains(text)).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return 0;
         }
     }
 
     /** Lines containing {@code text} in the logs of every run of this instance so far. */
-    java.util.List<String> linesOfAllRuns(String text) {
-        java.util.List<String> found = new java.util.ArrayList<>();
+    List<String> linesOfAllRuns(String text) {
+        List<String> found = new ArrayList<>();
         for (int run = 1; run <= starts; run++) {
-            try (java.util.stream.Stream<String> lines = Files.lines(ProofReport.DIR.resolve(name + "-run" + run + ".log"))) {
+            try (Stream<String> lines = Files.lines(ProofReport.DIR.resolve(name + "-run" + run + ".log"))) {
                 lines.filter(line -> line.contains(text)).forEach(found::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // a run that left no log has no such line
             }
         }

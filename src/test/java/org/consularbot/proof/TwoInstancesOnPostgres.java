@@ -1,6 +1,7 @@
 package org.consularbot.proof;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class TwoInstancesOnPostgres implements AutoCloseable {
 
     final TelegramEmulator telegram;
     final ProofPostgres postgres;
-    final List<BotProcess> instances = new java.util.ArrayList<>();
+    final List<BotProcess> instances = new ArrayList<>();
 
     private TwoInstancesOnPostgres(TelegramEmulator telegram, ProofPostgres postgres) {
         this.telegram = telegram;

@@ -2,13 +2,16 @@ package org.consularbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.consularbot.faq.ModelCache;
 import org.consularbot.faq.ModelCacheContract;
@@ -24,12 +27,12 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-05T10:00:00Z"));
     private final Clock clock = new Clock() {
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -60,7 +63,7 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
         cache.keep(OTHER_KEY, new byte[] {9, 9, 9});
         Path cut = tmp.resolve("models").resolve(KEY + ".model");
         byte[] whole = Files.readAllBytes(cut);
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 2)); // a crash while the disk wrote it
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 2)); // a crash while the disk wrote it
         Path flipped = tmp.resolve("models").resolve(OTHER_KEY + ".model");
         byte[] other = Files.readAllBytes(flipped);
         other[other.length - 1] ^= 1;
@@ -110,7 +113,7 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
         ModelCache cache = cache();
         cache.keep(OTHER_KEY, new byte[] {1});
         Path huge = tmp.resolve("models").resolve(KEY + ".model");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(ModelCacheDirectory.MAX_BYTES + 1); // sparse: no disk used
         }
         assertThat(cache.find(KEY)).isEmpty();

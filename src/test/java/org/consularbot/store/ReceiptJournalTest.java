@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
+import org.consularbot.ManualClock;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
@@ -46,7 +48,7 @@ class ReceiptJournalTest {
         journal.append(first);
         journal.close();
         Path file = onlyFile();
-        Files.writeString(file, "{\"channel\":\"telegram\",\"chat\":\"1", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"channel\":\"telegram\",\"chat\":\"1", StandardOpenOption.APPEND);
 
         assertThat(new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC)).messages()).containsExactly(first);
     }
@@ -67,7 +69,7 @@ class ReceiptJournalTest {
 
     @Test
     void receiptsOlderThanTheWindowAreDeletedAndNewerOnesKept() throws Exception {
-        org.consularbot.ManualClock clock = new org.consularbot.ManualClock(T0);
+        ManualClock clock = new ManualClock(T0);
         ReceiptJournal journal = new ReceiptJournal(dir, clock);
         InboundMessage old = message(ANNA, "1", "old", T0);
         journal.append(old);

@@ -3,6 +3,7 @@ package org.consularbot.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,7 @@ public final class TestDatabases {
         return Database.open(DatabaseSettings.of("jdbc:h2:mem:test" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
     }
 
-    public static Database h2File(java.nio.file.Path dir) {
+    public static Database h2File(Path dir) {
         return Database.open(DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath()));
     }
 

@@ -2,7 +2,9 @@ package org.consularbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.faq.Language;
@@ -34,7 +37,7 @@ abstract class TicketStoreContract {
     @BeforeEach
     void open() {
         db = newDatabase();
-        conversations = new JdbcConversationStore(db.dataSource(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+        conversations = new JdbcConversationStore(db.dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
         tickets = new JdbcTicketStore(db.dataSource());
     }
 
@@ -129,7 +132,7 @@ abstract class TicketStoreContract {
         assertThat(tickets.raiseSla(id, 1)).as("claimed once only").isFalse();
 
         assertThat(tickets.events(id)).extracting(TicketStore.Event::actor, TicketStore.Event::action)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bot", "opened"), org.assertj.core.groups.Tuple.tuple("999", "refused"));
+                .containsExactly(Tuple.tuple("bot", "opened"), Tuple.tuple("999", "refused"));
         assertThat(tickets.find(id).orElseThrow().slaLevel()).isEqualTo(1);
     }
 

@@ -1,6 +1,8 @@
 package org.consularbot.channel.telegram;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,7 +41,7 @@ final class OfficerGroup {
     private final OfficerOutbox outbox;
     private final OfficerDirectory officers;
     private final Clock clock;
-    private java.time.Instant nextTry = java.time.Instant.MIN;
+    private Instant nextTry = Instant.MIN;
     private int failures;
 
     OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock) {
@@ -107,7 +109,7 @@ final class OfficerGroup {
                 sent++;
             } catch (TelegramApiException | RuntimeException e) {
                 failures++;
-                java.time.Duration wait = java.time.Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
+                Duration wait = Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
                 nextTry = clock.instant().plus(wait);
                 (failures >= 5 ? log.atError() : log.atWarn()).log("message for the officers' group not delivered ({} failures in a row), "
                         + "next try in {} s: {}", failures, wait.toSeconds(), e.getMessage());

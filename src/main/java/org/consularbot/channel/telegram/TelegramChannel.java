@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,6 +25,10 @@ import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerDirectory;
+import org.consularbot.handoff.OfficerInbox;
+import org.consularbot.handoff.OfficerOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -102,7 +108,7 @@ public final class TelegramChannel implements AutoCloseable {
      * As {@link #startReceiving(TurnProcessor, String)}, with the officers' group ({@code TELEGRAM_OFFICER_CHAT_ID})
      * served by the officer desk when both are given.
      */
-    public void startReceiving(TurnProcessor processor, java.util.function.Supplier<String> groupNotice, Officers handoff) {
+    public void startReceiving(TurnProcessor processor, Supplier<String> groupNotice, Officers handoff) {
         officerGroup = config.officerChatId().filter(id -> handoff != null)
                 .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
         ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
@@ -125,9 +131,9 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
-    public record Officers(org.consularbot.handoff.OfficerDesk desk, org.consularbot.handoff.OfficerOutbox outbox,
-            org.consularbot.handoff.OfficerDirectory directory, java.util.function.BooleanSupplier pollerLeader,
-            org.consularbot.handoff.OfficerInbox inbox) {
+    public record Officers(OfficerDesk desk, OfficerOutbox outbox,
+            OfficerDirectory directory, BooleanSupplier pollerLeader,
+            OfficerInbox inbox) {
     }
 
     /**

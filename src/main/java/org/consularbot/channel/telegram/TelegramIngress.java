@@ -1,10 +1,12 @@
 package org.consularbot.channel.telegram;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.StoreException;
@@ -12,8 +14,8 @@ import org.consularbot.conversation.StoredInbound;
 import org.consularbot.conversation.TurnProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -37,8 +39,8 @@ final class TelegramIngress implements AutoCloseable {
     private final ChatLanes lanes;
     private final ScheduledExecutorService typing;
     private final Duration typingAfter;
-    private final java.util.function.Supplier<String> groupNotice;
-    private final java.util.Optional<OfficerActions> officers;
+    private final Supplier<String> groupNotice;
+    private final Optional<OfficerActions> officers;
 
     /**
      * @param typingAfter how long a turn may take before "typing…" is shown
@@ -46,13 +48,13 @@ final class TelegramIngress implements AutoCloseable {
      */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
             Duration typingAfter, String groupNotice) {
-        this(updates, processor, client, lanes, typingAfter, () -> groupNotice, java.util.Optional.empty());
+        this(updates, processor, client, lanes, typingAfter, () -> groupNotice, Optional.empty());
     }
 
     /** @param officers the officers' group with its inbox, when one is configured */
     TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
-            Duration typingAfter, java.util.function.Supplier<String> groupNotice,
-            java.util.Optional<OfficerActions.Setup> officers) {
+            Duration typingAfter, Supplier<String> groupNotice,
+            Optional<OfficerActions.Setup> officers) {
         this.officers = officers.map(o -> new OfficerActions(o.group()::handle, o.inbox(), lanes, o.clock()));
         this.updates = updates;
         this.processor = processor;

@@ -2,6 +2,7 @@ package org.consularbot.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.consularbot.conversation.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class TelegramPoller implements Runnable {
     private final TelegramIngress ingress;
     private final int timeoutSeconds;
     private final SendPacer.Sleeper sleeper;
-    private final java.util.function.BooleanSupplier leader;
+    private final BooleanSupplier leader;
     private volatile boolean running = true;
     private int offset;
     private Duration backoff = FIRST_BACKOFF;
@@ -38,7 +39,7 @@ final class TelegramPoller implements Runnable {
 
     /** @param leader whether this instance is the one that polls (several instances: only one may) */
     TelegramPoller(TelegramClient client, TelegramIngress ingress, int timeoutSeconds, SendPacer.Sleeper sleeper,
-            java.util.function.BooleanSupplier leader) {
+            BooleanSupplier leader) {
         this.leader = leader;
         this.client = client;
         this.ingress = ingress;

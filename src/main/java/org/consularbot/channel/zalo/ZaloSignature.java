@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Zalo's webhook signature: header {@code X-ZEvent-Signature: mac=<hex>} where hex = SHA-256 of app id + raw body +
@@ -30,6 +31,6 @@ final class ZaloSignature {
             return false;
         }
         byte[] expected = mac(appId, rawBody, timestamp, oaSecretKey).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(expected, header.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

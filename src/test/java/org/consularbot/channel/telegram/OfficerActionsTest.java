@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.consularbot.conversation.ChatLanes;
+import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.handoff.InMemoryOfficerInbox;
 import org.consularbot.handoff.OfficerInbox;
@@ -47,7 +48,7 @@ class OfficerActionsTest {
     /** Waits until the lane has run everything queued so far. */
     private void settle() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        lanes.get(lanes.size() - 1).submit(new org.consularbot.conversation.ConversationKey("telegram", "officers"), done::countDown);
+        lanes.get(lanes.size() - 1).submit(new ConversationKey("telegram", "officers"), done::countDown);
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     }
 

@@ -2,6 +2,7 @@ package org.consularbot.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.consularbot.conversation.Button;
@@ -27,7 +28,7 @@ class TelegramFormatTest {
     @Test
     void aLongTextIsSplitAtParagraphsWithinTheLimitAndNothingIsLost() {
         String paragraph = "Đoạn văn về hộ chiếu. ".repeat(40).strip();
-        String text = String.join("\n\n", java.util.Collections.nCopies(12, paragraph));
+        String text = String.join("\n\n", Collections.nCopies(12, paragraph));
 
         List<String> parts = TelegramFormat.split(text, 4096);
 

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.consularbot.conversation.StoreException;
@@ -34,7 +36,7 @@ class TelegramPollerTest {
         Update third = update(102);
         when(client.execute(any(GetUpdates.class))).thenReturn(new ArrayList<>(List.of(first, second, third)));
         doNothing().when(ingress).receive(first);
-        doThrow(new StoreException("database down", new java.sql.SQLException())).when(ingress).receive(second);
+        doThrow(new StoreException("database down", new SQLException())).when(ingress).receive(second);
 
         poller.pollOnce();
 
@@ -68,7 +70,7 @@ class TelegramPollerTest {
             poller.pollOnce();
         }
 
-        assertThat(time.sleeps).extracting(java.time.Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
+        assertThat(time.sleeps).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
         assertThat(poller.offset()).isZero();
     }
 
@@ -79,7 +81,7 @@ class TelegramPollerTest {
         follower.pollOnce();
 
         Mockito.verify(client, Mockito.never()).execute(any(GetUpdates.class));
-        assertThat(time.sleeps).containsExactly(java.time.Duration.ofSeconds(5));
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5));
     }
 
     private static Update update(int id) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.consularbot.conversation.StoreException;
@@ -42,7 +43,7 @@ class TelegramWebhookTest {
     void aStoredUpdateIs200AndAnUnstoredOne503SoTelegramSendsItAgain() {
         assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
 
-        doThrow(new StoreException("database down", new java.sql.SQLException())).when(ingress).receive(any());
+        doThrow(new StoreException("database down", new SQLException())).when(ingress).receive(any());
         assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8))).isEqualTo(503);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.consularbot.ManualClock;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.store.Database;
@@ -129,7 +130,7 @@ class ZaloTokensTest {
         Database database = Database.open(DatabaseSettings.of(url));
         databases.add(database);
         JdbcZaloTokens real = new JdbcZaloTokens(database.dataSource());
-        java.util.concurrent.atomic.AtomicBoolean loseAcknowledgement = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean loseAcknowledgement = new AtomicBoolean(true);
         // The commit lands, but the connection drops before it is acknowledged: the instance believes it failed.
         ZaloTokens.Vault lossy = new ZaloTokens.Vault() {
             @Override
