@@ -11,8 +11,7 @@ import picocli.CommandLine;
 /** Composition root: reads the configuration, wires the commands, runs the one asked for. No logic here. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         CommandLine line = ConsularBotCommand.create(Settings.fromSystem(), Clock.systemDefaultZone());

@@ -15,14 +15,14 @@ import org.consularbot.handoff.OfficerDesk;
 public final class OfficerCommandLine {
 
     /** The commands, for an officer who types {@code /help}. */
-    public static final String HELP = "/queue · /take N · /reply N text · /transcript N · /note N text · /release [N] · /close [N]"
-            + " (N may be left out when you hold one ticket)";
+    public static final String HELP =
+            "/queue · /take N · /reply N text · /transcript N · /note N text · /release [N] · /close [N]"
+                    + " (N may be left out when you hold one ticket)";
 
     private static final Pattern COMMAND = Pattern.compile(
             "/(queue|take|close|release|note|reply|transcript|help)(?:@\\w+)?\\b\\s*#?(\\d+)?\\s*(.*)", Pattern.DOTALL);
 
-    private OfficerCommandLine() {
-    }
+    private OfficerCommandLine() {}
 
     /** Carries out the line on the desk; empty when the line is not a command (an ordinary message). */
     public static Optional<OfficerDesk.Result> run(OfficerDesk desk, String userId, String line) {

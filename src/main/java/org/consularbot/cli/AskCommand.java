@@ -27,7 +27,10 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--faq-dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR, else the bundled corpus).")
+    @Option(
+            names = "--faq-dir",
+            paramLabel = "DIR",
+            description = "Corpus folder (default: FAQ_DIR, else the bundled corpus).")
     Path faqDir;
 
     @Spec
@@ -75,8 +78,11 @@ final class AskCommand implements Callable<Integer> {
         }
         ArrayNode ranked = node.putArray("ranked");
         for (Candidate candidate : result.ranked()) {
-            ranked.addObject().put("id", candidate.entry().id()).put("topic", candidate.entry().topic())
-                    .put("score", round(candidate.score())).put("confidence", round(candidate.confidence()));
+            ranked.addObject()
+                    .put("id", candidate.entry().id())
+                    .put("topic", candidate.entry().topic())
+                    .put("score", round(candidate.score()))
+                    .put("confidence", round(candidate.confidence()));
         }
         if (result.tier() != Tier.FALLBACK) {
             node.put("answer", Replies.render(corpus, result, text));

@@ -20,36 +20,64 @@ import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Folding;
 import org.consularbot.faq.Language;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code bench}: match latency and throughput of the default matcher and the BM25 baseline. */
-@Command(name = "bench", description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25; "
-        + "with --turns, full conversation turns through the core and the database.")
+@Command(
+        name = "bench",
+        description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25; "
+                + "with --turns, full conversation turns through the core and the database.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--turns", paramLabel = "N", description = "Benchmark N full turns (store, match, outbox, send) instead of matching alone.")
+    @Option(
+            names = "--turns",
+            paramLabel = "N",
+            description = "Benchmark N full turns (store, match, outbox, send) instead of matching alone.")
     Integer turns;
 
-    @Option(names = "--conversations", defaultValue = "10000", paramLabel = "N", description = "With --turns: spread over N chats (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--conversations",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "With --turns: spread over N chats (default ${DEFAULT-VALUE}).")
     int conversations;
 
-    @Option(names = "--threads", defaultValue = "4", paramLabel = "N", description = "With --turns: concurrent chats at a time (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "With --turns: concurrent chats at a time (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--db-url", paramLabel = "URL", description = "With --turns: JDBC URL to measure (default: a new H2 file in a temporary folder; DB_USER/DB_PASSWORD apply).")
+    @Option(
+            names = "--db-url",
+            paramLabel = "URL",
+            description =
+                    "With --turns: JDBC URL to measure (default: a new H2 file in a temporary folder; DB_USER/DB_PASSWORD apply).")
     String dbUrl;
 
-    @Option(names = "--entries", defaultValue = "1000", paramLabel = "N", description = "Grow the corpus synthetically to N entries (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--entries",
+            defaultValue = "1000",
+            paramLabel = "N",
+            description = "Grow the corpus synthetically to N entries (default ${DEFAULT-VALUE}).")
     int entries;
 
-    @Option(names = "--queries", paramLabel = "FILE", description = "TSV of messages to time (default: the corpus questions, also without diacritics).")
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
+            description = "TSV of messages to time (default: the corpus questions, also without diacritics).")
     Path queries;
 
-    @Option(names = "--measure", defaultValue = "5000", paramLabel = "N", description = "Timed messages per matcher (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--measure",
+            defaultValue = "5000",
+            paramLabel = "N",
+            description = "Timed messages per matcher (default ${DEFAULT-VALUE}).")
     int measured;
 
     @Option(names = "--json", description = "Print one JSON line.")
@@ -80,13 +108,19 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--entries must be >= 1 and --measure >= 100");
         }
         long start = System.nanoTime();
-        Corpus corpus = SyntheticCorpus.grow(corpora.load(faqDir, spec.commandLine().getErr()), entries, 42);
+        Corpus corpus =
+                SyntheticCorpus.grow(corpora.load(faqDir, spec.commandLine().getErr()), entries, 42);
         long loaded = (System.nanoTime() - start) / 1_000_000;
         List<String> messages = messages(corpus);
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",
-                corpus.entries().size(), messages.size(), measured);
-        Benchmark.Result vietnamese = Benchmark.run(() -> FaqMatchers.vietnameseAware(corpus), messages, measured, measured);
+        err.printf(
+                Locale.ROOT,
+                "benchmarking %d entries, %d distinct messages, %d timed per matcher...%n",
+                corpus.entries().size(),
+                messages.size(),
+                measured);
+        Benchmark.Result vietnamese =
+                Benchmark.run(() -> FaqMatchers.vietnameseAware(corpus), messages, measured, measured);
         err.println("  default done");
         err.flush();
         Benchmark.Result bm25 = Benchmark.run(() -> FaqMatchers.bm25Baseline(corpus), messages, measured, measured);
@@ -99,10 +133,20 @@ final class BenchCommand implements Callable<Integer> {
             put(node.putObject("bm25"), bm25, loaded);
             out.println(node);
         } else {
-            out.printf(Locale.ROOT, "%d entries (corpus loaded in %d ms)%n", corpus.entries().size(), loaded);
+            out.printf(
+                    Locale.ROOT,
+                    "%d entries (corpus loaded in %d ms)%n",
+                    corpus.entries().size(),
+                    loaded);
             for (Benchmark.Result r : List.of(vietnamese, bm25)) {
-                out.printf(Locale.ROOT, "  %-8s ready %5d ms   p50 %.3f ms   p99 %.3f ms   %.0f queries/s%n",
-                        r.matcher(), r.readyMillis(), r.p50Millis(), r.p99Millis(), r.queriesPerSecond());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-8s ready %5d ms   p50 %.3f ms   p99 %.3f ms   %.0f queries/s%n",
+                        r.matcher(),
+                        r.readyMillis(),
+                        r.p50Millis(),
+                        r.p99Millis(),
+                        r.queriesPerSecond());
             }
         }
         out.flush();
@@ -134,7 +178,8 @@ final class BenchCommand implements Callable<Integer> {
             EvalSet.read(queries).stream().map(EvalQuery::question).forEach(messages::add);
             return messages;
         }
-        for (FaqEntry entry : corpus.entries().subList(0, Math.min(200, corpus.entries().size()))) {
+        for (FaqEntry entry :
+                corpus.entries().subList(0, Math.min(200, corpus.entries().size()))) {
             for (Language language : Language.values()) {
                 for (String question : entry.questions(language)) {
                     messages.add(question);

@@ -78,14 +78,17 @@ final class BotAssembly implements AutoCloseable {
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
     final BotTexts officerTexts;
+
     private FallbackAnswerer fallback;
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
     private final LlmStats llmStats = new LlmStats();
+
     private HandoffService handoff;
     private final List<Dialogue> dialogues = new CopyOnWriteArrayList<>();
     private BotMetrics metrics;
     /** Threads that may hold a conversation lock at once: chat lanes, relay, webhook threads. */
     private static final int LOCK_CONNECTIONS = 32;
+
     private ConversationLocks locks;
     private Database lockDatabase;
     private final List<PostgresLeadership> leaderships = new CopyOnWriteArrayList<>();
@@ -113,8 +116,8 @@ final class BotAssembly implements AutoCloseable {
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource());
-        this.citizenLine = new CitizenLine(() -> Objects.requireNonNull(officerTurns.get(), "no channels wired yet"),
-                officerTexts);
+        this.citizenLine = new CitizenLine(
+                () -> Objects.requireNonNull(officerTurns.get(), "no channels wired yet"), officerTexts);
     }
 
     /** Loads the corpus and opens the database; fails with a message naming what is wrong. */
@@ -129,12 +132,15 @@ final class BotAssembly implements AutoCloseable {
     }
 
     private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, CorpusLoader loader) {
-        Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
+        Database database = Database.open(
+                new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
         BotAssembly assembly = new BotAssembly(config, corpus, database, clock, loader);
         try {
             int restored = assembly.store.restoreReceipts();
             if (restored > 0) {
-                log.warn("the database had lost {} acknowledged messages when last stopped; restored from the receipt journal", restored);
+                log.warn(
+                        "the database had lost {} acknowledged messages when last stopped; restored from the receipt journal",
+                        restored);
             }
         } catch (RuntimeException e) {
             assembly.close();
@@ -180,8 +186,13 @@ final class BotAssembly implements AutoCloseable {
         PassageIndex passages = new PassageIndex(source);
         return config.llm().provider() == LlmConfig.Provider.NONE
                 ? new ExtractiveFallback(passages, texts)
-                : new LlmFallback(ChatModels.create(config.llm()), passages, texts, source.mission().fact("mission_name", Language.EN),
-                        llmStats, clock);
+                : new LlmFallback(
+                        ChatModels.create(config.llm()),
+                        passages,
+                        texts,
+                        source.mission().fact("mission_name", Language.EN),
+                        llmStats,
+                        clock);
     }
 
     /**
@@ -189,8 +200,13 @@ final class BotAssembly implements AutoCloseable {
      * (when any is listed). The officer desk and the SLA watch speak to citizens through the last channels wired.
      */
     Turns turns(Map<String, ReplySender> senders) {
-        Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), fallback(),
-                handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
+        Dialogue dialogue = new Dialogue(
+                corpus,
+                FaqMatchers.vietnameseAware(corpus),
+                fallback(),
+                handoff(),
+                new CitizenRateLimiter(config.rateLimitPerMinute(), clock),
+                clock);
         dialogues.add(dialogue);
         ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, locks(), senders, clock);
         delivery.observe(metrics());
@@ -205,8 +221,7 @@ final class BotAssembly implements AutoCloseable {
      * What a command serving citizens drives: their turns, the delivery of replies, recovery after a stop, and the
      * officers' turns the handoff speaks through.
      */
-    record Turns(TurnProcessor citizens, ReplyDelivery delivery, Recovery recovery, OfficerTurns officers) {
-    }
+    record Turns(TurnProcessor citizens, ReplyDelivery delivery, Recovery recovery, OfficerTurns officers) {}
 
     /**
      * One lock per conversation: in-process on H2 (one process by design), across instances on PostgreSQL
@@ -215,7 +230,8 @@ final class BotAssembly implements AutoCloseable {
     ConversationLocks locks() {
         if (locks == null) {
             if (config.dbUrl().startsWith("jdbc:postgresql:")) {
-                lockDatabase = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));
+                lockDatabase = Database.open(
+                        new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));
                 locks = new PostgresConversationLocks(lockDatabase.dataSource());
             } else {
                 locks = new InProcessLocks();
@@ -239,12 +255,26 @@ final class BotAssembly implements AutoCloseable {
     BotMetrics metrics() {
         if (metrics == null) {
             metrics = new BotMetrics();
-            metrics.gauge("consular_tickets_open", "tickets queued or with an officer", () -> tickets.open().size());
-            metrics.gauge("consular_ticket_oldest_wait_seconds", "how long the longest-waiting ticket has had no officer reply",
-                    () -> tickets.awaitingFirstReply().stream().map(t -> Duration.between(t.queuedAt(), clock.instant()).toSeconds())
-                            .max(Long::compare).orElse(0L));
-            metrics.gauge("consular_outbox_backlog", "replies waiting to be sent", () -> store.outbox().countUnsent());
-            metrics.gauge("consular_officer_outbox_backlog", "messages waiting for the officers' channel", officerOutbox::countUnsent);
+            metrics.gauge(
+                    "consular_tickets_open",
+                    "tickets queued or with an officer",
+                    () -> tickets.open().size());
+            metrics.gauge(
+                    "consular_ticket_oldest_wait_seconds",
+                    "how long the longest-waiting ticket has had no officer reply",
+                    () -> tickets.awaitingFirstReply().stream()
+                            .map(t -> Duration.between(t.queuedAt(), clock.instant())
+                                    .toSeconds())
+                            .max(Long::compare)
+                            .orElse(0L));
+            metrics.gauge(
+                    "consular_outbox_backlog",
+                    "replies waiting to be sent",
+                    () -> store.outbox().countUnsent());
+            metrics.gauge(
+                    "consular_officer_outbox_backlog",
+                    "messages waiting for the officers' channel",
+                    officerOutbox::countUnsent);
             if (config.llm().provider() != LlmConfig.Provider.NONE) {
                 Map<String, ToDoubleFunction<LlmStats>> counts = new LinkedHashMap<>();
                 for (String name : llmStats.snapshot().keySet()) {
@@ -258,8 +288,15 @@ final class BotAssembly implements AutoCloseable {
 
     HandoffService handoff() {
         if (handoff == null) {
-            handoff = new HandoffService(tickets, officers, officerOutbox, roster(), citizenLine,
-                    conversationId -> store.recentTexts(conversationId, 10), () -> officerChannel, clock);
+            handoff = new HandoffService(
+                    tickets,
+                    officers,
+                    officerOutbox,
+                    roster(),
+                    citizenLine,
+                    conversationId -> store.recentTexts(conversationId, 10),
+                    () -> officerChannel,
+                    clock);
         }
         return handoff;
     }
@@ -274,29 +311,44 @@ final class BotAssembly implements AutoCloseable {
 
     /** What officers do; speaks to citizens through the last processor made. */
     OfficerDesk desk() {
-        return new OfficerDesk(tickets, officers, officerOutbox, citizenLine, clock, config.handoff().showNames(),
+        return new OfficerDesk(
+                tickets,
+                officers,
+                officerOutbox,
+                citizenLine,
+                clock,
+                config.handoff().showNames(),
                 conversationId -> store.recentTexts(conversationId, 20));
     }
 
     SlaWatch slaWatch() {
-        return new SlaWatch(tickets, officers, officerOutbox, roster(), citizenLine, clock, config.handoff().urgentLimit(),
+        return new SlaWatch(
+                tickets,
+                officers,
+                officerOutbox,
+                roster(),
+                citizenLine,
+                clock,
+                config.handoff().urgentLimit(),
                 config.handoff().normalLimit());
     }
 
     DutyRoster roster() {
         if (roster == null) {
             ZoneId zone = corpus.mission().timeZone();
-            roster = config.handoff().rosterFile().map(file -> {
-                try {
-                    return DutyRoster.parse(Files.readString(file), file.toString(), zone);
-                } catch (IOException e) {
-                    throw new InvalidSettingException(HandoffConfig.ROSTER_FILE,
-                            "cannot be read: " + file);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidSettingException(HandoffConfig.ROSTER_FILE,
-                            "is not a valid roster: " + e.getMessage());
-                }
-            }).orElse(DutyRoster.always(zone));
+            roster = config.handoff()
+                    .rosterFile()
+                    .map(file -> {
+                        try {
+                            return DutyRoster.parse(Files.readString(file), file.toString(), zone);
+                        } catch (IOException e) {
+                            throw new InvalidSettingException(HandoffConfig.ROSTER_FILE, "cannot be read: " + file);
+                        } catch (IllegalArgumentException e) {
+                            throw new InvalidSettingException(
+                                    HandoffConfig.ROSTER_FILE, "is not a valid roster: " + e.getMessage());
+                        }
+                    })
+                    .orElse(DutyRoster.always(zone));
         }
         return roster;
     }

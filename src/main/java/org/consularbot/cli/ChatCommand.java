@@ -24,10 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code chat}: talk to the bot as a citizen in the terminal, with the same storage and turns as a real channel. */
-@Command(name = "chat", description = "Talk to the bot as a citizen on stdin/stdout (buttons are numbered; end of input exits).")
+@Command(
+        name = "chat",
+        description = "Talk to the bot as a citizen on stdin/stdout (buttons are numbered; end of input exits).")
 final class ChatCommand implements Callable<Integer> {
 
-    @Option(names = "--as", paramLabel = "NAME", defaultValue = "local",
+    @Option(
+            names = "--as",
+            paramLabel = "NAME",
+            defaultValue = "local",
             description = "Which citizen you are; each name is its own conversation (default: ${DEFAULT-VALUE}).")
     String citizen;
 
@@ -58,18 +63,23 @@ final class ChatCommand implements Callable<Integer> {
             TurnProcessor processor = turns.citizens();
             if (bot.store.find(console.conversation()).isEmpty()) {
                 // A first contact, as Telegram's Start button: the welcome says what the bot can and cannot do.
-                processor.handle(InboundMessage.text(console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
+                processor.handle(InboundMessage.text(
+                        console.conversation(), citizen, UUID.randomUUID().toString(), "/start", clock.instant()));
             }
             // An officer (officer console, or the officers' group) may answer at any moment: show it as it comes.
-            ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(
-                    DaemonThreads.named("chat-relay"));
-            relay.scheduleWithFixedDelay(() -> {
-                try {
-                    turns.delivery().sendDueTo(console.conversation());
-                } catch (RuntimeException e) {
-                    // the database is briefly unavailable: try again in a second
-                }
-            }, 1, 1, TimeUnit.SECONDS);
+            ScheduledExecutorService relay =
+                    Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("chat-relay"));
+            relay.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            turns.delivery().sendDueTo(console.conversation());
+                        } catch (RuntimeException e) {
+                            // the database is briefly unavailable: try again in a second
+                        }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
             if (in == System.in && System.console() != null) {
                 err.println("(type your message and press Enter; Ctrl-D to leave)");
                 err.flush();

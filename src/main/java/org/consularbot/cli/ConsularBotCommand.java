@@ -9,14 +9,27 @@ import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.faq.InvalidCorpusException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The top-level command: {@code java -jar consular-bot.jar <command>}. */
-@Command(name = "consular-bot", mixinStandardHelpOptions = true, version = "consular-bot 0.1.0",
+@Command(
+        name = "consular-bot",
+        mixinStandardHelpOptions = true,
+        version = "consular-bot 0.1.0",
         scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command, as the README says
         description = "Answers citizens abroad for an embassy: curated bilingual FAQ, emergencies first.",
-        subcommands = {ServeCommand.class, ChatCommand.class, PurgeCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, FaqCommand.class, OfficerCommand.class, ReportCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ChatCommand.class,
+            PurgeCommand.class,
+            AskCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            FaqCommand.class,
+            OfficerCommand.class,
+            ReportCommand.class
+        })
 public final class ConsularBotCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,8 +43,9 @@ public final class ConsularBotCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        boolean channel = settings != null && (settings.get(TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent()
-                || settings.get(ZaloConfig.ZALO_APP_ID).isPresent());
+        boolean channel = settings != null
+                && (settings.get(TelegramConfig.TELEGRAM_BOT_TOKEN).isPresent()
+                        || settings.get(ZaloConfig.ZALO_APP_ID).isPresent());
         CommandLine command = spec.commandLine().getSubcommands().get(channel ? "serve" : "chat");
         command.setOut(spec.commandLine().getOut());
         command.setErr(spec.commandLine().getErr());

@@ -20,6 +20,7 @@ public final class CorpusSource {
     public static final String FAQ_DIR = "FAQ_DIR";
     /** Where trained reading models are kept ({@link ModelCacheDirectory}); {@code off} trains at every load. */
     public static final String MODEL_CACHE_DIR = "MODEL_CACHE_DIR";
+
     static final String DEFAULT_MODEL_CACHE = "./data/models";
     /** Models kept: the current corpus's two, and a few stale pairs from recent edits or cross-validation folds. */
     private static final int MODELS_KEPT = 16;
@@ -45,7 +46,8 @@ public final class CorpusSource {
     }
 
     public ModelCache models() {
-        String folder = settings.get(MODEL_CACHE_DIR).orElse(DEFAULT_MODEL_CACHE).strip();
+        String folder =
+                settings.get(MODEL_CACHE_DIR).orElse(DEFAULT_MODEL_CACHE).strip();
         // Last use is stamped in wall-clock time, whatever clock the command runs on: other instances share the folder.
         if (folder.equalsIgnoreCase("off")) {
             return ModelCache.NONE;
@@ -53,8 +55,8 @@ public final class CorpusSource {
         try {
             return new ModelCacheDirectory(Path.of(folder), MODELS_KEPT, Clock.systemUTC());
         } catch (InvalidPathException e) {
-            throw new InvalidSettingException(MODEL_CACHE_DIR, "must be a folder path or off, not '"
-                    + folder + "' (" + e.getReason() + ")");
+            throw new InvalidSettingException(
+                    MODEL_CACHE_DIR, "must be a folder path or off, not '" + folder + "' (" + e.getReason() + ")");
         }
     }
 

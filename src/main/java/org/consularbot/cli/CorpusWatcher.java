@@ -44,11 +44,17 @@ final class CorpusWatcher {
         seen = now;
         CorpusLoader.Report report = loader.check(dir);
         if (report.corpus().isEmpty()) {
-            report.problems().forEach(problem -> log.warn("corpus edit refused, the previous corpus keeps serving: {}", problem));
+            report.problems()
+                    .forEach(
+                            problem -> log.warn("corpus edit refused, the previous corpus keeps serving: {}", problem));
             return report.problems();
         }
         replace.accept(report.corpus().get());
-        log.info("corpus reloaded from {}: {} entries, {} bulletins", dir, report.corpus().get().entries().size(), report.corpus().get().docs().size());
+        log.info(
+                "corpus reloaded from {}: {} entries, {} bulletins",
+                dir,
+                report.corpus().get().entries().size(),
+                report.corpus().get().docs().size());
         return List.of();
     }
 
@@ -57,8 +63,12 @@ final class CorpusWatcher {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                out.append(dir.relativize(file)).append(':').append(attributes.size()).append(':')
-                        .append(attributes.lastModifiedTime().toMillis()).append('\n');
+                out.append(dir.relativize(file))
+                        .append(':')
+                        .append(attributes.size())
+                        .append(':')
+                        .append(attributes.lastModifiedTime().toMillis())
+                        .append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);

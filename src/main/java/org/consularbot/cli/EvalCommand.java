@@ -30,33 +30,60 @@ import org.consularbot.faq.ModelCache;
 import org.consularbot.faq.Passage;
 import org.consularbot.faq.PassageIndex;
 import org.consularbot.llm.OfficialEvidence;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code eval}: accuracy figures of a matcher on labelled messages, per kind. */
-@Command(name = "eval", description = "Measure the matcher on labelled messages (TSV: expected, question, optional kind, urgent, situation, class, previous).")
+@Command(
+        name = "eval",
+        description =
+                "Measure the matcher on labelled messages (TSV: expected, question, optional kind, urgent, situation, class, previous).")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--queries", paramLabel = "FILE", description = "TSV (or a folder of them) with a header: expected (topic, entry, a|b, NONE, chitchat or decline), question; optional kind, urgent, situation, class, previous.")
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
+            description =
+                    "TSV (or a folder of them) with a header: expected (topic, entry, a|b, NONE, chitchat or decline), question; optional kind, urgent, situation, class, previous.")
     Path queries;
 
-    @Option(names = "--passages", paramLabel = "FILE", description = "Passage retrieval for the fallback instead: TSV expected (bulletin or FAQ entry id), kind, question.")
+    @Option(
+            names = "--passages",
+            paramLabel = "FILE",
+            description =
+                    "Passage retrieval for the fallback instead: TSV expected (bulletin or FAQ entry id), kind, question.")
     Path passages;
 
-    @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus folder, or an import file (JSONL or CSV with id, question, answer, optional topic, lang). Default: FAQ_DIR, else bundled.")
+    @Option(
+            names = "--corpus",
+            paramLabel = "PATH",
+            description =
+                    "Corpus folder, or an import file (JSONL or CSV with id, question, answer, optional topic, lang). Default: FAQ_DIR, else bundled.")
     Path corpusPath;
 
-    @Option(names = "--matcher", defaultValue = "default", paramLabel = "NAME[,NAME]", description = "default, bm25 (plain Lucene BM25 baseline), or both: default,bm25 (--out gets the first).")
+    @Option(
+            names = "--matcher",
+            defaultValue = "default",
+            paramLabel = "NAME[,NAME]",
+            description = "default, bm25 (plain Lucene BM25 baseline), or both: default,bm25 (--out gets the first).")
     String matcherName;
 
-    @Option(names = "--cross-validate", arity = "0..1", fallbackValue = "5", paramLabel = "K",
-            description = "Instead of --queries: the corpus folder's own examples/, each measured by a reading trained without it (K folds, default 5).")
+    @Option(
+            names = "--cross-validate",
+            arity = "0..1",
+            fallbackValue = "5",
+            paramLabel = "K",
+            description =
+                    "Instead of --queries: the corpus folder's own examples/, each measured by a reading trained without it (K folds, default 5).")
     Integer folds;
 
-    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Write one JSON object per message, in input order.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.jsonl",
+            description = "Write one JSON object per message, in input order.")
     Path out;
 
     @Spec
@@ -71,15 +98,16 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        List<String> matcherNames = Arrays.stream(matcherName.split(",")).map(String::strip).toList();
+        List<String> matcherNames =
+                Arrays.stream(matcherName.split(",")).map(String::strip).toList();
         if (!FaqMatchers.NAMES.containsAll(matcherNames)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--matcher must be one of " + String.join(", ", FaqMatchers.NAMES));
         }
         PrintWriter err = spec.commandLine().getErr();
         if ((queries == null ? 0 : 1) + (passages == null ? 0 : 1) + (folds == null ? 0 : 1) != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give one of --queries, --passages or --cross-validate");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give one of --queries, --passages or --cross-validate");
         }
         if (folds != null) {
             return crossValidate(matcherNames, stdout, err);
@@ -88,23 +116,34 @@ final class EvalCommand implements Callable<Integer> {
             Corpus corpus = corpora.load(corpusPath, err);
             PassageIndex index = new PassageIndex(corpus);
             List<EvalQuery> labelled = EvalSet.read(passages);
-            PassageEvaluation.run(index, labelled).print(String.format("passage retrieval on %s (%d questions, %d passages)",
-                    passages, labelled.size(), index.size()), stdout);
+            PassageEvaluation.run(index, labelled)
+                    .print(
+                            String.format(
+                                    "passage retrieval on %s (%d questions, %d passages)",
+                                    passages, labelled.size(), index.size()),
+                            stdout);
             // How often the fallback would have official text to give, and whether its first passage is on topic.
             OfficialEvidence evidence = new OfficialEvidence(index);
             int quoted = 0;
             int onTopic = 0;
             for (EvalQuery query : labelled) {
-                List<Passage> found = evidence.relevant(query.question(),
-                        query.kind().startsWith("en") ? Language.EN : Language.VI, 2, 1);
+                List<Passage> found = evidence.relevant(
+                        query.question(), query.kind().startsWith("en") ? Language.EN : Language.VI, 2, 1);
                 if (!found.isEmpty()) {
                     quoted++;
                     String topic = index.topicOf(query.expected());
-                    onTopic += found.get(0).docId().equals(query.expected()) || !topic.isEmpty() && topic.equals(found.get(0).topic()) ? 1 : 0;
+                    onTopic += found.get(0).docId().equals(query.expected())
+                                    || !topic.isEmpty()
+                                            && topic.equals(found.get(0).topic())
+                            ? 1
+                            : 0;
                 }
             }
-            stdout.printf(Locale.ROOT, "  fallback evidence: %.3f of questions get official passages; first on topic in %.3f%n",
-                    (double) quoted / labelled.size(), (double) onTopic / labelled.size());
+            stdout.printf(
+                    Locale.ROOT,
+                    "  fallback evidence: %.3f of questions get official passages; first on topic in %.3f%n",
+                    (double) quoted / labelled.size(),
+                    (double) onTopic / labelled.size());
             stdout.flush();
             return 0;
         }
@@ -112,12 +151,23 @@ final class EvalCommand implements Callable<Integer> {
         Corpus corpus = corpusPath != null && Files.isRegularFile(corpusPath)
                 ? ExternalFaqSet.read(corpusPath, corpora.load(null, err))
                 : corpora.load(corpusPath, err);
-        return measure(matcherNames, stdout, name -> {
-            err.printf("building the %s index over %d entries...%n", name, corpus.entries().size());
-            err.flush();
-            return Evaluation.run(FaqMatchers.byName(name, corpus), labelled, err);
-        }, name -> String.format("%s matcher on %s (%d messages, corpus %s, %d entries)", name,
-                queries, labelled.size(), corpus.origin(), corpus.entries().size()));
+        return measure(
+                matcherNames,
+                stdout,
+                name -> {
+                    err.printf(
+                            "building the %s index over %d entries...%n",
+                            name, corpus.entries().size());
+                    err.flush();
+                    return Evaluation.run(FaqMatchers.byName(name, corpus), labelled, err);
+                },
+                name -> String.format(
+                        "%s matcher on %s (%d messages, corpus %s, %d entries)",
+                        name,
+                        queries,
+                        labelled.size(),
+                        corpus.origin(),
+                        corpus.entries().size()));
     }
 
     /** How one matcher (by name) is measured. */
@@ -126,8 +176,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Each matcher measured and printed under its title; the first one's outcomes to {@code --out}. */
-    private int measure(List<String> matcherNames, PrintWriter stdout, Measure measure,
-                        Function<String, String> title) throws Exception {
+    private int measure(List<String> matcherNames, PrintWriter stdout, Measure measure, Function<String, String> title)
+            throws Exception {
         for (String name : matcherNames) {
             Evaluation evaluation = measure.of(name);
             evaluation.print(title.apply(name), stdout);
@@ -139,8 +189,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int crossValidate(List<String> matcherNames, PrintWriter stdout, PrintWriter err) throws Exception {
-        Path dir = corpora.directory(corpusPath).filter(Files::isDirectory).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
+        Path dir = corpora.directory(corpusPath)
+                .filter(Files::isDirectory)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(),
                         "--cross-validate needs a corpus folder with examples/ (--corpus DIR or FAQ_DIR)"));
         Path examples = dir.resolve("examples");
         if (!Files.isDirectory(examples)) {
@@ -151,14 +203,19 @@ final class EvalCommand implements Callable<Integer> {
         // Folds trained once for all matchers measured, and kept out of the service's cache (2 × K models would push
         // out the pair it serves).
         ModelCache foldModels = new InMemoryModelCache();
-        return measure(matcherNames, stdout, name -> {
-            try {
-                return CrossValidation.run(corpus, labelled, folds, name, foldModels, err);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }, name -> String.format("%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
-                name, folds, examples, labelled.size()));
+        return measure(
+                matcherNames,
+                stdout,
+                name -> {
+                    try {
+                        return CrossValidation.run(corpus, labelled, folds, name, foldModels, err);
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    }
+                },
+                name -> String.format(
+                        "%s matcher, %d-fold cross-validation on %s (%d messages, each read by a model trained without it)",
+                        name, folds, examples, labelled.size()));
     }
 
     private static void writeOutcomes(List<QueryOutcome> outcomes, Path file) throws IOException {
@@ -175,16 +232,20 @@ final class EvalCommand implements Callable<Integer> {
                     node.put(e.sure() ? "situation" : "maybe_situation", e.situation());
                     node.put("evidence", e.evidence());
                 });
-                outcome.result().top().ifPresentOrElse(top -> {
-                    node.put("topic", top.entry().topic());
-                    node.put("id", top.entry().id());
-                    node.put("score", AskCommand.round(top.score()));
-                    node.put("confidence", AskCommand.round(top.confidence()));
-                }, () -> {
-                    node.putNull("topic");
-                    node.putNull("id");
-                    node.putNull("score");
-                });
+                outcome.result()
+                        .top()
+                        .ifPresentOrElse(
+                                top -> {
+                                    node.put("topic", top.entry().topic());
+                                    node.put("id", top.entry().id());
+                                    node.put("score", AskCommand.round(top.score()));
+                                    node.put("confidence", AskCommand.round(top.confidence()));
+                                },
+                                () -> {
+                                    node.putNull("topic");
+                                    node.putNull("id");
+                                    node.putNull("score");
+                                });
                 MatchResult result = outcome.result();
                 if (!Double.isNaN(result.certainty())) {
                     node.put("certainty", AskCommand.round(result.certainty()));
@@ -193,8 +254,11 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 var ranked = node.putArray("ranked");
                 for (Candidate c : outcome.result().ranked()) {
-                    ranked.addObject().put("id", c.entry().id()).put("topic", c.entry().topic())
-                            .put("score", AskCommand.round(c.score())).put("confidence", AskCommand.round(c.confidence()));
+                    ranked.addObject()
+                            .put("id", c.entry().id())
+                            .put("topic", c.entry().topic())
+                            .put("score", AskCommand.round(c.score()))
+                            .put("confidence", AskCommand.round(c.confidence()));
                 }
                 writer.write(node.toString());
                 writer.newLine();

@@ -29,8 +29,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code faq validate | export | import}: the corpus tools for consular staff. */
-@Command(name = "faq", description = "Check the FAQ corpus, or move it to and from a spreadsheet (CSV).",
-        subcommands = {FaqCommand.Validate.class, FaqCommand.Review.class, FaqCommand.Export.class, FaqCommand.Import.class})
+@Command(
+        name = "faq",
+        description = "Check the FAQ corpus, or move it to and from a spreadsheet (CSV).",
+        subcommands = {
+            FaqCommand.Validate.class,
+            FaqCommand.Review.class,
+            FaqCommand.Export.class,
+            FaqCommand.Import.class
+        })
 final class FaqCommand implements Callable<Integer> {
 
     @Spec
@@ -44,7 +51,11 @@ final class FaqCommand implements Callable<Integer> {
 
     /** Shared: the folder a subcommand works on. */
     abstract static class OnCorpus {
-        @Option(names = "--dir", paramLabel = "DIR", description = "Corpus folder (default: FAQ_DIR; else validate and export use the bundled corpus, review and import ./faq).")
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description =
+                        "Corpus folder (default: FAQ_DIR; else validate and export use the bundled corpus, review and import ./faq).")
         Path dir;
 
         @Spec
@@ -60,20 +71,22 @@ final class FaqCommand implements Callable<Integer> {
 
         /** Prints problems and warnings; true when the corpus is valid. */
         boolean report(CorpusLoader.Report report) {
-            return FaqCommand.report(report, CorpusProblem::toString, spec.commandLine().getErr());
+            return FaqCommand.report(
+                    report, CorpusProblem::toString, spec.commandLine().getErr());
         }
     }
 
     /** Warnings, then errors each said by {@code where} (file:line, or the spreadsheet row of an import); true if no error. */
-    static boolean report(CorpusLoader.Report report, Function<CorpusProblem, String> where,
-                          PrintWriter err) {
+    static boolean report(CorpusLoader.Report report, Function<CorpusProblem, String> where, PrintWriter err) {
         report.warnings().forEach(w -> err.println("warning: " + w));
         report.problems().forEach(p -> err.println("error: " + where.apply(p)));
         err.flush();
         return report.problems().isEmpty();
     }
 
-    @Command(name = "validate", description = "Check every corpus file; errors name the file and line. Exit 1 on errors.")
+    @Command(
+            name = "validate",
+            description = "Check every corpus file; errors name the file and line. Exit 1 on errors.")
     static final class Validate extends OnCorpus implements Callable<Integer> {
         Validate(CorpusSource corpora, Clock clock) {
             super(corpora, clock);
@@ -83,18 +96,25 @@ final class FaqCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (corpora.directory(dir).isEmpty()) {
-                corpora.load(null, spec.commandLine().getErr()); // the bundled corpus; throws with file:line on problems
+                corpora.load(
+                        null, spec.commandLine().getErr()); // the bundled corpus; throws with file:line on problems
                 out.println("bundled corpus is valid");
                 out.flush();
                 return 0;
             }
-            CorpusLoader.Report report = corpora.loader().check(corpora.directory(dir).get());
+            CorpusLoader.Report report =
+                    corpora.loader().check(corpora.directory(dir).get());
             if (!report(report)) {
-                spec.commandLine().getErr().println(report.problems().size() + " error(s): the bot will not serve this corpus");
+                spec.commandLine()
+                        .getErr()
+                        .println(report.problems().size() + " error(s): the bot will not serve this corpus");
                 return 1;
             }
             var corpus = report.corpus().orElseThrow();
-            out.printf("%s: valid, %d entries in %d topics%n", corpus.origin(), corpus.entries().size(),
+            out.printf(
+                    "%s: valid, %d entries in %d topics%n",
+                    corpus.origin(),
+                    corpus.entries().size(),
                     corpus.entries().stream().map(e -> e.topic()).distinct().count());
             out.flush();
             return 0;
@@ -106,9 +126,16 @@ final class FaqCommand implements Callable<Integer> {
      * load the corpus until they are reviewed), entries expiring within {@code --within} days, and, with
      * {@code --feedback}, the entries citizens marked 👎 (from the database of {@code DB_URL}).
      */
-    @Command(name = "review", description = "List mission facts not yet confirmed, entries past or near their expires date and, with --feedback, those citizens found unhelpful. Exit 1 if any has expired.")
+    @Command(
+            name = "review",
+            description =
+                    "List mission facts not yet confirmed, entries past or near their expires date and, with --feedback, those citizens found unhelpful. Exit 1 if any has expired.")
     static final class Review extends OnCorpus implements Callable<Integer> {
-        @Option(names = "--within", defaultValue = "60", paramLabel = "DAYS", description = "Also list entries expiring within DAYS days (default 60).")
+        @Option(
+                names = "--within",
+                defaultValue = "60",
+                paramLabel = "DAYS",
+                description = "Also list entries expiring within DAYS days (default 60).")
         int within;
 
         @Option(names = "--feedback", description = "Also list entries with 👎 in the last 90 days (reads DB_URL).")
@@ -128,16 +155,20 @@ final class FaqCommand implements Callable<Integer> {
             Path folder = corpora.directory(dir).orElse(Path.of("faq"));
             CorpusLoader.Report report = corpora.loader().check(folder);
             List<CorpusProblem> expired = report.problems().stream()
-                    .filter(p -> p.kind() == CorpusProblem.Kind.EXPIRED).toList();
+                    .filter(p -> p.kind() == CorpusProblem.Kind.EXPIRED)
+                    .toList();
             expired.forEach(p -> out.println("EXPIRED  " + p));
             if (report.corpus().isPresent()) {
                 // Mission facts no source confirms yet: answers send citizens to the website in their place.
-                new TreeMap<>(report.corpus().get().mission().unconfirmed()).forEach((key, why) ->
-                        out.printf("unconfirmed  mission.yaml %s%s%n", key, why.isEmpty() ? "" : ": " + why));
-                report.corpus().get().entries().stream().filter(e -> e.expires().isPresent())
+                new TreeMap<>(report.corpus().get().mission().unconfirmed())
+                        .forEach((key, why) ->
+                                out.printf("unconfirmed  mission.yaml %s%s%n", key, why.isEmpty() ? "" : ": " + why));
+                report.corpus().get().entries().stream()
+                        .filter(e -> e.expires().isPresent())
                         .filter(e -> !e.expires().get().isAfter(today.plusDays(within)))
                         .sorted(Comparator.comparing(e -> e.expires().get()))
-                        .forEach(e -> out.printf("due %s  %s  (%s)%n", e.expires().get(), e.id(), e.location()));
+                        .forEach(e ->
+                                out.printf("due %s  %s  (%s)%n", e.expires().get(), e.id(), e.location()));
             } else if (expired.size() < report.problems().size()) {
                 report(report);
                 out.println("fix the errors above (faq validate) to see the entries due soon");
@@ -146,9 +177,12 @@ final class FaqCommand implements Callable<Integer> {
                 BotConfig config = BotConfig.from(settings);
                 try (Database database = Database.open(new DatabaseSettings(
                         config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
-                    new Reports(database.dataSource()).feedback(clock.instant().minus(Duration.ofDays(90)))
-                            .stream().filter(f -> f.notHelpful() > 0)
-                            .forEach(f -> out.printf("👎 %d of %d  %s%n", f.notHelpful(), f.helpful() + f.notHelpful(), f.entryId()));
+                    new Reports(database.dataSource())
+                            .feedback(clock.instant().minus(Duration.ofDays(90))).stream()
+                                    .filter(f -> f.notHelpful() > 0)
+                                    .forEach(f -> out.printf(
+                                            "👎 %d of %d  %s%n",
+                                            f.notHelpful(), f.helpful() + f.notHelpful(), f.entryId()));
                 }
             }
             out.flush();
@@ -169,13 +203,17 @@ final class FaqCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             var corpus = corpora.load(dir, spec.commandLine().getErr());
             CorpusCsv.export(corpus, csv);
-            spec.commandLine().getOut().printf("exported %d entries to %s%n", corpus.entries().size(), csv);
+            spec.commandLine()
+                    .getOut()
+                    .printf("exported %d entries to %s%n", corpus.entries().size(), csv);
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
-    @Command(name = "import", description = "Replace the topic files with the rows of a CSV file, only if the result is valid.")
+    @Command(
+            name = "import",
+            description = "Replace the topic files with the rows of a CSV file, only if the result is valid.")
     static final class Import extends OnCorpus implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE.csv")
         Path csv;
@@ -197,11 +235,21 @@ final class FaqCommand implements Callable<Integer> {
                 copyTree(target, staging);
                 clear(staging.resolve("entries"));
                 CorpusCsv.Imported imported = CorpusCsv.importInto(csv, staging);
-                spec.commandLine().getErr().printf("imported %d topic file(s); validating...%n", imported.files().size());
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "imported %d topic file(s); validating...%n",
+                                imported.files().size());
                 // The files are a temporary copy: a problem is told as the spreadsheet row to fix.
-                if (!FaqCommand.report(corpora.loader().check(staging), p -> imported.row(p.location())
-                        .map(row -> row + ": " + p.message()).orElse(p.toString()), spec.commandLine().getErr())) {
-                    spec.commandLine().getErr().println("nothing changed in " + target + ": fix the spreadsheet and import again");
+                if (!FaqCommand.report(
+                        corpora.loader().check(staging),
+                        p -> imported.row(p.location())
+                                .map(row -> row + ": " + p.message())
+                                .orElse(p.toString()),
+                        spec.commandLine().getErr())) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("nothing changed in " + target + ": fix the spreadsheet and import again");
                     return 1;
                 }
                 clear(target.resolve("entries"));
@@ -233,7 +281,9 @@ final class FaqCommand implements Callable<Integer> {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .toList()) {
                 Files.delete(file);
             }
         }
@@ -246,5 +296,4 @@ final class FaqCommand implements Callable<Integer> {
             }
         }
     }
-
 }

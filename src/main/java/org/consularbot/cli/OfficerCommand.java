@@ -23,15 +23,22 @@ import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcOfficerDirectory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code officer}: who may act on tickets, and a terminal desk to act as one. */
-@Command(name = "officer", description = "Manage duty officers (add, remove, list) or act as one in the terminal (console).",
-        subcommands = {OfficerCommand.Add.class, OfficerCommand.Remove.class, OfficerCommand.ListOfficers.class, OfficerCommand.Console.class})
+@Command(
+        name = "officer",
+        description = "Manage duty officers (add, remove, list) or act as one in the terminal (console).",
+        subcommands = {
+            OfficerCommand.Add.class,
+            OfficerCommand.Remove.class,
+            OfficerCommand.ListOfficers.class,
+            OfficerCommand.Console.class
+        })
 final class OfficerCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +54,7 @@ final class OfficerCommand implements Callable<Integer> {
     abstract static class OnDirectory implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         final Settings settings;
         final Clock clock;
 
@@ -58,8 +66,11 @@ final class OfficerCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             BotConfig config = BotConfig.from(settings);
-            try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
-                return run(new JdbcOfficerDirectory(database.dataSource()), spec.commandLine().getOut());
+            try (Database database = Database.open(new DatabaseSettings(
+                    config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+                return run(
+                        new JdbcOfficerDirectory(database.dataSource()),
+                        spec.commandLine().getOut());
             }
         }
 
@@ -68,11 +79,22 @@ final class OfficerCommand implements Callable<Integer> {
 
     @Command(name = "add", description = "Add an officer (or change their name or role), by their Telegram user id.")
     static final class Add extends OnDirectory {
-        @Option(names = "--id", required = true, description = "Telegram user id (digits), or any label for the terminal console.")
+        @Option(
+                names = "--id",
+                required = true,
+                description = "Telegram user id (digits), or any label for the terminal console.")
         String id;
-        @Option(names = "--name", required = true, description = "Name shown to colleagues (and to citizens unless HANDOFF_SHOW_OFFICER_NAME=false).")
+
+        @Option(
+                names = "--name",
+                required = true,
+                description = "Name shown to colleagues (and to citizens unless HANDOFF_SHOW_OFFICER_NAME=false).")
         String name;
-        @Option(names = "--role", defaultValue = "officer", description = "officer or supervisor (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--role",
+                defaultValue = "officer",
+                description = "officer or supervisor (default: ${DEFAULT-VALUE}).")
         String role;
 
         Add(Settings settings, Clock clock) {
@@ -125,7 +147,8 @@ final class OfficerCommand implements Callable<Integer> {
         @Override
         int run(JdbcOfficerDirectory officers, PrintWriter out) {
             for (Officer officer : officers.all()) {
-                out.println(officer.userId() + "\t" + officer.name() + "\t" + officer.role().code());
+                out.println(officer.userId() + "\t" + officer.name() + "\t"
+                        + officer.role().code());
             }
             return 0;
         }
@@ -135,7 +158,9 @@ final class OfficerCommand implements Callable<Integer> {
      * A terminal officer desk on the same database as the terminal chat: new tickets and relayed messages are
      * printed; commands act on tickets; a plain line is a reply to the ticket you hold.
      */
-    @Command(name = "console", description = "Act as an officer in the terminal (help lists the commands; end of input exits).")
+    @Command(
+            name = "console",
+            description = "Act as an officer in the terminal (help lists the commands; end of input exits).")
     static final class Console implements Callable<Integer> {
         @Option(names = "--as", required = true, paramLabel = "ID", description = "Your officer id (see officer list).")
         String officerId;
@@ -161,22 +186,34 @@ final class OfficerCommand implements Callable<Integer> {
             BotConfig config = BotConfig.from(settings);
             if (settings.get(TelegramConfig.TELEGRAM_OFFICER_CHAT_ID).isPresent()) {
                 // The console takes what it prints out of the officers' outbox: it would steal cards from the group.
-                spec.commandLine().getErr().println("error: officers work in the Telegram group here (TELEGRAM_OFFICER_CHAT_ID is set); "
-                        + "the console is for trying the bot without Telegram");
+                spec.commandLine()
+                        .getErr()
+                        .println("error: officers work in the Telegram group here (TELEGRAM_OFFICER_CHAT_ID is set); "
+                                + "the console is for trying the bot without Telegram");
                 return 1;
             }
-            try (BotAssembly bot = BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
+            try (BotAssembly bot =
+                    BotAssembly.open(config, corpora, spec.commandLine().getErr(), clock)) {
                 if (bot.officers.find(officerId).isEmpty()) {
                     // Tickets hold citizens' messages: only listed officers may see them.
-                    bot.tickets.audit(Optional.empty(), officerId, "refused", "officer console by someone who is not a listed officer",
+                    bot.tickets.audit(
+                            Optional.empty(),
+                            officerId,
+                            "refused",
+                            "officer console by someone who is not a listed officer",
                             clock.instant());
-                    spec.commandLine().getErr().println("error: " + officerId + " is not a listed officer (see officer list; a supervisor adds you with officer add)");
+                    spec.commandLine()
+                            .getErr()
+                            .println(
+                                    "error: " + officerId
+                                            + " is not a listed officer (see officer list; a supervisor adds you with officer add)");
                     return 1;
                 }
                 // Replies to citizens go through the outbox; their own chat prints them.
                 bot.turns(Map.of());
                 OfficerDesk desk = bot.desk();
-                ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("officer-feed"));
+                ScheduledExecutorService feed =
+                        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("officer-feed"));
                 feed.scheduleWithFixedDelay(() -> show(bot, out), 1, 1, TimeUnit.SECONDS);
                 try {
                     show(bot, out);
@@ -197,16 +234,24 @@ final class OfficerCommand implements Callable<Integer> {
 
         /** A command (as in the Telegram group: "close the door" is a reply, not a command), else a reply to the one ticket held. */
         private String act(OfficerDesk desk, String line) {
-            return OfficerCommandLine.run(desk, officerId, line).map(OfficerDesk.Result::message)
-                    .orElseGet(() -> desk.current(officerId).map(ticket -> desk.reply(officerId, ticket, line).message())
-                            .orElse("Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands."));
+            return OfficerCommandLine.run(desk, officerId, line)
+                    .map(OfficerDesk.Result::message)
+                    .orElseGet(
+                            () -> desk.current(officerId)
+                                    .map(ticket ->
+                                            desk.reply(officerId, ticket, line).message())
+                                    .orElse(
+                                            "Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands."));
         }
 
         /** Prints what waits for officers and marks it delivered: in the terminal, this console is the officers' channel. */
         private synchronized void show(BotAssembly bot, PrintWriter out) {
             try {
                 for (OfficerMessage message : bot.officerOutbox.unsent(100)) {
-                    out.println(message.text() + (message.mention().isEmpty() ? "" : "  (for " + String.join(", ", message.mention()) + ")"));
+                    out.println(message.text()
+                            + (message.mention().isEmpty()
+                                    ? ""
+                                    : "  (for " + String.join(", ", message.mention()) + ")"));
                     bot.officerOutbox.markSent(message.id(), "console-" + message.id(), clock.instant());
                 }
                 out.flush();

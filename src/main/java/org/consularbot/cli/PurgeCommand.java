@@ -20,13 +20,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code purge --older-than 90d}: deletes old message content and chat ids, keeping anonymous daily counts. */
-@Command(name = "purge", description = "Delete message content, replies, logs and idle conversations older than the "
-        + "retention period, keeping anonymous daily counts and feedback.")
+@Command(
+        name = "purge",
+        description = "Delete message content, replies, logs and idle conversations older than the "
+                + "retention period, keeping anonymous daily counts and feedback.")
 final class PurgeCommand implements Callable<Integer> {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,5})([dh])");
 
-    @Option(names = "--older-than", paramLabel = "AGE",
+    @Option(
+            names = "--older-than",
+            paramLabel = "AGE",
             description = "e.g. 90d or 36h (default: RETENTION_DAYS, else 90d).")
     String olderThan;
 
@@ -46,10 +50,12 @@ final class PurgeCommand implements Callable<Integer> {
         BotConfig config = BotConfig.from(settings);
         Duration age = olderThan == null ? Duration.ofDays(config.retentionDays()) : parse(olderThan);
         Instant cutoff = clock.instant().minus(age);
-        try (Database database = Database.open(new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+        try (Database database = Database.open(
+                new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
             PurgeReport report = new JdbcConversationStore(database.dataSource(), clock).purge(cutoff);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("purged everything before %s: %d messages, %d replies, %d log events, %d conversations%n",
+            out.printf(
+                    "purged everything before %s: %d messages, %d replies, %d log events, %d conversations%n",
                     cutoff, report.messages(), report.replies(), report.events(), report.conversations());
             out.flush();
         }
@@ -59,7 +65,8 @@ final class PurgeCommand implements Callable<Integer> {
     private Duration parse(String text) {
         Matcher m = AGE.matcher(text.strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new ParameterException(spec.commandLine(), "--older-than must look like 90d or 36h, not '" + text + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "--older-than must look like 90d or 36h, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);

@@ -15,8 +15,7 @@ import org.consularbot.faq.Whereabouts;
  */
 final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static String render(Corpus corpus, MatchResult result, String message) {
         Language language = result.language();
@@ -24,8 +23,12 @@ final class Replies {
         StringBuilder out = new StringBuilder();
         switch (result.tier()) {
             case EMERGENCY -> {
-                out.append(vi ? "KHẨN CẤP — gọi ngay đường dây nóng bảo hộ công dân 24/7: "
-                        : "EMERGENCY — call the 24/7 citizen-protection hotline now: ").append(corpus.hotline()).append("\n\n");
+                out.append(
+                                vi
+                                        ? "KHẨN CẤP — gọi ngay đường dây nóng bảo hộ công dân 24/7: "
+                                        : "EMERGENCY — call the 24/7 citizen-protection hotline now: ")
+                        .append(corpus.hotline())
+                        .append("\n\n");
                 Whereabouts where = corpus.whereabouts(message);
                 result.top().ifPresent(top -> out.append(new BotTexts(corpus).answer(top.entry(), language, where)));
             }
@@ -34,14 +37,21 @@ final class Replies {
                 out.append(vi ? "Có phải bạn muốn hỏi:" : "Did you mean:").append('\n');
                 List<Candidate> suggestions = result.suggestions();
                 for (int i = 0; i < suggestions.size(); i++) {
-                    out.append("  ").append(i + 1).append(". ").append(suggestions.get(i).entry().title(language)).append('\n');
+                    out.append("  ")
+                            .append(i + 1)
+                            .append(". ")
+                            .append(suggestions.get(i).entry().title(language))
+                            .append('\n');
                 }
             }
-            case FALLBACK -> out.append(vi
-                    ? "Xin lỗi, tôi chưa có câu trả lời cho câu hỏi này. Khi cần gấp, hãy gọi đường dây nóng bảo hộ công dân 24/7: "
-                    : "Sorry, I have no answer for this yet. If it is urgent, call the 24/7 citizen-protection hotline: ")
-                    .append(corpus.hotline());
-            case CHITCHAT, DECLINE -> out.append(new BotTexts(corpus).smallTalk(result.reason().orElse(""), language));
+            case FALLBACK ->
+                out.append(
+                                vi
+                                        ? "Xin lỗi, tôi chưa có câu trả lời cho câu hỏi này. Khi cần gấp, hãy gọi đường dây nóng bảo hộ công dân 24/7: "
+                                        : "Sorry, I have no answer for this yet. If it is urgent, call the 24/7 citizen-protection hotline: ")
+                        .append(corpus.hotline());
+            case CHITCHAT, DECLINE ->
+                out.append(new BotTexts(corpus).smallTalk(result.reason().orElse(""), language));
             default -> throw new IllegalStateException(result.tier().code());
         }
         return out.toString().strip();

@@ -52,6 +52,7 @@ final class RunningBot implements AutoCloseable {
     private static final Duration RELAY_EVERY = Duration.ofSeconds(1);
     /** A message acknowledged but unanswered this long had its answer fail; the relay answers it. */
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
     private static final Duration SLA_EVERY = Duration.ofSeconds(30);
     private static final Duration TOKENS_EVERY = Duration.ofMinutes(30);
     private static final Duration CORPUS_EVERY = Duration.ofSeconds(5);
@@ -66,7 +67,8 @@ final class RunningBot implements AutoCloseable {
     private boolean closed;
     private boolean officerGroup;
 
-    private RunningBot(BotAssembly assembly, Optional<TelegramChannel> telegram, Optional<ZaloChannel> zalo, String botName) {
+    private RunningBot(
+            BotAssembly assembly, Optional<TelegramChannel> telegram, Optional<ZaloChannel> zalo, String botName) {
         this.assembly = assembly;
         this.telegram = telegram;
         this.zalo = zalo;
@@ -75,9 +77,17 @@ final class RunningBot implements AutoCloseable {
     }
 
     /** Telegram only (tests and the simple case). */
-    static RunningBot start(BotConfig config, TelegramConfig telegramConfig, WebConfig webConfig, CorpusSource corpora,
-            PrintWriter err, Clock clock, Duration typingAfter) throws Exception {
-        return start(config, Optional.of(telegramConfig), Optional.empty(), webConfig, corpora, err, clock, typingAfter);
+    static RunningBot start(
+            BotConfig config,
+            TelegramConfig telegramConfig,
+            WebConfig webConfig,
+            CorpusSource corpora,
+            PrintWriter err,
+            Clock clock,
+            Duration typingAfter)
+            throws Exception {
+        return start(
+                config, Optional.of(telegramConfig), Optional.empty(), webConfig, corpora, err, clock, typingAfter);
     }
 
     /**
@@ -85,14 +95,24 @@ final class RunningBot implements AutoCloseable {
      *
      * @param typingAfter how long a turn may take before "typing…" shows (1 s in service)
      */
-    static RunningBot start(BotConfig config, Optional<TelegramConfig> telegramConfig, Optional<ZaloConfig> zaloConfig,
-            WebConfig webConfig, CorpusSource corpora, PrintWriter err, Clock clock, Duration typingAfter) throws Exception {
+    static RunningBot start(
+            BotConfig config,
+            Optional<TelegramConfig> telegramConfig,
+            Optional<ZaloConfig> zaloConfig,
+            WebConfig webConfig,
+            CorpusSource corpora,
+            PrintWriter err,
+            Clock clock,
+            Duration typingAfter)
+            throws Exception {
         BotAssembly assembly = BotAssembly.open(config, corpora, err, clock);
         Optional<TelegramChannel> telegram = telegramConfig.map(c -> new TelegramChannel(c, clock, typingAfter));
         RunningBot bot;
         try {
             String name = telegram.isPresent() ? telegram.get().connect() : "zalo";
-            Optional<ZaloChannel> zalo = zaloConfig.map(c -> new ZaloChannel(c, new JdbcZaloTokens(assembly.database.dataSource()),
+            Optional<ZaloChannel> zalo = zaloConfig.map(c -> new ZaloChannel(
+                    c,
+                    new JdbcZaloTokens(assembly.database.dataSource()),
                     new ZaloSender.ReplyWindow() {
                         @Override
                         public Optional<Instant> lastCitizenMessage(ConversationKey key) {
@@ -103,10 +123,13 @@ final class RunningBot implements AutoCloseable {
                         public int repliesSentSince(ConversationKey key, Instant since) {
                             return assembly.store.repliesSentSince(key, since);
                         }
-                    }, notice -> assembly.officerOutbox.enqueue(Optional.empty(), OfficerMessage.Kind.NOTICE, notice, List.of(), clock.instant()),
+                    },
+                    notice -> assembly.officerOutbox.enqueue(
+                            Optional.empty(), OfficerMessage.Kind.NOTICE, notice, List.of(), clock.instant()),
                     clock));
             bot = new RunningBot(assembly, telegram, zalo, name);
-            bot.officerGroup = telegramConfig.flatMap(TelegramConfig::officerChatId).isPresent();
+            bot.officerGroup =
+                    telegramConfig.flatMap(TelegramConfig::officerChatId).isPresent();
         } catch (RuntimeException e) {
             telegram.ifPresent(TelegramChannel::close);
             assembly.close();
@@ -129,31 +152,50 @@ final class RunningBot implements AutoCloseable {
         turns = assembly.turns(senders);
         TurnProcessor processor = turns.citizens();
         Recovery.Report recovered = turns.recovery().recover();
-        log.info("recovered from the last run: {} replies resent, {} messages answered", recovered.repliesResent(), recovered.messagesAnswered());
-        telegram.ifPresent(t -> t.startReceiving(processor, () -> groupNotice(assembly.serving().hotline()),
-                new TelegramChannel.Officers(assembly.desk(), assembly.officerOutbox, assembly.officers,
-                        assembly.leadership("telegram-poller"), assembly.officerInbox)));
+        log.info(
+                "recovered from the last run: {} replies resent, {} messages answered",
+                recovered.repliesResent(),
+                recovered.messagesAnswered());
+        telegram.ifPresent(t -> t.startReceiving(
+                processor,
+                () -> groupNotice(assembly.serving().hotline()),
+                new TelegramChannel.Officers(
+                        assembly.desk(),
+                        assembly.officerOutbox,
+                        assembly.officers,
+                        assembly.leadership("telegram-poller"),
+                        assembly.officerInbox)));
         SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
         BooleanSupplier officersRelay = assembly.leadership("officers-relay");
         Optional<TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
-        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(processor, turns.delivery(), key -> underLock(key, () -> {
-            if (assembly.store.forget(key)) {
-                assembly.tickets.audit(Optional.empty(), "citizen", "consent-withdrawn",
-                        "a " + key.channel() + " citizen withdrew consent; their conversation was deleted", assembly.clock().instant());
-            }
-        })));
+        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(
+                processor,
+                turns.delivery(),
+                key -> underLock(key, () -> {
+                    if (assembly.store.forget(key)) {
+                        assembly.tickets.audit(
+                                Optional.empty(),
+                                "citizen",
+                                "consent-withdrawn",
+                                "a " + key.channel() + " citizen withdrew consent; their conversation was deleted",
+                                assembly.clock().instant());
+                    }
+                })));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
         List<WebServer.Webhook> webhooks = new ArrayList<>();
-        telegramWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(TelegramWebhook.PATH,
-                TelegramWebhook.SECRET_HEADER, hook::receive)));
-        zaloWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(ZaloWebhook.PATH, ZaloWebhook.SIGNATURE_HEADER,
+        telegramWebhook.ifPresent(hook -> webhooks.add(
+                new WebServer.Webhook(TelegramWebhook.PATH, TelegramWebhook.SECRET_HEADER, hook::receive)));
+        zaloWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(
+                ZaloWebhook.PATH,
+                ZaloWebhook.SIGNATURE_HEADER,
                 (signature, body) -> hook.receive(signature, body.get()))));
         BotMetrics metrics = assembly.metrics();
         web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
-        // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the rest.
+        // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
+        // rest.
         every(RELAY_EVERY, RELAY_EVERY, "outbox relay", () -> turns.delivery().sendDue());
         every(RELAY_EVERY, RELAY_EVERY, "stale messages", () -> turns.recovery().answerStale(STALE_AFTER));
         telegram.ifPresent(t -> every(RELAY_EVERY, RELAY_EVERY, "officers' relay", () -> {
@@ -172,13 +214,17 @@ final class RunningBot implements AutoCloseable {
 
     /** Runs {@code job} on the relay thread after {@code first}, then {@code every} after each run ends. */
     private void every(Duration first, Duration every, String name, Runnable job) {
-        relay.scheduleWithFixedDelay(() -> {
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                log.warn("{}: {}", name, e.getMessage());
-            }
-        }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        relay.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        job.run();
+                    } catch (RuntimeException e) {
+                        log.warn("{}: {}", name, e.getMessage());
+                    }
+                },
+                first.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
@@ -238,7 +284,9 @@ final class RunningBot implements AutoCloseable {
             try {
                 turns.delivery().recordDeliveredEarlier();
             } catch (RuntimeException e) {
-                log.warn("replies delivered while the database was away could not be recorded; they may go out again: {}", e.getMessage());
+                log.warn(
+                        "replies delivered while the database was away could not be recorded; they may go out again: {}",
+                        e.getMessage());
             }
         }
         assembly.close();

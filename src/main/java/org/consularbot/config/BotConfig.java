@@ -42,16 +42,22 @@ public record BotConfig(
     public static BotConfig from(Settings settings) {
         String url = settings.get(DB_URL).orElse(DEFAULT_DB_URL).strip();
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new InvalidSettingException(DB_URL, "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
+            throw new InvalidSettingException(
+                    DB_URL, "must be an H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql://...) JDBC URL");
         }
         if (url.matches("(?i)jdbc:h2:.*;WRITE_DELAY=(?!0+(;|$)).*")) {
-            throw new InvalidSettingException(DB_URL, "must not set H2's WRITE_DELAY other than 0: a delayed write loses acknowledged messages when the process is killed");
+            throw new InvalidSettingException(
+                    DB_URL,
+                    "must not set H2's WRITE_DELAY other than 0: a delayed write loses acknowledged messages when the process is killed");
         }
         if (url.matches("(?i)jdbc:postgresql://[^/?#]*@.*")) {
-            // The PostgreSQL driver takes "user:password@" for a host name and echoes it in its errors; not the URL here.
-            throw new InvalidSettingException(DB_URL, "must not carry user or password before the host; set DB_USER and DB_PASSWORD");
+            // The PostgreSQL driver takes "user:password@" for a host name and echoes it in its errors; not the URL
+            // here.
+            throw new InvalidSettingException(
+                    DB_URL, "must not carry user or password before the host; set DB_USER and DB_PASSWORD");
         }
-        return new BotConfig(url,
+        return new BotConfig(
+                url,
                 settings.get(DB_USER),
                 settings.get(DB_PASSWORD),
                 integer(settings, DB_POOL_SIZE, 8, MIN_POOL_SIZE, 64),
@@ -71,7 +77,8 @@ public record BotConfig(
         try {
             value = Integer.parseInt(raw.get().strip());
         } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key, "must be a whole number from " + min + " to " + max + ", not '" + raw.get() + "'");
+            throw new InvalidSettingException(
+                    key, "must be a whole number from " + min + " to " + max + ", not '" + raw.get() + "'");
         }
         if (value < min || value > max) {
             throw new InvalidSettingException(key, "must be from " + min + " to " + max + ", not " + value);
@@ -82,7 +89,8 @@ public record BotConfig(
     /** Without the database password, and with any credential in the URL masked: a config may be logged. */
     @Override
     public String toString() {
-        return "BotConfig[db " + InvalidSettingException.masked(dbUrl) + dbUser.map(u -> " as " + u).orElse("")
+        return "BotConfig[db " + InvalidSettingException.masked(dbUrl)
+                + dbUser.map(u -> " as " + u).orElse("")
                 + (dbPassword.isPresent() ? " with a password" : "") + ", pool " + dbPoolSize + ", faq "
                 + faqDir.map(Path::toString).orElse("bundled") + ", retention " + retentionDays + " days, rate limit "
                 + rateLimitPerMinute + "/min, " + llm + ", " + handoff + "]";

@@ -25,11 +25,14 @@ public record HandoffConfig(Optional<Path> rosterFile, boolean showNames, Durati
     }
 
     public static HandoffConfig from(Settings settings) {
-        String show = settings.get(HANDOFF_SHOW_OFFICER_NAME).orElse("true").strip().toLowerCase(Locale.ROOT);
+        String show =
+                settings.get(HANDOFF_SHOW_OFFICER_NAME).orElse("true").strip().toLowerCase(Locale.ROOT);
         if (!show.equals("true") && !show.equals("false")) {
             throw new InvalidSettingException(HANDOFF_SHOW_OFFICER_NAME, "must be true or false, not '" + show + "'");
         }
-        return new HandoffConfig(settings.get(ROSTER_FILE).map(String::strip).map(Path::of), show.equals("true"),
+        return new HandoffConfig(
+                settings.get(ROSTER_FILE).map(String::strip).map(Path::of),
+                show.equals("true"),
                 Duration.ofMinutes(BotConfig.integer(settings, SLA_URGENT_MINUTES, 10, 1, 1440)),
                 Duration.ofMinutes(BotConfig.integer(settings, SLA_NORMAL_MINUTES, 60, 1, 10_080)));
     }

@@ -17,10 +17,15 @@ import java.util.Optional;
  * @param model          {@code LLM_MODEL}
  * @param timeout        {@code LLM_TIMEOUT_SECONDS} (1..120, default 20)
  */
-public record LlmConfig(Provider provider, Optional<URI> baseUrl, Optional<String> apiKey, Optional<String> model, Duration timeout) {
+public record LlmConfig(
+        Provider provider, Optional<URI> baseUrl, Optional<String> apiKey, Optional<String> model, Duration timeout) {
 
     /** Which kind of model answers. */
-    public enum Provider { NONE, OPENAI, OLLAMA }
+    public enum Provider {
+        NONE,
+        OPENAI,
+        OLLAMA
+    }
 
     public static final String LLM_PROVIDER = "LLM_PROVIDER";
     public static final String LLM_BASE_URL = "LLM_BASE_URL";
@@ -34,7 +39,8 @@ public record LlmConfig(Provider provider, Optional<URI> baseUrl, Optional<Strin
             case "none" -> Provider.NONE;
             case "openai" -> Provider.OPENAI;
             case "ollama" -> Provider.OLLAMA;
-            default -> throw new InvalidSettingException(LLM_PROVIDER, "must be none, openai or ollama, not '" + name + "'");
+            default ->
+                throw new InvalidSettingException(LLM_PROVIDER, "must be none, openai or ollama, not '" + name + "'");
         };
         Duration timeout = Duration.ofSeconds(BotConfig.integer(settings, LLM_TIMEOUT_SECONDS, 20, 1, 120));
         if (provider == Provider.NONE) {
@@ -56,8 +62,10 @@ public record LlmConfig(Provider provider, Optional<URI> baseUrl, Optional<Strin
         }
         Optional<String> key = settings.get(LLM_API_KEY).map(String::strip);
         if (provider == Provider.OPENAI && key.isEmpty() && base.isEmpty()) {
-            throw new InvalidSettingException(LLM_API_KEY, "must be set for the hosted OpenAI API (or set " + LLM_BASE_URL
-                    + " for a local OpenAI-compatible server)");
+            throw new InvalidSettingException(
+                    LLM_API_KEY,
+                    "must be set for the hosted OpenAI API (or set " + LLM_BASE_URL
+                            + " for a local OpenAI-compatible server)");
         }
         Optional<String> model = settings.get(LLM_MODEL).map(String::strip);
         if (model.isEmpty()) {
@@ -69,6 +77,7 @@ public record LlmConfig(Provider provider, Optional<URI> baseUrl, Optional<Strin
     @Override
     public String toString() {
         return "LlmConfig[" + provider + ", " + baseUrl.map(URI::toString).orElse("default URL") + ", model "
-                + model.orElse("-") + ", key " + (apiKey.isPresent() ? "set" : "none") + ", timeout " + timeout.toSeconds() + " s]";
+                + model.orElse("-") + ", key " + (apiKey.isPresent() ? "set" : "none") + ", timeout "
+                + timeout.toSeconds() + " s]";
     }
 }

@@ -55,8 +55,9 @@ public final class Settings {
             }
             String key = line.substring(0, line.indexOf('=')).strip();
             String value = line.substring(line.indexOf('=') + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             if (!value.isEmpty()) {

@@ -47,7 +47,8 @@ public record TelegramConfig(
     public TelegramConfig {
         webhookUrl.ifPresent(url -> {
             if (webhookSecret.isEmpty()) {
-                throw new InvalidSettingException(TELEGRAM_WEBHOOK_SECRET, "must be set when " + TELEGRAM_WEBHOOK_URL + " is");
+                throw new InvalidSettingException(
+                        TELEGRAM_WEBHOOK_SECRET, "must be set when " + TELEGRAM_WEBHOOK_URL + " is");
             }
         });
     }
@@ -59,26 +60,34 @@ public record TelegramConfig(
             return Optional.empty();
         }
         if (!TOKEN.matcher(token.get()).matches()) {
-            throw new InvalidSettingException(TELEGRAM_BOT_TOKEN,
+            throw new InvalidSettingException(
+                    TELEGRAM_BOT_TOKEN,
                     "does not look like a bot token from BotFather (digits, a colon, then letters, digits, _ or -)");
         }
         URI api = url(settings, TELEGRAM_API_URL, settings.get(TELEGRAM_API_URL).orElse(DEFAULT_API_URL));
         if (!(api.getPath() == null || api.getPath().isEmpty() || api.getPath().equals("/"))) {
-            throw new InvalidSettingException(TELEGRAM_API_URL, "must be scheme, host and port only (no path), not '" + api + "'");
+            throw new InvalidSettingException(
+                    TELEGRAM_API_URL, "must be scheme, host and port only (no path), not '" + api + "'");
         }
         Optional<URI> webhook = settings.get(TELEGRAM_WEBHOOK_URL).map(raw -> url(settings, TELEGRAM_WEBHOOK_URL, raw));
         webhook.ifPresent(url -> {
             if (!"https".equals(url.getScheme()) && !isLoopback(url)) {
-                throw new InvalidSettingException(TELEGRAM_WEBHOOK_URL, "must be https (Telegram posts only to HTTPS), not '" + url + "'");
+                throw new InvalidSettingException(
+                        TELEGRAM_WEBHOOK_URL, "must be https (Telegram posts only to HTTPS), not '" + url + "'");
             }
         });
         Optional<String> secret = settings.get(TELEGRAM_WEBHOOK_SECRET).map(String::strip);
         secret.ifPresent(value -> {
             if (!SECRET.matcher(value).matches()) {
-                throw new InvalidSettingException(TELEGRAM_WEBHOOK_SECRET, "must be 16 to 256 of A-Z, a-z, 0-9, _ and -");
+                throw new InvalidSettingException(
+                        TELEGRAM_WEBHOOK_SECRET, "must be 16 to 256 of A-Z, a-z, 0-9, _ and -");
             }
         });
-        return Optional.of(new TelegramConfig(token.get(), api, webhook, secret,
+        return Optional.of(new TelegramConfig(
+                token.get(),
+                api,
+                webhook,
+                secret,
                 BotConfig.integer(settings, TELEGRAM_MAX_SENDS_PER_SECOND, 30, 1, 1000),
                 BotConfig.integer(settings, TELEGRAM_CHAT_SEND_INTERVAL_MS, 1000, 0, 60_000),
                 BotConfig.integer(settings, TELEGRAM_POLL_TIMEOUT_SECONDS, 30, 0, 50),
@@ -86,7 +95,9 @@ public record TelegramConfig(
                     try {
                         return Long.parseLong(raw);
                     } catch (NumberFormatException e) {
-                        throw new InvalidSettingException(TELEGRAM_OFFICER_CHAT_ID, "must be the group's numeric chat id (e.g. -1001234567890), not '" + raw + "'");
+                        throw new InvalidSettingException(
+                                TELEGRAM_OFFICER_CHAT_ID,
+                                "must be the group's numeric chat id (e.g. -1001234567890), not '" + raw + "'");
                     }
                 })));
     }
@@ -102,7 +113,8 @@ public record TelegramConfig(
 
     @Override
     public String toString() {
-        return "TelegramConfig[bot " + botId() + ", api " + apiUrl + ", " + (webhook() ? "webhook " + webhookUrl.get() : "long polling") + "]";
+        return "TelegramConfig[bot " + botId() + ", api " + apiUrl + ", "
+                + (webhook() ? "webhook " + webhookUrl.get() : "long polling") + "]";
     }
 
     private static URI url(Settings settings, String key, String raw) {

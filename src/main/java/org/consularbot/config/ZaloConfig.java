@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param freeReplies      {@code ZALO_FREE_REPLIES}: replies allowed per window after a citizen's message (8)
  * @param window           {@code ZALO_WINDOW_HOURS}: how long after a citizen's message replies are allowed (48)
  */
-public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Optional<String> refreshToken, URI apiUrl, URI oauthUrl,
-        Duration maxAge, int freeReplies, Duration window) {
+public record ZaloConfig(
+        String appId,
+        String appSecret,
+        String oaSecretKey,
+        Optional<String> refreshToken,
+        URI apiUrl,
+        URI oauthUrl,
+        Duration maxAge,
+        int freeReplies,
+        Duration window) {
 
     public static final String ZALO_APP_ID = "ZALO_APP_ID";
     public static final String ZALO_APP_SECRET = "ZALO_APP_SECRET";
@@ -41,12 +49,22 @@ public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Opt
         if (!appId.get().matches("\\d{1,30}")) {
             throw new InvalidSettingException(ZALO_APP_ID, "must be the numeric app id from developers.zalo.me");
         }
-        String appSecret = settings.get(ZALO_APP_SECRET).map(String::strip)
-                .orElseThrow(() -> new InvalidSettingException(ZALO_APP_SECRET, "must be set when " + ZALO_APP_ID + " is"));
-        String oaSecret = settings.get(ZALO_OA_SECRET_KEY).map(String::strip)
-                .orElseThrow(() -> new InvalidSettingException(ZALO_OA_SECRET_KEY, "must be set when " + ZALO_APP_ID + " is (the OA secret key, for webhook signatures)"));
-        return Optional.of(new ZaloConfig(appId.get(), appSecret, oaSecret, settings.get(ZALO_REFRESH_TOKEN).map(String::strip),
-                url(settings, ZALO_API_URL, "https://openapi.zalo.me"), url(settings, ZALO_OAUTH_URL, "https://oauth.zaloapp.com"),
+        String appSecret = settings.get(ZALO_APP_SECRET)
+                .map(String::strip)
+                .orElseThrow(
+                        () -> new InvalidSettingException(ZALO_APP_SECRET, "must be set when " + ZALO_APP_ID + " is"));
+        String oaSecret = settings.get(ZALO_OA_SECRET_KEY)
+                .map(String::strip)
+                .orElseThrow(() -> new InvalidSettingException(
+                        ZALO_OA_SECRET_KEY,
+                        "must be set when " + ZALO_APP_ID + " is (the OA secret key, for webhook signatures)"));
+        return Optional.of(new ZaloConfig(
+                appId.get(),
+                appSecret,
+                oaSecret,
+                settings.get(ZALO_REFRESH_TOKEN).map(String::strip),
+                url(settings, ZALO_API_URL, "https://openapi.zalo.me"),
+                url(settings, ZALO_OAUTH_URL, "https://oauth.zaloapp.com"),
                 Duration.ofSeconds(BotConfig.integer(settings, ZALO_WEBHOOK_MAX_AGE_SECONDS, 300, 10, 86_400)),
                 BotConfig.integer(settings, ZALO_FREE_REPLIES, 8, 1, 1000),
                 Duration.ofHours(BotConfig.integer(settings, ZALO_WINDOW_HOURS, 48, 1, 720))));

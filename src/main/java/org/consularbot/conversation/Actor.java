@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Who caused an event in a conversation's log. */
 public enum Actor {
-    CITIZEN, BOT, OFFICER, SYSTEM;
+    CITIZEN,
+    BOT,
+    OFFICER,
+    SYSTEM;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

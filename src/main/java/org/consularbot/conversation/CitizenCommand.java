@@ -13,7 +13,14 @@ import java.util.Optional;
 public record CitizenCommand(Name name, String word, String argument) {
 
     /** The commands the bot knows; {@link #UNKNOWN} gets the help text. */
-    public enum Name { START, HELP, LANG, HUMAN, CANCEL, UNKNOWN }
+    public enum Name {
+        START,
+        HELP,
+        LANG,
+        HUMAN,
+        CANCEL,
+        UNKNOWN
+    }
 
     /** Parses a message that starts with a slash; empty for anything else. */
     public static Optional<CitizenCommand> parse(String text) {

@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 public final class CitizenRateLimiter {
 
     /** What to do with one message. */
-    public enum Verdict { ALLOWED, LIMITED_NOTIFY, LIMITED_QUIET }
+    public enum Verdict {
+        ALLOWED,
+        LIMITED_NOTIFY,
+        LIMITED_QUIET
+    }
 
     private final double capacity;
     private final double refillPerMilli;

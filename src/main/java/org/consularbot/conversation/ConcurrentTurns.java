@@ -10,8 +10,7 @@ final class ConcurrentTurns {
 
     static final int MAX_ATTEMPTS = 3;
 
-    private ConcurrentTurns() {
-    }
+    private ConcurrentTurns() {}
 
     /**
      * Runs {@code attempt} (given its number, from 1) until it commits; each run after the first must read the

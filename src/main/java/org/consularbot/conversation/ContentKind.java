@@ -4,7 +4,16 @@ import java.util.Locale;
 
 /** What a citizen sent. Only text and button presses carry meaning for the bot; the rest get a polite reply. */
 public enum ContentKind {
-    TEXT, BUTTON, PHOTO, VOICE, VIDEO, STICKER, LOCATION, FILE, CONTACT, OTHER;
+    TEXT,
+    BUTTON,
+    PHOTO,
+    VOICE,
+    VIDEO,
+    STICKER,
+    LOCATION,
+    FILE,
+    CONTACT,
+    OTHER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,11 +40,30 @@ public record Conversation(
         Objects.requireNonNull(country, "country");
     }
 
-    public Conversation(long id, ConversationKey key, ConversationState state, Optional<Language> preferredLanguage,
-                        Language lastLanguage, List<String> pendingChoices, int unansweredStreak, long version,
-                        Instant createdAt, Instant updatedAt) {
-        this(id, key, state, preferredLanguage, lastLanguage, pendingChoices, unansweredStreak, version, createdAt,
-                updatedAt, Optional.empty(), Optional.empty());
+    public Conversation(
+            long id,
+            ConversationKey key,
+            ConversationState state,
+            Optional<Language> preferredLanguage,
+            Language lastLanguage,
+            List<String> pendingChoices,
+            int unansweredStreak,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                key,
+                state,
+                preferredLanguage,
+                lastLanguage,
+                pendingChoices,
+                unansweredStreak,
+                version,
+                createdAt,
+                updatedAt,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The language to use when the message itself says nothing. */

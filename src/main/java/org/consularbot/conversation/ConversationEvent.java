@@ -20,7 +20,13 @@ public record ConversationEvent(
 
     /** The kinds of events. */
     public enum Type {
-        MESSAGE_RECEIVED, REPLY_QUEUED, STATE_CHANGED, LANGUAGE_SET, FEEDBACK, ESCALATION, RATE_LIMITED;
+        MESSAGE_RECEIVED,
+        REPLY_QUEUED,
+        STATE_CHANGED,
+        LANGUAGE_SET,
+        FEEDBACK,
+        ESCALATION,
+        RATE_LIMITED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -44,8 +50,8 @@ public record ConversationEvent(
         return new ConversationEvent(at, actor, type, Optional.empty(), Optional.empty(), detail);
     }
 
-    public static ConversationEvent stateChanged(Instant at, Actor actor, ConversationState from, ConversationState to,
-            Trigger trigger) {
+    public static ConversationEvent stateChanged(
+            Instant at, Actor actor, ConversationState from, ConversationState to, Trigger trigger) {
         return new ConversationEvent(at, actor, Type.STATE_CHANGED, Optional.of(from), Optional.of(to), trigger.code());
     }
 }

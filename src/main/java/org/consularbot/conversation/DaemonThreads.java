@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     /** Every thread named {@code name} (an executor of one thread). */
     public static ThreadFactory named(String name) {

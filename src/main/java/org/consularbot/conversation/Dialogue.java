@@ -28,6 +28,7 @@ public final class Dialogue {
     static final String FEEDBACK_PREFIX = "fb:";
     /** The payload of the "I am in danger" button. */
     static final String DANGER = "sos";
+
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
@@ -40,8 +41,13 @@ public final class Dialogue {
     private final CitizenRateLimiter limiter;
     private final Clock clock;
 
-    public Dialogue(Corpus corpus, FaqMatcher matcher, FallbackAnswerer fallback, Escalation escalation,
-            CitizenRateLimiter limiter, Clock clock) {
+    public Dialogue(
+            Corpus corpus,
+            FaqMatcher matcher,
+            FallbackAnswerer fallback,
+            Escalation escalation,
+            CitizenRateLimiter limiter,
+            Clock clock) {
         this.corpus = corpus;
         this.matcher = matcher;
         this.texts = new BotTexts(corpus);
@@ -70,9 +76,11 @@ public final class Dialogue {
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(plan.conversation.replyLanguage())));
         }
         String text = message.text();
-        Optional<CitizenCommand> command = message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
+        Optional<CitizenCommand> command =
+                message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
         MatchResult match = command.isEmpty() && !blank(text) && message.kind() != ContentKind.BUTTON
-                ? matcher.match(text, context(plan)) : null;
+                ? matcher.match(text, context(plan))
+                : null;
         // a bare number, "?" or an emoji says nothing about the language: the conversation's stays
         if (match != null && message.kind() == ContentKind.TEXT && hasLetters(text)) {
             plan.lastLanguage = match.language();
@@ -116,17 +124,25 @@ public final class Dialogue {
      * the conversation keeps of the topic, never the citizen's words).
      */
     private String context(TurnPlan plan) {
-        return plan.lastEntry.flatMap(corpus::entry)
-                .map(entry -> entry.questions(plan.conversation.replyLanguage()).stream().findFirst().orElse(null)).orElse(null);
+        return plan.lastEntry
+                .flatMap(corpus::entry)
+                .map(entry -> entry.questions(plan.conversation.replyLanguage()).stream()
+                        .findFirst()
+                        .orElse(null))
+                .orElse(null);
     }
 
     private boolean limited(TurnPlan plan) {
-        CitizenRateLimiter.Verdict verdict = limiter.check(plan.message.conversation().channel() + ":" + plan.message.userId());
+        CitizenRateLimiter.Verdict verdict =
+                limiter.check(plan.message.conversation().channel() + ":" + plan.message.userId());
         if (verdict == CitizenRateLimiter.Verdict.ALLOWED) {
             return false;
         }
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.RATE_LIMITED);
-        plan.event(ConversationEvent.Type.RATE_LIMITED, Actor.SYSTEM, verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
+        plan.event(
+                ConversationEvent.Type.RATE_LIMITED,
+                Actor.SYSTEM,
+                verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
         if (verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY) {
             plan.reply(Reply.text(ReplyKind.RATE_LIMITED, texts.rateLimited(language(plan))));
         }
@@ -145,8 +161,12 @@ public final class Dialogue {
         Whereabouts where = whereabouts(plan, match);
         firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l, where)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
-        String situation = (match == null ? "declared by the citizen" : match.emergency().map(e -> e.situation()).orElse("emergency"))
-                + where.elsewhere().map(c -> " (in " + c.nameEn() + ")").orElse(where.unclear() ? " (country unclear)" : "");
+        String situation = (match == null
+                        ? "declared by the citizen"
+                        : match.emergency().map(e -> e.situation()).orElse("emergency"))
+                + where.elsewhere()
+                        .map(c -> " (in " + c.nameEn() + ")")
+                        .orElse(where.unclear() ? " (country unclear)" : "");
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
         if (plan.state.humanInCharge()) {
@@ -160,8 +180,14 @@ public final class Dialogue {
         }
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
         // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
-        plan.replies.add(0, new Reply(ReplyKind.EMERGENCY, text.toString(), List.of(), List.of(),
-                firstSteps.map(top -> top.entry().id())));
+        plan.replies.add(
+                0,
+                new Reply(
+                        ReplyKind.EMERGENCY,
+                        text.toString(),
+                        List.of(),
+                        List.of(),
+                        firstSteps.map(top -> top.entry().id())));
     }
 
     /**
@@ -187,15 +213,20 @@ public final class Dialogue {
                 plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
                 return;
             }
-        } else if (payload.startsWith(FEEDBACK_PREFIX) && payload.length() > FEEDBACK_PREFIX.length() + 2
-                && "+-".indexOf(payload.charAt(FEEDBACK_PREFIX.length())) >= 0 && payload.charAt(FEEDBACK_PREFIX.length() + 1) == ':') {
+        } else if (payload.startsWith(FEEDBACK_PREFIX)
+                && payload.length() > FEEDBACK_PREFIX.length() + 2
+                && "+-".indexOf(payload.charAt(FEEDBACK_PREFIX.length())) >= 0
+                && payload.charAt(FEEDBACK_PREFIX.length() + 1) == ':') {
             boolean helpful = payload.charAt(FEEDBACK_PREFIX.length()) == '+';
             String entryId = payload.substring(FEEDBACK_PREFIX.length() + 2);
             if (corpus.entry(entryId).isPresent()) {
                 plan.feedback = Optional.of(new Feedback(entryId, helpful, plan.now));
                 // A 👎 means the answer did not help: the next unanswered question brings an officer in.
                 plan.unansweredStreak = helpful ? 0 : Math.max(plan.unansweredStreak, 1);
-                plan.event(ConversationEvent.Type.FEEDBACK, Actor.CITIZEN, (helpful ? "helpful " : "not helpful ") + entryId);
+                plan.event(
+                        ConversationEvent.Type.FEEDBACK,
+                        Actor.CITIZEN,
+                        (helpful ? "helpful " : "not helpful ") + entryId);
                 plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, texts.thanks(l, helpful)));
                 plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FEEDBACK);
                 return;
@@ -234,7 +265,10 @@ public final class Dialogue {
         if (chosen.isPresent()) {
             plan.preferredLanguage = chosen;
             plan.lastLanguage = chosen.get();
-            plan.event(ConversationEvent.Type.LANGUAGE_SET, Actor.CITIZEN, chosen.get().code());
+            plan.event(
+                    ConversationEvent.Type.LANGUAGE_SET,
+                    Actor.CITIZEN,
+                    chosen.get().code());
             plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageSet(chosen.get())));
         } else if (code.equals("auto")) {
             plan.preferredLanguage = Optional.empty();
@@ -254,7 +288,8 @@ public final class Dialogue {
             plan.change(Trigger.HUMAN_REQUESTED, Actor.CITIZEN);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.CITIZEN, "officer requested");
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.CITIZEN_ASKED)));
+            plan.afterCommit.add(
+                    () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.CITIZEN_ASKED)));
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
         } else if (plan.replies.stream().noneMatch(r -> r.kind() == ReplyKind.HANDOFF)) {
             // not twice when this turn already said the officers went away
@@ -290,12 +325,15 @@ public final class Dialogue {
             if (number.matches()) {
                 int chosen = Integer.parseInt(number.group(1));
                 Optional<FaqEntry> entry = chosen >= 1 && chosen <= plan.pendingChoices.size()
-                        ? corpus.entry(plan.pendingChoices.get(chosen - 1)) : Optional.empty();
+                        ? corpus.entry(plan.pendingChoices.get(chosen - 1))
+                        : Optional.empty();
                 if (entry.isPresent()) {
                     answer(plan, entry.get(), language(plan));
                     plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
                 } else {
-                    plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.choiceOutOfRange(language(plan), plan.pendingChoices.size())));
+                    plan.reply(Reply.text(
+                            ReplyKind.CHOICE_INVALID,
+                            texts.choiceOutOfRange(language(plan), plan.pendingChoices.size())));
                     plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
                 }
                 return;
@@ -307,7 +345,9 @@ public final class Dialogue {
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NO_WORDS);
             return;
         }
-        if (HumanRequest.asks(text) && plan.state != ConversationState.WITH_OFFICER && plan.state != ConversationState.WAITING_FOR_OFFICER) {
+        if (HumanRequest.asks(text)
+                && plan.state != ConversationState.WITH_OFFICER
+                && plan.state != ConversationState.WAITING_FOR_OFFICER) {
             plan.unansweredStreak = 0;
             human(plan, l);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.HUMAN_REQUESTED);
@@ -316,8 +356,12 @@ public final class Dialogue {
         if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
             // The triage was unsure: the hotline first, and one press brings an officer (for where they said they are).
             whereabouts(plan, match);
-            plan.reply(new Reply(ReplyKind.SAFETY, texts.dangerHint(l), List.of(new Button(texts.dangerButton(l), DANGER)),
-                    List.of(), Optional.empty()));
+            plan.reply(new Reply(
+                    ReplyKind.SAFETY,
+                    texts.dangerHint(l),
+                    List.of(new Button(texts.dangerButton(l), DANGER)),
+                    List.of(),
+                    Optional.empty()));
         }
         switch (match.tier()) {
             case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l, match.related());
@@ -326,7 +370,8 @@ public final class Dialogue {
                 // Neither an answer nor a failure: the "two unanswered questions" count stays where it was.
                 ReplyKind kind = match.tier() == Tier.CHITCHAT ? ReplyKind.SMALL_TALK : ReplyKind.DECLINE;
                 plan.reply(Reply.text(kind, texts.smallTalk(match.reason().orElse(""), l)));
-                plan.outcome = new TurnOutcome(match.tier() == Tier.CHITCHAT ? TurnOutcome.Kind.SMALL_TALK : TurnOutcome.Kind.DECLINE,
+                plan.outcome = new TurnOutcome(
+                        match.tier() == Tier.CHITCHAT ? TurnOutcome.Kind.SMALL_TALK : TurnOutcome.Kind.DECLINE,
                         match.reason().orElse(""));
             }
             default -> fallback(plan, text, l, match);
@@ -343,7 +388,8 @@ public final class Dialogue {
             plan.change(Trigger.HUMAN_REQUESTED, Actor.BOT);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "two questions in a row without an answer");
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.TWO_UNANSWERED)));
+            plan.afterCommit.add(
+                    () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.TWO_UNANSWERED)));
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
             plan.unansweredStreak = 0;
         }
@@ -356,8 +402,10 @@ public final class Dialogue {
 
     /** Nothing to read: only spaces (any Unicode space, NBSP included) and invisible format characters. */
     private static boolean blank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT);
     }
 
     private void answer(TurnPlan plan, FaqEntry entry, Language l) {
@@ -401,15 +449,21 @@ public final class Dialogue {
         try {
             reply = fallback.answer(new FallbackQuestion(plan.message.conversation(), text, l, match));
             if (reply == null) {
-                log.warn("fallback answerer gave no reply for conversation {}; giving the hotline instead", plan.conversation.id());
+                log.warn(
+                        "fallback answerer gave no reply for conversation {}; giving the hotline instead",
+                        plan.conversation.id());
             }
         } catch (RuntimeException e) {
-            log.warn("fallback answerer failed for conversation {}; giving the hotline instead", plan.conversation.id(), e);
+            log.warn(
+                    "fallback answerer failed for conversation {}; giving the hotline instead",
+                    plan.conversation.id(),
+                    e);
         }
         Reply given = reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
         plan.reply(given);
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FALLBACK);
-        // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does not.
+        // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does
+        // not.
         plan.unansweredStreak = given.kind() == ReplyKind.FALLBACK ? plan.unansweredStreak + 1 : 0;
         offerOfficerAfterUnanswered(plan, l);
     }

@@ -26,15 +26,12 @@ public interface Escalation {
         }
 
         @Override
-        public void requestOfficer(OfficerRequest request) {
-        }
+        public void requestOfficer(OfficerRequest request) {}
 
         @Override
-        public void relay(Conversation conversation, InboundMessage message) {
-        }
+        public void relay(Conversation conversation, InboundMessage message) {}
 
         @Override
-        public void withdraw(Conversation conversation) {
-        }
+        public void withdraw(Conversation conversation) {}
     };
 }

@@ -15,11 +15,9 @@ import org.consularbot.faq.Language;
 final class FaqReplies {
 
     /** A reply and the entry ids its numbers choose, in order (none when it offers no choice). */
-    record Offer(Reply reply, List<String> choices) {
-    }
+    record Offer(Reply reply, List<String> choices) {}
 
-    private FaqReplies() {
-    }
+    private FaqReplies() {}
 
     static Offer answer(BotTexts texts, FaqEntry entry, Language l, List<Candidate> related) {
         List<Button> feedback = List.of(
@@ -44,7 +42,8 @@ final class FaqReplies {
     }
 
     /** Appends the entries as numbered lines and buttons; returns their ids in that order. */
-    private static List<String> numbered(List<Candidate> entries, Language l, StringBuilder text, List<Button> buttons) {
+    private static List<String> numbered(
+            List<Candidate> entries, Language l, StringBuilder text, List<Button> buttons) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             FaqEntry entry = entries.get(i).entry();

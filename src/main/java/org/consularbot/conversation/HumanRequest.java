@@ -16,13 +16,13 @@ final class HumanRequest {
             words("nguoi that"),
             words("can bo (truc|lanh su) (giup|ho tro|tra loi)"),
             words("(van|con) can (giup|ho tro|nguoi)"),
-            words("(talk|speak|chat) (to|with) (a |an |the |someone|somebody)?(person|human|officer|agent|staff|someone|somebody|real person)"),
+            words(
+                    "(talk|speak|chat) (to|with) (a |an |the |someone|somebody)?(person|human|officer|agent|staff|someone|somebody|real person)"),
             words("(real|live) (person|human|agent)"),
             words("still need help"),
             words("human (agent|please|being)"));
 
-    private HumanRequest() {
-    }
+    private HumanRequest() {}
 
     static boolean asks(String text) {
         String folded = " " + Folding.fold(Folding.clean(text)).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";

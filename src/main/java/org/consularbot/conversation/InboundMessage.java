@@ -30,8 +30,8 @@ public record InboundMessage(
     }
 
     /** A text message. */
-    public static InboundMessage text(ConversationKey conversation, String userId, String channelMessageId,
-            String text, Instant receivedAt) {
+    public static InboundMessage text(
+            ConversationKey conversation, String userId, String channelMessageId, String text, Instant receivedAt) {
         return new InboundMessage(conversation, userId, channelMessageId, ContentKind.TEXT, text, receivedAt);
     }
 
@@ -40,7 +40,8 @@ public record InboundMessage(
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean bad = c == '\0'
-                    || Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isHighSurrogate(c)
+                            && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
             if (bad && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);

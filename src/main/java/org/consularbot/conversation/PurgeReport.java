@@ -1,5 +1,4 @@
 package org.consularbot.conversation;
 
 /** What a retention purge removed. */
-public record PurgeReport(long messages, long replies, long events, long conversations) {
-}
+public record PurgeReport(long messages, long replies, long events, long conversations) {}

@@ -1,8 +1,8 @@
 package org.consularbot.conversation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +41,8 @@ public final class Recovery {
             answeredInBatch = 0;
             for (StoredInbound stored : store.unanswered(ReplyDelivery.BATCH)) {
                 // Another instance may be answering it right now: answerStored checks again under the lock.
-                if (!stored.message().receivedAt().isAfter(started) && !turns.answerStored(stored).duplicate()) {
+                if (!stored.message().receivedAt().isAfter(started)
+                        && !turns.answerStored(stored).duplicate()) {
                     answeredInBatch++;
                 }
             }
@@ -62,7 +63,8 @@ public final class Recovery {
         Instant cutoff = clock.instant().minus(olderThan);
         int answered = 0;
         for (StoredInbound stored : store.unanswered(ReplyDelivery.BATCH)) {
-            if (stored.message().receivedAt().isBefore(cutoff) && !turns.answerStored(stored).duplicate()) {
+            if (stored.message().receivedAt().isBefore(cutoff)
+                    && !turns.answerStored(stored).duplicate()) {
                 answered++;
             }
         }
@@ -70,6 +72,5 @@ public final class Recovery {
     }
 
     /** What start-up recovery did. */
-    public record Report(int repliesResent, int messagesAnswered) {
-    }
+    public record Report(int repliesResent, int messagesAnswered) {}
 }

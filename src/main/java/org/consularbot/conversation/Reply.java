@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  *
  * @param entryId the FAQ entry this reply answers, if any: for feedback and reports
  */
-public record Reply(ReplyKind kind, String text, List<Button> choices, List<Button> feedback, Optional<String> entryId) {
+public record Reply(
+        ReplyKind kind, String text, List<Button> choices, List<Button> feedback, Optional<String> entryId) {
 
     public Reply {
         Objects.requireNonNull(kind, "kind");

@@ -32,11 +32,16 @@ public final class ReplyDelivery {
     private final Clock clock;
     /** Replies delivered while the database could not record it, with when: recorded by the relay when it is back. */
     private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
+
     private volatile TurnObserver observer = TurnObserver.NONE;
 
     /** @param senders the way out for each channel this process serves, by channel name */
-    public ReplyDelivery(Outbox outbox, ConversationStore store, ConversationLocks locks, Map<String, ReplySender> senders,
-                         Clock clock) {
+    public ReplyDelivery(
+            Outbox outbox,
+            ConversationStore store,
+            ConversationLocks locks,
+            Map<String, ReplySender> senders,
+            Clock clock) {
         this.outbox = outbox;
         this.store = store;
         this.locks = locks;
@@ -64,7 +69,10 @@ public final class ReplyDelivery {
         for (OutboxEntry entry : entries) {
             ReplySender sender = senders.get(entry.conversation().channel());
             if (sender == null) {
-                log.debug("no sender for channel {} in this process; reply {} stays in the outbox for it", entry.conversation().channel(), entry.id());
+                log.debug(
+                        "no sender for channel {} in this process; reply {} stays in the outbox for it",
+                        entry.conversation().channel(),
+                        entry.id());
                 continue;
             }
             try {
@@ -72,17 +80,30 @@ public final class ReplyDelivery {
             } catch (DeliveryException e) {
                 if (e.held()) {
                     log.info("reply {} held by the channel: {}", entry.id(), e.getMessage());
-                    outbox.markHeld(entry.id(), e.getMessage(), clock.instant().plus(e.retryAfter().orElse(Duration.ofHours(1))));
+                    outbox.markHeld(
+                            entry.id(),
+                            e.getMessage(),
+                            clock.instant().plus(e.retryAfter().orElse(Duration.ofHours(1))));
                     continue;
                 }
-                log.warn("reply {} not delivered ({}): {}", entry.id(), e.permanent() ? "permanent" : "will retry", e.getMessage());
+                log.warn(
+                        "reply {} not delivered ({}): {}",
+                        entry.id(),
+                        e.permanent() ? "permanent" : "will retry",
+                        e.getMessage());
                 observer.replyDelivered(entry.conversation().channel(), false);
-                outbox.markFailed(entry.id(), e.getMessage(), e.permanent(),
+                outbox.markFailed(
+                        entry.id(),
+                        e.getMessage(),
+                        e.permanent(),
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, e.retryAfter()));
                 continue;
             } catch (RuntimeException e) {
                 log.warn("reply {} not delivered, will retry", entry.id(), e);
-                outbox.markFailed(entry.id(), String.valueOf(e), false,
+                outbox.markFailed(
+                        entry.id(),
+                        String.valueOf(e),
+                        false,
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, Optional.empty()));
                 continue;
             }
@@ -107,7 +128,9 @@ public final class ReplyDelivery {
     public int sendDueTo(ConversationKey key) {
         recordDeliveredEarlier();
         // Its own replies, read by conversation: a global batch could be full of other chats' replies.
-        return store.find(key).map(c -> send(outbox.unsent(c.id()), clock.instant())).orElse(0);
+        return store.find(key)
+                .map(c -> send(outbox.unsent(c.id()), clock.instant()))
+                .orElse(0);
     }
 
     /**
@@ -146,7 +169,10 @@ public final class ReplyDelivery {
         try {
             outbox.markSent(outboxId, deliveredAt);
         } catch (StoreException e) {
-            log.warn("reply {} was delivered but could not be recorded as sent ({}); recording it later", outboxId, e.getMessage());
+            log.warn(
+                    "reply {} was delivered but could not be recorded as sent ({}); recording it later",
+                    outboxId,
+                    e.getMessage());
             sentNotRecorded.put(outboxId, deliveredAt);
         }
     }
@@ -165,7 +191,8 @@ public final class ReplyDelivery {
                 // Claimed, not just checked: its own turn may have sent it meanwhile, or failed it with a retry_after,
                 // and a relay elsewhere must not take it while this attempt runs.
                 Instant now = clock.instant();
-                if (!sentNotRecorded.containsKey(entry.id()) && outbox.claim(entry.id(), dueBy.isBefore(now) ? now : dueBy, now.plus(LEASE))) {
+                if (!sentNotRecorded.containsKey(entry.id())
+                        && outbox.claim(entry.id(), dueBy.isBefore(now) ? now : dueBy, now.plus(LEASE))) {
                     sent += deliver(List.of(entry));
                 }
             }

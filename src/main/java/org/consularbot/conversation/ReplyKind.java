@@ -4,8 +4,20 @@ import java.util.Locale;
 
 /** Why the bot said something; kept with each reply for the log and for anonymous counts. */
 public enum ReplyKind {
-    ANSWER, SUGGESTION, FALLBACK, EMERGENCY, WELCOME, HELP, LANGUAGE, HANDOFF, CANCEL, FEEDBACK_THANKS,
-    NOT_TEXT, RATE_LIMITED, CHOICE_INVALID, OFFICER,
+    ANSWER,
+    SUGGESTION,
+    FALLBACK,
+    EMERGENCY,
+    WELCOME,
+    HELP,
+    LANGUAGE,
+    HANDOFF,
+    CANCEL,
+    FEEDBACK_THANKS,
+    NOT_TEXT,
+    RATE_LIMITED,
+    CHOICE_INVALID,
+    OFFICER,
     /** Small talk (greeting, thanks, "are you a bot?"): not a question the bot failed to answer. */
     SMALL_TALK,
     /** Outside what an embassy does: a pointer to who can help. */

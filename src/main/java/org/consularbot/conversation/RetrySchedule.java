@@ -14,8 +14,7 @@ public final class RetrySchedule {
     static final Duration FIRST = Duration.ofSeconds(2);
     static final Duration LONGEST = Duration.ofMinutes(5);
 
-    private RetrySchedule() {
-    }
+    private RetrySchedule() {}
 
     /**
      * @param failedAttempts attempts made so far, this one included (1 after the first failure)
@@ -24,7 +23,8 @@ public final class RetrySchedule {
     public static Instant next(Instant now, int failedAttempts, Optional<Duration> channelAsked) {
         Duration doubled = FIRST.multipliedBy(1L << Math.min(Math.max(failedAttempts - 1, 0), 20));
         Duration backoff = doubled.compareTo(LONGEST) > 0 ? LONGEST : doubled;
-        Duration wait = channelAsked.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
+        Duration wait =
+                channelAsked.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
         return now.plus(wait);
     }
 }

@@ -7,5 +7,5 @@ package org.consularbot.conversation;
  * @param handled the message has been answered already; a duplicate that was never answered (the process
  *                stopped in between) is answered now
  */
-public record StoredInbound(long id, Conversation conversation, InboundMessage message, boolean duplicate, boolean handled) {
-}
+public record StoredInbound(
+        long id, Conversation conversation, InboundMessage message, boolean duplicate, boolean handled) {}

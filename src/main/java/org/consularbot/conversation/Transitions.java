@@ -18,8 +18,7 @@ public final class Transitions {
 
     private static final Map<ConversationState, Map<Trigger, ConversationState>> TABLE = table();
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     private static Map<ConversationState, Map<Trigger, ConversationState>> table() {
         Map<ConversationState, Map<Trigger, ConversationState>> t = new EnumMap<>(ConversationState.class);
@@ -42,7 +41,8 @@ public final class Transitions {
         t.get(WITH_OFFICER).put(Trigger.OFFICER_RELEASED, BOT_ANSWERING);
         t.get(WITH_OFFICER).put(Trigger.OFFICER_UNASSIGNED, WAITING_FOR_OFFICER);
         t.get(WITH_OFFICER).put(Trigger.CITIZEN_CANCELLED, BOT_ANSWERING);
-        for (ConversationState open : new ConversationState[] {BOT_ANSWERING, AWAITING_CHOICE, WAITING_FOR_OFFICER, WITH_OFFICER}) {
+        for (ConversationState open :
+                new ConversationState[] {BOT_ANSWERING, AWAITING_CHOICE, WAITING_FOR_OFFICER, WITH_OFFICER}) {
             t.get(open).put(Trigger.CLOSED_BY_OFFICER, CLOSED);
         }
         t.get(CLOSED).put(Trigger.REOPENED, BOT_ANSWERING);
@@ -56,7 +56,8 @@ public final class Transitions {
 
     /** Like {@link #next} but refuses a change the table does not allow. */
     public static ConversationState require(ConversationState state, Trigger trigger) {
-        return next(state, trigger).orElseThrow(() -> new IllegalStateException(
-                "no transition from " + state.code() + " on " + trigger.code()));
+        return next(state, trigger)
+                .orElseThrow(() ->
+                        new IllegalStateException("no transition from " + state.code() + " on " + trigger.code()));
     }
 }

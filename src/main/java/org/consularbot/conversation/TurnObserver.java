@@ -13,11 +13,9 @@ public interface TurnObserver {
     /** Nobody watching. */
     TurnObserver NONE = new TurnObserver() {
         @Override
-        public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
-        }
+        public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {}
 
         @Override
-        public void replyDelivered(String channel, boolean delivered) {
-        }
+        public void replyDelivered(String channel, boolean delivered) {}
     };
 }

@@ -23,6 +23,7 @@ final class TurnPlan {
     Optional<String> lastEntry;
     /** Where the citizen said in this turn they are (a country code); empty: they did not say. */
     Optional<String> countrySaid = Optional.empty();
+
     TurnOutcome outcome = TurnOutcome.NONE;
     Optional<Feedback> feedback = Optional.empty();
     final List<ConversationEvent> events = new ArrayList<>();
@@ -40,7 +41,6 @@ final class TurnPlan {
         this.unansweredStreak = conversation.unansweredStreak();
         this.lastEntry = conversation.lastEntry();
     }
-
 
     /** Changes state through the transition table and logs it; a change to the same state is not logged. */
     void change(Trigger trigger, Actor actor) {
@@ -64,14 +64,38 @@ final class TurnPlan {
 
     /** The conversation as it will be once committed, for calls made after the commit. */
     Conversation after() {
-        return new Conversation(conversation.id(), conversation.key(), state, preferredLanguage, lastLanguage,
-                pendingChoices, unansweredStreak, conversation.version() + 1, conversation.createdAt(), now, lastEntry,
+        return new Conversation(
+                conversation.id(),
+                conversation.key(),
+                state,
+                preferredLanguage,
+                lastLanguage,
+                pendingChoices,
+                unansweredStreak,
+                conversation.version() + 1,
+                conversation.createdAt(),
+                now,
+                lastEntry,
                 countrySaid.or(conversation::country));
     }
 
     TurnRecord record(long inboundId) {
-        return new TurnRecord(conversation.id(), conversation.version(), inboundId, outcome, state, preferredLanguage,
-                lastLanguage, pendingChoices, unansweredStreak, events, replies, feedback, now, lastEntry, countrySaid);
+        return new TurnRecord(
+                conversation.id(),
+                conversation.version(),
+                inboundId,
+                outcome,
+                state,
+                preferredLanguage,
+                lastLanguage,
+                pendingChoices,
+                unansweredStreak,
+                events,
+                replies,
+                feedback,
+                now,
+                lastEntry,
+                countrySaid);
     }
 
     /**
@@ -80,8 +104,8 @@ final class TurnPlan {
      *
      * @return empty when the move is not allowed from the conversation's state
      */
-    static Optional<TurnRecord> officerTurn(Conversation c, Optional<Trigger> trigger, List<Reply> replies, String detail,
-                                            Instant now) {
+    static Optional<TurnRecord> officerTurn(
+            Conversation c, Optional<Trigger> trigger, List<Reply> replies, String detail, Instant now) {
         ConversationState next = c.state();
         List<ConversationEvent> events = new ArrayList<>();
         if (trigger.isPresent()) {
@@ -93,8 +117,19 @@ final class TurnPlan {
             events.add(ConversationEvent.stateChanged(now, Actor.OFFICER, c.state(), next, trigger.get()));
         }
         events.add(ConversationEvent.of(now, Actor.OFFICER, ConversationEvent.Type.ESCALATION, detail));
-        return Optional.of(new TurnRecord(c.id(), c.version(), TurnRecord.NO_MESSAGE, TurnOutcome.of(TurnOutcome.Kind.OFFICER),
-                next, c.preferredLanguage(), c.lastLanguage(), next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(),
-                0, events, replies, Optional.empty(), now));
+        return Optional.of(new TurnRecord(
+                c.id(),
+                c.version(),
+                TurnRecord.NO_MESSAGE,
+                TurnOutcome.of(TurnOutcome.Kind.OFFICER),
+                next,
+                c.preferredLanguage(),
+                c.lastLanguage(),
+                next == ConversationState.AWAITING_CHOICE ? c.pendingChoices() : List.of(),
+                0,
+                events,
+                replies,
+                Optional.empty(),
+                now));
     }
 }

@@ -69,7 +69,8 @@ public final class TurnProcessor {
         }
         try (ConversationLocks.Held held = locks.lock(stored.message().conversation())) {
             // Read it again under the lock: a redelivery accepted meanwhile may have been answered first.
-            StoredInbound now = store.inbound(stored.id()).orElseThrow(() -> new StoreException("message " + stored.id() + " vanished", null));
+            StoredInbound now = store.inbound(stored.id())
+                    .orElseThrow(() -> new StoreException("message " + stored.id() + " vanished", null));
             if (now.handled()) {
                 return duplicate(now);
             }
@@ -78,7 +79,8 @@ public final class TurnProcessor {
     }
 
     private static TurnResult duplicate(StoredInbound stored) {
-        return new TurnResult(stored.id(), stored.conversation().id(), true, TurnOutcome.of(TurnOutcome.Kind.DUPLICATE), List.of());
+        return new TurnResult(
+                stored.id(), stored.conversation().id(), true, TurnOutcome.of(TurnOutcome.Kind.DUPLICATE), List.of());
     }
 
     private TurnResult answer(StoredInbound stored) {
@@ -92,17 +94,24 @@ public final class TurnProcessor {
         long conversationId = stored.conversation().id();
         Committed committed = ConcurrentTurns.retrying(attempt -> {
             // After a lost race, decide again from the conversation as the other turn left it.
-            Conversation conversation = attempt == 1 ? stored.conversation() : store.conversation(conversationId)
-                    .orElseThrow(() -> new StoreException("conversation " + conversationId + " vanished", null));
+            Conversation conversation = attempt == 1
+                    ? stored.conversation()
+                    : store.conversation(conversationId)
+                            .orElseThrow(
+                                    () -> new StoreException("conversation " + conversationId + " vanished", null));
             Decision decision;
             try {
                 decision = dialogue.decide(conversation, stored.message(), stored.id());
             } catch (RuntimeException e) {
-                log.error("could not decide a reply to message {}; sending the no-answer reply with the hotline", stored.id(), e);
+                log.error(
+                        "could not decide a reply to message {}; sending the no-answer reply with the hotline",
+                        stored.id(),
+                        e);
                 decision = dialogue.failSafe(conversation, stored.message(), stored.id());
             }
             TurnRecord record = decision.record();
-            return new Committed(decision, store.commitTurn(record, delivery.leaseFrom(conversation.key(), record.at())));
+            return new Committed(
+                    decision, store.commitTurn(record, delivery.leaseFrom(conversation.key(), record.at())));
         });
         // The citizen's replies first (the hotline must not wait), then the officers are called.
         delivery.deliver(committed.queued());
@@ -113,9 +122,13 @@ public final class TurnProcessor {
                 log.warn("call to officers failed for conversation {}", conversationId, e);
             }
         }
-        return new TurnResult(stored.id(), conversationId, false, committed.decision().record().outcome(), committed.queued());
+        return new TurnResult(
+                stored.id(),
+                conversationId,
+                false,
+                committed.decision().record().outcome(),
+                committed.queued());
     }
 
-    private record Committed(Decision decision, List<OutboxEntry> queued) {
-    }
+    private record Committed(Decision decision, List<OutboxEntry> queued) {}
 }

@@ -50,11 +50,35 @@ public record TurnRecord(
     }
 
     /** A turn that leaves no FAQ context (an officer's turn, a test's). */
-    public TurnRecord(long conversationId, long expectedVersion, long inboundId, TurnOutcome outcome, ConversationState state,
-                      Optional<Language> preferredLanguage, Language lastLanguage, List<String> pendingChoices,
-                      int unansweredStreak, List<ConversationEvent> events, List<Reply> replies,
-                      Optional<Feedback> feedback, Instant at) {
-        this(conversationId, expectedVersion, inboundId, outcome, state, preferredLanguage, lastLanguage, pendingChoices,
-                unansweredStreak, events, replies, feedback, at, Optional.empty(), Optional.empty());
+    public TurnRecord(
+            long conversationId,
+            long expectedVersion,
+            long inboundId,
+            TurnOutcome outcome,
+            ConversationState state,
+            Optional<Language> preferredLanguage,
+            Language lastLanguage,
+            List<String> pendingChoices,
+            int unansweredStreak,
+            List<ConversationEvent> events,
+            List<Reply> replies,
+            Optional<Feedback> feedback,
+            Instant at) {
+        this(
+                conversationId,
+                expectedVersion,
+                inboundId,
+                outcome,
+                state,
+                preferredLanguage,
+                lastLanguage,
+                pendingChoices,
+                unansweredStreak,
+                events,
+                replies,
+                feedback,
+                at,
+                Optional.empty(),
+                Optional.empty());
     }
 }

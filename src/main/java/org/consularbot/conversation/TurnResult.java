@@ -9,7 +9,8 @@ import java.util.List;
  * @param duplicate the message had been answered before; nothing was sent again
  * @param outcome   what the bot made of it ({@code answer}, {@code suggestion}, {@code emergency}, ...)
  */
-public record TurnResult(long inboundId, long conversationId, boolean duplicate, TurnOutcome outcome, List<OutboxEntry> replies) {
+public record TurnResult(
+        long inboundId, long conversationId, boolean duplicate, TurnOutcome outcome, List<OutboxEntry> replies) {
 
     public TurnResult {
         replies = List.copyOf(replies);

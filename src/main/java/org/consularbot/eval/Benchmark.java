@@ -12,11 +12,10 @@ import org.consularbot.faq.FaqMatcher;
 public final class Benchmark {
 
     /** Figures for one matcher. */
-    public record Result(String matcher, long readyMillis, double p50Millis, double p99Millis, double queriesPerSecond) {
-    }
+    public record Result(
+            String matcher, long readyMillis, double p50Millis, double p99Millis, double queriesPerSecond) {}
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static Result run(Supplier<FaqMatcher> build, List<String> messages, int warmup, int measured) {
         long start = System.nanoTime();
@@ -38,7 +37,11 @@ public final class Benchmark {
             throw new IllegalStateException(); // keeps the work observable to the JIT
         }
         Arrays.sort(nanos);
-        return new Result(matcher.name(), ready, nanos[(int) (measured * 0.50)] / 1e6,
-                nanos[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)] / 1e6, measured / seconds);
+        return new Result(
+                matcher.name(),
+                ready,
+                nanos[(int) (measured * 0.50)] / 1e6,
+                nanos[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)] / 1e6,
+                measured / seconds);
     }
 }

@@ -23,8 +23,7 @@ import org.consularbot.faq.ModelCache;
  */
 public final class CrossValidation {
 
-    private CrossValidation() {
-    }
+    private CrossValidation() {}
 
     /**
      * @param examples the corpus's examples as labelled messages (its {@code examples/} folder read as an eval set);
@@ -32,10 +31,16 @@ public final class CrossValidation {
      *                 diacritics, case and punctuation
      * @param models   where each fold's models are kept: the same folds of the same examples train once
      */
-    public static Evaluation run(Corpus corpus, List<EvalQuery> examples, int folds, String matcher, ModelCache models,
-                                 PrintWriter progress) {
+    public static Evaluation run(
+            Corpus corpus,
+            List<EvalQuery> examples,
+            int folds,
+            String matcher,
+            ModelCache models,
+            PrintWriter progress) {
         if (folds < 2 || folds > examples.size()) {
-            throw new IllegalArgumentException("cross-validation needs 2 to " + examples.size() + " folds, not " + folds);
+            throw new IllegalArgumentException(
+                    "cross-validation needs 2 to " + examples.size() + " folds, not " + folds);
         }
         QueryOutcome[] outcomes = new QueryOutcome[examples.size()];
         for (int fold = 0; fold < folds; fold++) {
@@ -45,15 +50,24 @@ public final class CrossValidation {
                 held.add(i);
                 heldTexts.add(key(examples.get(i).question()));
             }
-            List<Example> training = corpus.examples().stream().filter(e -> !heldTexts.contains(key(e.text()))).toList();
+            List<Example> training = corpus.examples().stream()
+                    .filter(e -> !heldTexts.contains(key(e.text())))
+                    .toList();
             FaqMatcher foldMatcher = FaqMatchers.byName(matcher, corpus.withExamples(training, models));
-            Evaluation measured = Evaluation.run(foldMatcher, held.stream().map(examples::get).toList(), null);
+            Evaluation measured =
+                    Evaluation.run(foldMatcher, held.stream().map(examples::get).toList(), null);
             for (int j = 0; j < held.size(); j++) {
                 outcomes[held.get(j)] = measured.outcomes().get(j);
             }
             if (progress != null) {
-                progress.printf(Locale.ROOT, "  %s: fold %d/%d (%d held out, trained on %d examples)%n", matcher,
-                        fold + 1, folds, held.size(), training.size());
+                progress.printf(
+                        Locale.ROOT,
+                        "  %s: fold %d/%d (%d held out, trained on %d examples)%n",
+                        matcher,
+                        fold + 1,
+                        folds,
+                        held.size(),
+                        training.size());
                 progress.flush();
             }
         }

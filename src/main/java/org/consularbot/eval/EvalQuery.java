@@ -10,8 +10,15 @@ import java.util.Locale;
  * figures, whether the writer is in danger now ({@code urgent}) and in which {@code situation}, the class of small
  * talk or decline ({@code label}), and the citizen's {@code previous} message, if the message follows one.
  */
-public record EvalQuery(String question, String expected, String kind, int line, boolean urgent, String situation,
-                        String label, String previous) {
+public record EvalQuery(
+        String question,
+        String expected,
+        String kind,
+        int line,
+        boolean urgent,
+        String situation,
+        String label,
+        String previous) {
 
     public static final String NONE = "NONE";
     public static final String CHITCHAT = "chitchat";

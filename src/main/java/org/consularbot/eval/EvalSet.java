@@ -16,14 +16,15 @@ import java.util.stream.Stream;
  */
 public final class EvalSet {
 
-    private EvalSet() {
-    }
+    private EvalSet() {}
 
     public static List<EvalQuery> read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             List<EvalQuery> all = new ArrayList<>();
             try (Stream<Path> files = Files.list(path)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".tsv"))
+                        .sorted()
+                        .toList()) {
                     all.addAll(read(file));
                 }
             }
@@ -36,7 +37,9 @@ public final class EvalSet {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(path + ": empty file; expected a header with 'expected' and 'question'");
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t")).map(String::strip).toList();
+        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t"))
+                .map(String::strip)
+                .toList();
         int expected = header.indexOf("expected");
         int question = header.indexOf("question");
         if (expected < 0 || question < 0) {
@@ -49,17 +52,24 @@ public final class EvalSet {
             }
             String[] cells = lines.get(i).split("\t", -1);
             if (cells.length <= Math.max(expected, question)) {
-                throw new IllegalArgumentException(path + ":" + (i + 1) + ": expected " + header.size() + " tab-separated columns");
+                throw new IllegalArgumentException(
+                        path + ":" + (i + 1) + ": expected " + header.size() + " tab-separated columns");
             }
             String kind = cell(cells, header.indexOf("kind"));
             String urgent = cell(cells, header.indexOf("urgent"));
             if (urgent != null && !urgent.equals("yes") && !urgent.equals("no")) {
-                throw new IllegalArgumentException(path + ":" + (i + 1) + ": urgent must be yes or no, not '" + urgent + "'");
+                throw new IllegalArgumentException(
+                        path + ":" + (i + 1) + ": urgent must be yes or no, not '" + urgent + "'");
             }
             String kindValue = kind == null ? "all" : kind;
-            queries.add(new EvalQuery(cells[question], cells[expected].strip(), kindValue, i + 1,
+            queries.add(new EvalQuery(
+                    cells[question],
+                    cells[expected].strip(),
+                    kindValue,
+                    i + 1,
                     urgent == null ? Figures.URGENT_KIND.equals(kindValue) : urgent.equals("yes"),
-                    cell(cells, header.indexOf("situation")), cell(cells, header.indexOf("class")),
+                    cell(cells, header.indexOf("situation")),
+                    cell(cells, header.indexOf("class")),
                     cell(cells, header.indexOf("previous"))));
         }
         return queries;

@@ -32,8 +32,7 @@ import org.consularbot.faq.Topic;
  */
 public final class ExternalFaqSet {
 
-    private ExternalFaqSet() {
-    }
+    private ExternalFaqSet() {}
 
     public static Corpus read(Path file, Corpus base) throws IOException {
         boolean csv = file.getFileName().toString().endsWith(".csv");
@@ -50,8 +49,10 @@ public final class ExternalFaqSet {
                 throw new IllegalArgumentException(file + ": row " + line + " needs 'id' and 'question'");
             }
             Language language = Language.fromCode(row.path("lang").asText("en")).orElse(Language.EN);
-            questions.computeIfAbsent(id, k -> new EnumMap<>(Language.class))
-                    .computeIfAbsent(language, k -> new ArrayList<>()).add(question);
+            questions
+                    .computeIfAbsent(id, k -> new EnumMap<>(Language.class))
+                    .computeIfAbsent(language, k -> new ArrayList<>())
+                    .add(question);
             String answer = row.path("answer").asText("").strip();
             if (!answer.isEmpty()) {
                 answers.computeIfAbsent(id, k -> new EnumMap<>(Language.class)).putIfAbsent(language, answer);
@@ -61,14 +62,32 @@ public final class ExternalFaqSet {
         Map<String, Topic> topicMap = new LinkedHashMap<>();
         topics.values().forEach(t -> topicMap.putIfAbsent(t, new Topic(t, t, t, "imported")));
         List<FaqEntry> entries = new ArrayList<>();
-        questions.forEach((id, byLanguage) -> entries.add(new FaqEntry(id, topics.get(id), byLanguage,
-                answers.getOrDefault(id, Map.of()), List.of(file.toString()), LocalDate.EPOCH, Optional.empty(),
-                List.of(), new SourceLocation(file.getFileName().toString(), 0))));
+        questions.forEach((id, byLanguage) -> entries.add(new FaqEntry(
+                id,
+                topics.get(id),
+                byLanguage,
+                answers.getOrDefault(id, Map.of()),
+                List.of(file.toString()),
+                LocalDate.EPOCH,
+                Optional.empty(),
+                List.of(),
+                new SourceLocation(file.getFileName().toString(), 0))));
         // The set defines its own scope: the base's declines (host authority, another embassy's visas…) and its
         // examples (labelled with the base's topics) would turn the set's own questions away.
-        SmallTalkRules smallTalkOnly = new SmallTalkRules(base.smallTalk().chitchat(), List.of(), base.smallTalk().filler());
-        return new Corpus(topicMap, entries, base.mission(), base.synonyms(), base.urgentRules(), smallTalkOnly, file.toString(),
-                base.docs(), List.of(), null).trained();
+        SmallTalkRules smallTalkOnly = new SmallTalkRules(
+                base.smallTalk().chitchat(), List.of(), base.smallTalk().filler());
+        return new Corpus(
+                        topicMap,
+                        entries,
+                        base.mission(),
+                        base.synonyms(),
+                        base.urgentRules(),
+                        smallTalkOnly,
+                        file.toString(),
+                        base.docs(),
+                        List.of(),
+                        null)
+                .trained();
     }
 
     private static List<JsonNode> jsonl(Path file) throws IOException {
@@ -85,8 +104,9 @@ public final class ExternalFaqSet {
     private static List<JsonNode> csv(Path file) throws IOException {
         CsvMapper mapper = new CsvMapper();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class)
-                     .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+                MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class)
+                        .with(CsvSchema.emptySchema().withHeader())
+                        .readValues(reader)) {
             return it.readAll();
         }
     }

@@ -22,9 +22,20 @@ import org.consularbot.faq.Tier;
  * @param urgentWarned    urgent messages given the emergency tier or, when the triage was unsure, an FAQ reply with
  *                        the hotline on top and the "I am in danger" button
  */
-public record Figures(int count, double top1, double answerPrecision, double answerRate, double rejection,
-                      double emergencyRecall, double falseEmergency, double mrr, double faqHandled,
-                      double situationRight, double chitchat, double declined, double urgentWarned) {
+public record Figures(
+        int count,
+        double top1,
+        double answerPrecision,
+        double answerRate,
+        double rejection,
+        double emergencyRecall,
+        double falseEmergency,
+        double mrr,
+        double faqHandled,
+        double situationRight,
+        double chitchat,
+        double declined,
+        double urgentWarned) {
 
     public static final String URGENT_KIND = "urgent";
 
@@ -34,23 +45,32 @@ public record Figures(int count, double top1, double answerPrecision, double ans
         List<QueryOutcome> answered = only(outcomes, o -> o.tier() == Tier.ANSWER);
         List<QueryOutcome> urgent = only(outcomes, o -> o.query().urgent());
         List<QueryOutcome> notUrgent = only(outcomes, o -> !o.query().urgent());
-        List<QueryOutcome> detected = only(urgent, o -> o.tier() == Tier.EMERGENCY && o.query().situation() != null);
+        List<QueryOutcome> detected =
+                only(urgent, o -> o.tier() == Tier.EMERGENCY && o.query().situation() != null);
         List<QueryOutcome> smallTalk = only(outcomes, o -> o.query().expectsChitchat());
         List<QueryOutcome> declines = only(outcomes, o -> o.query().expectsDecline());
-        return new Figures(outcomes.size(),
+        return new Figures(
+                outcomes.size(),
                 share(inScope, QueryOutcome::topCorrect),
                 share(answered, QueryOutcome::answeredCorrectly),
                 share(inScope, QueryOutcome::answeredCorrectly),
                 share(none, o -> o.tier() == Tier.FALLBACK || o.tier() == Tier.CHITCHAT || o.tier() == Tier.DECLINE),
                 share(urgent, o -> o.tier() == Tier.EMERGENCY),
                 share(notUrgent, o -> o.tier() == Tier.EMERGENCY),
-                inScope.isEmpty() ? Double.NaN
-                        : inScope.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).sum() / inScope.size(),
+                inScope.isEmpty()
+                        ? Double.NaN
+                        : inScope.stream()
+                                        .mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank())
+                                        .sum()
+                                / inScope.size(),
                 share(inScope, o -> o.tier() != Tier.FALLBACK),
                 share(detected, QueryOutcome::situationRight),
                 share(smallTalk, o -> o.tier() == Tier.CHITCHAT),
                 share(declines, QueryOutcome::declinedRightly),
-                share(urgent, o -> o.tier() == Tier.EMERGENCY || o.result().emergency().isPresent() && o.tier() != Tier.CHITCHAT));
+                share(
+                        urgent,
+                        o -> o.tier() == Tier.EMERGENCY
+                                || o.result().emergency().isPresent() && o.tier() != Tier.CHITCHAT));
     }
 
     private static List<QueryOutcome> only(List<QueryOutcome> outcomes, Predicate<QueryOutcome> filter) {
@@ -58,6 +78,8 @@ public record Figures(int count, double top1, double answerPrecision, double ans
     }
 
     private static double share(List<QueryOutcome> group, Predicate<QueryOutcome> part) {
-        return group.isEmpty() ? Double.NaN : (double) group.stream().filter(part).count() / group.size();
+        return group.isEmpty()
+                ? Double.NaN
+                : (double) group.stream().filter(part).count() / group.size();
     }
 }

@@ -31,8 +31,13 @@ public record PassageEvaluation(Map<String, double[]> byKind) {
                 }
             }
             String topic = index.topicOf(query.expected());
-            boolean topicFirst = !hits.isEmpty() && (rank == 1 || !topic.isEmpty() && topic.equals(hits.get(0).passage().topic()));
-            double[] row = {rank == 1 ? 1 : 0, rank >= 1 && rank <= 3 ? 1 : 0, rank == 0 ? 0 : 1.0 / rank, topicFirst ? 1 : 0};
+            boolean topicFirst = !hits.isEmpty()
+                    && (rank == 1
+                            || !topic.isEmpty()
+                                    && topic.equals(hits.get(0).passage().topic()));
+            double[] row = {
+                rank == 1 ? 1 : 0, rank >= 1 && rank <= 3 ? 1 : 0, rank == 0 ? 0 : 1.0 / rank, topicFirst ? 1 : 0
+            };
             rows.computeIfAbsent(query.kind(), k -> new ArrayList<>()).add(row);
             rows.computeIfAbsent("ALL", k -> new ArrayList<>()).add(row);
         }
@@ -41,11 +46,13 @@ public record PassageEvaluation(Map<String, double[]> byKind) {
             rows.put("ALL", all);
         }
         Map<String, double[]> figures = new LinkedHashMap<>();
-        rows.forEach((kind, list) -> figures.put(kind, new double[] {list.size(),
-                list.stream().mapToDouble(r -> r[0]).average().orElse(0),
-                list.stream().mapToDouble(r -> r[1]).average().orElse(0),
-                list.stream().mapToDouble(r -> r[2]).average().orElse(0),
-                list.stream().mapToDouble(r -> r[3]).average().orElse(0)}));
+        rows.forEach((kind, list) -> figures.put(kind, new double[] {
+            list.size(),
+            list.stream().mapToDouble(r -> r[0]).average().orElse(0),
+            list.stream().mapToDouble(r -> r[1]).average().orElse(0),
+            list.stream().mapToDouble(r -> r[2]).average().orElse(0),
+            list.stream().mapToDouble(r -> r[3]).average().orElse(0)
+        }));
         return new PassageEvaluation(figures);
     }
 
@@ -60,7 +67,8 @@ public record PassageEvaluation(Map<String, double[]> byKind) {
     public void print(String title, PrintWriter out) {
         out.println(title);
         out.printf(Locale.ROOT, "  %-8s %5s %6s %6s %6s %9s%n", "kind", "n", "P@1", "P@3", "MRR@5", "topicP@1");
-        byKind.forEach((kind, f) -> out.printf(Locale.ROOT, "  %-8s %5d %6.3f %6.3f %6.3f %9.3f%n", kind, (int) f[0], f[1], f[2], f[3], f[4]));
+        byKind.forEach((kind, f) -> out.printf(
+                Locale.ROOT, "  %-8s %5d %6.3f %6.3f %6.3f %9.3f%n", kind, (int) f[0], f[1], f[2], f[3], f[4]));
         out.flush();
     }
 }

@@ -36,12 +36,17 @@ public record QueryOutcome(EvalQuery query, MatchResult result) {
 
     /** An emergency whose situation is the labelled one. */
     public boolean situationRight() {
-        return tier() == Tier.EMERGENCY && result.emergency().map(e -> e.situation().equals(query.situation())).orElse(false);
+        return tier() == Tier.EMERGENCY
+                && result.emergency()
+                        .map(e -> e.situation().equals(query.situation()))
+                        .orElse(false);
     }
 
     /** Declined with the pointer of the labelled class (any class when none is labelled). */
     public boolean declinedRightly() {
-        return tier() == Tier.DECLINE && (query.label() == null || result.reason().map(query.label()::equals).orElse(false));
+        return tier() == Tier.DECLINE
+                && (query.label() == null
+                        || result.reason().map(query.label()::equals).orElse(false));
     }
 
     private boolean shows() {
@@ -49,6 +54,8 @@ public record QueryOutcome(EvalQuery query, MatchResult result) {
     }
 
     private boolean fits(Candidate candidate) {
-        return query.expectedTopics().stream().anyMatch(e -> candidate.entry().id().equals(e) || candidate.entry().topic().equals(e));
+        return query.expectedTopics().stream()
+                .anyMatch(e -> candidate.entry().id().equals(e)
+                        || candidate.entry().topic().equals(e));
     }
 }

@@ -15,30 +15,60 @@ import org.consularbot.faq.Language;
  */
 public final class SyntheticCorpus {
 
-    private SyntheticCorpus() {
-    }
+    private SyntheticCorpus() {}
 
     public static Corpus grow(Corpus corpus, int size, long seed) {
         if (size <= corpus.entries().size()) {
-            return new Corpus(corpus.topics(), corpus.entries().subList(0, Math.max(1, size)), corpus.mission(),
-                    corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(), corpus.origin(), corpus.docs(),
-                    corpus.examples(), corpus.classifier());
+            return new Corpus(
+                    corpus.topics(),
+                    corpus.entries().subList(0, Math.max(1, size)),
+                    corpus.mission(),
+                    corpus.synonyms(),
+                    corpus.urgentRules(),
+                    corpus.smallTalk(),
+                    corpus.origin(),
+                    corpus.docs(),
+                    corpus.examples(),
+                    corpus.classifier());
         }
         Random random = new Random(seed);
         List<String> vocabulary = new ArrayList<>();
-        corpus.entries().forEach(e -> e.questions().values().forEach(list -> list.forEach(q -> vocabulary.addAll(
-                List.of(q.split("\\s+"))))));
+        corpus.entries()
+                .forEach(e -> e.questions()
+                        .values()
+                        .forEach(list -> list.forEach(q -> vocabulary.addAll(List.of(q.split("\\s+"))))));
         List<FaqEntry> entries = new ArrayList<>(corpus.entries());
         for (int i = corpus.entries().size(); i < size; i++) {
             FaqEntry original = corpus.entries().get(i % corpus.entries().size());
             Map<Language, List<String>> questions = new EnumMap<>(Language.class);
-            original.questions().forEach((language, list) -> questions.put(language,
-                    list.stream().map(q -> mutate(q, vocabulary, random)).toList()));
-            entries.add(new FaqEntry(original.id() + "~" + i, original.topic(), questions, original.answers(),
-                    original.sources(), original.reviewed(), original.expires(), original.keywords(), original.location()));
+            original.questions()
+                    .forEach((language, list) -> questions.put(
+                            language,
+                            list.stream()
+                                    .map(q -> mutate(q, vocabulary, random))
+                                    .toList()));
+            entries.add(new FaqEntry(
+                    original.id() + "~" + i,
+                    original.topic(),
+                    questions,
+                    original.answers(),
+                    original.sources(),
+                    original.reviewed(),
+                    original.expires(),
+                    original.keywords(),
+                    original.location()));
         }
-        return new Corpus(corpus.topics(), entries, corpus.mission(), corpus.synonyms(), corpus.urgentRules(), corpus.smallTalk(),
-                corpus.origin() + " grown to " + size, corpus.docs(), corpus.examples(), corpus.classifier());
+        return new Corpus(
+                corpus.topics(),
+                entries,
+                corpus.mission(),
+                corpus.synonyms(),
+                corpus.urgentRules(),
+                corpus.smallTalk(),
+                corpus.origin() + " grown to " + size,
+                corpus.docs(),
+                corpus.examples(),
+                corpus.classifier());
     }
 
     private static String mutate(String question, List<String> vocabulary, Random random) {

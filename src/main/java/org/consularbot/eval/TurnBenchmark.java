@@ -20,19 +20,34 @@ import org.consularbot.conversation.TurnProcessor;
 public final class TurnBenchmark {
 
     /** Figures for one run. */
-    public record Result(int turns, int threads, long conversations, double turnsPerSecond, double p50Millis,
-            double p99Millis, double maxMillis, long heapUsedMb, long heapMaxMb) {
-    }
+    public record Result(
+            int turns,
+            int threads,
+            long conversations,
+            double turnsPerSecond,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            long heapUsedMb,
+            long heapMaxMb) {}
 
-    private TurnBenchmark() {
-    }
+    private TurnBenchmark() {}
 
     /**
      * Sends {@code turns} messages spread over {@code conversations} chats on channel {@code channel}, each
      * thread owning its own chats (as a channel's per-chat ordering would), after {@code warmup} untimed turns.
      */
-    public static Result run(TurnProcessor processor, String channel, List<String> messages, int warmup, int turns,
-            int conversations, int threads, Clock clock, LongSupplier storedConversations) throws Exception {
+    public static Result run(
+            TurnProcessor processor,
+            String channel,
+            List<String> messages,
+            int warmup,
+            int turns,
+            int conversations,
+            int threads,
+            Clock clock,
+            LongSupplier storedConversations)
+            throws Exception {
         if (conversations % threads != 0 || warmup % threads != 0) {
             throw new IllegalArgumentException("conversations and warm-up turns must be multiples of threads");
         }
@@ -47,13 +62,28 @@ public final class TurnBenchmark {
             System.gc();
         }
         long used = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-        return new Result(turns, threads, stored, turns / seconds, nanos[(int) (turns * 0.50)] / 1e6,
-                nanos[Math.min(turns - 1, (int) Math.ceil(turns * 0.99) - 1)] / 1e6, nanos[turns - 1] / 1e6,
-                used, runtime.maxMemory() / (1024 * 1024));
+        return new Result(
+                turns,
+                threads,
+                stored,
+                turns / seconds,
+                nanos[(int) (turns * 0.50)] / 1e6,
+                nanos[Math.min(turns - 1, (int) Math.ceil(turns * 0.99) - 1)] / 1e6,
+                nanos[turns - 1] / 1e6,
+                used,
+                runtime.maxMemory() / (1024 * 1024));
     }
 
-    private static long[] drive(TurnProcessor processor, String channel, String prefix, List<String> messages, int turns,
-            int conversations, int threads, Clock clock) throws Exception {
+    private static long[] drive(
+            TurnProcessor processor,
+            String channel,
+            String prefix,
+            List<String> messages,
+            int turns,
+            int conversations,
+            int threads,
+            Clock clock)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[]>> parts = new ArrayList<>();
@@ -66,8 +96,12 @@ public final class TurnBenchmark {
                         // conversations is a multiple of threads, so each chat belongs to one thread and its
                         // messages stay in order, as on a channel.
                         int chat = i % conversations;
-                        InboundMessage message = InboundMessage.text(new ConversationKey(channel, prefix + chat),
-                                null, prefix + "-" + i, messages.get(i % messages.size()), clock.instant());
+                        InboundMessage message = InboundMessage.text(
+                                new ConversationKey(channel, prefix + chat),
+                                null,
+                                prefix + "-" + i,
+                                messages.get(i % messages.size()),
+                                clock.instant());
                         long begin = System.nanoTime();
                         processor.handle(message);
                         own[n++] = System.nanoTime() - begin;

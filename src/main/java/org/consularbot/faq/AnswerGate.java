@@ -28,12 +28,12 @@ final class AnswerGate {
 
     private static final double[] WEIGHTS = {
         0.8920, 2.5924, 2.4287, -1.7120, -1.1000, 0.2085, 0.2958, 2.3311, 0.0311, -0.1529, 3.1468, -2.5006, -1.4608,
-        1.6010, 0.4578};
+        1.6010, 0.4578
+    };
     private static final double BIAS = -5.5573;
     private static final int LONG_MESSAGE = 40;
 
-    private AnswerGate() {
-    }
+    private AnswerGate() {}
 
     /**
      * The signals, for candidates ranked best first (not empty): the top entry's confidence, its topic's
@@ -43,8 +43,13 @@ final class AnswerGate {
      * thresholds said "answer" (1 or 0), the probabilities of urgent, decline and small talk, confidence × topic
      * probability, and ln(1 + top score).
      */
-    static double[] features(List<Candidate> ranked, Map<String, Double> topics, MessageClassifier.Reading reading,
-                             Tier plainTier, Tier byConfidence, int words) {
+    static double[] features(
+            List<Candidate> ranked,
+            Map<String, Double> topics,
+            MessageClassifier.Reading reading,
+            Tier plainTier,
+            Tier byConfidence,
+            int words) {
         Candidate top = ranked.get(0);
         Candidate other = null;
         Candidate sameTopic = null;
@@ -73,7 +78,8 @@ final class AnswerGate {
             reading.decline(),
             reading.chitchat(),
             top.confidence() * topic,
-            Math.log1p(top.score())};
+            Math.log1p(top.score())
+        };
     }
 
     /** The probability that the top entry's topic is the one asked about. */

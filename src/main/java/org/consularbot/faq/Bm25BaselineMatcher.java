@@ -64,14 +64,21 @@ final class Bm25BaselineMatcher implements FaqMatcher {
 
     @Override
     public MatchResult match(String message) {
-        String text = message == null ? "" : message.length() > TextNormalizer.MAX_CHARS
-                ? message.substring(0, TextNormalizer.MAX_CHARS) : message;
+        String text = message == null
+                ? ""
+                : message.length() > TextNormalizer.MAX_CHARS
+                        ? message.substring(0, TextNormalizer.MAX_CHARS)
+                        : message;
         List<Candidate> ranked = new ArrayList<>();
         try {
             Query query = new QueryBuilder(analyzer).createBooleanQuery(TEXT, text);
             ScoreDoc[] hits = query == null ? new ScoreDoc[0] : searcher.search(query, CANDIDATES).scoreDocs;
             for (ScoreDoc hit : hits) {
-                int entry = searcher.storedFields().document(hit.doc).getField("entry").numericValue().intValue();
+                int entry = searcher.storedFields()
+                        .document(hit.doc)
+                        .getField("entry")
+                        .numericValue()
+                        .intValue();
                 ranked.add(new Candidate(corpus.entries().get(entry), hit.score, 0));
             }
         } catch (IndexSearcher.TooManyClauses e) {
@@ -79,9 +86,13 @@ final class Bm25BaselineMatcher implements FaqMatcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Tier tier = ranked.isEmpty() ? Tier.FALLBACK
-                : ranked.size() > 1 && ranked.get(1).score() >= CLOSE_RATIO * ranked.get(0).score() ? Tier.SUGGEST
-                : Tier.ANSWER;
+        Tier tier = ranked.isEmpty()
+                ? Tier.FALLBACK
+                : ranked.size() > 1
+                                && ranked.get(1).score()
+                                        >= CLOSE_RATIO * ranked.get(0).score()
+                        ? Tier.SUGGEST
+                        : Tier.ANSWER;
         boolean vietnamese = Folding.hasVietnameseMarks(Folding.clean(text));
         return new MatchResult(tier, vietnamese ? Language.VI : Language.EN, ranked, Optional.empty());
     }

@@ -5,5 +5,4 @@ package org.consularbot.faq;
  * message); {@code confidence} in [0, 1] is the share of what the citizen wrote that the entry explains,
  * weighted by how telling each word is, so it can be compared across messages and thresholded.
  */
-public record Candidate(FaqEntry entry, double score, double confidence) {
-}
+public record Candidate(FaqEntry entry, double score, double confidence) {}

@@ -38,9 +38,17 @@ public record Corpus(
     }
 
     /** A corpus with no country table (imported FAQ sets, tests). */
-    public Corpus(Map<String, Topic> topics, List<FaqEntry> entries, Mission mission, Synonyms synonyms,
-                  UrgentRules urgentRules, SmallTalkRules smallTalk, String origin, List<OfficialDoc> docs,
-                  List<Example> examples, MessageClassifier classifier) {
+    public Corpus(
+            Map<String, Topic> topics,
+            List<FaqEntry> entries,
+            Mission mission,
+            Synonyms synonyms,
+            UrgentRules urgentRules,
+            SmallTalkRules smallTalk,
+            String origin,
+            List<OfficialDoc> docs,
+            List<Example> examples,
+            MessageClassifier classifier) {
         this(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples, classifier, null);
     }
 
@@ -55,13 +63,35 @@ public record Corpus(
 
     /** {@link #trained()}, taking the models from the cache when it holds ones trained on the same. */
     public Corpus trained(ModelCache models) {
-        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, examples,
-                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms), models), countries);
+        return new Corpus(
+                topics,
+                entries,
+                mission,
+                synonyms,
+                urgentRules,
+                smallTalk,
+                origin,
+                docs,
+                examples,
+                MessageClassifier.train(entries, examples, new TextNormalizer(synonyms), models),
+                countries);
     }
 
     /** This corpus learning from other examples: what cross-validation holds some out of. */
     public Corpus withExamples(List<Example> other, ModelCache models) {
-        return new Corpus(topics, entries, mission, synonyms, urgentRules, smallTalk, origin, docs, other, null, countries).trained(models);
+        return new Corpus(
+                        topics,
+                        entries,
+                        mission,
+                        synonyms,
+                        urgentRules,
+                        smallTalk,
+                        origin,
+                        docs,
+                        other,
+                        null,
+                        countries)
+                .trained(models);
     }
 
     public Optional<FaqEntry> entry(String id) {
@@ -100,7 +130,8 @@ public record Corpus(
         while (matcher.find()) {
             String key = matcher.group(1);
             String value = where.host() || !(key.startsWith("mission_") || key.startsWith("local_"))
-                    ? mission.fact(key, language) : elsewhere(key, language, where);
+                    ? mission.fact(key, language)
+                    : elsewhere(key, language, where);
             matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(out);
@@ -110,11 +141,17 @@ public record Corpus(
     private String elsewhere(String key, Language language, Whereabouts where) {
         boolean vi = language == Language.VI;
         return switch (key) {
-            case "local_emergency" -> where.elsewhere().map(c -> c.emergencyNumbers(language)).filter(n -> !n.isEmpty())
-                    .orElse(vi ? "số khẩn cấp của nước sở tại" : "the local emergency number");
-            case "mission_name" -> where.elsewhere()
-                    .map(c -> vi ? "Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam tại " + c.name(language) : "Vietnamese embassy or consulate in " + c.name(language))
-                    .orElse(vi ? "cơ quan đại diện Việt Nam gần nhất" : "nearest Vietnamese embassy or consulate");
+            case "local_emergency" ->
+                where.elsewhere()
+                        .map(c -> c.emergencyNumbers(language))
+                        .filter(n -> !n.isEmpty())
+                        .orElse(vi ? "số khẩn cấp của nước sở tại" : "the local emergency number");
+            case "mission_name" ->
+                where.elsewhere()
+                        .map(c -> vi
+                                ? "Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam tại " + c.name(language)
+                                : "Vietnamese embassy or consulate in " + c.name(language))
+                        .orElse(vi ? "cơ quan đại diện Việt Nam gần nhất" : "nearest Vietnamese embassy or consulate");
             // The consular portal lists every mission with its contacts; the host mission's own are no use elsewhere.
             default -> mission.fact("consular_portal", language);
         };

@@ -22,11 +22,20 @@ import java.util.Optional;
  */
 public final class CorpusCsv {
 
-    static final List<String> COLUMNS = List.of("file", "id", "topic", "questions_vi", "questions_en", "answer_vi",
-            "answer_en", "sources", "reviewed", "expires", "keywords");
+    static final List<String> COLUMNS = List.of(
+            "file",
+            "id",
+            "topic",
+            "questions_vi",
+            "questions_en",
+            "answer_vi",
+            "answer_en",
+            "sources",
+            "reviewed",
+            "expires",
+            "keywords");
 
-    private CorpusCsv() {
-    }
+    private CorpusCsv() {}
 
     public static void export(Corpus corpus, Path csv) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -54,8 +63,7 @@ public final class CorpusCsv {
     }
 
     /** Where one imported entry went: its spreadsheet row and the line its block starts at in its topic file. */
-    public record Placed(int row, int firstLine) {
-    }
+    public record Placed(int row, int firstLine) {}
 
     /**
      * What an import wrote: the topic files, and for each file where each of its entries came from, so that a
@@ -70,7 +78,8 @@ public final class CorpusCsv {
 
         /** "faq.csv row 12" for a problem in an imported topic file; empty elsewhere. */
         public Optional<String> row(SourceLocation location) {
-            List<Placed> entries = placed.get(Path.of(location.file()).getFileName().toString());
+            List<Placed> entries =
+                    placed.get(Path.of(location.file()).getFileName().toString());
             if (entries == null || location.line() <= 0 || !location.file().startsWith("entries/")) {
                 return Optional.empty();
             }
@@ -97,8 +106,10 @@ public final class CorpusCsv {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader()).readValues(reader);
+            MappingIterator<Map<String, String>> it = new CsvMapper()
+                    .readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(reader);
             // The spreadsheet's row (the header is row 1): one per record, however many lines its cells span.
             int line = 1;
             while (it.hasNext()) {
@@ -106,11 +117,14 @@ public final class CorpusCsv {
                 line++;
                 String id = row.getOrDefault("id", "").strip();
                 if (id.isEmpty()) {
-                    throw new IllegalArgumentException(csv.getFileName() + " row " + line + ", column id: no id (every row needs the entry's id)");
+                    throw new IllegalArgumentException(
+                            csv.getFileName() + " row " + line + ", column id: no id (every row needs the entry's id)");
                 }
                 String topic = row.getOrDefault("topic", "").strip();
                 String file = row.getOrDefault("file", "").strip();
-                String name = Path.of(file.isEmpty() ? topic + ".yaml" : file).getFileName().toString();
+                String name = Path.of(file.isEmpty() ? topic + ".yaml" : file)
+                        .getFileName()
+                        .toString();
                 files.computeIfAbsent(name, k -> new ArrayList<>()).add(block(row));
                 rows.computeIfAbsent(name, k -> new ArrayList<>()).add(line);
             }
@@ -135,15 +149,25 @@ public final class CorpusCsv {
     }
 
     private static EntryLayout.Block block(Map<String, String> row) {
-        return new EntryLayout.Block(row.getOrDefault("id", "").strip(), row.getOrDefault("topic", "").strip(),
-                lines(row.get("questions_vi")), lines(row.get("questions_en")), row.getOrDefault("answer_vi", "").strip(),
-                row.getOrDefault("answer_en", "").strip(), lines(row.get("sources")), row.getOrDefault("reviewed", "").strip(),
-                row.getOrDefault("expires", "").strip(), lines(row.get("keywords")));
+        return new EntryLayout.Block(
+                row.getOrDefault("id", "").strip(),
+                row.getOrDefault("topic", "").strip(),
+                lines(row.get("questions_vi")),
+                lines(row.get("questions_en")),
+                row.getOrDefault("answer_vi", "").strip(),
+                row.getOrDefault("answer_en", "").strip(),
+                lines(row.get("sources")),
+                row.getOrDefault("reviewed", "").strip(),
+                row.getOrDefault("expires", "").strip(),
+                lines(row.get("keywords")));
     }
 
     private static List<String> lines(String cell) {
-        return cell == null ? List.of()
-                : Arrays.stream(cell.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return cell == null
+                ? List.of()
+                : Arrays.stream(cell.split("\\R"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
-
 }

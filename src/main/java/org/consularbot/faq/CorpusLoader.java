@@ -118,50 +118,79 @@ public final class CorpusLoader {
             String name = "entries/" + file.getFileName();
             entries.addAll(reader.read(YamlDocument.read(file, name, problems)));
         }
-        Set<String> situationIds = urgent.situations().stream().map(UrgentRules.Situation::id)
-                .collect(Collectors.toSet());
-        urgent.situations().forEach(s -> s.refines().stream().filter(r -> !situationIds.contains(r)).forEach(r -> problems.add(
-                new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' refines '" + r
-                        + "', which is no situation in the file"))));
+        Set<String> situationIds =
+                urgent.situations().stream().map(UrgentRules.Situation::id).collect(Collectors.toSet());
+        urgent.situations()
+                .forEach(s -> s.refines().stream()
+                        .filter(r -> !situationIds.contains(r))
+                        .forEach(r -> problems.add(new CorpusProblem(
+                                new SourceLocation("urgent.yaml", 0),
+                                "situation '" + s.id() + "' refines '" + r + "', which is no situation in the file"))));
         Set<String> entryIds = entries.stream().map(FaqEntry::id).collect(Collectors.toSet());
-        // A warning, not an error: the situation still shows its topic's first entry, and the hotline comes first anyway.
-        urgent.situations().stream().filter(s -> s.entry() != null && !entryIds.contains(s.entry())).forEach(s -> warnings.add(
-                new CorpusProblem(new SourceLocation("urgent.yaml", 0), "situation '" + s.id() + "' names the entry '"
-                        + s.entry() + "', which no file in entries/ has; the first entry of '" + s.topic() + "' is shown")));
+        // A warning, not an error: the situation still shows its topic's first entry, and the hotline comes first
+        // anyway.
+        urgent.situations().stream()
+                .filter(s -> s.entry() != null && !entryIds.contains(s.entry()))
+                .forEach(s -> warnings.add(new CorpusProblem(
+                        new SourceLocation("urgent.yaml", 0),
+                        "situation '" + s.id() + "' names the entry '" + s.entry()
+                                + "', which no file in entries/ has; the first entry of '" + s.topic()
+                                + "' is shown")));
         List<OfficialDoc> docs = new DocReader(topics, problems, warnings).readAll(dir.resolve("docs"));
         for (OfficialDoc doc : docs) {
             SourcePolicy.Standing standing = policy.standing(doc.source());
             if (standing == SourcePolicy.Standing.PURGED || standing == SourcePolicy.Standing.UNLISTED) {
-                problems.add(new CorpusProblem(new SourceLocation("docs/" + doc.id() + ".md", 0), "source '" + doc.source()
-                        + "' is " + (standing == SourcePolicy.Standing.PURGED ? "on the purge list" : "on no list")
-                        + " in sources.yaml: cite the official page"));
+                problems.add(new CorpusProblem(
+                        new SourceLocation("docs/" + doc.id() + ".md", 0),
+                        "source '" + doc.source()
+                                + "' is "
+                                + (standing == SourcePolicy.Standing.PURGED ? "on the purge list" : "on no list")
+                                + " in sources.yaml: cite the official page"));
             }
         }
         List<Country> countries = new CountryReader(policy, problems).read(dir.resolve(CountryReader.FILE));
         String host = mission == null ? null : mission.fact("host_country", Language.EN);
-        if (host != null && !countries.isEmpty() && countries.stream().noneMatch(c -> c.iso2().equals(host))) {
-            warnings.add(new CorpusProblem(new SourceLocation("mission.yaml", 0), "host_country '" + host
-                    + "' is not in countries.tsv"));
+        if (host != null
+                && !countries.isEmpty()
+                && countries.stream().noneMatch(c -> c.iso2().equals(host))) {
+            warnings.add(new CorpusProblem(
+                    new SourceLocation("mission.yaml", 0), "host_country '" + host + "' is not in countries.tsv"));
         }
-        List<Example> examples = new ExampleReader(topics.keySet(), urgent, smallTalk, problems).readAll(dir.resolve("examples"));
+        List<Example> examples =
+                new ExampleReader(topics.keySet(), urgent, smallTalk, problems).readAll(dir.resolve("examples"));
         if (entries.isEmpty() && problems.isEmpty()) {
-            problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
+            problems.add(
+                    new CorpusProblem(new SourceLocation("entries/", 0), "no entries: add at least one topic file"));
         }
         Optional<Corpus> corpus = problems.isEmpty()
-                ? Optional.of(new Corpus(topics, entries, mission, synonyms, urgent, smallTalk, origin,
-                List.copyOf(docs), examples, null, new Countries(countries, new TextNormalizer(synonyms))).trained(models))
+                ? Optional.of(new Corpus(
+                                topics,
+                                entries,
+                                mission,
+                                synonyms,
+                                urgent,
+                                smallTalk,
+                                origin,
+                                List.copyOf(docs),
+                                examples,
+                                null,
+                                new Countries(countries, new TextNormalizer(synonyms)))
+                        .trained(models))
                 : Optional.empty();
         return new Report(corpus, List.copyOf(problems), List.copyOf(warnings));
     }
 
     private static List<Path> entryFiles(Path dir, List<CorpusProblem> problems) {
         if (!Files.isDirectory(dir)) {
-            problems.add(new CorpusProblem(new SourceLocation("entries/", 0), "missing folder 'entries' with the topic files"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation("entries/", 0), "missing folder 'entries' with the topic files"));
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")
-                    || f.getFileName().toString().endsWith(".yml")).sorted().toList();
+                            || f.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -171,8 +200,8 @@ public final class CorpusLoader {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(new CorpusProblem(new SourceLocation(file.getFileName().toString(), 0),
-                    "cannot read: " + e.getMessage()));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(file.getFileName().toString(), 0), "cannot read: " + e.getMessage()));
             return "";
         }
     }
@@ -195,8 +224,13 @@ public final class CorpusLoader {
             } else if (topics.containsKey(cells[0].strip())) {
                 problems.add(new CorpusProblem(at, "duplicate topic '" + cells[0].strip() + "'"));
             } else {
-                topics.put(cells[0].strip(), new Topic(cells[0].strip(), cells[1].strip(), cells[2].strip(),
-                        cells.length > 3 ? cells[3].strip() : ""));
+                topics.put(
+                        cells[0].strip(),
+                        new Topic(
+                                cells[0].strip(),
+                                cells[1].strip(),
+                                cells[2].strip(),
+                                cells.length > 3 ? cells[3].strip() : ""));
             }
         }
         return topics;
@@ -214,7 +248,8 @@ public final class CorpusLoader {
         JsonNode facts = doc.value("facts");
         if (!Files.exists(file) || mission == null || facts == null || !facts.isObject()) {
             if (problems.size() == before) { // after a syntax error, the error itself says what to mend
-                problems.add(new CorpusProblem(doc.at(1), "mission.yaml needs 'mission:' (id, name, timezone) and 'facts:'"));
+                problems.add(new CorpusProblem(
+                        doc.at(1), "mission.yaml needs 'mission:' (id, name, timezone) and 'facts:'"));
             }
             return new Mission("?", Map.of(Language.VI, "?", Language.EN, "?"), ZoneId.of("UTC"), Map.of());
         }
@@ -226,8 +261,10 @@ public final class CorpusLoader {
         try {
             zone = ZoneId.of(mission.path("timezone").asText("UTC"));
         } catch (DateTimeException e) {
-            problems.add(new CorpusProblem(doc.at(1), "mission.yaml: unknown timezone '"
-                    + mission.path("timezone").asText() + "' (e.g. America/Toronto)"));
+            problems.add(new CorpusProblem(
+                    doc.at(1),
+                    "mission.yaml: unknown timezone '"
+                            + mission.path("timezone").asText() + "' (e.g. America/Toronto)"));
         }
         Map<String, Map<Language, String>> values = new LinkedHashMap<>();
         Map<String, String> unconfirmed = new LinkedHashMap<>();
@@ -240,12 +277,19 @@ public final class CorpusLoader {
             }
             Map<Language, String> value = localized(node.isObject() && node.has("value") ? node.path("value") : node);
             if (value.size() < 2) {
-                problems.add(new CorpusProblem(doc.at(1), "mission.yaml: fact '" + fact.getKey()
-                        + "' needs a value (or 'vi' and 'en' values), or 'unconfirmed: <why>' until a source confirms it"));
-            } else if (fact.getKey().contains("phone") && !INTERNATIONAL.matcher(value.get(Language.EN)).matches()) {
-                problems.add(new CorpusProblem(doc.at(1), "mission.yaml: fact '" + fact.getKey() + "' is '"
-                        + value.get(Language.EN) + "': write phones in international format (+ country code, e.g. +1 613 …)"
-                        + " so a family in Viet Nam can dial them"));
+                problems.add(
+                        new CorpusProblem(
+                                doc.at(1),
+                                "mission.yaml: fact '" + fact.getKey()
+                                        + "' needs a value (or 'vi' and 'en' values), or 'unconfirmed: <why>' until a source confirms it"));
+            } else if (fact.getKey().contains("phone")
+                    && !INTERNATIONAL.matcher(value.get(Language.EN)).matches()) {
+                problems.add(new CorpusProblem(
+                        doc.at(1),
+                        "mission.yaml: fact '" + fact.getKey() + "' is '"
+                                + value.get(Language.EN)
+                                + "': write phones in international format (+ country code, e.g. +1 613 …)"
+                                + " so a family in Viet Nam can dial them"));
             }
             values.put(fact.getKey(), value);
         }
@@ -253,16 +297,25 @@ public final class CorpusLoader {
             problems.add(new CorpusProblem(doc.at(1), "mission.yaml: the 'hotline' fact is required"));
         }
         Map<Language, String> website = values.getOrDefault("mission_website", Map.of());
-        unconfirmed.keySet().forEach(key -> values.put(key, Map.of(
-                Language.VI, "xem trang web của cơ quan đại diện" + (website.isEmpty() ? "" : ": " + website.get(Language.VI)),
-                Language.EN, "see the mission's website" + (website.isEmpty() ? "" : ": " + website.get(Language.EN)))));
+        unconfirmed
+                .keySet()
+                .forEach(key -> values.put(
+                        key,
+                        Map.of(
+                                Language.VI,
+                                        "xem trang web của cơ quan đại diện"
+                                                + (website.isEmpty() ? "" : ": " + website.get(Language.VI)),
+                                Language.EN,
+                                        "see the mission's website"
+                                                + (website.isEmpty() ? "" : ": " + website.get(Language.EN)))));
         return new Mission(mission.path("id").asText("mission"), name, zone, values, unconfirmed);
     }
 
     private static Map<Language, String> localized(JsonNode node) {
         Map<Language, String> out = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            String value = node.isObject() ? EntryReader.text(node, language.code())
+            String value = node.isObject()
+                    ? EntryReader.text(node, language.code())
                     : node.isValueNode() && !node.asText().isBlank() ? node.asText() : null;
             if (value != null) {
                 out.put(language, value.strip());
@@ -282,7 +335,8 @@ public final class CorpusLoader {
             String id = EntryReader.text(item.node(), "id");
             String topic = EntryReader.text(item.node(), "topic");
             if (id == null || topic == null || !topics.containsKey(topic)) {
-                problems.add(new CorpusProblem(doc.lineOf(item, "topic"),
+                problems.add(new CorpusProblem(
+                        doc.lineOf(item, "topic"),
                         "each situation needs an 'id' and a known 'topic' (got '" + topic + "')"));
                 continue;
             }
@@ -291,14 +345,26 @@ public final class CorpusLoader {
             }
             List<UrgentRules.Phrase> danger = phrases(item.node().path("danger"));
             if (danger.isEmpty()) {
-                problems.add(new CorpusProblem(doc.lineOf(item, "danger"), "situation '" + id + "' has no 'danger' phrases"));
+                problems.add(new CorpusProblem(
+                        doc.lineOf(item, "danger"), "situation '" + id + "' has no 'danger' phrases"));
             }
-            situations.add(new UrgentRules.Situation(id, topic, EntryReader.text(item.node(), "entry"), danger,
-                    phrases(item.node().path("signals")), phrases(item.node().path("not")),
-                    EntryReader.strings(item.node().path("refines")), phrases(item.node().path("context"))));
+            situations.add(new UrgentRules.Situation(
+                    id,
+                    topic,
+                    EntryReader.text(item.node(), "entry"),
+                    danger,
+                    phrases(item.node().path("signals")),
+                    phrases(item.node().path("not")),
+                    EntryReader.strings(item.node().path("refines")),
+                    phrases(item.node().path("context"))));
         }
-        UrgentRules.Cues cues = new UrgentRules.Cues(phrases(doc, "distress"), phrases(doc, "immediate"),
-                phrases(doc, "personal"), phrases(doc, "hypothetical"), phrases(doc, "past"), phrases(doc, "ongoing"),
+        UrgentRules.Cues cues = new UrgentRules.Cues(
+                phrases(doc, "distress"),
+                phrases(doc, "immediate"),
+                phrases(doc, "personal"),
+                phrases(doc, "hypothetical"),
+                phrases(doc, "past"),
+                phrases(doc, "ongoing"),
                 phrases(doc, "resolved"),
                 phrases(doc, "general"),
                 phrases(doc, "negation"));
@@ -318,7 +384,8 @@ public final class CorpusLoader {
         Map<String, List<String>> official = new LinkedHashMap<>();
         JsonNode classes = doc.value("official");
         if (classes == null || !classes.isObject() || classes.isEmpty()) {
-            problems.add(new CorpusProblem(new SourceLocation("sources.yaml", 1), "'official:' must list classes of official sites"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation("sources.yaml", 1), "'official:' must list classes of official sites"));
         } else {
             classes.fields().forEachRemaining(e -> official.put(e.getKey(), domains(e.getValue())));
         }
@@ -326,7 +393,9 @@ public final class CorpusLoader {
     }
 
     private static List<String> domains(JsonNode node) {
-        return EntryReader.strings(node).stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+        return EntryReader.strings(node).stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     private static List<String> domains(List<YamlDocument.Item> items) {
@@ -340,11 +409,14 @@ public final class CorpusLoader {
             return SmallTalkRules.none();
         }
         YamlDocument doc = YamlDocument.read(file, "smalltalk.yaml", problems);
-        return new SmallTalkRules(kinds(doc, "chitchat", mission, problems), kinds(doc, "decline", mission, problems),
+        return new SmallTalkRules(
+                kinds(doc, "chitchat", mission, problems),
+                kinds(doc, "decline", mission, problems),
                 phrases(doc, "filler"));
     }
 
-    private static List<SmallTalkRules.Kind> kinds(YamlDocument doc, String key, Mission mission, List<CorpusProblem> problems) {
+    private static List<SmallTalkRules.Kind> kinds(
+            YamlDocument doc, String key, Mission mission, List<CorpusProblem> problems) {
         List<SmallTalkRules.Kind> kinds = new ArrayList<>();
         for (YamlDocument.Item item : doc.list(key)) {
             String id = EntryReader.text(item.node(), "class");
@@ -352,14 +424,16 @@ public final class CorpusLoader {
             for (Language language : Language.values()) {
                 String text = EntryReader.text(item.node().path("reply"), language.code());
                 if (text == null) {
-                    problems.add(new CorpusProblem(doc.lineOf(item, "reply"), key + " class '" + id + "' needs a reply in '"
-                            + language.code() + "'"));
+                    problems.add(new CorpusProblem(
+                            doc.lineOf(item, "reply"),
+                            key + " class '" + id + "' needs a reply in '" + language.code() + "'"));
                 } else {
                     Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
                     while (mission != null && placeholder.find()) {
                         if (mission.fact(placeholder.group(1), language) == null) {
-                            problems.add(new CorpusProblem(doc.lineOf(item, "reply"), "{{" + placeholder.group(1)
-                                    + "}} is not in mission.yaml"));
+                            problems.add(new CorpusProblem(
+                                    doc.lineOf(item, "reply"),
+                                    "{{" + placeholder.group(1) + "}} is not in mission.yaml"));
                         }
                     }
                     reply.put(language, text.strip());
@@ -367,10 +441,12 @@ public final class CorpusLoader {
             }
             List<UrgentRules.Phrase> phrases = phrases(item.node().path("phrases"));
             if (id == null || phrases.isEmpty() && !item.node().has("emoji")) {
-                problems.add(new CorpusProblem(doc.lineOf(item, "class"), key + ": each class needs a 'class' and 'phrases'"));
+                problems.add(new CorpusProblem(
+                        doc.lineOf(item, "class"), key + ": each class needs a 'class' and 'phrases'"));
                 continue;
             }
-            kinds.add(new SmallTalkRules.Kind(id, phrases, EntryReader.strings(item.node().path("emoji")), reply));
+            kinds.add(new SmallTalkRules.Kind(
+                    id, phrases, EntryReader.strings(item.node().path("emoji")), reply));
         }
         return kinds;
     }
@@ -380,7 +456,10 @@ public final class CorpusLoader {
         List<String> written = new ArrayList<>(EntryReader.strings(node));
         node.path("vi").forEach(n -> written.add(n.asText()));
         node.path("en").forEach(n -> written.add(n.asText()));
-        return written.stream().map(UrgentRules.Phrase::of).filter(p -> !p.isEmpty()).toList();
+        return written.stream()
+                .map(UrgentRules.Phrase::of)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private static List<UrgentRules.Phrase> phrases(YamlDocument doc, String key) {

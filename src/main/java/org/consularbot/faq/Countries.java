@@ -28,7 +28,10 @@ public final class Countries {
         this.countries = List.copyOf(countries);
         this.normalizer = normalizer;
         for (Country country : this.countries) {
-            names.add(country.names().stream().map(this::words).filter(w -> !w.isEmpty()).toList());
+            names.add(country.names().stream()
+                    .map(this::words)
+                    .filter(w -> !w.isEmpty())
+                    .toList());
         }
     }
 
@@ -52,7 +55,10 @@ public final class Countries {
         if (message == null || message.isBlank() || countries.isEmpty()) {
             return Whereabouts.UNSAID;
         }
-        List<NormalizedText.Token> words = words(message.length() > EmergencyTriage.MAX_CHARS ? message.substring(0, EmergencyTriage.MAX_CHARS) : message);
+        List<NormalizedText.Token> words = words(
+                message.length() > EmergencyTriage.MAX_CHARS
+                        ? message.substring(0, EmergencyTriage.MAX_CHARS)
+                        : message);
         Country found = null;
         boolean hostNamed = false;
         for (int i = 0; i < countries.size(); i++) {
@@ -86,7 +92,8 @@ public final class Countries {
                 all = same(word, name.get(i));
                 ambiguous &= ambiguous(word, name.get(i));
                 // "y" is also "y tế": a one-letter name (Ý) counts only typed with its mark.
-                all &= name.get(i).folded().length() > 1 || PLACE_WORDS.contains(name.get(i).folded())
+                all &= name.get(i).folded().length() > 1
+                        || PLACE_WORDS.contains(name.get(i).folded())
                         || word.written().equals(name.get(i).written());
             }
             if (!all) {
@@ -96,7 +103,9 @@ public final class Countries {
             if (NOT_PLACE_WORDS.contains(before)) {
                 continue;
             }
-            if (!ambiguous || PLACE_WORDS.contains(before) || PLACE_WORDS.contains(name.get(0).folded())) {
+            if (!ambiguous
+                    || PLACE_WORDS.contains(before)
+                    || PLACE_WORDS.contains(name.get(0).folded())) {
                 return true;
             }
         }
@@ -117,7 +126,8 @@ public final class Countries {
      */
     private static boolean ambiguous(NormalizedText.Token word, NormalizedText.Token name) {
         return !word.written().equals(name.written())
-                || name.written().equals(name.folded()) && SYLLABLE.matcher(name.folded()).matches();
+                || name.written().equals(name.folded())
+                        && SYLLABLE.matcher(name.folded()).matches();
     }
 
     /**

@@ -12,8 +12,17 @@ import java.util.List;
  * @param confirmed the numbers were read on an official page ({@code source}); unconfirmed rows name the country
  *                  but give no number
  */
-public record Country(String iso2, String nameVi, String nameEn, List<String> names, String police, String ambulance,
-                      String fire, String general, boolean confirmed, String source) {
+public record Country(
+        String iso2,
+        String nameVi,
+        String nameEn,
+        List<String> names,
+        String police,
+        String ambulance,
+        String fire,
+        String general,
+        boolean confirmed,
+        String source) {
 
     public Country {
         names = List.copyOf(names);

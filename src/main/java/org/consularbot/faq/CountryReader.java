@@ -19,8 +19,17 @@ import java.util.regex.Pattern;
 final class CountryReader {
 
     static final String FILE = "countries.tsv";
-    private static final List<String> COLUMNS = List.of("iso2", "country_vi", "country_en", "names", "police",
-            "ambulance", "fire", "general", "status", "source_url");
+    private static final List<String> COLUMNS = List.of(
+            "iso2",
+            "country_vi",
+            "country_en",
+            "names",
+            "police",
+            "ambulance",
+            "fire",
+            "general",
+            "status",
+            "source_url");
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
     private static final Pattern NUMBER = Pattern.compile("\\d{2,6}");
 
@@ -44,11 +53,14 @@ final class CountryReader {
             problems.add(new CorpusProblem(new SourceLocation(FILE, 0), "cannot read: " + e.getMessage()));
             return List.of();
         }
-        List<String> header = lines.isEmpty() ? List.of()
-                : Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t")).map(String::strip).toList();
+        List<String> header = lines.isEmpty()
+                ? List.of()
+                : Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t"))
+                        .map(String::strip)
+                        .toList();
         if (!header.containsAll(COLUMNS)) {
-            problems.add(new CorpusProblem(new SourceLocation(FILE, 1), "the first line must name the columns "
-                    + String.join(", ", COLUMNS)));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(FILE, 1), "the first line must name the columns " + String.join(", ", COLUMNS)));
             return List.of();
         }
         List<Country> countries = new ArrayList<>();
@@ -62,13 +74,18 @@ final class CountryReader {
             int before = problems.size();
             String iso2 = cell(cells, header, "iso2");
             if (!ISO2.matcher(iso2).matches()) {
-                problems.add(new CorpusProblem(at, "iso2 must be two capital letters (JP, KR, DE), not '" + iso2 + "'"));
+                problems.add(
+                        new CorpusProblem(at, "iso2 must be two capital letters (JP, KR, DE), not '" + iso2 + "'"));
             } else if (!seen.add(iso2)) {
                 problems.add(new CorpusProblem(at, "country " + iso2 + " is listed twice"));
             }
-            List<String> names = Arrays.stream(cell(cells, header, "names").split(",")).map(String::strip)
-                    .filter(n -> !n.isEmpty()).toList();
-            if (cell(cells, header, "country_vi").isEmpty() || cell(cells, header, "country_en").isEmpty() || names.isEmpty()) {
+            List<String> names = Arrays.stream(cell(cells, header, "names").split(","))
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
+            if (cell(cells, header, "country_vi").isEmpty()
+                    || cell(cells, header, "country_en").isEmpty()
+                    || names.isEmpty()) {
                 problems.add(new CorpusProblem(at, "needs country_vi, country_en and at least one name in 'names'"));
             }
             List<String> numbers = new ArrayList<>();
@@ -86,31 +103,49 @@ final class CountryReader {
                 if (!anyNumber) {
                     problems.add(new CorpusProblem(at, "a CONFIRMED country needs at least one number"));
                 }
-                boolean official = !source.isEmpty() && Arrays.stream(source.split("\\s*\\|\\s*"))
-                        .allMatch(policy::confirmsEmergencyNumbers);
+                boolean official = !source.isEmpty()
+                        && Arrays.stream(source.split("\\s*\\|\\s*")).allMatch(policy::confirmsEmergencyNumbers);
                 if (!official) {
-                    problems.add(new CorpusProblem(at, "a CONFIRMED number must cite a page sources.yaml lists as official, not '"
-                            + source + "'"));
+                    problems.add(new CorpusProblem(
+                            at,
+                            "a CONFIRMED number must cite a page sources.yaml lists as official, not '" + source
+                                    + "'"));
                 }
                 // A number copied wrong is worse than none: each must be read in the words quoted from the page.
                 String excerpt = cell(cells, header, "excerpt");
                 for (String number : numbers) {
-                    if (!number.isEmpty() && !Pattern.compile("(?<!\\d)" + number + "(?!\\d)").matcher(excerpt).find()) {
-                        problems.add(new CorpusProblem(at, "the number " + number + " is not in the excerpt quoted from the page:"
-                                + " copy the words that give it, or check the number"));
+                    if (!number.isEmpty()
+                            && !Pattern.compile("(?<!\\d)" + number + "(?!\\d)")
+                                    .matcher(excerpt)
+                                    .find()) {
+                        problems.add(new CorpusProblem(
+                                at,
+                                "the number " + number + " is not in the excerpt quoted from the page:"
+                                        + " copy the words that give it, or check the number"));
                     }
                 }
             } else if ("UNCONFIRMED".equals(status)) {
                 if (anyNumber) {
-                    problems.add(new CorpusProblem(at, "an UNCONFIRMED country may carry no number: a guessed number is never"
-                            + " printed; leave the cells empty until an official page confirms it"));
+                    problems.add(new CorpusProblem(
+                            at,
+                            "an UNCONFIRMED country may carry no number: a guessed number is never"
+                                    + " printed; leave the cells empty until an official page confirms it"));
                 }
             } else {
                 problems.add(new CorpusProblem(at, "status must be CONFIRMED or UNCONFIRMED, not '" + status + "'"));
             }
             if (problems.size() == before) {
-                countries.add(new Country(iso2, cell(cells, header, "country_vi"), cell(cells, header, "country_en"), names,
-                        numbers.get(0), numbers.get(1), numbers.get(2), numbers.get(3), "CONFIRMED".equals(status), source));
+                countries.add(new Country(
+                        iso2,
+                        cell(cells, header, "country_vi"),
+                        cell(cells, header, "country_en"),
+                        names,
+                        numbers.get(0),
+                        numbers.get(1),
+                        numbers.get(2),
+                        numbers.get(3),
+                        "CONFIRMED".equals(status),
+                        source));
             }
         }
         return countries;

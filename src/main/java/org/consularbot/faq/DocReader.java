@@ -43,9 +43,12 @@ final class DocReader {
         }
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList();
+            files = list.filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            problems.add(new CorpusProblem(new SourceLocation("docs/", 0), "cannot list the folder: " + e.getMessage()));
+            problems.add(
+                    new CorpusProblem(new SourceLocation("docs/", 0), "cannot list the folder: " + e.getMessage()));
             return docs;
         }
         Map<String, String> seen = new LinkedHashMap<>();
@@ -57,7 +60,8 @@ final class DocReader {
             }
             String earlier = seen.putIfAbsent(doc.id(), name);
             if (earlier != null) {
-                problems.add(new CorpusProblem(new SourceLocation(name, 2), "duplicate id '" + doc.id() + "' (also in " + earlier + ")"));
+                problems.add(new CorpusProblem(
+                        new SourceLocation(name, 2), "duplicate id '" + doc.id() + "' (also in " + earlier + ")"));
                 continue;
             }
             docs.add(doc);
@@ -75,7 +79,9 @@ final class DocReader {
         }
         int before = problems.size();
         if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
-            problems.add(new CorpusProblem(new SourceLocation(name, 1), "must start with a '---' line, then id, title, lang, source, date, reviewed"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, 1),
+                    "must start with a '---' line, then id, title, lang, source, date, reviewed"));
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -93,25 +99,33 @@ final class DocReader {
             int colon = line.indexOf(':');
             String key = colon < 0 ? "" : line.substring(0, colon).strip();
             if (colon < 0 || !KEYS.contains(key)) {
-                problems.add(new CorpusProblem(new SourceLocation(name, i + 1), colon < 0 ? "expected 'key: value'"
-                        : "unknown field '" + key + "' (known: id, title, lang, source, date, reviewed, historical, topic)"));
+                problems.add(new CorpusProblem(
+                        new SourceLocation(name, i + 1),
+                        colon < 0
+                                ? "expected 'key: value'"
+                                : "unknown field '" + key
+                                        + "' (known: id, title, lang, source, date, reviewed, historical, topic)"));
                 continue;
             }
             values.put(key, line.substring(colon + 1).strip());
             lineOf.put(key, i + 1);
         }
         if (end < 0) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lines.size()), "the front matter is not closed with a '---' line"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lines.size()), "the front matter is not closed with a '---' line"));
             return null;
         }
         for (String key : List.of("id", "title", "lang", "source", "date", "reviewed")) {
             if (values.getOrDefault(key, "").isEmpty()) {
-                problems.add(new CorpusProblem(new SourceLocation(name, lineOf.getOrDefault(key, 1)), "missing '" + key + "'"));
+                problems.add(new CorpusProblem(
+                        new SourceLocation(name, lineOf.getOrDefault(key, 1)), "missing '" + key + "'"));
             }
         }
         String id = values.getOrDefault("id", "");
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lineOf.get("id")), "id '" + id + "' must be lower-case letters, digits, '.' and '-'"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lineOf.get("id")),
+                    "id '" + id + "' must be lower-case letters, digits, '.' and '-'"));
         }
         Language language = Language.fromCode(values.getOrDefault("lang", "")).orElse(null);
         if (values.containsKey("lang") && language == null) {
@@ -119,18 +133,21 @@ final class DocReader {
         }
         String source = values.getOrDefault("source", "");
         if (!source.isEmpty() && !source.matches("https?://\\S+")) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lineOf.get("source")), "source must be an http(s) address"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lineOf.get("source")), "source must be an http(s) address"));
         }
         ChronoUnit precision = precision(values.getOrDefault("date", ""));
         LocalDate date = date(values, lineOf, "date", name);
         LocalDate reviewed = date(values, lineOf, "reviewed", name);
         String historical = values.getOrDefault("historical", "false");
         if (!historical.equals("true") && !historical.equals("false")) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lineOf.get("historical")), "historical must be true or false"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lineOf.get("historical")), "historical must be true or false"));
         }
         String topic = values.getOrDefault("topic", "");
         if (!topic.isEmpty() && !topics.containsKey(topic)) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lineOf.get("topic")), "unknown topic '" + topic + "' (see topics.tsv)"));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lineOf.get("topic")), "unknown topic '" + topic + "' (see topics.tsv)"));
         }
         List<String> paragraphs = paragraphs(lines, end + 1, name);
         if (paragraphs.isEmpty()) {
@@ -139,7 +156,17 @@ final class DocReader {
         if (problems.size() > before) {
             return null;
         }
-        return new OfficialDoc(id, values.get("title"), language, source, date, precision, reviewed, historical.equals("true"), topic, paragraphs);
+        return new OfficialDoc(
+                id,
+                values.get("title"),
+                language,
+                source,
+                date,
+                precision,
+                reviewed,
+                historical.equals("true"),
+                topic,
+                paragraphs);
     }
 
     private List<String> paragraphs(List<String> lines, int from, String name) {
@@ -152,8 +179,10 @@ final class DocReader {
                 if (current.length() > 0) {
                     String paragraph = current.toString().strip();
                     if (paragraph.length() > MAX_PARAGRAPH) {
-                        warnings.add(new CorpusProblem(new SourceLocation(name, startLine),
-                                "paragraph of " + paragraph.length() + " characters; passages read best under " + MAX_PARAGRAPH));
+                        warnings.add(new CorpusProblem(
+                                new SourceLocation(name, startLine),
+                                "paragraph of " + paragraph.length() + " characters; passages read best under "
+                                        + MAX_PARAGRAPH));
                     }
                     paragraphs.add(paragraph);
                     current.setLength(0);
@@ -168,7 +197,9 @@ final class DocReader {
 
     /** The material's date may be only a year or a month ({@code 2018}, {@code 2020-04}) when the source gives no day. */
     private static ChronoUnit precision(String value) {
-        return value.matches("\\d{4}") ? ChronoUnit.YEARS : value.matches("\\d{4}-\\d{2}") ? ChronoUnit.MONTHS : ChronoUnit.DAYS;
+        return value.matches("\\d{4}")
+                ? ChronoUnit.YEARS
+                : value.matches("\\d{4}-\\d{2}") ? ChronoUnit.MONTHS : ChronoUnit.DAYS;
     }
 
     private LocalDate date(Map<String, String> values, Map<String, Integer> lineOf, String key, String name) {
@@ -186,8 +217,12 @@ final class DocReader {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(new CorpusProblem(new SourceLocation(name, lineOf.get(key)), "malformed date '" + value + "' in '" + key
-                    + (partialAllowed ? "' (write YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)" : "' (write YYYY-MM-DD)")));
+            problems.add(new CorpusProblem(
+                    new SourceLocation(name, lineOf.get(key)),
+                    "malformed date '" + value + "' in '" + key
+                            + (partialAllowed
+                                    ? "' (write YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)"
+                                    : "' (write YYYY-MM-DD)")));
             return null;
         }
     }

@@ -3,8 +3,7 @@ package org.consularbot.faq;
 /** The one typo measure the matcher needs: are two words at most one edit apart? */
 final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     /** True when one insertion, deletion, substitution or swap of neighbours turns {@code a} into {@code b}. */
     static boolean atMostOne(String a, String b) {
@@ -24,9 +23,13 @@ final class EditDistance {
             if (a.substring(i + 1).equals(b.substring(i + 1))) {
                 return true; // substitution
             }
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+            return i + 1 < la
+                    && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i)
                     && a.substring(i + 2).equals(b.substring(i + 2)); // swap
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb
+                ? a.substring(i + 1).equals(b.substring(i))
+                : a.substring(i).equals(b.substring(i + 1));
     }
 }

@@ -5,5 +5,4 @@ package org.consularbot.faq;
  * words seen, and whether the triage is sure. Unsure means: answer the question, but with the hotline on top and a
  * way to say "I am in danger" at once.
  */
-public record Emergency(String situation, String topic, String entry, String evidence, boolean sure) {
-}
+public record Emergency(String situation, String topic, String entry, String evidence, boolean sure) {}

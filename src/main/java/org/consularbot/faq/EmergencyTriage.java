@@ -37,12 +37,14 @@ public final class EmergencyTriage {
     private static final int SHORT_CRY = 8;
     /** The pseudo-situation of distress with no danger named. */
     public static final String DISTRESS = "distress";
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n\\r。…]+");
     private static final Pattern CLAUSE_END = Pattern.compile("[,:]+");
     private static final NormalizedText.Token CLAUSE_BREAK = new NormalizedText.Token(",", ",", List.of(), true);
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     /** One to three words between quotation marks. */
-    private static final Pattern QUOTED = Pattern.compile("[\"“”«»„]\\s*[^\"“”«»„\\s]+(\\s+[^\"“”«»„\\s]+){0,2}\\s*[\"“”«»„]");
+    private static final Pattern QUOTED =
+            Pattern.compile("[\"“”«»„]\\s*[^\"“”«»„\\s]+(\\s+[^\"“”«»„\\s]+){0,2}\\s*[\"“”«»„]");
 
     private final UrgentRules rules;
     private final TextNormalizer normalizer;
@@ -57,8 +59,8 @@ public final class EmergencyTriage {
     }
 
     /** One mention of a danger, weighed. */
-    private record Finding(UrgentRules.Situation situation, UrgentRules.Phrase phrase, boolean sure, boolean danger, int order) {
-    }
+    private record Finding(
+            UrgentRules.Situation situation, UrgentRules.Phrase phrase, boolean sure, boolean danger, int order) {}
 
     public Optional<Emergency> assess(String message) {
         if (message == null || message.isBlank() || rules.situations().isEmpty()) {
@@ -70,7 +72,8 @@ public final class EmergencyTriage {
             // A word in quotes is a figure of speech: bị "bắt" đổi hộ chiếu, bị "chém" phí.
             List<NormalizedText.Token> tokens = new ArrayList<>();
             for (String clause : CLAUSE_END.split(QUOTED.matcher(sentence).replaceAll(" "))) {
-                List<NormalizedText.Token> words = normalizer.normalizeCleaned(clause).tokens();
+                List<NormalizedText.Token> words =
+                        normalizer.normalizeCleaned(clause).tokens();
                 if (!words.isEmpty() && !tokens.isEmpty()) {
                     tokens.add(CLAUSE_BREAK); // a negation does not reach into the next clause: "được không, em bị bắt"
                 }
@@ -80,14 +83,16 @@ public final class EmergencyTriage {
                 sentences.add(tokens);
             }
         }
-        List<List<Span>> notDanger = sentences.stream().map(s -> spans(s, rules.notDanger())).toList();
+        List<List<Span>> notDanger =
+                sentences.stream().map(s -> spans(s, rules.notDanger())).toList();
         boolean distress = false;
         boolean distant = false;
         boolean resolved = false;
         for (int i = 0; i < sentences.size(); i++) {
             distress |= any(sentences.get(i), rules.cues().distress(), notDanger.get(i));
             resolved |= affirmed(sentences.get(i), rules.cues().resolved(), notDanger.get(i));
-            distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i)) || mentionsEarlierYear(sentences.get(i));
+            distant |= any(sentences.get(i), rules.cues().past(), notDanger.get(i))
+                    || mentionsEarlierYear(sentences.get(i));
         }
         List<Finding> findings = new ArrayList<>();
         Map<UrgentRules.Situation, Set<UrgentRules.Phrase>> signals = new LinkedHashMap<>();
@@ -97,15 +102,27 @@ public final class EmergencyTriage {
         // Weak signals add up: a farewell, an apology to the parents and pills ready are together a crisis.
         signals.forEach((situation, phrases) -> {
             if (phrases.size() >= SIGNALS_TOGETHER) {
-                findings.add(new Finding(situation, phrases.iterator().next(), true, false, rules.situations().indexOf(situation)));
+                findings.add(new Finding(
+                        situation,
+                        phrases.iterator().next(),
+                        true,
+                        false,
+                        rules.situations().indexOf(situation)));
             }
         });
-        Optional<Finding> best = findings.stream().min(Comparator.comparing((Finding f) -> !f.sure())
-                .thenComparing(f -> !f.danger()).thenComparingInt(Finding::order));
+        Optional<Finding> best = findings.stream()
+                .min(Comparator.comparing((Finding f) -> !f.sure())
+                        .thenComparing(f -> !f.danger())
+                        .thenComparingInt(Finding::order));
         if (best.isPresent()) {
             Finding f = best.get();
             UrgentRules.Situation situation = refined(f.situation(), sentences, notDanger);
-            return Optional.of(emergency(situation.id(), situation.topic(), situation.entry(), f.phrase().toString(), f.sure()));
+            return Optional.of(emergency(
+                    situation.id(),
+                    situation.topic(),
+                    situation.entry(),
+                    f.phrase().toString(),
+                    f.sure()));
         }
         if (distress) {
             // "Cứu em với!" alone is a cry for help; inside a long ordinary question it is a figure of speech.
@@ -116,8 +133,8 @@ public final class EmergencyTriage {
     }
 
     /** The first situation that refines the one found and whose context the message has; else the one found. */
-    private UrgentRules.Situation refined(UrgentRules.Situation found, List<List<NormalizedText.Token>> sentences,
-                                          List<List<Span>> notDanger) {
+    private UrgentRules.Situation refined(
+            UrgentRules.Situation found, List<List<NormalizedText.Token>> sentences, List<List<Span>> notDanger) {
         for (UrgentRules.Situation situation : rules.situations()) {
             if (situation.refines().contains(found.id())) {
                 for (int i = 0; i < sentences.size(); i++) {
@@ -132,26 +149,44 @@ public final class EmergencyTriage {
 
     /** The emergency of that situation of {@code urgent.yaml}, read by the learned classifier rather than a phrase. */
     Optional<Emergency> learned(String situationId, String evidence, boolean sure) {
-        return rules.situations().stream().filter(s -> s.id().equals(situationId)).findFirst()
+        return rules.situations().stream()
+                .filter(s -> s.id().equals(situationId))
+                .findFirst()
                 .map(s -> emergency(s.id(), s.topic(), s.entry(), evidence, sure));
     }
 
     private Emergency emergency(String situation, String topic, String entry, String evidence, boolean sure) {
-        String entryId = entry != null && corpus.entry(entry).isPresent() ? entry
-                : corpus.entries().stream().filter(e -> e.topic().equals(topic)).map(FaqEntry::id).findFirst().orElse(null);
-        String entryTopic = entryId == null ? topic : corpus.entry(entryId).map(FaqEntry::topic).orElse(topic);
+        String entryId = entry != null && corpus.entry(entry).isPresent()
+                ? entry
+                : corpus.entries().stream()
+                        .filter(e -> e.topic().equals(topic))
+                        .map(FaqEntry::id)
+                        .findFirst()
+                        .orElse(null);
+        String entryTopic = entryId == null
+                ? topic
+                : corpus.entry(entryId).map(FaqEntry::topic).orElse(topic);
         return new Emergency(situation, entryTopic, entryId, evidence, sure);
     }
 
-    private void weigh(List<NormalizedText.Token> sentence, List<Span> notDanger, boolean distress, boolean distant,
-                       boolean resolved, List<Finding> findings,
-                       Map<UrgentRules.Situation, Set<UrgentRules.Phrase>> signals) {
+    private void weigh(
+            List<NormalizedText.Token> sentence,
+            List<Span> notDanger,
+            boolean distress,
+            boolean distant,
+            boolean resolved,
+            List<Finding> findings,
+            Map<UrgentRules.Situation, Set<UrgentRules.Phrase>> signals) {
         UrgentRules.Cues cues = rules.cues();
         boolean immediate = any(sentence, cues.immediate(), notDanger);
-        List<Span> immediates = spans(sentence, cues.immediate()).stream().filter(m -> notDanger.stream().noneMatch(m::overlaps)).toList();
+        List<Span> immediates = spans(sentence, cues.immediate()).stream()
+                .filter(m -> notDanger.stream().noneMatch(m::overlaps))
+                .toList();
         boolean ongoing = any(sentence, cues.ongoing(), notDanger);
         boolean personal = any(sentence, cues.personal(), notDanger);
-        List<Span> negations = spans(sentence, cues.negation()).stream().filter(n -> notDanger.stream().noneMatch(n::overlaps)).toList();
+        List<Span> negations = spans(sentence, cues.negation()).stream()
+                .filter(n -> notDanger.stream().noneMatch(n::overlaps))
+                .toList();
         List<Span> hypotheticals = spans(sentence, cues.hypothetical());
         boolean general = any(sentence, cues.general(), notDanger);
         for (int order = 0; order < rules.situations().size(); order++) {
@@ -159,19 +194,25 @@ public final class EmergencyTriage {
             List<Span> excluded = new ArrayList<>(notDanger);
             excluded.addAll(spans(sentence, situation.notDanger()));
             for (boolean danger : new boolean[] {true, false}) {
-                for (PhraseSearch.Match match : PhraseSearch.matches(sentence, danger ? situation.danger() : situation.signals())) {
+                for (PhraseSearch.Match match :
+                        PhraseSearch.matches(sentence, danger ? situation.danger() : situation.signals())) {
                     UrgentRules.Phrase phrase = match.phrase();
                     Span hit = match.span();
                     {
                         if (excluded.stream().anyMatch(x -> x.overlaps(hit))
-                                || negations.stream().anyMatch(n -> n.end() <= hit.start() && hit.start() - n.end() <= NEGATION_REACH)) {
+                                || negations.stream()
+                                        .anyMatch(n ->
+                                                n.end() <= hit.start() && hit.start() - n.end() <= NEGATION_REACH)) {
                             continue;
                         }
                         boolean hypothetical = hypotheticals.stream().anyMatch(h -> h.start() < hit.start());
                         boolean plain = !hypothetical && !distant && !resolved && !(general && !personal);
-                        // A memory or a rule stays one unless a cry for help, or the danger still going on, is beside it.
-                        // Immediacy in the mention's own clause outweighs the past elsewhere ("sinh năm 1998, hôm nay em bị bắt").
-                        boolean nowHere = immediates.stream().anyMatch(m -> clause(sentence, m.start()) == clause(sentence, hit.start()));
+                        // A memory or a rule stays one unless a cry for help, or the danger still going on, is beside
+                        // it.
+                        // Immediacy in the mention's own clause outweighs the past elsewhere ("sinh năm 1998, hôm nay
+                        // em bị bắt").
+                        boolean nowHere = immediates.stream()
+                                .anyMatch(m -> clause(sentence, m.start()) == clause(sentence, hit.start()));
                         boolean pressing = distress || !resolved && (ongoing || immediate && (!distant || nowHere));
                         if (danger && (plain || pressing)) {
                             findings.add(new Finding(situation, phrase, true, true, order));
@@ -181,7 +222,8 @@ public final class EmergencyTriage {
                             findings.add(new Finding(situation, phrase, false, false, order));
                         }
                         if (!danger && plain) {
-                            signals.computeIfAbsent(situation, k -> new LinkedHashSet<>()).add(phrase);
+                            signals.computeIfAbsent(situation, k -> new LinkedHashSet<>())
+                                    .add(phrase);
                         }
                     }
                 }
@@ -200,20 +242,26 @@ public final class EmergencyTriage {
 
     private boolean mentionsEarlierYear(List<NormalizedText.Token> sentence) {
         int now = Year.now(clock).getValue();
-        return sentence.stream().map(NormalizedText.Token::folded)
+        return sentence.stream()
+                .map(NormalizedText.Token::folded)
                 .anyMatch(w -> YEAR.matcher(w).matches() && Integer.parseInt(w) < now);
     }
 
     /** Whether a cue occurs, not negated just before it ("not safe now", "không ổn rồi"). */
-    private boolean affirmed(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
+    private boolean affirmed(
+            List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
         List<Span> negations = spans(sentence, rules.cues().negation());
-        return spans(sentence, phrases).stream().filter(s -> notDanger.stream().noneMatch(s::overlaps))
-                .anyMatch(s -> negations.stream().noneMatch(n -> n.end() <= s.start() && s.start() - n.end() <= NEGATION_REACH));
+        return spans(sentence, phrases).stream()
+                .filter(s -> notDanger.stream().noneMatch(s::overlaps))
+                .anyMatch(s -> negations.stream()
+                        .noneMatch(n -> n.end() <= s.start() && s.start() - n.end() <= NEGATION_REACH));
     }
 
     /** Whether a cue occurs outside the readings that are no danger ("đăng ký" is not "đang"). */
-    private static boolean any(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
-        return spans(sentence, phrases).stream().anyMatch(s -> notDanger.stream().noneMatch(s::overlaps));
+    private static boolean any(
+            List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases, List<Span> notDanger) {
+        return spans(sentence, phrases).stream()
+                .anyMatch(s -> notDanger.stream().noneMatch(s::overlaps));
     }
 
     private static List<Span> spans(List<NormalizedText.Token> sentence, List<UrgentRules.Phrase> phrases) {

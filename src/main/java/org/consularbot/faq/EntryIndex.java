@@ -51,6 +51,7 @@ final class EntryIndex {
     private static final int POOL = 30;
     /** Shorter words are not corrected: Vietnamese syllables one letter apart are different words. */
     private static final int MIN_FUZZY_LENGTH = 5;
+
     private static final float WRITTEN_BOOST = 0.3f;
     private static final float ANSWER_BOOST = 0.25f;
     private static final float EQUIVALENT_BOOST = 0.7f;
@@ -76,6 +77,7 @@ final class EntryIndex {
 
     /** In how many question texts (questions, keyword lines, topic names) each folded word and word pair occurs. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+
     private final int questionTexts;
     /** Every word of the corpus questions: where misspelt words look for their intended spelling. */
     private final List<String> questionWords;
@@ -132,8 +134,12 @@ final class EntryIndex {
             throw new UncheckedIOException("building the in-memory FAQ index", e);
         }
         this.questionTexts = texts;
-        this.answerWord = corpus.entries().stream().mapToDouble(e -> describedByAnswer(e) ? 1 : ANSWER_WORD).toArray();
-        this.questionWords = documentFrequency.keySet().stream().filter(w -> w.indexOf(' ') < 0).toList();
+        this.answerWord = corpus.entries().stream()
+                .mapToDouble(e -> describedByAnswer(e) ? 1 : ANSWER_WORD)
+                .toArray();
+        this.questionWords = documentFrequency.keySet().stream()
+                .filter(w -> w.indexOf(' ') < 0)
+                .toList();
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
             this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
@@ -152,16 +158,18 @@ final class EntryIndex {
      * A message's meaningful words with what is worked out once per message rather than per candidate: weights,
      * the words of each token's equivalents, near spellings of unknown words, and word pairs with their weights.
      */
-    private record QueryWords(List<NormalizedText.Token> tokens, double[] weights, Map<String, List<String>> near,
-                              double[] pairWeights, Numbers numbers) {
-    }
+    private record QueryWords(
+            List<NormalizedText.Token> tokens,
+            double[] weights,
+            Map<String, List<String>> near,
+            double[] pairWeights,
+            Numbers numbers) {}
 
     /**
      * The same as numbers of {@link EntryVocabularies}: per token its word, its equivalents (each a list of words)
      * and its near spellings; and the pairs.
      */
-    private record Numbers(int[] words, int[][][] equivalents, int[][] near, int[] pairs) {
-    }
+    private record Numbers(int[] words, int[][][] equivalents, int[][] near, int[] pairs) {}
 
     /** The retrieved pool, best first by retrieval score × confidence. */
     List<Candidate> retrieve(NormalizedText text) {
@@ -199,11 +207,16 @@ final class EntryIndex {
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.get(i).folded();
             wordNumbers[i] = vocabularies.id(word);
-            equivalents[i] = tokens.get(i).equivalentsFolded().stream().map(p -> vocabularies.ids(List.of(p.split(" "))))
+            equivalents[i] = tokens.get(i).equivalentsFolded().stream()
+                    .map(p -> vocabularies.ids(List.of(p.split(" "))))
                     .toArray(int[][]::new);
             if (word.length() >= MIN_FUZZY_LENGTH && !documentFrequency.containsKey(word) && !near.containsKey(word)) {
-                near.put(word, questionWords.stream().filter(known -> EditDistance.atMostOne(word, known))
-                        .limit(MAX_SPELLINGS).toList());
+                near.put(
+                        word,
+                        questionWords.stream()
+                                .filter(known -> EditDistance.atMostOne(word, known))
+                                .limit(MAX_SPELLINGS)
+                                .toList());
             }
             nearNumbers[i] = vocabularies.ids(near.getOrDefault(word, List.of()));
             // A bare number ("17 tuổi", "2 năm") is a detail of the case, never what the question is about.
@@ -215,38 +228,52 @@ final class EntryIndex {
         for (int i = 0; i < pairs.size(); i++) {
             pairWeights[i] = PAIR_WEIGHT * idf(pairs.get(i));
         }
-        return new QueryWords(tokens, weights, near, pairWeights,
+        return new QueryWords(
+                tokens,
+                weights,
+                near,
+                pairWeights,
                 new Numbers(wordNumbers, equivalents, nearNumbers, vocabularies.ids(pairs)));
     }
 
     private Query query(QueryWords words) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<NormalizedText.Token> tokens = words.tokens();
-        String folded = String.join(" ", tokens.stream().map(NormalizedText.Token::folded).toList());
-        String written = String.join(" ", tokens.stream().map(NormalizedText.Token::written).toList());
+        String folded = String.join(
+                " ", tokens.stream().map(NormalizedText.Token::folded).toList());
+        String written = String.join(
+                " ", tokens.stream().map(NormalizedText.Token::written).toList());
         Set<String> seen = new HashSet<>();
         for (String term : terms(FOLDED, folded)) {
             if (seen.add(term)) {
                 query.add(new TermQuery(new Term(FOLDED, term)), BooleanClause.Occur.SHOULD);
-                query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), ANSWER_BOOST), BooleanClause.Occur.SHOULD);
+                query.add(
+                        new BoostQuery(new TermQuery(new Term(ANSWER, term)), ANSWER_BOOST),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         for (String term : new LinkedHashSet<>(terms(WRITTEN, written))) {
-            query.add(new BoostQuery(new TermQuery(new Term(WRITTEN, term)), WRITTEN_BOOST), BooleanClause.Occur.SHOULD);
+            query.add(
+                    new BoostQuery(new TermQuery(new Term(WRITTEN, term)), WRITTEN_BOOST), BooleanClause.Occur.SHOULD);
         }
         for (NormalizedText.Token token : tokens) {
             for (String equivalent : token.equivalentsFolded()) {
                 for (String term : terms(FOLDED, equivalent)) {
                     if (seen.add(term)) {
-                        query.add(new BoostQuery(new TermQuery(new Term(FOLDED, term)), EQUIVALENT_BOOST),
+                        query.add(
+                                new BoostQuery(new TermQuery(new Term(FOLDED, term)), EQUIVALENT_BOOST),
                                 BooleanClause.Occur.SHOULD);
                     }
                 }
             }
         }
         // Typos: a word the corpus does not know also searches the known words one edit away.
-        words.near().values().stream().flatMap(List::stream).filter(seen::add).forEach(known -> query.add(
-                new BoostQuery(new TermQuery(new Term(FOLDED, known)), SPELLING_BOOST), BooleanClause.Occur.SHOULD));
+        words.near().values().stream()
+                .flatMap(List::stream)
+                .filter(seen::add)
+                .forEach(known -> query.add(
+                        new BoostQuery(new TermQuery(new Term(FOLDED, known)), SPELLING_BOOST),
+                        BooleanClause.Occur.SHOULD));
         return query.build();
     }
 
@@ -275,7 +302,8 @@ final class EntryIndex {
         double total = 0;
         double matched = 0;
         for (int i = 0; i < numbers.words().length; i++) {
-            double covered = vocabularies.coverage(entry, numbers.words()[i], numbers.equivalents()[i], numbers.near()[i]);
+            double covered =
+                    vocabularies.coverage(entry, numbers.words()[i], numbers.equivalents()[i], numbers.near()[i]);
             if (covered < answerWord[entry] && vocabularies.inAnswersOnly(entry, numbers.words()[i])) {
                 covered = answerWord[entry];
             }
@@ -305,7 +333,10 @@ final class EntryIndex {
      * corpus's entries have ten or more phrasings each, so for them the answer stays a weak hint.
      */
     private static boolean describedByAnswer(FaqEntry entry) {
-        return Math.max(entry.questions(Language.VI).size(), entry.questions(Language.EN).size()) <= 1;
+        return Math.max(
+                        entry.questions(Language.VI).size(),
+                        entry.questions(Language.EN).size())
+                <= 1;
     }
 
     private double idf(String word) {

@@ -14,9 +14,11 @@ final class EntryLayout {
 
     /** Characters YAML reads as line breaks or refuses in a file, whatever the style: only an escape carries them. */
     private static final String UNPRINTABLE = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff]";
+
     private static final Pattern NEEDS_ESCAPES = Pattern.compile(UNPRINTABLE);
     /** What a scalar may not start with, contain or be, unquoted, in block context. */
     private static final Pattern UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
+
     private static final Pattern UNSAFE_ANYWHERE = Pattern.compile(": |\\s#|:$|\\s$|[\\t\\n]|" + UNPRINTABLE);
     /**
      * What a YAML parser may read as something else than text: null, booleans, and anything that starts like a number
@@ -28,17 +30,32 @@ final class EntryLayout {
     /** Inside {@code [a, b]}, commas, brackets, "?" and ":" end or start an item. */
     private static final Pattern UNSAFE_IN_FLOW = Pattern.compile("[,\\[\\]{}?:]");
 
-    private EntryLayout() {
-    }
+    private EntryLayout() {}
 
     /** One entry as written in a topic file: the fields of a spreadsheet row. */
-    record Block(String id, String topic, List<String> questionsVi, List<String> questionsEn, String answerVi,
-                 String answerEn, List<String> sources, String reviewed, String expires, List<String> keywords) {
+    record Block(
+            String id,
+            String topic,
+            List<String> questionsVi,
+            List<String> questionsEn,
+            String answerVi,
+            String answerEn,
+            List<String> sources,
+            String reviewed,
+            String expires,
+            List<String> keywords) {
 
         static Block of(FaqEntry entry) {
-            return new Block(entry.id(), entry.topic(), entry.questions(Language.VI), entry.questions(Language.EN),
-                    entry.answers().getOrDefault(Language.VI, ""), entry.answers().getOrDefault(Language.EN, ""),
-                    entry.sources(), entry.reviewed().toString(), entry.expires().map(Object::toString).orElse(""),
+            return new Block(
+                    entry.id(),
+                    entry.topic(),
+                    entry.questions(Language.VI),
+                    entry.questions(Language.EN),
+                    entry.answers().getOrDefault(Language.VI, ""),
+                    entry.answers().getOrDefault(Language.EN, ""),
+                    entry.sources(),
+                    entry.reviewed().toString(),
+                    entry.expires().map(Object::toString).orElse(""),
                     entry.keywords());
         }
     }
@@ -82,7 +99,10 @@ final class EntryLayout {
             out.append("    expires: ").append(scalar(block.expires())).append('\n');
         }
         if (!block.keywords().isEmpty()) {
-            out.append("    keywords: [").append(String.join(", ", block.keywords().stream().map(EntryLayout::flowItem).toList()))
+            out.append("    keywords: [")
+                    .append(String.join(
+                            ", ",
+                            block.keywords().stream().map(EntryLayout::flowItem).toList()))
                     .append("]\n");
         }
         return out.toString();
@@ -120,7 +140,9 @@ final class EntryLayout {
     }
 
     private static boolean safe(String value) {
-        return !value.isEmpty() && !UNSAFE_START.matcher(value).find() && !UNSAFE_ANYWHERE.matcher(value).find()
+        return !value.isEmpty()
+                && !UNSAFE_START.matcher(value).find()
+                && !UNSAFE_ANYWHERE.matcher(value).find()
                 && !NOT_A_STRING.matcher(value).matches();
     }
 

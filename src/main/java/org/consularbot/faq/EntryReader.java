@@ -27,6 +27,7 @@ final class EntryReader {
     private final Map<String, Topic> topics;
     /** Null when mission.yaml could not be read: its own error is reported, placeholders are not checked. */
     private final Mission mission;
+
     private final LocalDate today;
     private final List<CorpusProblem> problems;
     private final List<CorpusProblem> warnings;
@@ -34,12 +35,18 @@ final class EntryReader {
     private final SourcePolicy policy;
 
     /** An answer with a figure (fee, phone, time limit, list count, law number) or a phone placeholder goes stale. */
-    private static final Pattern PERISHABLE = Pattern.compile("\\d|\\{\\{\\s*(hotline|hotline_from_vietnam|mission_phones)\\s*}}");
+    private static final Pattern PERISHABLE =
+            Pattern.compile("\\d|\\{\\{\\s*(hotline|hotline_from_vietnam|mission_phones)\\s*}}");
     /** How far ahead {@code expires} may be: a perishable answer is looked at again within a year. */
     static final int MAX_MONTHS_AHEAD = 12;
 
-    EntryReader(Map<String, Topic> topics, Mission mission, SourcePolicy policy, LocalDate today,
-                List<CorpusProblem> problems, List<CorpusProblem> warnings) {
+    EntryReader(
+            Map<String, Topic> topics,
+            Mission mission,
+            SourcePolicy policy,
+            LocalDate today,
+            List<CorpusProblem> problems,
+            List<CorpusProblem> warnings) {
         this.topics = topics;
         this.mission = mission;
         this.policy = policy;
@@ -52,7 +59,8 @@ final class EntryReader {
         List<FaqEntry> entries = new ArrayList<>();
         for (String key : doc.keys()) {
             if (!key.equals("entries")) {
-                problems.add(new CorpusProblem(doc.at(1), "unknown key '" + key + "' (a topic file has only 'entries:')"));
+                problems.add(
+                        new CorpusProblem(doc.at(1), "unknown key '" + key + "' (a topic file has only 'entries:')"));
             }
         }
         for (YamlDocument.Item item : doc.list("entries")) {
@@ -65,13 +73,19 @@ final class EntryReader {
         JsonNode node = item.node();
         int before = problems.size();
         if (!node.isObject()) {
-            problems.add(new CorpusProblem(doc.at(item.line()), "an entry must be 'key: value' lines (id, topic, questions, ...)"));
+            problems.add(new CorpusProblem(
+                    doc.at(item.line()), "an entry must be 'key: value' lines (id, topic, questions, ...)"));
             return Optional.empty();
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problem(doc, item, name, "unknown field '" + name + "' (allowed: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+                problem(
+                        doc,
+                        item,
+                        name,
+                        "unknown field '" + name + "' (allowed: "
+                                + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
             }
         }
         String id = text(node, "id");
@@ -98,8 +112,12 @@ final class EntryReader {
             if (list.isEmpty()) {
                 problem(doc, item, "questions", label + "missing language '" + language.code() + "' in questions");
             } else if (list.size() < MIN_QUESTIONS) {
-                problem(doc, item, "questions", label + "needs at least " + MIN_QUESTIONS + " questions in '"
-                        + language.code() + "', has " + list.size());
+                problem(
+                        doc,
+                        item,
+                        "questions",
+                        label + "needs at least " + MIN_QUESTIONS + " questions in '" + language.code() + "', has "
+                                + list.size());
             }
             questions.put(language, list);
             String answer = text(node.path("answer"), language.code());
@@ -110,37 +128,61 @@ final class EntryReader {
             answers.put(language, answer.strip());
             checkPlaceholders(doc, item, label, answer);
             if (answer.strip().length() > ADVISED_ANSWER_LENGTH) {
-                warnings.add(new CorpusProblem(doc.lineOf(item, "answer"), label + language.code() + " answer has "
-                        + answer.strip().length() + " characters; under " + ADVISED_ANSWER_LENGTH + " reads better on a phone"));
+                warnings.add(new CorpusProblem(
+                        doc.lineOf(item, "answer"),
+                        label + language.code() + " answer has "
+                                + answer.strip().length() + " characters; under " + ADVISED_ANSWER_LENGTH
+                                + " reads better on a phone"));
             }
         }
         List<String> sources = strings(node.path("sources"));
         if (sources.isEmpty()) {
             problem(doc, item, "sources", label + "missing source: list the official page(s) the answer comes from");
         }
-        sources.stream().filter(s -> !s.startsWith("https://") && !s.startsWith("http://"))
+        sources.stream()
+                .filter(s -> !s.startsWith("https://") && !s.startsWith("http://"))
                 .forEach(s -> problem(doc, item, "sources", label + "source '" + s + "' is not a web address"));
         checkSources(doc, item, label, sources);
         LocalDate reviewed = date(doc, item, label, "reviewed", true);
         LocalDate expires = date(doc, item, label, "expires", false);
         if (expires != null && expires.isBefore(today)) {
-            problems.add(new CorpusProblem(doc.lineOf(item, "expires"), label + "expired on " + expires
-                    + ": review the answer, then move or remove 'expires'", CorpusProblem.Kind.EXPIRED));
+            problems.add(new CorpusProblem(
+                    doc.lineOf(item, "expires"),
+                    label + "expired on " + expires + ": review the answer, then move or remove 'expires'",
+                    CorpusProblem.Kind.EXPIRED));
         }
         if (expires != null && expires.isAfter(today.plusMonths(MAX_MONTHS_AHEAD))) {
-            problem(doc, item, "expires", label + "expires more than " + MAX_MONTHS_AHEAD + " months ahead (" + expires
-                    + "): set a date within a year so the answer is checked again");
+            problem(
+                    doc,
+                    item,
+                    "expires",
+                    label + "expires more than " + MAX_MONTHS_AHEAD + " months ahead (" + expires
+                            + "): set a date within a year so the answer is checked again");
         }
-        if (expires == null && answers.values().stream().anyMatch(a -> PERISHABLE.matcher(a).find())) {
-            problem(doc, item, "answer", label + "the answer states a figure or phone number (a fee, time limit, law, list"
-                    + " or the hotline): add 'expires: YYYY-MM-DD' within " + MAX_MONTHS_AHEAD + " months so it is checked again");
+        if (expires == null
+                && answers.values().stream().anyMatch(a -> PERISHABLE.matcher(a).find())) {
+            problem(
+                    doc,
+                    item,
+                    "answer",
+                    label + "the answer states a figure or phone number (a fee, time limit, law, list"
+                            + " or the hotline): add 'expires: YYYY-MM-DD' within " + MAX_MONTHS_AHEAD
+                            + " months so it is checked again");
         }
         List<String> keywords = strings(node.path("keywords"));
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new FaqEntry(id, topic, questions, answers, policy.officialFirst(sources), reviewed,
-                Optional.ofNullable(expires), keywords, doc.at(item.line())));
+        return Optional.of(new FaqEntry(
+                id,
+                topic,
+                questions,
+                answers,
+                policy.officialFirst(sources),
+                reviewed,
+                Optional.ofNullable(expires),
+                keywords,
+                doc.at(item.line())));
     }
 
     /** Purged and unlisted sites are refused; an entry needs at least one official source (faq/sources.yaml). */
@@ -150,16 +192,31 @@ final class EntryReader {
         }
         for (String source : sources) {
             switch (policy.standing(source)) {
-                case PURGED -> problem(doc, item, "sources", label + "source '" + source
-                        + "' is on the purge list in sources.yaml (not an official site): cite the official page instead");
-                case UNLISTED -> problem(doc, item, "sources", label + "source '" + source + "' is on no list in sources.yaml:"
-                        + " cite an official page, or add the site to sources.yaml if it is official");
-                default -> { }
+                case PURGED ->
+                    problem(
+                            doc,
+                            item,
+                            "sources",
+                            label + "source '" + source
+                                    + "' is on the purge list in sources.yaml (not an official site): cite the official page instead");
+                case UNLISTED ->
+                    problem(
+                            doc,
+                            item,
+                            "sources",
+                            label + "source '" + source + "' is on no list in sources.yaml:"
+                                    + " cite an official page, or add the site to sources.yaml if it is official");
+                default -> {}
             }
         }
-        if (!sources.isEmpty() && sources.stream().noneMatch(s -> policy.standing(s) == SourcePolicy.Standing.OFFICIAL)) {
-            problem(doc, item, "sources", label + "no official source (government, law database, mission, news agency,"
-                    + " international body or host government in sources.yaml): the citizen must be shown one");
+        if (!sources.isEmpty()
+                && sources.stream().noneMatch(s -> policy.standing(s) == SourcePolicy.Standing.OFFICIAL)) {
+            problem(
+                    doc,
+                    item,
+                    "sources",
+                    label + "no official source (government, law database, mission, news agency,"
+                            + " international body or host government in sources.yaml): the citizen must be shown one");
         }
     }
 
@@ -167,8 +224,16 @@ final class EntryReader {
         Matcher matcher = Corpus.PLACEHOLDER.matcher(answer);
         while (mission != null && matcher.find()) {
             if (!mission.facts().containsKey(matcher.group(1))) {
-                problem(doc, item, "answer", label + "unknown placeholder {{" + matcher.group(1)
-                        + "}} (defined in mission.yaml: " + String.join(", ", mission.facts().keySet().stream().sorted().toList()) + ")");
+                problem(
+                        doc,
+                        item,
+                        "answer",
+                        label + "unknown placeholder {{" + matcher.group(1) + "}} (defined in mission.yaml: "
+                                + String.join(
+                                        ", ",
+                                        mission.facts().keySet().stream()
+                                                .sorted()
+                                                .toList()) + ")");
             }
         }
     }
@@ -195,7 +260,12 @@ final class EntryReader {
 
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank() ? null : value.asText();
+        return value == null
+                        || value.isNull()
+                        || value.isContainerNode()
+                        || value.asText().isBlank()
+                ? null
+                : value.asText();
     }
 
     static List<String> strings(JsonNode node) {

@@ -12,7 +12,12 @@ public record Example(Kind kind, String label, String text) {
      * What the message was. {@code label} is the situation (urgent), the class (chitchat, decline) or the topic of
      * a question (empty when it names none).
      */
-    public enum Kind { QUESTION, URGENT, CHITCHAT, DECLINE }
+    public enum Kind {
+        QUESTION,
+        URGENT,
+        CHITCHAT,
+        DECLINE
+    }
 
     public Example {
         label = label == null ? "" : label;

@@ -28,8 +28,10 @@ final class ExampleReader {
 
     ExampleReader(Set<String> topics, UrgentRules urgent, SmallTalkRules smallTalk, List<CorpusProblem> problems) {
         this.topics = topics;
-        this.situations = urgent.situations().stream().map(UrgentRules.Situation::id).collect(Collectors.toSet());
-        this.chitchat = smallTalk.chitchat().stream().map(SmallTalkRules.Kind::id).collect(Collectors.toSet());
+        this.situations =
+                urgent.situations().stream().map(UrgentRules.Situation::id).collect(Collectors.toSet());
+        this.chitchat =
+                smallTalk.chitchat().stream().map(SmallTalkRules.Kind::id).collect(Collectors.toSet());
         this.decline = smallTalk.decline().stream().map(SmallTalkRules.Kind::id).collect(Collectors.toSet());
         this.problems = problems;
     }
@@ -41,7 +43,8 @@ final class ExampleReader {
         }
         List<Example> examples = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
                 read(file, "examples/" + file.getFileName(), examples);
             }
         } catch (IOException e) {
@@ -52,12 +55,17 @@ final class ExampleReader {
 
     private void read(Path file, String name, List<Example> out) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String> header = lines.isEmpty() ? List.of()
-                : Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t")).map(String::strip).toList();
+        List<String> header = lines.isEmpty()
+                ? List.of()
+                : Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t"))
+                        .map(String::strip)
+                        .toList();
         int question = header.indexOf("question");
         if (question < 0) {
-            problems.add(new CorpusProblem(new SourceLocation(name, 1),
-                    "the first line must name the columns, among them 'question' (and 'kind', 'urgent', 'situation', 'class')"));
+            problems.add(
+                    new CorpusProblem(
+                            new SourceLocation(name, 1),
+                            "the first line must name the columns, among them 'question' (and 'kind', 'urgent', 'situation', 'class')"));
             return;
         }
         for (int i = 1; i < lines.size(); i++) {
@@ -78,24 +86,29 @@ final class ExampleReader {
             String label = cell(cells, header.indexOf("class"));
             if ("yes".equals(cell(cells, header.indexOf("urgent")))) {
                 if (!situations.contains(situation)) {
-                    problems.add(new CorpusProblem(at, "an urgent message needs a situation of urgent.yaml " + sorted(situations)
-                            + ", not '" + situation + "'"));
+                    problems.add(new CorpusProblem(
+                            at,
+                            "an urgent message needs a situation of urgent.yaml " + sorted(situations) + ", not '"
+                                    + situation + "'"));
                 } else {
                     out.add(new Example(Example.Kind.URGENT, situation, text));
                 }
             } else if ("chitchat".equals(kind) || "decline".equals(kind)) {
                 Set<String> classes = "chitchat".equals(kind) ? chitchat : decline;
                 if (!classes.contains(label)) {
-                    problems.add(new CorpusProblem(at, kind + " needs a class of smalltalk.yaml " + sorted(classes)
-                            + ", not '" + label + "'"));
+                    problems.add(new CorpusProblem(
+                            at,
+                            kind + " needs a class of smalltalk.yaml " + sorted(classes) + ", not '" + label + "'"));
                 } else {
-                    out.add(new Example("chitchat".equals(kind) ? Example.Kind.CHITCHAT : Example.Kind.DECLINE, label, text));
+                    out.add(new Example(
+                            "chitchat".equals(kind) ? Example.Kind.CHITCHAT : Example.Kind.DECLINE, label, text));
                 }
             } else {
                 // A follow-up's topic comes from the message before it ("còn phí thì sao?" after a passport
                 // question): learnt from its words alone it would teach that "phí" means passports.
                 boolean followUp = cell(cells, header.indexOf("previous")) != null;
-                out.add(new Example(Example.Kind.QUESTION, topics.contains(expected) && !followUp ? expected : "", text));
+                out.add(new Example(
+                        Example.Kind.QUESTION, topics.contains(expected) && !followUp ? expected : "", text));
             }
         }
     }

@@ -9,8 +9,7 @@ public final class FaqMatchers {
     /** The names {@link #byName} knows, as the command line offers them. */
     public static final List<String> NAMES = List.of("default", "bm25");
 
-    private FaqMatchers() {
-    }
+    private FaqMatchers() {}
 
     /** The production matcher: Vietnamese-aware analysis, typo tolerance, calibrated tiers, emergencies first. */
     public static FaqMatcher vietnameseAware(Corpus corpus, TierPolicy policy) {

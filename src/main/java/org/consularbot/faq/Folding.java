@@ -14,8 +14,7 @@ public final class Folding {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
-    private Folding() {
-    }
+    private Folding() {}
 
     /**
      * NFKC (full-width and styled letters and digits become plain ones), lower case; format characters (soft
@@ -34,8 +33,10 @@ public final class Folding {
             if (type == Character.FORMAT) {
                 return;
             }
-            boolean invisible = type == Character.CONTROL || type == Character.PRIVATE_USE
-                    || type == Character.SURROGATE || type == Character.UNASSIGNED;
+            boolean invisible = type == Character.CONTROL
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED;
             out.appendCodePoint(invisible ? ' ' : cp);
         });
         // NFC again: a removed format character may have stood between a letter and its mark.
@@ -100,8 +101,8 @@ public final class Folding {
         for (int i = 0; i < cleaned.length(); ) {
             int cp = cleaned.codePointAt(i);
             // A combining mark belongs to the letter before it; alone (the U+FE0F after an emoji) it is no word.
-            boolean wordChar = Character.isLetterOrDigit(cp)
-                    || start >= 0 && Character.getType(cp) == Character.NON_SPACING_MARK;
+            boolean wordChar =
+                    Character.isLetterOrDigit(cp) || start >= 0 && Character.getType(cp) == Character.NON_SPACING_MARK;
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The two languages the corpus is written in; every answer exists in both. */
 public enum Language {
-    VI, EN;
+    VI,
+    EN;
 
     /** The lower-case code used in files and commands ({@code vi}, {@code en}). */
     public String code() {

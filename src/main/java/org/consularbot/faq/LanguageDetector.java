@@ -36,7 +36,9 @@ public final class LanguageDetector {
     }
 
     private static List<String> words(TextNormalizer normalizer, String text) {
-        return normalizer.normalize(text).tokens().stream().map(NormalizedText.Token::folded).toList();
+        return normalizer.normalize(text).tokens().stream()
+                .map(NormalizedText.Token::folded)
+                .toList();
     }
 
     public Language detect(NormalizedText text) {

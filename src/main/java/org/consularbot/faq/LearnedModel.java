@@ -72,7 +72,9 @@ final class LearnedModel {
         Map<String, Integer> counts = new HashMap<>();
         events.forEach(e -> Arrays.stream(e.getContext()).forEach(f -> counts.merge(f, 1, Integer::sum)));
         counts.remove(BIAS);
-        Set<String> known = counts.entrySet().stream().filter(c -> c.getValue() >= CUTOFF).map(Map.Entry::getKey)
+        Set<String> known = counts.entrySet().stream()
+                .filter(c -> c.getValue() >= CUTOFF)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
         if (cache == ModelCache.NONE) {
             return Optional.of(new LearnedModel(fit(events), known)); // nothing to look up: no digest of every event
@@ -116,12 +118,16 @@ final class LearnedModel {
     static String key(List<Event> events) {
         MessageDigest digest = sha256();
         // The settings come from parameters() (cutoff included), so a setting added there is digested too.
-        StringBuilder head = new StringBuilder("consular-bot reading model v2|opennlp ").append(Version.currentVersion());
-        new TreeMap<>(parameters().getObjectSettings()).forEach((name, value) -> head.append('|').append(name).append('=').append(value));
+        StringBuilder head =
+                new StringBuilder("consular-bot reading model v2|opennlp ").append(Version.currentVersion());
+        new TreeMap<>(parameters().getObjectSettings())
+                .forEach((name, value) ->
+                        head.append('|').append(name).append('=').append(value));
         field(digest, head.toString());
         for (Event event : events) {
             field(digest, event.getOutcome());
-            digest.update(ByteBuffer.allocate(4).putInt(event.getContext().length).array());
+            digest.update(
+                    ByteBuffer.allocate(4).putInt(event.getContext().length).array());
             for (String feature : event.getContext()) {
                 field(digest, feature);
             }
@@ -149,7 +155,8 @@ final class LearnedModel {
     /** The stored model, or nothing when the bytes are not one (another format, cut short). */
     private static Optional<MaxentModel> read(byte[] bytes) {
         try {
-            return Optional.of(new BinaryQNModelReader(new DataInputStream(new ByteArrayInputStream(bytes))).getModel());
+            return Optional.of(
+                    new BinaryQNModelReader(new DataInputStream(new ByteArrayInputStream(bytes))).getModel());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

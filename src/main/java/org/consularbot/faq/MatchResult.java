@@ -9,8 +9,14 @@ import java.util.Optional;
  * weighed answering outright, {@code certainty} is how likely it judged the top entry's topic right and
  * {@code answerSignals} what it read to judge so (kept for measuring and refitting); else NaN and empty.
  */
-public record MatchResult(Tier tier, Language language, List<Candidate> ranked, Optional<Emergency> emergency,
-                          Optional<String> reason, double certainty, List<Double> answerSignals) {
+public record MatchResult(
+        Tier tier,
+        Language language,
+        List<Candidate> ranked,
+        Optional<Emergency> emergency,
+        Optional<String> reason,
+        double certainty,
+        List<Double> answerSignals) {
 
     /** How many "did you mean" choices a suggestion offers at most. */
     public static final int MAX_SUGGESTIONS = 3;
@@ -25,8 +31,12 @@ public record MatchResult(Tier tier, Language language, List<Candidate> ranked, 
         answerSignals = List.copyOf(answerSignals);
     }
 
-    public MatchResult(Tier tier, Language language, List<Candidate> ranked, Optional<Emergency> emergency,
-                       Optional<String> reason) {
+    public MatchResult(
+            Tier tier,
+            Language language,
+            List<Candidate> ranked,
+            Optional<Emergency> emergency,
+            Optional<String> reason) {
         this(tier, language, ranked, emergency, reason, Double.NaN, List.of());
     }
 
@@ -48,9 +58,12 @@ public record MatchResult(Tier tier, Language language, List<Candidate> ranked, 
             return List.of();
         }
         Candidate top = ranked.get(0);
-        return ranked.stream().skip(1)
-                .filter(c -> c.entry().topic().equals(top.entry().topic()) && c.confidence() >= RELATED_SHARE * top.confidence())
-                .limit(MAX_RELATED).toList();
+        return ranked.stream()
+                .skip(1)
+                .filter(c -> c.entry().topic().equals(top.entry().topic())
+                        && c.confidence() >= RELATED_SHARE * top.confidence())
+                .limit(MAX_RELATED)
+                .toList();
     }
 
     /** The choices to offer with {@link Tier#SUGGEST}. */

@@ -33,6 +33,7 @@ public final class MessageClassifier {
     private static final int MAX_WORDS = 400;
     /** English words this long also count by their first letters: arrested, arresting → arres. */
     private static final int STEM_FROM = 6;
+
     private static final int STEM = 5;
     /**
      * Urgent, small-talk and decline examples count this many times: they are a few hundred against thousands of
@@ -44,8 +45,14 @@ public final class MessageClassifier {
      * Probabilities: of an emergency (any situation), small talk, a decline, each with its likeliest class; and of
      * each topic (empty when there is no topic model or it knows too few of the words).
      */
-    record Reading(double urgent, String situation, double chitchat, String chitchatClass, double decline,
-                   String declineClass, Map<String, Double> topics) {
+    record Reading(
+            double urgent,
+            String situation,
+            double chitchat,
+            String chitchatClass,
+            double decline,
+            String declineClass,
+            Map<String, Double> topics) {
         static final Reading NOTHING = new Reading(0, null, 0, null, 0, null);
 
         Reading {
@@ -53,13 +60,20 @@ public final class MessageClassifier {
         }
 
         /** A reading with no topic probabilities. */
-        Reading(double urgent, String situation, double chitchat, String chitchatClass, double decline, String declineClass) {
+        Reading(
+                double urgent,
+                String situation,
+                double chitchat,
+                String chitchatClass,
+                double decline,
+                String declineClass) {
             this(urgent, situation, chitchat, chitchatClass, decline, declineClass, Map.of());
         }
     }
 
     /** Null when there was nothing to tell apart (examples of one kind only), as is {@code topics} (one topic). */
     private final LearnedModel reading;
+
     private final LearnedModel topics;
 
     private MessageClassifier(LearnedModel reading, LearnedModel topics) {
@@ -71,7 +85,8 @@ public final class MessageClassifier {
      * Trains on the examples and the entries' questions, or takes the models trained on the same from the cache;
      * without examples, a reader of nothing.
      */
-    static MessageClassifier train(List<FaqEntry> entries, List<Example> examples, TextNormalizer normalizer, ModelCache cache) {
+    static MessageClassifier train(
+            List<FaqEntry> entries, List<Example> examples, TextNormalizer normalizer, ModelCache cache) {
         if (examples.isEmpty()) {
             return NONE;
         }
@@ -79,7 +94,8 @@ public final class MessageClassifier {
         List<Event> events = new ArrayList<>();
         for (FaqEntry entry : entries) {
             if (entry.topic().startsWith("emergency.")) {
-                continue; // "tôi bị bắt thì làm sao" is both a question and, for some, an emergency: let examples decide
+                continue; // "tôi bị bắt thì làm sao" is both a question and, for some, an emergency: let examples
+                // decide
             }
             for (Language language : Language.values()) {
                 entry.questions(language).forEach(q -> events.add(maker.event(QUESTION, q)));
@@ -103,9 +119,12 @@ public final class MessageClassifier {
                 entry.questions(language).forEach(q -> topicEvents.add(maker.event(entry.topic(), q)));
             }
         }
-        examples.stream().filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
+        examples.stream()
+                .filter(e -> e.kind() == Example.Kind.QUESTION && !e.label().isEmpty())
                 .forEach(e -> topicEvents.add(maker.event(e.label(), e.text())));
-        return new MessageClassifier(LearnedModel.train(events, cache).orElse(null), LearnedModel.train(topicEvents, cache).orElse(null));
+        return new MessageClassifier(
+                LearnedModel.train(events, cache).orElse(null),
+                LearnedModel.train(topicEvents, cache).orElse(null));
     }
 
     /**
@@ -118,13 +137,17 @@ public final class MessageClassifier {
         }
         String[] features = features(text, raw == null ? "" : raw);
         List<String> words = words(text);
-        Map<String, Double> byTopic = topics == null ? Map.of() : topics.eval(features, words).map(p -> {
-            Map<String, Double> probabilities = new HashMap<>();
-            for (int i = 0; i < p.length; i++) {
-                probabilities.put(topics.outcome(i), p[i]);
-            }
-            return probabilities;
-        }).orElse(Map.of());
+        Map<String, Double> byTopic = topics == null
+                ? Map.of()
+                : topics.eval(features, words)
+                        .map(p -> {
+                            Map<String, Double> probabilities = new HashMap<>();
+                            for (int i = 0; i < p.length; i++) {
+                                probabilities.put(topics.outcome(i), p[i]);
+                            }
+                            return probabilities;
+                        })
+                        .orElse(Map.of());
         Optional<double[]> probabilities = reading == null ? Optional.empty() : reading.eval(features, words);
         if (probabilities.isEmpty()) {
             return new Reading(0, null, 0, null, 0, null, byTopic);
@@ -149,12 +172,21 @@ public final class MessageClassifier {
                 declineClass = declineClass < 0 || p[i] > p[declineClass] ? i : declineClass;
             }
         }
-        return new Reading(urgent, label(situation, URGENT), chitchat, label(chitchatClass, CHITCHAT), decline,
-                label(declineClass, DECLINE), byTopic);
+        return new Reading(
+                urgent,
+                label(situation, URGENT),
+                chitchat,
+                label(chitchatClass, CHITCHAT),
+                decline,
+                label(declineClass, DECLINE),
+                byTopic);
     }
 
     private static List<String> words(NormalizedText text) {
-        return text.tokens().stream().limit(MAX_WORDS).map(NormalizedText.Token::folded).toList();
+        return text.tokens().stream()
+                .limit(MAX_WORDS)
+                .map(NormalizedText.Token::folded)
+                .toList();
     }
 
     private String label(int outcome, String prefix) {
@@ -194,7 +226,8 @@ public final class MessageClassifier {
         Set<String> features = new LinkedHashSet<>();
         // The intercept: without it the model has no prior, and a message of unknown words reads half urgent.
         features.add(LearnedModel.BIAS);
-        List<NormalizedText.Token> tokens = text.tokens().subList(0, Math.min(MAX_WORDS, text.tokens().size()));
+        List<NormalizedText.Token> tokens =
+                text.tokens().subList(0, Math.min(MAX_WORDS, text.tokens().size()));
         String before = "^";
         for (NormalizedText.Token token : tokens) {
             String word = token.folded();
@@ -209,7 +242,9 @@ public final class MessageClassifier {
         if (!tokens.isEmpty()) {
             features.add("b:" + before + "_$");
         }
-        if (raw.codePoints().anyMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL || Character.isSupplementaryCodePoint(c))) {
+        if (raw.codePoints()
+                .anyMatch(
+                        c -> Character.getType(c) == Character.OTHER_SYMBOL || Character.isSupplementaryCodePoint(c))) {
             features.add("emoji");
         }
         if (raw.indexOf('?') >= 0) {

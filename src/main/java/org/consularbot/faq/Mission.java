@@ -9,8 +9,12 @@ import java.util.Map;
  * address or hours) is kept in {@code unconfirmed} with the staff's note, and answers say "see the mission's
  * website" in its place: a wrong number costs a citizen in trouble more than a link.
  */
-public record Mission(String id, Map<Language, String> name, ZoneId timeZone, Map<String, Map<Language, String>> facts,
-                      Map<String, String> unconfirmed) {
+public record Mission(
+        String id,
+        Map<Language, String> name,
+        ZoneId timeZone,
+        Map<String, Map<Language, String>> facts,
+        Map<String, String> unconfirmed) {
 
     public Mission {
         name = Map.copyOf(name);

@@ -12,8 +12,7 @@ public record NormalizedText(List<Token> tokens, boolean hadVietnameseMarks) {
      * One word: as written, folded, the equivalent phrases (folded) a query also searches for, and whether it
      * is a filler ("ạ", "cho em hỏi", "how do i") that matching skips but emergency detection still reads.
      */
-    public record Token(String written, String folded, List<String> equivalentsFolded, boolean filler) {
-    }
+    public record Token(String written, String folded, List<String> equivalentsFolded, boolean filler) {}
 
     /** The words that carry meaning for matching. */
     public List<Token> meaningful() {

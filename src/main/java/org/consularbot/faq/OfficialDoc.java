@@ -12,8 +12,17 @@ import java.util.List;
  * @param date          the material's date; {@code datePrecision} says whether its month and day are known
  * @param paragraphs the body split at blank lines
  */
-public record OfficialDoc(String id, String title, Language language, String source, LocalDate date, ChronoUnit datePrecision,
-        LocalDate reviewed, boolean historical, String topic, List<String> paragraphs) {
+public record OfficialDoc(
+        String id,
+        String title,
+        Language language,
+        String source,
+        LocalDate date,
+        ChronoUnit datePrecision,
+        LocalDate reviewed,
+        boolean historical,
+        String topic,
+        List<String> paragraphs) {
 
     public OfficialDoc {
         paragraphs = List.copyOf(paragraphs);

@@ -13,8 +13,17 @@ import java.time.temporal.ChronoUnit;
  * @param datePrecision {@code DAYS}, or {@code MONTHS}/{@code YEARS} when the material gives only those
  * @param historical no longer in force (COVID-19 era, repatriation flights): shown as such
  */
-public record Passage(String id, String docId, String topic, String title, String text, String source, LocalDate date,
-        ChronoUnit datePrecision, boolean historical, Language language) {
+public record Passage(
+        String id,
+        String docId,
+        String topic,
+        String title,
+        String text,
+        String source,
+        LocalDate date,
+        ChronoUnit datePrecision,
+        boolean historical,
+        Language language) {
 
     /** The date as far as it is known: {@code 2020}, {@code 2020-04} or {@code 2020-04-21}; empty when there is none. */
     public String dateLabel() {

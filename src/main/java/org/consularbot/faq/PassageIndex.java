@@ -36,8 +36,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class PassageIndex {
 
     /** A retrieved passage. {@code coverage}: the idf-weighted share of the question's words it contains (0–1). */
-    public record Hit(Passage passage, double score, double coverage) {
-    }
+    public record Hit(Passage passage, double score, double coverage) {}
 
     private static final String FOLDED = "folded";
     private static final String WRITTEN = "written";
@@ -60,14 +59,32 @@ public final class PassageIndex {
         for (FaqEntry entry : corpus.entries()) {
             String source = entry.sources().isEmpty() ? "" : entry.sources().get(0);
             for (Language language : Language.values()) {
-                passages.add(new Passage("faq:" + entry.id() + ":" + language.code(), entry.id(), entry.topic(), entry.title(language),
-                        corpus.answer(entry, language), source, entry.reviewed(), ChronoUnit.DAYS, false, language));
+                passages.add(new Passage(
+                        "faq:" + entry.id() + ":" + language.code(),
+                        entry.id(),
+                        entry.topic(),
+                        entry.title(language),
+                        corpus.answer(entry, language),
+                        source,
+                        entry.reviewed(),
+                        ChronoUnit.DAYS,
+                        false,
+                        language));
             }
         }
         for (OfficialDoc doc : corpus.docs()) {
             for (int i = 0; i < doc.paragraphs().size(); i++) {
-                passages.add(new Passage(doc.id() + "#" + (i + 1), doc.id(), doc.topic(), doc.title(), doc.paragraphs().get(i),
-                        doc.source(), doc.date(), doc.datePrecision(), doc.historical(), doc.language()));
+                passages.add(new Passage(
+                        doc.id() + "#" + (i + 1),
+                        doc.id(),
+                        doc.topic(),
+                        doc.title(),
+                        doc.paragraphs().get(i),
+                        doc.source(),
+                        doc.date(),
+                        doc.datePrecision(),
+                        doc.historical(),
+                        doc.language()));
             }
         }
         this.analyzer = VietnameseAnalysis.analyzer(WRITTEN);
@@ -101,7 +118,11 @@ public final class PassageIndex {
 
     /** The topic of an entry or bulletin id, or empty. */
     public String topicOf(String docId) {
-        return passages.stream().filter(p -> p.docId().equals(docId)).map(Passage::topic).findFirst().orElse("");
+        return passages.stream()
+                .filter(p -> p.docId().equals(docId))
+                .map(Passage::topic)
+                .findFirst()
+                .orElse("");
     }
 
     /** How many passages are indexed. */
@@ -126,14 +147,23 @@ public final class PassageIndex {
             NormalizedText.Token token = tokens.get(i);
             words.add(token.folded());
             builder.add(new TermQuery(new Term(FOLDED, token.folded())), BooleanClause.Occur.SHOULD);
-            builder.add(new BoostQuery(new TermQuery(new Term(WRITTEN, token.written())), WRITTEN_BOOST), BooleanClause.Occur.SHOULD);
-            builder.add(new BoostQuery(new TermQuery(new Term(TITLE, token.folded())), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            builder.add(
+                    new BoostQuery(new TermQuery(new Term(WRITTEN, token.written())), WRITTEN_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            builder.add(
+                    new BoostQuery(new TermQuery(new Term(TITLE, token.folded())), TITLE_BOOST),
+                    BooleanClause.Occur.SHOULD);
             if (i + 1 < tokens.size()) {
-                builder.add(new TermQuery(new Term(FOLDED, token.folded() + " " + tokens.get(i + 1).folded())), BooleanClause.Occur.SHOULD);
+                builder.add(
+                        new TermQuery(new Term(
+                                FOLDED, token.folded() + " " + tokens.get(i + 1).folded())),
+                        BooleanClause.Occur.SHOULD);
             }
             for (String equivalent : token.equivalentsFolded()) {
                 equivalents.add(equivalent);
-                builder.add(new BoostQuery(new TermQuery(new Term(FOLDED, equivalent)), EQUIVALENT_BOOST), BooleanClause.Occur.SHOULD);
+                builder.add(
+                        new BoostQuery(new TermQuery(new Term(FOLDED, equivalent)), EQUIVALENT_BOOST),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         builder.setMinimumNumberShouldMatch(1);
@@ -141,7 +171,11 @@ public final class PassageIndex {
             ScoreDoc[] top = searcher.search(builder.build(), Math.max(limit * 4, 20)).scoreDocs;
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc scored : top) {
-                int i = searcher.storedFields().document(scored.doc).getField("i").numericValue().intValue();
+                int i = searcher.storedFields()
+                        .document(scored.doc)
+                        .getField("i")
+                        .numericValue()
+                        .intValue();
                 Passage passage = passages.get(i);
                 double score = scored.score * (passage.language() == language ? SAME_LANGUAGE : 1.0);
                 hits.add(new Hit(passage, score, coverage(words, equivalents, vocabularies.get(i))));

@@ -11,8 +11,7 @@ final class PhraseSearch {
     /** How many other words a {@code *} in a phrase may stand for. */
     static final int MAX_GAP = 3;
 
-    private PhraseSearch() {
-    }
+    private PhraseSearch() {}
 
     /** Words {@code start} (inclusive) to {@code end} (exclusive) of a message. */
     record Span(int start, int end) {
@@ -43,8 +42,7 @@ final class PhraseSearch {
     }
 
     /** One phrase found at one place. */
-    record Match(UrgentRules.Phrase phrase, Span span) {
-    }
+    record Match(UrgentRules.Phrase phrase, Span span) {}
 
     /**
      * Every place any of the phrases occurs. A phrase whose first word is nowhere in the message is skipped at once:
@@ -80,7 +78,10 @@ final class PhraseSearch {
             }
             return -1;
         }
-        return w < words.size() && phrase.get(p).matches(words.get(w).written(), words.get(w).folded())
-                ? matchEnd(words, w + 1, phrase, p + 1) : -1;
+        return w < words.size()
+                        && phrase.get(p)
+                                .matches(words.get(w).written(), words.get(w).folded())
+                ? matchEnd(words, w + 1, phrase, p + 1)
+                : -1;
     }
 }

@@ -30,9 +30,19 @@ import java.util.Optional;
  * @param relabel         a phrase names an emergency's situation, but the reading, this sure of an emergency,
  *                        names another: the reading's is taken ("bị bắt cóc" is a kidnapping, not an arrest)
  */
-record ReadingPolicy(double sureEmergency, double unsureEmergency, double confirms, double chitchat, double decline,
-                     double topicWeight, double answerTopic, double answerExplains, double answerAhead,
-                     double suggestTopic, double suggestExplains, double relabel) {
+record ReadingPolicy(
+        double sureEmergency,
+        double unsureEmergency,
+        double confirms,
+        double chitchat,
+        double decline,
+        double topicWeight,
+        double answerTopic,
+        double answerExplains,
+        double answerAhead,
+        double suggestTopic,
+        double suggestExplains,
+        double relabel) {
 
     /**
      * By 5-fold cross-validation on the examples ({@code eval --cross-validate}, docs/evaluation.md), stop 15:
@@ -44,12 +54,13 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
      * middle level from 0.20 (was 0.40) warned 0.977 of urgent messages instead of 0.968, for 88 instead of 57 of
      * 3,972 ordinary ones given the hotline on top of their answer.
      */
-    static final ReadingPolicy DEFAULT = new ReadingPolicy(0.50, 0.20, 0.20, 0.60, 0.30, 2.0, 0.90, 0.20, 0.90,
-            0.50, 0.05, 0.80);
+    static final ReadingPolicy DEFAULT =
+            new ReadingPolicy(0.50, 0.20, 0.20, 0.60, 0.30, 2.0, 0.90, 0.20, 0.90, 0.50, 0.05, 0.80);
 
     /** The candidate's score weighed by how likely its topic is. */
     double weigh(Candidate candidate, Map<String, Double> topics) {
-        return candidate.score() * (1 + topicWeight * topics.getOrDefault(candidate.entry().topic(), 0.0));
+        return candidate.score()
+                * (1 + topicWeight * topics.getOrDefault(candidate.entry().topic(), 0.0));
     }
 
     /**
@@ -60,8 +71,13 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
      * cannot tell apart ("hộ chiếu" alone). A fallback becomes a suggestion when the reading is fairly sure of the
      * top entry's topic and that this is an ordinary question.
      */
-    Tier tier(Tier plainTier, List<Candidate> plain, Tier byConfidence, List<Candidate> ranked,
-              Map<String, Double> topics, MessageClassifier.Reading reading) {
+    Tier tier(
+            Tier plainTier,
+            List<Candidate> plain,
+            Tier byConfidence,
+            List<Candidate> ranked,
+            Map<String, Double> topics,
+            MessageClassifier.Reading reading) {
         if (ranked.isEmpty() || topics.isEmpty()) {
             return byConfidence;
         }
@@ -76,29 +92,39 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
             // the corpus lacks), suggesting another topic's entries would be guessing.
             boolean likeliest = topics.values().stream().allMatch(p -> p <= topic);
             return question >= suggestTopic && topic >= suggestTopic && likeliest && top.confidence() >= suggestExplains
-                    ? Tier.SUGGEST : Tier.FALLBACK;
+                    ? Tier.SUGGEST
+                    : Tier.FALLBACK;
         }
         if (byConfidence != Tier.SUGGEST && byConfidence != Tier.ANSWER) {
             return byConfidence;
         }
-        boolean aheadInItsTopic = ranked.stream().skip(1).filter(c -> c.entry().topic().equals(top.entry().topic()))
+        boolean aheadInItsTopic = ranked.stream()
+                .skip(1)
+                .filter(c -> c.entry().topic().equals(top.entry().topic()))
                 .noneMatch(c -> c.confidence() >= answerAhead * top.confidence());
-        boolean sure = question >= answerTopic && topic >= answerTopic
-                && top.confidence() >= answerExplains && aheadInItsTopic;
+        boolean sure = question >= answerTopic
+                && topic >= answerTopic
+                && top.confidence() >= answerExplains
+                && aheadInItsTopic;
         return sure ? Tier.ANSWER : Tier.SUGGEST;
     }
 
     /** The rules' finding, or the reading's when the rules found nothing or were unsure. */
-    Optional<Emergency> emergency(Optional<Emergency> byRules, MessageClassifier.Reading reading, EmergencyTriage triage) {
+    Optional<Emergency> emergency(
+            Optional<Emergency> byRules, MessageClassifier.Reading reading, EmergencyTriage triage) {
         if (byRules.isPresent() && byRules.get().sure()) {
-            boolean another = reading.situation() != null && reading.urgent() >= relabel
+            boolean another = reading.situation() != null
+                    && reading.urgent() >= relabel
                     && !reading.situation().equals(byRules.get().situation());
-            return another ? triage.learned(reading.situation(), byRules.get().evidence() + evidence(reading), true)
-                    .or(() -> byRules) : byRules;
+            return another
+                    ? triage.learned(reading.situation(), byRules.get().evidence() + evidence(reading), true)
+                            .or(() -> byRules)
+                    : byRules;
         }
         if (byRules.isPresent() && reading.urgent() >= confirms) {
             Emergency e = byRules.get();
-            return Optional.of(new Emergency(e.situation(), e.topic(), e.entry(), e.evidence() + evidence(reading), true));
+            return Optional.of(
+                    new Emergency(e.situation(), e.topic(), e.entry(), e.evidence() + evidence(reading), true));
         }
         if (byRules.isEmpty() && reading.situation() != null && reading.urgent() >= unsureEmergency) {
             return triage.learned(reading.situation(), evidence(reading).strip(), reading.urgent() >= sureEmergency);
@@ -111,7 +137,9 @@ record ReadingPolicy(double sureEmergency, double unsureEmergency, double confir
         if (topConfidence >= declineBelow) {
             return Optional.empty();
         }
-        if (reading.chitchatClass() != null && reading.chitchat() >= chitchat && reading.chitchat() >= reading.decline()) {
+        if (reading.chitchatClass() != null
+                && reading.chitchat() >= chitchat
+                && reading.chitchat() >= reading.decline()) {
             return Optional.of(new SmallTalk.Verdict(Tier.CHITCHAT, reading.chitchatClass()));
         }
         if (reading.declineClass() != null && reading.decline() >= decline) {

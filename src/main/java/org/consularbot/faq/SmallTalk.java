@@ -23,8 +23,7 @@ final class SmallTalk {
     private static final List<String> BY_PHRASE = List.of("frustration", "bot");
 
     /** What it found: the tier (chitchat or decline) and the class. */
-    record Verdict(Tier tier, String reason) {
-    }
+    record Verdict(Tier tier, String reason) {}
 
     private final SmallTalkRules rules;
     private final double declineBelow;
@@ -42,9 +41,12 @@ final class SmallTalk {
      *                      classes occur ("thuế" and "Việt Nam"), that class wins among them, else the class whose
      *                      phrases cover most of the message
      */
-    Optional<Verdict> classify(String raw, List<NormalizedText.Token> tokens, double topConfidence, String likelyDecline) {
+    Optional<Verdict> classify(
+            String raw, List<NormalizedText.Token> tokens, double topConfidence, String likelyDecline) {
         if (tokens.isEmpty()) {
-            return rules.chitchat().stream().filter(k -> k.emoji().stream().anyMatch(raw::contains)).findFirst()
+            return rules.chitchat().stream()
+                    .filter(k -> k.emoji().stream().anyMatch(raw::contains))
+                    .findFirst()
                     .map(k -> new Verdict(Tier.CHITCHAT, k.id()));
         }
         boolean[] covered = new boolean[tokens.size()];
@@ -56,7 +58,8 @@ final class SmallTalk {
             List<Span> spans = PhraseSearch.find(tokens, kind.phrases());
             int cover = (int) spans.stream().mapToInt(s -> s.end() - s.start()).sum();
             spans.forEach(s -> mark(covered, s));
-            if (cover > bestCover || cover > 0 && best != null && BY_PHRASE.contains(kind.id()) && !BY_PHRASE.contains(best.id())) {
+            if (cover > bestCover
+                    || cover > 0 && best != null && BY_PHRASE.contains(kind.id()) && !BY_PHRASE.contains(best.id())) {
                 best = kind;
                 bestCover = cover;
             }
@@ -66,8 +69,10 @@ final class SmallTalk {
             stray += c ? 0 : 1;
         }
         boolean mostly = stray <= SHORT && stray * 2 <= tokens.size() && topConfidence < declineBelow;
-        if (best != null && (stray <= STRAY_WORDS || mostly
-                || BY_PHRASE.contains(best.id()) && stray <= SHORT && topConfidence < UNSURE_FAQ)) {
+        if (best != null
+                && (stray <= STRAY_WORDS
+                        || mostly
+                        || BY_PHRASE.contains(best.id()) && stray <= SHORT && topConfidence < UNSURE_FAQ)) {
             return Optional.of(new Verdict(Tier.CHITCHAT, best.id()));
         }
         if (topConfidence >= declineBelow) {
@@ -76,7 +81,9 @@ final class SmallTalk {
         String declined = null;
         int declinedCover = 0;
         for (SmallTalkRules.Kind kind : rules.decline()) {
-            int cover = PhraseSearch.find(tokens, kind.phrases()).stream().mapToInt(s -> s.end() - s.start()).sum();
+            int cover = PhraseSearch.find(tokens, kind.phrases()).stream()
+                    .mapToInt(s -> s.end() - s.start())
+                    .sum();
             if (cover > 0 && kind.id().equals(likelyDecline)) {
                 return Optional.of(new Verdict(Tier.DECLINE, kind.id()));
             }

@@ -30,7 +30,9 @@ public record SmallTalkRules(List<Kind> chitchat, List<Kind> decline, List<Urgen
 
     /** The class of that id, small talk or decline. */
     public Optional<Kind> kind(String id) {
-        return Stream.concat(chitchat.stream(), decline.stream()).filter(k -> k.id().equals(id)).findFirst();
+        return Stream.concat(chitchat.stream(), decline.stream())
+                .filter(k -> k.id().equals(id))
+                .findFirst();
     }
 
     public static SmallTalkRules none() {

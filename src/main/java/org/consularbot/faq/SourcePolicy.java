@@ -23,7 +23,12 @@ public record SourcePolicy(Map<String, List<String>> official, List<String> medi
     static final String EMERGENCY_SERVICES = "emergency-services";
 
     /** What a source's site is under the policy. */
-    public enum Standing { OFFICIAL, MEDIA, PURGED, UNLISTED }
+    public enum Standing {
+        OFFICIAL,
+        MEDIA,
+        PURGED,
+        UNLISTED
+    }
 
     public SourcePolicy {
         official = Map.copyOf(official);
@@ -47,7 +52,8 @@ public record SourcePolicy(Map<String, List<String>> official, List<String> medi
         if (covers(purged, host)) {
             return Standing.PURGED;
         }
-        if (official.entrySet().stream().anyMatch(e -> !e.getKey().equals(EMERGENCY_SERVICES) && covers(e.getValue(), host))) {
+        if (official.entrySet().stream()
+                .anyMatch(e -> !e.getKey().equals(EMERGENCY_SERVICES) && covers(e.getValue(), host))) {
             return Standing.OFFICIAL;
         }
         return covers(media, host) ? Standing.MEDIA : Standing.UNLISTED;
@@ -55,14 +61,18 @@ public record SourcePolicy(Map<String, List<String>> official, List<String> medi
 
     /** Whether the page may confirm an emergency number: an official site, or an emergency service's own. */
     public boolean confirmsEmergencyNumbers(String url) {
-        return isEmpty() || standing(url) == Standing.OFFICIAL
+        return isEmpty()
+                || standing(url) == Standing.OFFICIAL
                 || covers(official.getOrDefault(EMERGENCY_SERVICES, List.of()), host(url));
     }
 
     /** The class of an official site ("government", "mission"...), if it is one. */
     public Optional<String> officialClass(String url) {
         String host = host(url);
-        return official.entrySet().stream().filter(e -> covers(e.getValue(), host)).map(Map.Entry::getKey).findFirst();
+        return official.entrySet().stream()
+                .filter(e -> covers(e.getValue(), host))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** The sources with the official ones first, each group in the order staff wrote them: what the citizen sees first. */
@@ -75,7 +85,9 @@ public record SourcePolicy(Map<String, List<String>> official, List<String> medi
     static String host(String url) {
         try {
             String host = URI.create(url.strip()).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").replaceFirst("\\.$", "");
+            return host == null
+                    ? ""
+                    : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").replaceFirst("\\.$", "");
         } catch (IllegalArgumentException e) {
             return "";
         }

@@ -24,8 +24,8 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
      * worked out once when the file is read: the folded phrases a message with this key also searches for
      * (an equivalent's others; for an abbreviation, the equivalents of the words it stands for).
      */
-    public record Rule(List<Phrase> alternatives, boolean replaces, Set<List<String>> writtenKeys,
-                       List<String> searchAlso) {
+    public record Rule(
+            List<Phrase> alternatives, boolean replaces, Set<List<String>> writtenKeys, List<String> searchAlso) {
 
         /**
          * Whether words the citizen typed fit this rule's key. Keys are looked up folded, so "dsq" finds "đsq";
@@ -79,17 +79,23 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
                     continue;
                 }
             }
-            if (keys.stream().anyMatch(p -> p.folded().isEmpty()) || targets.stream().anyMatch(p -> p.folded().isEmpty())) {
+            if (keys.stream().anyMatch(p -> p.folded().isEmpty())
+                    || targets.stream().anyMatch(p -> p.folded().isEmpty())) {
                 problems.add(new CorpusProblem(at, "empty word in synonym line"));
                 continue;
             }
             for (Phrase key : keys) {
-                List<Phrase> alternatives = replaces ? targets
-                        : targets.stream().filter(t -> !t.folded().equals(key.folded())).toList();
+                List<Phrase> alternatives = replaces
+                        ? targets
+                        : targets.stream()
+                                .filter(t -> !t.folded().equals(key.folded()))
+                                .toList();
                 Rule previous = rules.get(key.folded());
                 if (previous != null && previous.replaces() != replaces) {
-                    problems.add(new CorpusProblem(at, "'" + String.join(" ", key.written())
-                            + "' is already used as " + (previous.replaces() ? "an abbreviation" : "a synonym")));
+                    problems.add(new CorpusProblem(
+                            at,
+                            "'" + String.join(" ", key.written()) + "' is already used as "
+                                    + (previous.replaces() ? "an abbreviation" : "a synonym")));
                     continue;
                 }
                 List<Phrase> merged = new ArrayList<>(previous == null ? List.of() : previous.alternatives());
@@ -100,8 +106,8 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
             }
         }
         Map<List<String>, Rule> resolved = new HashMap<>();
-        rules.forEach((key, rule) -> resolved.put(key, new Rule(rule.alternatives(), rule.replaces(),
-                rule.writtenKeys(), searchAlso(rule, rules))));
+        rules.forEach((key, rule) -> resolved.put(
+                key, new Rule(rule.alternatives(), rule.replaces(), rule.writtenKeys(), searchAlso(rule, rules))));
         int longest = rules.keySet().stream().mapToInt(List::size).max().orElse(0);
         return new Synonyms(Map.copyOf(resolved), longest);
     }
@@ -109,12 +115,17 @@ public record Synonyms(Map<List<String>, Rule> rules, int longestKey) {
     private static List<String> searchAlso(Rule rule, Map<List<String>, Rule> rules) {
         Rule equivalence = rule;
         if (rule.replaces()) { // "hc" stands for "hộ chiếu", so it searches what "hộ chiếu" does ("passport")
-            equivalence = rule.alternatives().isEmpty() ? null : rules.get(rule.alternatives().get(0).folded());
+            equivalence = rule.alternatives().isEmpty()
+                    ? null
+                    : rules.get(rule.alternatives().get(0).folded());
         }
         if (equivalence == null || equivalence.replaces()) {
             return List.of();
         }
-        return equivalence.alternatives().stream().map(p -> String.join(" ", p.folded())).distinct().toList();
+        return equivalence.alternatives().stream()
+                .map(p -> String.join(" ", p.folded()))
+                .distinct()
+                .toList();
     }
 
     private static List<Phrase> phrases(String side) {

@@ -31,7 +31,9 @@ public final class TextNormalizer {
     /** The same, over text already {@linkplain Folding#clean cleaned}, whatever its length. */
     public NormalizedText normalizeCleaned(String cleaned) {
         // A "word" this long is no word (a script written without spaces, or junk): it cannot match anything.
-        List<String> written = Folding.words(cleaned).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).toList();
+        List<String> written = Folding.words(cleaned).stream()
+                .filter(w -> w.length() <= MAX_WORD_LENGTH)
+                .toList();
         List<String> folded = written.stream().map(Folding::fold).toList();
         List<NormalizedText.Token> tokens = new ArrayList<>(written.size());
         int i = 0;
@@ -59,14 +61,17 @@ public final class TextNormalizer {
             } else if (rule.replaces()) {
                 Synonyms.Phrase target = rule.alternatives().get(0);
                 for (int k = 0; k < target.written().size(); k++) {
-                    tokens.add(new NormalizedText.Token(target.written().get(k), target.folded().get(k),
-                            k == 0 ? rule.searchAlso() : List.of(), false));
+                    tokens.add(new NormalizedText.Token(
+                            target.written().get(k),
+                            target.folded().get(k),
+                            k == 0 ? rule.searchAlso() : List.of(),
+                            false));
                 }
                 i += matched;
             } else {
                 for (int k = 0; k < matched; k++) {
-                    tokens.add(new NormalizedText.Token(written.get(i + k), folded.get(i + k),
-                            k == 0 ? rule.searchAlso() : List.of(), false));
+                    tokens.add(new NormalizedText.Token(
+                            written.get(i + k), folded.get(i + k), k == 0 ? rule.searchAlso() : List.of(), false));
                 }
                 i += matched;
             }

@@ -51,10 +51,14 @@ public record TierPolicy(double answerConfidence, double suggestConfidence, doub
             return Tier.FALLBACK;
         }
         Candidate top = ranked.get(0);
-        List<Candidate> otherTopics = ranked.stream().skip(1).filter(c -> !c.entry().topic().equals(top.entry().topic())).toList();
-        boolean close = otherTopics.stream().anyMatch(c -> c.score() >= closeRatio * top.score() && c.confidence() >= suggestConfidence);
+        List<Candidate> otherTopics = ranked.stream()
+                .skip(1)
+                .filter(c -> !c.entry().topic().equals(top.entry().topic()))
+                .toList();
+        boolean close = otherTopics.stream()
+                .anyMatch(c -> c.score() >= closeRatio * top.score() && c.confidence() >= suggestConfidence);
         boolean sure = top.confidence() >= SURE
-                && otherTopics.stream().allMatch(c -> c.confidence() <= top.confidence() - SURE_MARGIN)
+                        && otherTopics.stream().allMatch(c -> c.confidence() <= top.confidence() - SURE_MARGIN)
                 || top.confidence() >= WHOLE && otherTopics.stream().allMatch(c -> c.score() <= AHEAD * top.score());
         return top.confidence() >= answerConfidence && (!close || sure) ? Tier.ANSWER : Tier.SUGGEST;
     }

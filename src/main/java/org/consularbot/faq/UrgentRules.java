@@ -17,8 +17,15 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
      * entry of {@code topic}. A situation that {@code refines} others takes a message found for one of them when
      * its {@code context} is there too: violence with a husband in the message is domestic violence.
      */
-    public record Situation(String id, String topic, String entry, List<Phrase> danger, List<Phrase> signals,
-                            List<Phrase> notDanger, List<String> refines, List<Phrase> context) {
+    public record Situation(
+            String id,
+            String topic,
+            String entry,
+            List<Phrase> danger,
+            List<Phrase> signals,
+            List<Phrase> notDanger,
+            List<String> refines,
+            List<Phrase> context) {
         public Situation {
             danger = List.copyOf(danger);
             signals = List.copyOf(signals);
@@ -29,9 +36,16 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
     }
 
     /** The words around a mention that make it urgent, or a question, a memory or a general rule. */
-    public record Cues(List<Phrase> distress, List<Phrase> immediate, List<Phrase> personal, List<Phrase> hypothetical,
-                       List<Phrase> past, List<Phrase> ongoing, List<Phrase> resolved, List<Phrase> general,
-                       List<Phrase> negation) {
+    public record Cues(
+            List<Phrase> distress,
+            List<Phrase> immediate,
+            List<Phrase> personal,
+            List<Phrase> hypothetical,
+            List<Phrase> past,
+            List<Phrase> ongoing,
+            List<Phrase> resolved,
+            List<Phrase> general,
+            List<Phrase> negation) {
         public Cues {
             distress = List.copyOf(distress);
             immediate = List.copyOf(immediate);
@@ -45,7 +59,8 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
         }
 
         static Cues none() {
-            return new Cues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new Cues(
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -98,7 +113,8 @@ public record UrgentRules(List<Situation> situations, Cues cues, List<Phrase> no
             if (messageWritten.equals(messageFolded)) {
                 return folded.equals(messageFolded); // typed without diacritics
             }
-            return written.equals(messageWritten) || folded.equals(messageFolded) && toneKey.equals(Folding.toneKey(messageWritten));
+            return written.equals(messageWritten)
+                    || folded.equals(messageFolded) && toneKey.equals(Folding.toneKey(messageWritten));
         }
     }
 

@@ -15,8 +15,7 @@ import org.apache.lucene.analysis.shingle.ShingleFilter;
  */
 final class VietnameseAnalysis {
 
-    private VietnameseAnalysis() {
-    }
+    private VietnameseAnalysis() {}
 
     /** Words and syllable pairs in every field but {@code writtenField}, which gets words only. */
     static Analyzer analyzer(String writtenField) {

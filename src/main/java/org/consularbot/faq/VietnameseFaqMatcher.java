@@ -79,18 +79,33 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (!topics.isEmpty() && !ranked.isEmpty()) {
             // With a learned reading, the gate alone decides what is answered outright; the thresholds' tier stays
             // for the rest (a suggestion or nothing).
-            signals = AnswerGate.features(ranked, topics, learned, plainTier, byConfidence, text.meaningful().size());
+            signals = AnswerGate.features(
+                    ranked,
+                    topics,
+                    learned,
+                    plainTier,
+                    byConfidence,
+                    text.meaningful().size());
             certainty = AnswerGate.probability(signals);
             tier = AnswerGate.answers(certainty) ? Tier.ANSWER : tier == Tier.ANSWER ? Tier.SUGGEST : tier;
         }
         // A decline phrase outweighs an entry the FAQ would not answer outright with, unless the gate is nearly sure
         // of that entry's topic ("criminal record for my permanent residence application" is not a host matter).
-        double top = certainty >= DECLINE_GIVES_WAY ? 1 : ranked.isEmpty() || tier != Tier.ANSWER ? 0 : ranked.get(0).confidence();
-        Optional<SmallTalk.Verdict> talk = smallTalk.classify(message == null ? "" : message, text.tokens(), top, learned.declineClass())
+        double top = certainty >= DECLINE_GIVES_WAY
+                ? 1
+                : ranked.isEmpty() || tier != Tier.ANSWER ? 0 : ranked.get(0).confidence();
+        Optional<SmallTalk.Verdict> talk = smallTalk
+                .classify(message == null ? "" : message, text.tokens(), top, learned.declineClass())
                 .or(() -> reading.talk(learned, top, DECLINE_BELOW));
         if (talk.isPresent()) {
-            return new MatchResult(talk.get().tier(), language, ranked, emergency, Optional.of(talk.get().reason()),
-                    certainty, boxed(signals));
+            return new MatchResult(
+                    talk.get().tier(),
+                    language,
+                    ranked,
+                    emergency,
+                    Optional.of(talk.get().reason()),
+                    certainty,
+                    boxed(signals));
         }
         // Unsure: the FAQ answers, and the reply puts the hotline on top with a way to say "I am in danger".
         return new MatchResult(tier, language, ranked, emergency, Optional.empty(), certainty, boxed(signals));
@@ -106,7 +121,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     public MatchResult match(String message, String previous) {
         MatchResult alone = match(message);
         // A follow-up must say something the corpus knows ("phí"): words it never uses are no follow-up to anything.
-        boolean saysSomething = alone.top().map(c -> c.confidence() >= FOLLOW_UP_EVIDENCE).orElse(false);
+        boolean saysSomething =
+                alone.top().map(c -> c.confidence() >= FOLLOW_UP_EVIDENCE).orElse(false);
         // A decline is read again with the message before ("what's the address?" after a question about a consulate);
         // one the context does not turn into a consular question stays. An unsure emergency keeps its danger button.
         boolean open = alone.tier() == Tier.SUGGEST || alone.tier() == Tier.FALLBACK || alone.tier() == Tier.DECLINE;
@@ -115,12 +131,20 @@ final class VietnameseFaqMatcher implements FaqMatcher {
             return alone;
         }
         MatchResult together = match(previous + "\n" + message);
-        if (together.tier() == Tier.EMERGENCY || together.tier() == Tier.CHITCHAT || together.tier() == Tier.DECLINE
+        if (together.tier() == Tier.EMERGENCY
+                || together.tier() == Tier.CHITCHAT
+                || together.tier() == Tier.DECLINE
                 || together.ranked().isEmpty()) {
             return alone;
         }
-        return new MatchResult(together.tier(), alone.language(), together.ranked(), alone.emergency(), Optional.empty(),
-                together.certainty(), together.answerSignals());
+        return new MatchResult(
+                together.tier(),
+                alone.language(),
+                together.ranked(),
+                alone.emergency(),
+                Optional.empty(),
+                together.certainty(),
+                together.answerSignals());
     }
 
     private static List<Double> boxed(double[] values) {
@@ -131,8 +155,12 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private List<Candidate> emergencyFirst(List<Candidate> ranked, Emergency emergency) {
         List<Candidate> first = new ArrayList<>();
         if (emergency.entry() != null) {
-            ranked.stream().filter(c -> c.entry().id().equals(emergency.entry())).findFirst().ifPresentOrElse(first::add,
-                    () -> corpus.entry(emergency.entry()).ifPresent(e -> first.add(new Candidate(e, 0, 0))));
+            ranked.stream()
+                    .filter(c -> c.entry().id().equals(emergency.entry()))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            first::add,
+                            () -> corpus.entry(emergency.entry()).ifPresent(e -> first.add(new Candidate(e, 0, 0))));
         }
         ranked.stream().filter(c -> !first.contains(c)).forEach(first::add);
         return first;

@@ -14,7 +14,12 @@ import java.util.Optional;
 public record Whereabouts(Said said, Country country) {
 
     /** What a message says about where the person is. */
-    public enum Said { NOTHING, HOST, ELSEWHERE, SEVERAL }
+    public enum Said {
+        NOTHING,
+        HOST,
+        ELSEWHERE,
+        SEVERAL
+    }
 
     public static final Whereabouts UNSAID = new Whereabouts(Said.NOTHING, null);
     public static final Whereabouts HOST = new Whereabouts(Said.HOST, null);

@@ -27,12 +27,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlDocument {
 
     /** One item of a top-level list, with where it starts and where the next one starts. */
-    record Item(JsonNode node, int line, int endLine) {
-    }
+    record Item(JsonNode node, int line, int endLine) {}
 
     /** A key written twice in one place is an error: otherwise the second silently wins. */
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private final String file;
     private final List<String> lines;
@@ -60,7 +60,8 @@ final class YamlDocument {
                 return doc;
             }
             if (first != JsonToken.START_OBJECT) {
-                problems.add(new CorpusProblem(doc.at(parser.currentTokenLocation().getLineNr()),
+                problems.add(new CorpusProblem(
+                        doc.at(parser.currentTokenLocation().getLineNr()),
                         "the file must be a list of 'key: value' lines"));
                 return doc;
             }
@@ -74,7 +75,8 @@ final class YamlDocument {
                         JsonNode node = MAPPER.readTree(parser);
                         items.add(new Item(node, line, Integer.MAX_VALUE));
                     }
-                    doc.lists.put(key, withEnds(items, parser.currentTokenLocation().getLineNr()));
+                    doc.lists.put(
+                            key, withEnds(items, parser.currentTokenLocation().getLineNr()));
                 } else {
                     doc.values.put(key, MAPPER.readTree(parser));
                 }
@@ -93,8 +95,10 @@ final class YamlDocument {
             int open = doc.unclosedQuoteBefore(line);
             if (open > 0) {
                 // The parser read on to the next quote and failed lines later; the mistake is where the quote opened.
-                problems.add(new CorpusProblem(doc.at(open), "not valid YAML: this line opens a double quote (\") it never"
-                        + " closes: close it at the end of the text"));
+                problems.add(new CorpusProblem(
+                        doc.at(open),
+                        "not valid YAML: this line opens a double quote (\") it never"
+                                + " closes: close it at the end of the text"));
             } else {
                 problems.add(new CorpusProblem(doc.at(line), "not valid YAML: " + YamlErrorWords.explain(message)));
             }
@@ -111,7 +115,11 @@ final class YamlDocument {
     int unclosedQuoteBefore(int line) {
         for (int i = 0; i < Math.min(line, lines.size()); i++) {
             String text = lines.get(i);
-            long quotes = text.replace("\\\\", "").replace("\\\"", "").chars().filter(c -> c == '"').count();
+            long quotes = text.replace("\\\\", "")
+                    .replace("\\\"", "")
+                    .chars()
+                    .filter(c -> c == '"')
+                    .count();
             if (quotes % 2 == 1 && QUOTED_VALUE.matcher(text).find()) {
                 return i + 1;
             }

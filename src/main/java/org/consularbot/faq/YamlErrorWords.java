@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class YamlErrorWords {
 
-    private record Rule(String problem, String words) {
-    }
+    private record Rule(String problem, String words) {}
 
     private static final String INDENT =
             "indent this line like the line above it (the same number of spaces as the other lines at its level)";
@@ -22,37 +21,46 @@ final class YamlErrorWords {
             new Rule("duplicate field", "the same key is written twice here: keep one"),
             new Rule("'\\t(tab)'", "indent with spaces, not tabs"),
             new Rule("tab character", "indent with spaces, not tabs"),
-            new Rule("mapping values are not allowed",
+            new Rule(
+                    "mapping values are not allowed",
                     "a text holds ': ', or this line is indented further than the line above: put the whole text in"
                             + " double quotes (\"...\"), or indent this line like the line above it"),
             new Rule("but found '<block", INDENT),
             new Rule("but found '-'", INDENT),
             new Rule("but found '?'", INDENT),
             // Anything else after a finished value: text after its closing quote, or a '{' read as a mapping.
-            new Rule("expected <block end>",
+            new Rule(
+                    "expected <block end>",
                     "a text that starts with a quote or a '{' must be quoted as a whole: write it in double quotes"
                             + " (\"...\"), and a quote inside it as \\\""),
-            new Rule("could not find expected ':'",
+            new Rule(
+                    "could not find expected ':'",
                     "this line is not 'key: value' and not indented under a key: add the ':' after the key, or start a"
                             + " text of several lines with 'key: |' and indent every line of it under the key"),
             new Rule("end of stream", "a quote or bracket opened here is never closed: close it on the same line"),
-            new Rule("expected ',' or ']'",
+            new Rule(
+                    "expected ',' or ']'",
                     "a list in [ ] is not closed, or one of its items holds ': ': close it with ']' and put such"
                             + " items in double quotes"),
             new Rule("expected ',' or '}'", "a text with '{' must be put in double quotes (\"...\")"),
             new Rule("cannot start any token", "a text cannot start with @, ` or %: put it in double quotes (\"...\")"),
-            new Rule("unexpected character found", "a text cannot start with * or &: put it in double quotes (\"...\")"),
-            new Rule("unknown escape character",
+            new Rule(
+                    "unexpected character found", "a text cannot start with * or &: put it in double quotes (\"...\")"),
+            new Rule(
+                    "unknown escape character",
                     "a backslash inside double quotes: write \\\\ for one, or use single quotes ('...')"));
 
-    private YamlErrorWords() {
-    }
+    private YamlErrorWords() {}
 
     /** Staff words for the parser's problem, with the parser's first line in brackets. */
     static String explain(String problem) {
-        String first = problem == null ? "syntax error" : problem.lines().findFirst().orElse("syntax error").strip();
+        String first = problem == null
+                ? "syntax error"
+                : problem.lines().findFirst().orElse("syntax error").strip();
         String lower = first.toLowerCase(Locale.ROOT);
-        return RULES.stream().filter(rule -> lower.contains(rule.problem())).findFirst()
+        return RULES.stream()
+                .filter(rule -> lower.contains(rule.problem()))
+                .findFirst()
                 .map(rule -> rule.words() + " (YAML: " + first + ")")
                 .orElse(first);
     }
@@ -63,7 +71,9 @@ final class YamlErrorWords {
      */
     static boolean atContext(String problem) {
         String lower = String.valueOf(problem).toLowerCase(Locale.ROOT);
-        return lower.contains("end of stream") || lower.contains("could not find expected ':'")
-                || lower.contains("expected ',' or ']'") || lower.contains("expected ',' or '}'");
+        return lower.contains("end of stream")
+                || lower.contains("could not find expected ':'")
+                || lower.contains("expected ',' or ']'")
+                || lower.contains("expected ',' or '}'");
     }
 }

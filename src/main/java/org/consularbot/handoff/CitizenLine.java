@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.Reply;
 import org.consularbot.conversation.ReplyKind;
 import org.consularbot.conversation.Trigger;
-import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.faq.Language;
 
 /**
@@ -51,6 +51,7 @@ public final class CitizenLine {
     }
 
     private boolean turn(ConversationKey key, Trigger trigger, String text, String detail) {
-        return turns.get().take(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
+        return turns.get()
+                .take(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
     }
 }

@@ -12,7 +12,15 @@ import java.util.Optional;
 public record DeskCommand(Action action, Optional<Long> ticket, String text) {
 
     /** The desk's actions. */
-    public enum Action { QUEUE, TAKE, REPLY, TRANSCRIPT, NOTE, RELEASE, CLOSE }
+    public enum Action {
+        QUEUE,
+        TAKE,
+        REPLY,
+        TRANSCRIPT,
+        NOTE,
+        RELEASE,
+        CLOSE
+    }
 
     public DeskCommand {
         Objects.requireNonNull(action, "action");

@@ -36,8 +36,7 @@ import java.util.Set;
  */
 public final class DutyRoster {
 
-    private record Shift(LocalTime from, LocalTime to) {
-    }
+    private record Shift(LocalTime from, LocalTime to) {}
 
     private final ZoneId zone;
     private final Map<String, Map<DayOfWeek, List<Shift>>> hours;
@@ -45,7 +44,11 @@ public final class DutyRoster {
     private final List<String> backup;
     private final boolean always;
 
-    private DutyRoster(ZoneId zone, Map<String, Map<DayOfWeek, List<Shift>>> hours, Set<LocalDate> holidays, List<String> backup,
+    private DutyRoster(
+            ZoneId zone,
+            Map<String, Map<DayOfWeek, List<Shift>>> hours,
+            Set<LocalDate> holidays,
+            List<String> backup,
             boolean always) {
         this.zone = zone;
         this.hours = hours;
@@ -70,12 +73,16 @@ public final class DutyRoster {
         try {
             // A key written twice (the same officer's id) would otherwise silently keep only the last one's hours.
             root = new ObjectMapper(YAMLFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(yaml);
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .build())
+                    .readTree(yaml);
         } catch (IOException e) {
             if (e instanceof JsonProcessingException parse
                     && parse.getOriginalMessage().startsWith("Duplicate field")) {
-                throw new IllegalArgumentException(file + ": line " + parse.getLocation().getLineNr() + ": "
-                        + parse.getOriginalMessage().replace("Duplicate field", "the key") + " is written twice: keep one");
+                throw new IllegalArgumentException(
+                        file + ": line " + parse.getLocation().getLineNr() + ": "
+                                + parse.getOriginalMessage().replace("Duplicate field", "the key")
+                                + " is written twice: keep one");
             }
             throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage());
         }
@@ -84,9 +91,12 @@ public final class DutyRoster {
         }
         ZoneId zone;
         try {
-            zone = root.hasNonNull("time_zone") ? ZoneId.of(root.path("time_zone").asText()) : missionZone;
+            zone = root.hasNonNull("time_zone")
+                    ? ZoneId.of(root.path("time_zone").asText())
+                    : missionZone;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": unknown time_zone '" + root.path("time_zone").asText() + "'");
+            throw new IllegalArgumentException(
+                    file + ": unknown time_zone '" + root.path("time_zone").asText() + "'");
         }
         Set<LocalDate> holidays = new HashSet<>();
         for (JsonNode day : root.path("holidays")) {
@@ -101,8 +111,10 @@ public final class DutyRoster {
         Map<String, Map<DayOfWeek, List<Shift>>> hours = new HashMap<>();
         root.path("officers").fields().forEachRemaining(officer -> {
             Map<DayOfWeek, List<Shift>> week = new EnumMap<>(DayOfWeek.class);
-            officer.getValue().fields().forEachRemaining(day -> week.computeIfAbsent(day(day.getKey(), file), d -> new ArrayList<>())
-                    .addAll(shifts(day.getValue().asText(), file, officer.getKey())));
+            officer.getValue()
+                    .fields()
+                    .forEachRemaining(day -> week.computeIfAbsent(day(day.getKey(), file), d -> new ArrayList<>())
+                            .addAll(shifts(day.getValue().asText(), file, officer.getKey())));
             hours.put(officer.getKey(), week);
         });
         return new DutyRoster(zone, hours, holidays, backup, false);
@@ -136,15 +148,22 @@ public final class DutyRoster {
      * supervisors; and if there are none, everyone. An urgent ticket always reaches somebody.
      */
     public List<String> toAlert(List<Officer> officers, Instant at) {
-        List<String> onDuty = officers.stream().filter(o -> onDuty(o.userId(), at)).map(Officer::userId).toList();
+        List<String> onDuty = officers.stream()
+                .filter(o -> onDuty(o.userId(), at))
+                .map(Officer::userId)
+                .toList();
         if (!onDuty.isEmpty()) {
             return onDuty;
         }
-        List<String> listed = officers.stream().map(Officer::userId).filter(backup::contains).toList();
+        List<String> listed =
+                officers.stream().map(Officer::userId).filter(backup::contains).toList();
         if (!listed.isEmpty()) {
             return listed;
         }
-        List<String> supervisors = officers.stream().filter(Officer::supervisor).map(Officer::userId).toList();
+        List<String> supervisors = officers.stream()
+                .filter(Officer::supervisor)
+                .map(Officer::userId)
+                .toList();
         return supervisors.isEmpty() ? officers.stream().map(Officer::userId).toList() : supervisors;
     }
 
@@ -157,7 +176,9 @@ public final class DutyRoster {
             case "fri" -> DayOfWeek.FRIDAY;
             case "sat" -> DayOfWeek.SATURDAY;
             case "sun" -> DayOfWeek.SUNDAY;
-            default -> throw new IllegalArgumentException(file + ": unknown day '" + name + "' (mon, tue, wed, thu, fri, sat, sun)");
+            default ->
+                throw new IllegalArgumentException(
+                        file + ": unknown day '" + name + "' (mon, tue, wed, thu, fri, sat, sun)");
         };
     }
 
@@ -169,11 +190,13 @@ public final class DutyRoster {
                 LocalTime from = LocalTime.parse(ends[0].strip());
                 LocalTime to = ends[1].strip().equals("24:00") ? LocalTime.MAX : LocalTime.parse(ends[1].strip());
                 if (!to.isAfter(from)) {
-                    throw new IllegalArgumentException(file + ": officer " + officer + ": '" + part.strip() + "' ends before it starts");
+                    throw new IllegalArgumentException(
+                            file + ": officer " + officer + ": '" + part.strip() + "' ends before it starts");
                 }
                 shifts.add(new Shift(from, to));
             } catch (DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalArgumentException(file + ": officer " + officer + ": '" + part.strip() + "' is not HH:MM-HH:MM");
+                throw new IllegalArgumentException(
+                        file + ": officer " + officer + ": '" + part.strip() + "' is not HH:MM-HH:MM");
             }
         }
         return shifts;

@@ -34,8 +34,14 @@ public final class HandoffService implements Escalation {
      * @param officerChannel whether something delivers to officers (the Telegram group, or the terminal console):
      *                       without one, promising a citizen an officer would leave them waiting in silence
      */
-    public HandoffService(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, DutyRoster roster,
-            CitizenLine citizens, Function<Long, List<String>> recentMessages, BooleanSupplier officerChannel,
+    public HandoffService(
+            TicketStore tickets,
+            OfficerDirectory officers,
+            OfficerOutbox outbox,
+            DutyRoster roster,
+            CitizenLine citizens,
+            Function<Long, List<String>> recentMessages,
+            BooleanSupplier officerChannel,
             Clock clock) {
         this.officerChannel = officerChannel;
         this.tickets = tickets;
@@ -60,16 +66,26 @@ public final class HandoffService implements Escalation {
         Language language = request.language();
         String reason = request.describe();
         Ticket.Priority priority = urgent ? Ticket.Priority.URGENT : Ticket.Priority.NORMAL;
-        TicketStore.Opened opened = tickets.openOrRaise(conversation.id(), priority, language, request.situation(), reason, clock.instant());
+        TicketStore.Opened opened = tickets.openOrRaise(
+                conversation.id(), priority, language, request.situation(), reason, clock.instant());
         Ticket ticket = opened.ticket();
         if (!opened.created() && !opened.raised()) {
             return;
         }
-        tickets.audit(Optional.of(ticket.id()), "bot", opened.created() ? "opened" : "raised", priority.code() + ": " + reason, clock.instant());
+        tickets.audit(
+                Optional.of(ticket.id()),
+                "bot",
+                opened.created() ? "opened" : "raised",
+                priority.code() + ": " + reason,
+                clock.instant());
         List<Officer> all = officers.all();
         List<String> mention = urgent ? roster.toAlert(all, clock.instant()) : List.of();
-        outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.CARD, card(ticket, recentMessages.apply(conversation.id())),
-                mention, clock.instant());
+        outbox.enqueue(
+                Optional.of(ticket.id()),
+                OfficerMessage.Kind.CARD,
+                card(ticket, recentMessages.apply(conversation.id())),
+                mention,
+                clock.instant());
         if (opened.created() && !roster.staffed(all, clock.instant())) {
             citizens.outsideHours(conversation.key(), language);
         }
@@ -81,21 +97,34 @@ public final class HandoffService implements Escalation {
         if (open.isEmpty()) {
             // A human is in charge but no ticket is open (the citizen cancelled as an officer took it, or a call to
             // officers failed): open one, so the message reaches somebody instead of nobody.
-            requestOfficer(OfficerRequest.of(conversation, conversation.replyLanguage(), OfficerRequest.Reason.MESSAGE_WHILE_WAITING));
+            requestOfficer(OfficerRequest.of(
+                    conversation, conversation.replyLanguage(), OfficerRequest.Reason.MESSAGE_WHILE_WAITING));
             open = tickets.openFor(conversation.id());
         }
-        open.ifPresent(ticket -> outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.RELAY,
-                "#" + ticket.id() + " 💬 " + (message.kind().readable() ? message.text() : "[" + message.kind().code() + "] " + message.text()).strip(),
-                ticket.officerId().map(List::of).orElse(List.of()), clock.instant()));
+        open.ifPresent(ticket -> outbox.enqueue(
+                Optional.of(ticket.id()),
+                OfficerMessage.Kind.RELAY,
+                "#" + ticket.id() + " 💬 "
+                        + (message.kind().readable()
+                                        ? message.text()
+                                        : "[" + message.kind().code() + "] " + message.text())
+                                .strip(),
+                ticket.officerId().map(List::of).orElse(List.of()),
+                clock.instant()));
     }
 
     @Override
     public void withdraw(Conversation conversation) {
         tickets.openFor(conversation.id()).ifPresent(ticket -> {
             if (tickets.close(ticket.id(), clock.instant())) {
-                tickets.audit(Optional.of(ticket.id()), "citizen", "withdrawn", "the citizen cancelled", clock.instant());
-                outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.NOTICE, "#" + ticket.id() + " ✖ the citizen withdrew the request",
-                        List.of(), clock.instant());
+                tickets.audit(
+                        Optional.of(ticket.id()), "citizen", "withdrawn", "the citizen cancelled", clock.instant());
+                outbox.enqueue(
+                        Optional.of(ticket.id()),
+                        OfficerMessage.Kind.NOTICE,
+                        "#" + ticket.id() + " ✖ the citizen withdrew the request",
+                        List.of(),
+                        clock.instant());
             }
         });
     }
@@ -103,11 +132,18 @@ public final class HandoffService implements Escalation {
     /** A ticket's card: priority, number, language, channel, topic guess, reason, the last messages, how to take it. */
     static String card(Ticket ticket, List<String> recent) {
         StringBuilder card = new StringBuilder();
-        card.append(ticket.priority() == Ticket.Priority.URGENT ? "🆘 URGENT " : "🔔 ").append('#').append(ticket.id())
-                .append(" · ").append(ticket.language().code()).append(" · ").append(ticket.conversation().channel())
-                .append(ticket.topic().map(t -> " · " + t).orElse("")).append('\n')
+        card.append(ticket.priority() == Ticket.Priority.URGENT ? "🆘 URGENT " : "🔔 ")
+                .append('#')
+                .append(ticket.id())
+                .append(" · ")
+                .append(ticket.language().code())
+                .append(" · ")
+                .append(ticket.conversation().channel())
+                .append(ticket.topic().map(t -> " · " + t).orElse(""))
+                .append('\n')
                 .append(ticket.reason());
-        List<String> last = recent.size() > CARD_MESSAGES ? recent.subList(recent.size() - CARD_MESSAGES, recent.size()) : recent;
+        List<String> last =
+                recent.size() > CARD_MESSAGES ? recent.subList(recent.size() - CARD_MESSAGES, recent.size()) : recent;
         for (String line : last) {
             card.append("\n› ").append(line.length() > 300 ? line.substring(0, 300) + "…" : line);
         }

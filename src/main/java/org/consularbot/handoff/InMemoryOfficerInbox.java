@@ -9,8 +9,7 @@ import java.util.Map;
 /** The officer inbox in memory: for tests and for a bot that keeps nothing between runs. */
 public final class InMemoryOfficerInbox implements OfficerInbox {
 
-    private record Row(Action action, Instant handledAt) {
-    }
+    private record Row(Action action, Instant handledAt) {}
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
@@ -21,19 +20,25 @@ public final class InMemoryOfficerInbox implements OfficerInbox {
 
     @Override
     public synchronized void handled(String sourceId, Instant at) {
-        rows.computeIfPresent(sourceId, (id, row) -> new Row(new Action(id, "", row.action().receivedAt()), at));
+        rows.computeIfPresent(
+                sourceId, (id, row) -> new Row(new Action(id, "", row.action().receivedAt()), at));
     }
 
     @Override
     public synchronized List<Action> pending(int limit) {
-        return rows.values().stream().filter(r -> r.handledAt() == null).map(Row::action)
-                .sorted(Comparator.comparing(Action::receivedAt)).limit(limit).toList();
+        return rows.values().stream()
+                .filter(r -> r.handledAt() == null)
+                .map(Row::action)
+                .sorted(Comparator.comparing(Action::receivedAt))
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized int prune(Instant before) {
         int size = rows.size();
-        rows.values().removeIf(r -> r.handledAt() != null && r.action().receivedAt().isBefore(before));
+        rows.values()
+                .removeIf(r -> r.handledAt() != null && r.action().receivedAt().isBefore(before));
         return size - rows.size();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Locale;
 public record Officer(String userId, String name, Role role) {
 
     public enum Role {
-        OFFICER, SUPERVISOR;
+        OFFICER,
+        SUPERVISOR;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -15,8 +15,7 @@ import org.consularbot.faq.Language;
 public final class OfficerDesk {
 
     /** What happened, in words for the officer who acted. */
-    public record Result(boolean ok, String message) {
-    }
+    public record Result(boolean ok, String message) {}
 
     private final TicketStore tickets;
     private final OfficerDirectory officers;
@@ -30,8 +29,14 @@ public final class OfficerDesk {
      * @param showNames      tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer"
      * @param recentMessages a conversation's last messages, oldest first, for {@code /transcript}
      */
-    public OfficerDesk(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, CitizenLine citizens, Clock clock,
-            boolean showNames, Function<Long, List<String>> recentMessages) {
+    public OfficerDesk(
+            TicketStore tickets,
+            OfficerDirectory officers,
+            OfficerOutbox outbox,
+            CitizenLine citizens,
+            Clock clock,
+            boolean showNames,
+            Function<Long, List<String>> recentMessages) {
         this.recentMessages = recentMessages;
         this.tickets = tickets;
         this.officers = officers;
@@ -52,9 +57,17 @@ public final class OfficerDesk {
         }
         StringBuilder out = new StringBuilder();
         for (Ticket t : open) {
-            out.append(t.priority() == Ticket.Priority.URGENT ? "🆘 " : "• ").append('#').append(t.id()).append(' ')
-                    .append(t.status().code()).append(t.officerId().map(id -> " (" + name(id) + ")").orElse(""))
-                    .append(" · ").append(t.language().code()).append(" · ").append(t.reason()).append('\n');
+            out.append(t.priority() == Ticket.Priority.URGENT ? "🆘 " : "• ")
+                    .append('#')
+                    .append(t.id())
+                    .append(' ')
+                    .append(t.status().code())
+                    .append(t.officerId().map(id -> " (" + name(id) + ")").orElse(""))
+                    .append(" · ")
+                    .append(t.language().code())
+                    .append(" · ")
+                    .append(t.reason())
+                    .append('\n');
         }
         return new Result(true, out.toString().strip());
     }
@@ -71,19 +84,30 @@ public final class OfficerDesk {
             return new Result(false, "#" + ticketId + " is closed.");
         }
         if (!tickets.take(ticketId, userId, clock.instant())) {
-            String holder = tickets.find(ticketId).flatMap(Ticket::officerId).map(this::name).orElse("someone");
-            tickets.audit(Optional.of(ticketId), userId, "refused", "take of a ticket held by " + holder, clock.instant());
+            String holder = tickets.find(ticketId)
+                    .flatMap(Ticket::officerId)
+                    .map(this::name)
+                    .orElse("someone");
+            tickets.audit(
+                    Optional.of(ticketId), userId, "refused", "take of a ticket held by " + holder, clock.instant());
             return new Result(false, "#" + ticketId + " is already with " + holder + ".");
         }
         tickets.audit(Optional.of(ticketId), userId, "taken", officer.get().name(), clock.instant());
-        if (!citizens.officerJoined(ticket.get().conversation(), ticket.get().language(), label(officer.get(), ticket.get()))) {
-            // The conversation cannot be joined from where it stands (gone, or closed meanwhile): do not hold a dead ticket.
+        if (!citizens.officerJoined(
+                ticket.get().conversation(), ticket.get().language(), label(officer.get(), ticket.get()))) {
+            // The conversation cannot be joined from where it stands (gone, or closed meanwhile): do not hold a dead
+            // ticket.
             tickets.close(ticketId, clock.instant());
-            tickets.audit(Optional.of(ticketId), "system", "closed", "the conversation could not be joined", clock.instant());
+            tickets.audit(
+                    Optional.of(ticketId), "system", "closed", "the conversation could not be joined", clock.instant());
             return new Result(false, "#" + ticketId + " can no longer be taken (the citizen withdrew); it is closed.");
         }
-        outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + " ✋ taken by " + officer.get().name(),
-                List.of(), clock.instant());
+        outbox.enqueue(
+                Optional.of(ticketId),
+                OfficerMessage.Kind.NOTICE,
+                "#" + ticketId + " ✋ taken by " + officer.get().name(),
+                List.of(),
+                clock.instant());
         return new Result(true, "#" + ticketId + " is yours. Replies you send go to the citizen.");
     }
 
@@ -102,8 +126,11 @@ public final class OfficerDesk {
             return new Result(false, "Take #" + ticketId + " first (/take " + ticketId + ").");
         }
         if (!ticket.officerId().get().equals(userId) && !officer.get().supervisor()) {
-            tickets.audit(Optional.of(ticketId), userId, "refused", "reply to another officer's ticket", clock.instant());
-            return new Result(false, "#" + ticketId + " is with " + name(ticket.officerId().get()) + "; nothing was sent.");
+            tickets.audit(
+                    Optional.of(ticketId), userId, "refused", "reply to another officer's ticket", clock.instant());
+            return new Result(
+                    false,
+                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + "; nothing was sent.");
         }
         if (text.isBlank()) {
             return new Result(false, "Nothing to send.");
@@ -142,8 +169,10 @@ public final class OfficerDesk {
         }
         Optional<Long> ticket = command.ticket().or(() -> current(userId));
         if (ticket.isEmpty()) {
-            return new Result(false, "Which ticket? e.g. /" + command.action().name().toLowerCase(Locale.ROOT)
-                    + " 12 (you hold none, or more than one)");
+            return new Result(
+                    false,
+                    "Which ticket? e.g. /" + command.action().name().toLowerCase(Locale.ROOT)
+                            + " 12 (you hold none, or more than one)");
         }
         long id = ticket.get();
         return switch (command.action()) {
@@ -162,7 +191,10 @@ public final class OfficerDesk {
      * the officer must say which, so a reply never reaches the wrong citizen.
      */
     public Optional<Long> current(String userId) {
-        List<Long> held = tickets.open().stream().filter(t -> t.officerId().filter(userId::equals).isPresent()).map(Ticket::id).toList();
+        List<Long> held = tickets.open().stream()
+                .filter(t -> t.officerId().filter(userId::equals).isPresent())
+                .map(Ticket::id)
+                .toList();
         return held.size() == 1 ? Optional.of(held.get(0)) : Optional.empty();
     }
 
@@ -176,13 +208,23 @@ public final class OfficerDesk {
             return attempt.refusal();
         }
         Optional<String> holder = attempt.ticket().officerId();
-        if (holder.isPresent() && !holder.get().equals(userId) && !attempt.officer().supervisor()) {
-            tickets.audit(Optional.of(ticketId), userId, "refused", "transcript of another officer's ticket", clock.instant());
-            return new Result(false, "#" + ticketId + " is with " + name(holder.get()) + "; only they and supervisors read it.");
+        if (holder.isPresent()
+                && !holder.get().equals(userId)
+                && !attempt.officer().supervisor()) {
+            tickets.audit(
+                    Optional.of(ticketId),
+                    userId,
+                    "refused",
+                    "transcript of another officer's ticket",
+                    clock.instant());
+            return new Result(
+                    false, "#" + ticketId + " is with " + name(holder.get()) + "; only they and supervisors read it.");
         }
         tickets.audit(Optional.of(ticketId), userId, "transcript", "read", clock.instant());
         StringBuilder out = new StringBuilder("#" + ticketId + " transcript:");
-        recentMessages.apply(attempt.ticket().conversationId()).forEach(line -> out.append("\n› ").append(line));
+        recentMessages
+                .apply(attempt.ticket().conversationId())
+                .forEach(line -> out.append("\n› ").append(line));
         return new Result(true, out.toString());
     }
 
@@ -199,29 +241,51 @@ public final class OfficerDesk {
         }
         boolean mine = ticket.officerId().filter(userId::equals).isPresent();
         if (ticket.officerId().isPresent() && !mine && !officer.get().supervisor()) {
-            tickets.audit(Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
-            return new Result(false, "#" + ticketId + " is with " + name(ticket.officerId().get()) + ".");
+            tickets.audit(
+                    Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
+            return new Result(
+                    false,
+                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + ".");
         }
         boolean done = close ? tickets.close(ticketId, clock.instant()) : tickets.release(ticketId, clock.instant());
         if (!done) {
-            return new Result(false, close ? "#" + ticketId + " is closed already." : "#" + ticketId + " is not taken.");
+            return new Result(
+                    false, close ? "#" + ticketId + " is closed already." : "#" + ticketId + " is not taken.");
         }
-        tickets.audit(Optional.of(ticketId), userId, close ? "closed" : "released", officer.get().name(), clock.instant());
+        tickets.audit(
+                Optional.of(ticketId),
+                userId,
+                close ? "closed" : "released",
+                officer.get().name(),
+                clock.instant());
         if (close) {
             citizens.closed(ticket.conversation(), ticket.language());
         } else {
             citizens.released(ticket.conversation(), ticket.language());
         }
         if (close) {
-            outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.NOTICE, "#" + ticketId + " ✅ closed by " + officer.get().name(),
-                    List.of(), clock.instant());
+            outbox.enqueue(
+                    Optional.of(ticketId),
+                    OfficerMessage.Kind.NOTICE,
+                    "#" + ticketId + " ✅ closed by " + officer.get().name(),
+                    List.of(),
+                    clock.instant());
         } else {
             // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it.
             Ticket queued = tickets.find(ticketId).orElse(ticket);
-            outbox.enqueue(Optional.of(ticketId), OfficerMessage.Kind.CARD, HandoffService.card(queued,
-                    List.of("↩ released by " + officer.get().name())), List.of(), clock.instant());
+            outbox.enqueue(
+                    Optional.of(ticketId),
+                    OfficerMessage.Kind.CARD,
+                    HandoffService.card(
+                            queued, List.of("↩ released by " + officer.get().name())),
+                    List.of(),
+                    clock.instant());
         }
-        return new Result(true, close ? "#" + ticketId + " closed; the bot answers the citizen again." : "#" + ticketId + " is back in the queue.");
+        return new Result(
+                true,
+                close
+                        ? "#" + ticketId + " closed; the bot answers the citizen again."
+                        : "#" + ticketId + " is back in the queue.");
     }
 
     /** An officer acting on an existing ticket, or why they cannot. */
@@ -236,16 +300,24 @@ public final class OfficerDesk {
         if (officer.isEmpty()) {
             return Attempt.refused(notAuthorised());
         }
-        return tickets.find(ticketId).map(ticket -> new Attempt(officer.get(), ticket, null)).orElseGet(() -> {
-            tickets.audit(Optional.empty(), userId, "refused", action + " of ticket #" + ticketId + ", which does not exist", clock.instant());
-            return Attempt.refused(new Result(false, "There is no ticket #" + ticketId + "."));
-        });
+        return tickets.find(ticketId)
+                .map(ticket -> new Attempt(officer.get(), ticket, null))
+                .orElseGet(() -> {
+                    tickets.audit(
+                            Optional.empty(),
+                            userId,
+                            "refused",
+                            action + " of ticket #" + ticketId + ", which does not exist",
+                            clock.instant());
+                    return Attempt.refused(new Result(false, "There is no ticket #" + ticketId + "."));
+                });
     }
 
     private Optional<Officer> authorise(String userId, Optional<Long> ticketId, String action) {
         Optional<Officer> officer = officers.find(userId);
         if (officer.isEmpty()) {
-            tickets.audit(ticketId, userId, "refused", action + " by someone who is not a listed officer", clock.instant());
+            tickets.audit(
+                    ticketId, userId, "refused", action + " by someone who is not a listed officer", clock.instant());
         }
         return officer;
     }

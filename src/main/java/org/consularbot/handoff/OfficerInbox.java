@@ -14,8 +14,7 @@ import java.util.List;
 public interface OfficerInbox {
 
     /** A stored action: the channel's id for it, its own encoding of it, and when it came. */
-    record Action(String sourceId, String payload, Instant receivedAt) {
-    }
+    record Action(String sourceId, String payload, Instant receivedAt) {}
 
     /**
      * Stores an action.

@@ -11,7 +11,10 @@ import java.util.Optional;
 public record OfficerMessage(long id, Optional<Long> ticketId, Kind kind, String text, List<String> mention) {
 
     public enum Kind {
-        CARD, RELAY, NOTICE, ALARM;
+        CARD,
+        RELAY,
+        NOTICE,
+        ALARM;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

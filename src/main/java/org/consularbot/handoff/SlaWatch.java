@@ -27,8 +27,15 @@ public final class SlaWatch {
     private final Duration urgentLimit;
     private final Duration normalLimit;
 
-    public SlaWatch(TicketStore tickets, OfficerDirectory officers, OfficerOutbox outbox, DutyRoster roster, CitizenLine citizens,
-            Clock clock, Duration urgentLimit, Duration normalLimit) {
+    public SlaWatch(
+            TicketStore tickets,
+            OfficerDirectory officers,
+            OfficerOutbox outbox,
+            DutyRoster roster,
+            CitizenLine citizens,
+            Clock clock,
+            Duration urgentLimit,
+            Duration normalLimit) {
         this.tickets = tickets;
         this.officers = officers;
         this.outbox = outbox;
@@ -61,21 +68,43 @@ public final class SlaWatch {
             if (!tickets.raiseSla(ticket.id(), 2)) {
                 return 0;
             }
-            List<String> supervisors = all.stream().filter(Officer::supervisor).map(Officer::userId).toList();
-            outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.ALARM, "⏰ #" + ticket.id() + " has waited "
-                    + waited.toMinutes() + " min with no reply: escalated to supervisors", supervisors.isEmpty()
-                    ? roster.toAlert(all, now) : supervisors, now);
+            List<String> supervisors = all.stream()
+                    .filter(Officer::supervisor)
+                    .map(Officer::userId)
+                    .toList();
+            outbox.enqueue(
+                    Optional.of(ticket.id()),
+                    OfficerMessage.Kind.ALARM,
+                    "⏰ #" + ticket.id() + " has waited " + waited.toMinutes()
+                            + " min with no reply: escalated to supervisors",
+                    supervisors.isEmpty() ? roster.toAlert(all, now) : supervisors,
+                    now);
             citizens.notForgotten(ticket.conversation(), ticket.language());
-            tickets.audit(Optional.of(ticket.id()), "system", "escalated", "no reply after " + waited.toMinutes() + " min", now);
+            tickets.audit(
+                    Optional.of(ticket.id()),
+                    "system",
+                    "escalated",
+                    "no reply after " + waited.toMinutes() + " min",
+                    now);
             return 1;
         }
         if (ticket.slaLevel() < 1 && waited.compareTo(limit) >= 0) {
             if (!tickets.raiseSla(ticket.id(), 1)) {
                 return 0;
             }
-            outbox.enqueue(Optional.of(ticket.id()), OfficerMessage.Kind.ALARM, "⏰ #" + ticket.id() + " has waited "
-                    + waited.toMinutes() + " min with no reply (/take " + ticket.id() + ")", roster.toAlert(all, now), now);
-            tickets.audit(Optional.of(ticket.id()), "system", "reminded", "no reply after " + waited.toMinutes() + " min", now);
+            outbox.enqueue(
+                    Optional.of(ticket.id()),
+                    OfficerMessage.Kind.ALARM,
+                    "⏰ #" + ticket.id() + " has waited " + waited.toMinutes() + " min with no reply (/take "
+                            + ticket.id() + ")",
+                    roster.toAlert(all, now),
+                    now);
+            tickets.audit(
+                    Optional.of(ticket.id()),
+                    "system",
+                    "reminded",
+                    "no reply after " + waited.toMinutes() + " min",
+                    now);
             return 1;
         }
         return 0;

@@ -13,13 +13,26 @@ import org.consularbot.faq.Language;
  * @param queuedAt when it last entered the queue (opened, or released by an officer): the SLA clock starts there
  * @param slaLevel how far the no-reply alarm has gone: 0 none, 1 officers reminded, 2 supervisors alerted
  */
-public record Ticket(long id, long conversationId, ConversationKey conversation, Priority priority, Language language,
-        Optional<String> topic, String reason, TicketStatus status, Optional<String> officerId, Instant createdAt,
-        Instant queuedAt, Optional<Instant> firstReplyAt, Optional<Instant> closedAt, int slaLevel) {
+public record Ticket(
+        long id,
+        long conversationId,
+        ConversationKey conversation,
+        Priority priority,
+        Language language,
+        Optional<String> topic,
+        String reason,
+        TicketStatus status,
+        Optional<String> officerId,
+        Instant createdAt,
+        Instant queuedAt,
+        Optional<Instant> firstReplyAt,
+        Optional<Instant> closedAt,
+        int slaLevel) {
 
     /** How fast a human must answer. */
     public enum Priority {
-        URGENT, NORMAL;
+        URGENT,
+        NORMAL;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

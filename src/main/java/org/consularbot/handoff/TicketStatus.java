@@ -9,7 +9,9 @@ import java.util.Set;
  * (released) or closed; a queued ticket can be closed too (the citizen withdrew, or an officer dealt with it).
  */
 public enum TicketStatus {
-    QUEUED, ASSIGNED, CLOSED;
+    QUEUED,
+    ASSIGNED,
+    CLOSED;
 
     private static final Map<TicketStatus, Set<TicketStatus>> MOVES = Map.of(
             QUEUED, Set.of(ASSIGNED, CLOSED),

@@ -13,15 +13,18 @@ import org.consularbot.faq.Language;
 public interface TicketStore {
 
     /** A request raised: the ticket, whether it is new, whether an existing one was raised to urgent. */
-    record Opened(Ticket ticket, boolean created, boolean raised) {
-    }
+    record Opened(Ticket ticket, boolean created, boolean raised) {}
 
     /** One line of the audit trail. */
-    record Event(Optional<Long> ticketId, Instant at, String actor, String action, String detail) {
-    }
+    record Event(Optional<Long> ticketId, Instant at, String actor, String action, String detail) {}
 
     /** Opens a ticket for the conversation, or returns its open one, raised to urgent if this request is urgent. */
-    Opened openOrRaise(long conversationId, Ticket.Priority priority, Language language, Optional<String> topic, String reason,
+    Opened openOrRaise(
+            long conversationId,
+            Ticket.Priority priority,
+            Language language,
+            Optional<String> topic,
+            String reason,
             Instant now);
 
     Optional<Ticket> find(long id);

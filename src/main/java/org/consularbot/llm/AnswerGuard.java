@@ -31,21 +31,40 @@ final class AnswerGuard {
     private static final Pattern CITATION = Pattern.compile("\\[(\\p{Nd}{1,2})]");
     /** A whole number: digit groups joined by one separator (space, dot, comma, slash, colon, dash). */
     private static final Pattern NUMBER = Pattern.compile("\\p{Nd}+(?:[ .,/:-]\\p{Nd}+)*");
+
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(\\d{1,2})[.)]\\s");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![\\w@.-])(?:https?://)?((?:[a-z0-9-]+\\.)+(?:vn|com|org|net|gov|ca|info|io|edu|int|biz|us|uk|de|fr|au|jp|kr))\\b[^\\s)\\]]*");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?i)(?<![\\w@.-])(?:https?://)?((?:[a-z0-9-]+\\.)+(?:vn|com|org|net|gov|ca|info|io|edu|int|biz|us|uk|de|fr|au|jp|kr))\\b[^\\s)\\]]*");
     private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.)[^\\s)\\]]+");
     private static final Pattern SPELT_ADDRESS = Pattern.compile("(?i)\\b(at|a còng)\\s+\\S+\\s+(dot|chấm)\\s+\\w+");
-    private static final Pattern NUMBER_WORD_WITH_UNIT = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|khong|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|"
-            + "tram|nghin|ngan|trieu|ty) (dollars?|usd|cad|euros?|dong|do|vnd|days?|weeks?|months?|years?|hours?|minutes?|ngay|tuan|thang|"
-            + "nam|gio|phut|lan)\\b");
+    private static final Pattern NUMBER_WORD_WITH_UNIT =
+            Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    + "fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|khong|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|"
+                    + "tram|nghin|ngan|trieu|ty) (dollars?|usd|cad|euros?|dong|do|vnd|days?|weeks?|months?|years?|hours?|minutes?|ngay|tuan|thang|"
+                    + "nam|gio|phut|lan)\\b");
     /** Claims that must be in the cited passages to be made. Folded, space-padded. */
-    private static final List<String> CLAIMS = List.of(" mien phi ", " free ", " khong mat phi ", " no fee ", " khong ton phi ",
-            " khong thu phi ", " without charge ");
+    private static final List<String> CLAIMS = List.of(
+            " mien phi ",
+            " free ",
+            " khong mat phi ",
+            " no fee ",
+            " khong ton phi ",
+            " khong thu phi ",
+            " without charge ");
     /** Promises the bot never makes, whatever the passages say. */
-    private static final List<String> PROMISES = List.of(" guarantee", " dam bao ", " cam ket ", " chac chan ", " 100% ",
-            " will be approved", " se duoc duyet", " se duoc cap", " i promise", " toi hua");
+    private static final List<String> PROMISES = List.of(
+            " guarantee",
+            " dam bao ",
+            " cam ket ",
+            " chac chan ",
+            " 100% ",
+            " will be approved",
+            " se duoc duyet",
+            " se duoc cap",
+            " i promise",
+            " toi hua");
+
     private static final double MIN_GROUNDING = 0.6;
     private static final int LEAK_NGRAM = 6;
 
@@ -70,7 +89,10 @@ final class AnswerGuard {
             return Verdict.refuse("too long (" + answer.length() + " characters)");
         }
         String lower = answer.toLowerCase(Locale.ROOT);
-        if (leaksMarker(lower) || lower.contains("no_answer") || lower.contains("<passages>") || lower.contains("<question>")) {
+        if (leaksMarker(lower)
+                || lower.contains("no_answer")
+                || lower.contains("<passages>")
+                || lower.contains("<question>")) {
             return Verdict.refuse("repeats its instructions");
         }
         String folded = words(answer);
@@ -92,7 +114,12 @@ final class AnswerGuard {
         StringBuilder material = new StringBuilder();
         for (int n : cited) {
             Passage p = passages.get(n - 1);
-            material.append(p.title()).append('\n').append(p.text()).append('\n').append(p.source()).append('\n');
+            material.append(p.title())
+                    .append('\n')
+                    .append(p.text())
+                    .append('\n')
+                    .append(p.source())
+                    .append('\n');
         }
         String official = material.toString();
         String officialLower = official.toLowerCase(Locale.ROOT);
@@ -108,14 +135,20 @@ final class AnswerGuard {
         }
         Matcher url = URL.matcher(bare);
         while (url.find()) {
-            String address = url.group().replaceAll("[.,;:]+$", "").replaceFirst("(?i)^https?://", "").toLowerCase(Locale.ROOT);
+            String address = url.group()
+                    .replaceAll("[.,;:]+$", "")
+                    .replaceFirst("(?i)^https?://", "")
+                    .toLowerCase(Locale.ROOT);
             if (!officialLower.contains(address)) {
                 return Verdict.refuse("gives a web address not in the cited passages");
             }
         }
         Matcher domain = DOMAIN.matcher(bare.replaceAll(EMAIL.pattern(), " "));
         while (domain.find()) {
-            String address = domain.group().replaceAll("[.,;:]+$", "").replaceFirst("(?i)^https?://", "").toLowerCase(Locale.ROOT);
+            String address = domain.group()
+                    .replaceAll("[.,;:]+$", "")
+                    .replaceFirst("(?i)^https?://", "")
+                    .toLowerCase(Locale.ROOT);
             if (!officialLower.contains(address)) {
                 return Verdict.refuse("gives a web address not in the cited passages");
             }
@@ -145,7 +178,8 @@ final class AnswerGuard {
         }
         double grounding = grounding(folded, foldedOfficial);
         if (grounding < MIN_GROUNDING) {
-            return Verdict.refuse(String.format(Locale.ROOT, "only %.0f%% of its words are in the cited passages", grounding * 100));
+            return Verdict.refuse(
+                    String.format(Locale.ROOT, "only %.0f%% of its words are in the cited passages", grounding * 100));
         }
         return new Verdict(true, "ok", cited);
     }
@@ -201,7 +235,10 @@ final class AnswerGuard {
 
     /** Lower case, no diacritics, words separated by single spaces, padded with a space at each end. */
     static String words(String text) {
-        return " " + Folding.fold(Folding.clean(text)).replaceAll("[^\\p{L}\\p{N}%]+", " ").strip() + " ";
+        return " "
+                + Folding.fold(Folding.clean(text))
+                        .replaceAll("[^\\p{L}\\p{N}%]+", " ")
+                        .strip() + " ";
     }
 
     private static Set<String> ngrams(String words) {

@@ -9,8 +9,7 @@ import org.consularbot.config.LlmConfig;
 /** The langchain4j model for the configured provider: low temperature, no retries (the circuit breaker decides), a timeout. */
 public final class ChatModels {
 
-    private ChatModels() {
-    }
+    private ChatModels() {}
 
     public static ChatModel create(LlmConfig config) {
         return switch (config.provider()) {
@@ -25,14 +24,15 @@ public final class ChatModels {
                 config.baseUrl().map(URI::toString).ifPresent(builder::baseUrl);
                 yield builder.build();
             }
-            case OLLAMA -> OllamaChatModel.builder()
-                    .maxRetries(0)
-                    .baseUrl(config.baseUrl().orElseThrow().toString())
-                    .modelName(config.model().orElseThrow())
-                    .temperature(0.1)
-                    .numPredict(400)
-                    .timeout(config.timeout())
-                    .build();
+            case OLLAMA ->
+                OllamaChatModel.builder()
+                        .maxRetries(0)
+                        .baseUrl(config.baseUrl().orElseThrow().toString())
+                        .modelName(config.model().orElseThrow())
+                        .temperature(0.1)
+                        .numPredict(400)
+                        .timeout(config.timeout())
+                        .build();
             case NONE -> throw new IllegalArgumentException("no model when LLM_PROVIDER is none");
         };
     }

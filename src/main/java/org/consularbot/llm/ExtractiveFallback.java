@@ -35,7 +35,9 @@ public final class ExtractiveFallback implements FallbackAnswerer {
         }
         StringBuilder out = new StringBuilder(texts.officialIntro(question.language())).append("\n\n");
         for (Passage passage : passages) {
-            out.append("• ").append(trim(passage.text(), MAX_CHARS)).append('\n')
+            out.append("• ")
+                    .append(trim(passage.text(), MAX_CHARS))
+                    .append('\n')
                     .append(texts.sourceLine(passage, question.language()))
                     .append("\n\n");
         }

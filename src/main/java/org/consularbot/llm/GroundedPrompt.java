@@ -25,7 +25,8 @@ final class GroundedPrompt {
 
     String system(Language language) {
         String answerIn = language == Language.VI ? "Vietnamese" : "English";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "You are the automated assistant of the " + missionName + ". You are not a consular officer.",
                 "You answer questions from Vietnamese citizens using ONLY the numbered official passages in the user message.",
                 "Rules:",
@@ -45,9 +46,17 @@ final class GroundedPrompt {
         StringBuilder out = new StringBuilder("<passages>\n");
         for (int i = 0; i < passages.size(); i++) {
             Passage p = passages.get(i);
-            out.append('[').append(i + 1).append("] ").append(p.title()).append(" (").append(p.source())
-                    .append(p.date() == null ? "" : ", " + p.dateLabel()).append(p.historical() ? ", historical" : "").append(")\n")
-                    .append(p.text()).append("\n\n");
+            out.append('[')
+                    .append(i + 1)
+                    .append("] ")
+                    .append(p.title())
+                    .append(" (")
+                    .append(p.source())
+                    .append(p.date() == null ? "" : ", " + p.dateLabel())
+                    .append(p.historical() ? ", historical" : "")
+                    .append(")\n")
+                    .append(p.text())
+                    .append("\n\n");
         }
         out.append("</passages>\n<question>\n").append(asData(redactedQuestion)).append("\n</question>");
         return out.toString();

@@ -99,14 +99,15 @@ final class InjectionScreen {
 
     /** "DAN" (do anything now) only in capitals, since folded "dan" is "dân" and "dẫn". */
     private static final Pattern DAN = Pattern.compile("(?<![\\p{L}\\p{N}])DAN(?![\\p{L}\\p{N}])");
+
     private static final Pattern DAN_AS_WORD = Pattern.compile("\\b(?:cong|nguoi|huong|chi|nhan|cu|thi|ban) dan\\b");
     /** "hãy là" needs its diacritics: without them "hay là" means "or". */
     private static final Pattern HAY_LA = Pattern.compile("(?<!\\p{L})hãy là(?!\\p{L})");
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Co}]");
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f\\r]+");
-    private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\p{N}@$]*(?:\\p{L}[\\p{N}@$]|[\\p{N}@$]\\p{L})"
-            + "[\\p{L}\\p{N}@$]*");
+    private static final Pattern LEET_WORD =
+            Pattern.compile("[\\p{L}\\p{N}@$]*(?:\\p{L}[\\p{N}@$]|[\\p{N}@$]\\p{L})" + "[\\p{L}\\p{N}@$]*");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
 
     boolean looksLikeInjection(String text) {
@@ -129,7 +130,8 @@ final class InjectionScreen {
 
     private static boolean screen(String text) {
         String visible = INVISIBLE.matcher(text).replaceAll("");
-        if (DAN.matcher(visible).find() && !DAN_AS_WORD.matcher(normalise(visible)).find()) {
+        if (DAN.matcher(visible).find()
+                && !DAN_AS_WORD.matcher(normalise(visible)).find()) {
             return true;
         }
         if (HAY_LA.matcher(visible.toLowerCase(Locale.ROOT)).find()) {
@@ -158,8 +160,15 @@ final class InjectionScreen {
         Matcher m = LEET_WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
-            String word = m.group().replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('4', 'a')
-                    .replace('5', 's').replace('7', 't').replace('@', 'a').replace('$', 's');
+            String word = m.group()
+                    .replace('0', 'o')
+                    .replace('1', 'i')
+                    .replace('3', 'e')
+                    .replace('4', 'a')
+                    .replace('5', 's')
+                    .replace('7', 't')
+                    .replace('@', 'a')
+                    .replace('$', 's');
             m.appendReplacement(out, Matcher.quoteReplacement(word));
         }
         m.appendTail(out);
@@ -177,8 +186,12 @@ final class InjectionScreen {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(body + "==".substring(0, (4 - body.length() % 4) % 4));
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return null;
         }

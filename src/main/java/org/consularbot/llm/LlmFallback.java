@@ -54,7 +54,8 @@ public final class LlmFallback implements FallbackAnswerer {
      * @param stats where the counts go: owned by the caller, so they outlive this fallback when a corpus reload
      *              replaces it and the metrics bound to them keep moving
      */
-    public LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, LlmStats stats, Clock clock) {
+    public LlmFallback(
+            ChatModel model, PassageIndex index, BotTexts texts, String missionName, LlmStats stats, Clock clock) {
         this(model, index, texts, missionName, stats, clock, true, false);
     }
 
@@ -62,8 +63,15 @@ public final class LlmFallback implements FallbackAnswerer {
      * @param screenInjections false only in tests that prove the output guard alone blocks every attack
      * @param anyPassage       true only in those tests: any retrieved passage counts, so every attack reaches the model
      */
-    LlmFallback(ChatModel model, PassageIndex index, BotTexts texts, String missionName, LlmStats stats, Clock clock,
-            boolean screenInjections, boolean anyPassage) {
+    LlmFallback(
+            ChatModel model,
+            PassageIndex index,
+            BotTexts texts,
+            String missionName,
+            LlmStats stats,
+            Clock clock,
+            boolean screenInjections,
+            boolean anyPassage) {
         this.model = model;
         this.stats = stats;
         this.evidence = anyPassage ? new OfficialEvidence(index, 0, 0) : new OfficialEvidence(index);
@@ -72,9 +80,13 @@ public final class LlmFallback implements FallbackAnswerer {
         this.screen = new InjectionScreen();
         String canary = "cb-" + UUID.randomUUID();
         this.prompt = new GroundedPrompt(missionName, canary);
-        this.guard = new AnswerGuard(MAX_ANSWER_CHARS, canary, List.of(prompt.system(Language.VI), prompt.system(Language.EN)));
+        this.guard = new AnswerGuard(
+                MAX_ANSWER_CHARS, canary, List.of(prompt.system(Language.VI), prompt.system(Language.EN)));
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(1), clock);
-        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofDays(1)).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(Duration.ofDays(1))
+                .build();
         this.screenInjections = screenInjections;
     }
 
@@ -93,7 +105,8 @@ public final class LlmFallback implements FallbackAnswerer {
             stats.noMaterial.incrementAndGet();
             return safe(language);
         }
-        String key = language.code() + "|" + Folding.fold(Folding.clean(redacted)).strip().replaceAll("\\s+", " ");
+        String key = language.code() + "|"
+                + Folding.fold(Folding.clean(redacted)).strip().replaceAll("\\s+", " ");
         Reply cached = cache.getIfPresent(key);
         if (cached != null) {
             stats.cacheHits.incrementAndGet();
@@ -107,9 +120,13 @@ public final class LlmFallback implements FallbackAnswerer {
         try {
             stats.calls.incrementAndGet();
             ChatResponse response = model.chat(ChatRequest.builder()
-                    .messages(SystemMessage.from(prompt.system(language)), UserMessage.from(prompt.user(passages, redacted)))
+                    .messages(
+                            SystemMessage.from(prompt.system(language)),
+                            UserMessage.from(prompt.user(passages, redacted)))
                     .build());
-            text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            text = response == null || response.aiMessage() == null
+                    ? null
+                    : response.aiMessage().text();
             if (text == null || text.isBlank()) {
                 throw new IllegalStateException("empty answer from the model");
             }
@@ -118,7 +135,9 @@ public final class LlmFallback implements FallbackAnswerer {
             stats.failures.incrementAndGet();
             breaker.failed();
             // a trial call that failed re-opens the circuit; either way the citizen does not wait for this model
-            log.warn("LLM call failed ({}); the citizen gets the safe fallback", e.getClass().getSimpleName());
+            log.warn(
+                    "LLM call failed ({}); the citizen gets the safe fallback",
+                    e.getClass().getSimpleName());
             return safe(language);
         }
         if (text != null && text.strip().startsWith(GroundedPrompt.NO_ANSWER)) {
@@ -145,7 +164,11 @@ public final class LlmFallback implements FallbackAnswerer {
         StringBuilder out = new StringBuilder(answer).append("\n\n");
         for (int n : cited) {
             Passage p = passages.get(n - 1);
-            out.append('[').append(n).append("] ").append(texts.sourceLine(p, language)).append('\n');
+            out.append('[')
+                    .append(n)
+                    .append("] ")
+                    .append(texts.sourceLine(p, language))
+                    .append('\n');
         }
         return out.append('\n').append(texts.officerOffer(language)).toString();
     }

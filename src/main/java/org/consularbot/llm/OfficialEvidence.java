@@ -42,7 +42,8 @@ public final class OfficialEvidence {
             }
         }
         // The citizen's language first: an FAQ answer present in both languages is kept in theirs.
-        List<Passage> candidates = dropOtherLanguageTwins(kept.stream().map(PassageIndex.Hit::passage).toList(), language);
+        List<Passage> candidates = dropOtherLanguageTwins(
+                kept.stream().map(PassageIndex.Hit::passage).toList(), language);
         List<Passage> chosen = new ArrayList<>();
         List<String> docs = new ArrayList<>();
         for (Passage passage : candidates) {
@@ -62,6 +63,8 @@ public final class OfficialEvidence {
     private static List<Passage> dropOtherLanguageTwins(List<Passage> passages, Language language) {
         Set<String> inLanguage = new HashSet<>();
         passages.stream().filter(p -> p.language() == language).forEach(p -> inLanguage.add(p.docId()));
-        return passages.stream().filter(p -> p.language() == language || !inLanguage.contains(p.docId())).toList();
+        return passages.stream()
+                .filter(p -> p.language() == language || !inLanguage.contains(p.docId()))
+                .toList();
     }
 }

@@ -61,11 +61,12 @@ public final class Redactor {
             + "[^\\d@\\[\\]\\n]{0,25}?(" + NB + "(?:[a-z]{1,2} ?\\d{6,8}|\\d{8,9})" + NE + ")");
 
     /** CCCD (12 digits) and CMND (9 digits), bare or in groups ("001 203 004 567", "123.456.789"). */
-    private static final Pattern ID_NUMBER = Pattern.compile(NB + "(?<!(?:\\+|00)\\d{1,3}[ .-]?|\\(\\+?\\d{1,3}\\)[ .-]?)(?:\\d{12}|\\d{3}([ .])\\d{3}\\1\\d{3}\\1\\d{3}"
-            + "|\\d{4}([ .])\\d{4}\\2\\d{4}|\\d{9}|\\d{3}([ .])\\d{3}\\3\\d{3})" + NE);
+    private static final Pattern ID_NUMBER = Pattern.compile(
+            NB + "(?<!(?:\\+|00)\\d{1,3}[ .-]?|\\(\\+?\\d{1,3}\\)[ .-]?)(?:\\d{12}|\\d{3}([ .])\\d{3}\\1\\d{3}\\1\\d{3}"
+                    + "|\\d{4}([ .])\\d{4}\\2\\d{4}|\\d{9}|\\d{3}([ .])\\d{3}\\3\\d{3})" + NE);
 
-    private static final Pattern VN_PHONE_INTL = Pattern.compile(NB
-            + "(?:\\(\\+84\\)|\\+84|0084)[ .-]?(?:\\(0\\)[ .-]?)?\\d(?:[ .-]?\\d){8,9}" + NE);
+    private static final Pattern VN_PHONE_INTL =
+            Pattern.compile(NB + "(?:\\(\\+84\\)|\\+84|0084)[ .-]?(?:\\(0\\)[ .-]?)?\\d(?:[ .-]?\\d){8,9}" + NE);
     private static final Pattern INTL_PHONE = Pattern.compile(NB + "(?:\\(\\+\\d{1,3}\\)|\\+\\d{1,3}|00\\d{1,3})"
             + "(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,5}){0,5}[ .-]?\\d{2,5}" + NE);
     private static final Pattern NA_PHONE_PAREN = Pattern.compile(WB + "\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}" + NE);
@@ -83,18 +84,35 @@ public final class Redactor {
             + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final List<DateFormat> DATE_FORMATS = List.of(
             // "5 tháng 3 năm 1990" ("ngày" before it stays, it is often part of the cue "sinh ngày")
-            new DateFormat(Pattern.compile(NB + "(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*,?\\s*nam\\s*(\\d{4})" + NE),
-                    1, 2, 3, false, false),
-            new DateFormat(Pattern.compile(NB + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS
-                    + "\\.?,?\\s+(\\d{4})" + NE), 1, 2, 3, true, false),
-            new DateFormat(Pattern.compile(WB + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + NE),
-                    2, 1, 3, true, false),
+            new DateFormat(
+                    Pattern.compile(NB + "(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*,?\\s*nam\\s*(\\d{4})" + NE),
+                    1,
+                    2,
+                    3,
+                    false,
+                    false),
+            new DateFormat(
+                    Pattern.compile(
+                            NB + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\.?,?\\s+(\\d{4})" + NE),
+                    1,
+                    2,
+                    3,
+                    true,
+                    false),
+            new DateFormat(
+                    Pattern.compile(WB + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + NE),
+                    2,
+                    1,
+                    3,
+                    true,
+                    false),
             new DateFormat(Pattern.compile(NB + "(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})" + NE), 4, 3, 1, false, false),
-            new DateFormat(Pattern.compile(NB + "(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + NE), 1, 3, 4, false,
-                    true));
+            new DateFormat(
+                    Pattern.compile(NB + "(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + NE), 1, 3, 4, false, true));
 
     /** "sinh" except where it means student, living, hygiene ... ("học sinh", "sinh viên", "sinh sống"). */
     private static final String SINH = "(?<!hoc |phat |ve |thi |cuu |hy |ky )sinh(?! vien| song| hoat| ly| thai| trac)";
+
     private static final Pattern BIRTH_CUE = Pattern.compile(WB + "(?:ngay thang nam sinh|ngay sinh|nam sinh|sinh ngay"
             + "|sinh nam|" + SINH + "|sn|dob|d\\.o\\.b\\.?|date of birth|birth ?date|birthday|born(?: on| in)?)" + WE);
     /** Cues that make a date something other than a birth: issue, expiry, travel, marriage, a law. */
@@ -105,7 +123,8 @@ public final class Redactor {
             + "|thong tu|quyet dinh|law|decree|circular)" + WE);
     /** A bare year of birth: "năm sinh 1990", "sinh năm 1990", "born in 1990". */
     private static final Pattern BIRTH_YEAR = Pattern.compile(WB + "(?:nam sinh|sinh nam|" + SINH
-            + "|sn|born(?: in)?|year of birth|birth year|dob)[^\\d@\\[\\]\\n.!?]{0,15}?" + NB + "((?:19|20)\\d{2})" + NE);
+            + "|sn|born(?: in)?|year of birth|birth year|dob)[^\\d@\\[\\]\\n.!?]{0,15}?" + NB + "((?:19|20)\\d{2})"
+            + NE);
 
     private final int birthYearLimit;
 
@@ -241,8 +260,8 @@ public final class Redactor {
         return length;
     }
 
-    private static void claim(String f, Claims claims, Pattern pattern, int group, String placeholder,
-            Predicate<MatchResult> valid) {
+    private static void claim(
+            String f, Claims claims, Pattern pattern, int group, String placeholder, Predicate<MatchResult> valid) {
         Matcher m = pattern.matcher(f);
         int from = 0;
         while (from < f.length() && m.find(from)) {
@@ -259,7 +278,8 @@ public final class Redactor {
 
     private static boolean isMoney(String f, int start, int end) {
         Matcher after = MONEY_AFTER.matcher(f).region(end, Math.min(f.length(), end + 16));
-        Matcher before = MONEY_BEFORE.matcher(f).region(Math.max(0, start - 12), start).useTransparentBounds(true);
+        Matcher before =
+                MONEY_BEFORE.matcher(f).region(Math.max(0, start - 12), start).useTransparentBounds(true);
         return after.lookingAt() || before.find();
     }
 
@@ -284,15 +304,13 @@ public final class Redactor {
         }
     }
 
-    private record DateHit(int start, int end, int year) {
-    }
+    private record DateHit(int start, int end, int year) {}
 
-    private record Cue(int start, int end, boolean birth) {
-    }
+    private record Cue(int start, int end, boolean birth) {}
 
     /** A date shape; year() is 0 when the match is no real date, -1 for a two-digit year. */
-    private record DateFormat(Pattern pattern, int dayGroup, int monthGroup, int yearGroup, boolean monthByName,
-            boolean eitherOrder) {
+    private record DateFormat(
+            Pattern pattern, int dayGroup, int monthGroup, int yearGroup, boolean monthByName, boolean eitherOrder) {
 
         int year(MatchResult m) {
             int day = Integer.parseInt(m.group(dayGroup));
@@ -312,7 +330,8 @@ public final class Redactor {
 
         private static int monthNumber(String name) {
             return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-                    .indexOf(name.substring(0, 3)) + 1;
+                            .indexOf(name.substring(0, 3))
+                    + 1;
         }
     }
 

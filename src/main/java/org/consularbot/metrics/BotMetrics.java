@@ -25,22 +25,37 @@ public final class BotMetrics implements TurnObserver {
     @Override
     public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
         // The kind alone: a tag per command or decline class would multiply the series for little.
-        Counter.builder("consular_messages_answered").description("citizens' messages answered, by channel and outcome")
-                .tag("channel", channel).tag("outcome", outcome.kind().code()).register(registry).increment();
-        Timer.builder("consular_turn_seconds").description("time to decide, store and send one turn").tag("channel", channel)
-                .publishPercentiles(0.5, 0.99).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("consular_messages_answered")
+                .description("citizens' messages answered, by channel and outcome")
+                .tag("channel", channel)
+                .tag("outcome", outcome.kind().code())
+                .register(registry)
+                .increment();
+        Timer.builder("consular_turn_seconds")
+                .description("time to decide, store and send one turn")
+                .tag("channel", channel)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void replyDelivered(String channel, boolean delivered) {
-        Counter.builder("consular_replies").description("replies handed to a channel, delivered or failed").tag("channel", channel)
-                .tag("result", delivered ? "delivered" : "failed").register(registry).increment();
+        Counter.builder("consular_replies")
+                .description("replies handed to a channel, delivered or failed")
+                .tag("channel", channel)
+                .tag("result", delivered ? "delivered" : "failed")
+                .register(registry)
+                .increment();
     }
 
     /** A number read at each scrape (open tickets, outbox backlog…). */
     public void gauge(String name, String description, Supplier<Number> value) {
         // Micrometer holds a gauge's object weakly: the lambda here is referenced nowhere else and read NaN after a GC.
-        Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).strongReference(true).register(registry);
+        Gauge.builder(name, value, v -> v.get().doubleValue())
+                .description(description)
+                .strongReference(true)
+                .register(registry);
     }
 
     /**
@@ -48,7 +63,8 @@ public final class BotMetrics implements TurnObserver {
      * Micrometer holds it weakly.
      */
     public <T> void counters(String prefix, T source, Map<String, ToDoubleFunction<T>> counts) {
-        counts.forEach((name, count) -> FunctionCounter.builder(prefix + name, source, count).register(registry));
+        counts.forEach((name, count) ->
+                FunctionCounter.builder(prefix + name, source, count).register(registry));
     }
 
     public String scrape() {

@@ -53,7 +53,11 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot prepare the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
@@ -71,8 +75,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException | UnsupportedOperationException e) {
             throw new StoreException("cannot create the database folder " + folder + ": " + e.getMessage(), e);
         }
@@ -107,6 +111,8 @@ public final class Database implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? root.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 }

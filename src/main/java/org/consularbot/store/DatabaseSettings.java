@@ -12,10 +12,12 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
 
     public DatabaseSettings {
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) are supported");
+            throw new IllegalArgumentException(
+                    "only H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...) are supported");
         }
         if (url.startsWith("jdbc:h2:") && url.matches("(?i).*;WRITE_DELAY=(?!0+(;|$)).*")) {
-            throw new IllegalArgumentException("H2's WRITE_DELAY must be 0 (or left out): a delayed write loses acknowledged messages when the process is killed");
+            throw new IllegalArgumentException(
+                    "H2's WRITE_DELAY must be 0 (or left out): a delayed write loses acknowledged messages when the process is killed");
         }
         if (poolSize < 2) {
             // Flyway holds a second connection while it migrates on open.
@@ -52,7 +54,10 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         int options = rest.indexOf(';');
         String name = options < 0 ? rest : rest.substring(0, options);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+        if (lower.startsWith("mem:")
+                || lower.startsWith("tcp:")
+                || lower.startsWith("ssl:")
+                || lower.startsWith("zip:")) {
             return Optional.empty();
         }
         if (lower.startsWith("file:")) {

@@ -94,7 +94,8 @@ public final class JdbcConversationStore implements ConversationStore {
             Savepoint beforeInsert = connection.setSavepoint();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO inbound_messages (conversation_id, channel_message_id, user_id, kind, text, received_at, stored_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, conversation.id());
                 insert.setString(2, message.channelMessageId());
                 insert.setString(3, message.userId());
@@ -105,13 +106,20 @@ public final class JdbcConversationStore implements ConversationStore {
                 insert.executeUpdate();
                 long id = generatedId(insert);
                 // A new message makes the conversation active again: retention must not delete it as idle.
-                try (PreparedStatement touch = connection.prepareStatement("UPDATE conversations SET updated_at = ? WHERE id = ?")) {
+                try (PreparedStatement touch =
+                        connection.prepareStatement("UPDATE conversations SET updated_at = ? WHERE id = ?")) {
                     Transactions.setInstant(touch, 1, now);
                     touch.setLong(2, conversation.id());
                     touch.executeUpdate();
                 }
-                appendEvents(connection, conversation.id(), List.of(ConversationEvent.of(now, Actor.CITIZEN,
-                        ConversationEvent.Type.MESSAGE_RECEIVED, message.kind().code() + " #" + id)));
+                appendEvents(
+                        connection,
+                        conversation.id(),
+                        List.of(ConversationEvent.of(
+                                now,
+                                Actor.CITIZEN,
+                                ConversationEvent.Type.MESSAGE_RECEIVED,
+                                message.kind().code() + " #" + id)));
                 return new StoredInbound(id, conversation, message, false, false);
             } catch (SQLException e) {
                 if (!Transactions.isUniqueViolation(e)) {
@@ -123,7 +131,8 @@ public final class JdbcConversationStore implements ConversationStore {
         });
     }
 
-    private StoredInbound existing(Connection connection, Conversation conversation, InboundMessage redelivered) throws SQLException {
+    private StoredInbound existing(Connection connection, Conversation conversation, InboundMessage redelivered)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, user_id, kind, text, received_at, handled_at FROM inbound_messages "
                         + "WHERE conversation_id = ? AND channel_message_id = ?")) {
@@ -131,10 +140,15 @@ public final class JdbcConversationStore implements ConversationStore {
             select.setString(2, redelivered.channelMessageId());
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
-                InboundMessage original = new InboundMessage(conversation.key(), rows.getString("user_id"),
-                        redelivered.channelMessageId(), ContentKind.fromCode(rows.getString("kind")),
-                        rows.getString("text"), Transactions.instant(rows, "received_at"));
-                return new StoredInbound(rows.getLong("id"), conversation, original, true, rows.getObject("handled_at") != null);
+                InboundMessage original = new InboundMessage(
+                        conversation.key(),
+                        rows.getString("user_id"),
+                        redelivered.channelMessageId(),
+                        ContentKind.fromCode(rows.getString("kind")),
+                        rows.getString("text"),
+                        Transactions.instant(rows, "received_at"));
+                return new StoredInbound(
+                        rows.getLong("id"), conversation, original, true, rows.getObject("handled_at") != null);
             }
         }
     }
@@ -196,13 +210,21 @@ public final class JdbcConversationStore implements ConversationStore {
             }
             appendEvents(connection, turn.conversationId(), turn.events());
             List<OutboxEntry> queued = new ArrayList<>();
-            ConversationKey key = find(connection, turn.conversationId()).orElseThrow().key();
+            ConversationKey key =
+                    find(connection, turn.conversationId()).orElseThrow().key();
             for (Reply reply : turn.replies()) {
-                OutboxEntry entry = outbox.insert(connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at(), relaysFrom);
+                OutboxEntry entry = outbox.insert(
+                        connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at(), relaysFrom);
                 queued.add(entry);
-                appendEvents(connection, turn.conversationId(), List.of(ConversationEvent.of(turn.at(), Actor.BOT,
-                        ConversationEvent.Type.REPLY_QUEUED, reply.kind().code() + reply.entryId().map(id -> " " + id).orElse("")
-                                + " #" + entry.id())));
+                appendEvents(
+                        connection,
+                        turn.conversationId(),
+                        List.of(ConversationEvent.of(
+                                turn.at(),
+                                Actor.BOT,
+                                ConversationEvent.Type.REPLY_QUEUED,
+                                reply.kind().code()
+                                        + reply.entryId().map(id -> " " + id).orElse("") + " #" + entry.id())));
             }
             if (turn.feedback().isPresent()) {
                 Feedback feedback = turn.feedback().get();
@@ -219,7 +241,8 @@ public final class JdbcConversationStore implements ConversationStore {
         });
     }
 
-    private static void appendEvents(Connection connection, long conversationId, List<ConversationEvent> events) throws SQLException {
+    private static void appendEvents(Connection connection, long conversationId, List<ConversationEvent> events)
+            throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -257,7 +280,11 @@ public final class JdbcConversationStore implements ConversationStore {
                     while (rows.next()) {
                         String text = rows.getString("text");
                         String kind = rows.getString("kind");
-                        texts.add(0, "text".equals(kind) || "button".equals(kind) ? text : "[" + kind + "] " + (text == null ? "" : text));
+                        texts.add(
+                                0,
+                                "text".equals(kind) || "button".equals(kind)
+                                        ? text
+                                        : "[" + kind + "] " + (text == null ? "" : text));
                     }
                 }
                 return texts;
@@ -276,11 +303,17 @@ public final class JdbcConversationStore implements ConversationStore {
                     if (!rows.next()) {
                         return Optional.<StoredInbound>empty();
                     }
-                    Conversation conversation = find(connection, rows.getLong("conversation_id")).orElseThrow();
-                    InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
-                            rows.getString("channel_message_id"), ContentKind.fromCode(rows.getString("kind")),
-                            rows.getString("text"), Transactions.instant(rows, "received_at"));
-                    return Optional.of(new StoredInbound(inboundId, conversation, message, false, rows.getObject("handled_at") != null));
+                    Conversation conversation =
+                            find(connection, rows.getLong("conversation_id")).orElseThrow();
+                    InboundMessage message = new InboundMessage(
+                            conversation.key(),
+                            rows.getString("user_id"),
+                            rows.getString("channel_message_id"),
+                            ContentKind.fromCode(rows.getString("kind")),
+                            rows.getString("text"),
+                            Transactions.instant(rows, "received_at"));
+                    return Optional.of(new StoredInbound(
+                            inboundId, conversation, message, false, rows.getObject("handled_at") != null));
                 }
             }
         });
@@ -314,7 +347,8 @@ public final class JdbcConversationStore implements ConversationStore {
 
     static Conversation conversation(ResultSet rows) throws SQLException {
         String pending = rows.getString("pending_choices");
-        return new Conversation(rows.getLong("id"),
+        return new Conversation(
+                rows.getLong("id"),
                 new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
                 ConversationState.fromCode(rows.getString("state")),
                 Language.fromCode(rows.getString("preferred_language")),
@@ -333,17 +367,21 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.inTransaction("listing unanswered messages", connection -> {
             List<StoredInbound> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT i.id AS inbound_id, i.channel_message_id, i.user_id, i.kind, i.text, i.received_at, " + CONVERSATION_COLUMNS
+                    "SELECT i.id AS inbound_id, i.channel_message_id, i.user_id, i.kind, i.text, i.received_at, "
+                            + CONVERSATION_COLUMNS
                             + " FROM inbound_messages i JOIN conversations c ON c.id = i.conversation_id"
                             + " WHERE i.handled_at IS NULL ORDER BY i.id LIMIT ?")) {
                 select.setInt(1, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Conversation conversation = conversation(rows);
-                        InboundMessage message = new InboundMessage(conversation.key(), rows.getString("user_id"),
+                        InboundMessage message = new InboundMessage(
+                                conversation.key(),
+                                rows.getString("user_id"),
                                 rows.getString("channel_message_id"),
                                 ContentKind.fromCode(rows.getString("kind")),
-                                rows.getString("text"), Transactions.instant(rows, "received_at"));
+                                rows.getString("text"),
+                                Transactions.instant(rows, "received_at"));
                         found.add(new StoredInbound(rows.getLong("inbound_id"), conversation, message, true, false));
                     }
                 }
@@ -361,9 +399,12 @@ public final class JdbcConversationStore implements ConversationStore {
                 select.setLong(1, conversationId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new ConversationEvent(Transactions.instant(rows, "at"), Actor.fromCode(rows.getString("actor")),
+                        events.add(new ConversationEvent(
+                                Transactions.instant(rows, "at"),
+                                Actor.fromCode(rows.getString("actor")),
                                 ConversationEvent.Type.fromCode(rows.getString("type")),
-                                Optional.ofNullable(rows.getString("from_state")).map(ConversationState::fromCode),
+                                Optional.ofNullable(rows.getString("from_state"))
+                                        .map(ConversationState::fromCode),
                                 Optional.ofNullable(rows.getString("to_state")).map(ConversationState::fromCode),
                                 rows.getString("detail")));
                     }
@@ -382,7 +423,10 @@ public final class JdbcConversationStore implements ConversationStore {
                 select.setString(1, entryId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Feedback(rows.getString("entry_id"), rows.getBoolean("helpful"), Transactions.instant(rows, "at")));
+                        found.add(new Feedback(
+                                rows.getString("entry_id"),
+                                rows.getBoolean("helpful"),
+                                Transactions.instant(rows, "at")));
                     }
                 }
             }
@@ -415,19 +459,23 @@ public final class JdbcConversationStore implements ConversationStore {
         receipts.ifPresent(journal -> journal.forgot(key));
         return tx.inTransaction("forgetting a conversation", connection -> {
             Optional<Conversation> found = find(connection, key);
-            return found.isPresent() && new Retention(connection).forget(found.get().id());
+            return found.isPresent()
+                    && new Retention(connection).forget(found.get().id());
         });
     }
 
     /** When the citizen last wrote in this conversation, if ever. */
     public Optional<Instant> lastCitizenMessage(ConversationKey key) {
         return tx.inTransaction("reading a conversation", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT MAX(i.received_at) AS at FROM inbound_messages i "
-                    + "JOIN conversations c ON c.id = i.conversation_id WHERE c.channel = ? AND c.chat_id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT MAX(i.received_at) AS at FROM inbound_messages i "
+                            + "JOIN conversations c ON c.id = i.conversation_id WHERE c.channel = ? AND c.chat_id = ?")) {
                 select.setString(1, key.channel());
                 select.setString(2, key.chatId());
                 try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.ofNullable(Transactions.instant(rows, "at")) : Optional.<Instant>empty();
+                    return rows.next()
+                            ? Optional.ofNullable(Transactions.instant(rows, "at"))
+                            : Optional.<Instant>empty();
                 }
             }
         });
@@ -436,8 +484,9 @@ public final class JdbcConversationStore implements ConversationStore {
     /** How many replies went out to this conversation since {@code since}. */
     public int repliesSentSince(ConversationKey key, Instant since) {
         return tx.inTransaction("counting replies", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outbox o JOIN conversations c "
-                    + "ON c.id = o.conversation_id WHERE c.channel = ? AND c.chat_id = ? AND o.sent_at >= ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM outbox o JOIN conversations c "
+                            + "ON c.id = o.conversation_id WHERE c.channel = ? AND c.chat_id = ? AND o.sent_at >= ?")) {
                 select.setString(1, key.channel());
                 select.setString(2, key.chatId());
                 Transactions.setInstant(select, 3, since);

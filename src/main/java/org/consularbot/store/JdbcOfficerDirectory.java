@@ -23,7 +23,8 @@ public final class JdbcOfficerDirectory implements OfficerDirectory {
     @Override
     public Optional<Officer> find(String userId) {
         return tx.inTransaction("reading an officer", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT user_id, name, role FROM officers WHERE user_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT user_id, name, role FROM officers WHERE user_id = ?")) {
                 select.setString(1, userId);
                 return read(select).stream().findFirst();
             }
@@ -33,7 +34,8 @@ public final class JdbcOfficerDirectory implements OfficerDirectory {
     @Override
     public List<Officer> all() {
         return tx.inTransaction("listing officers", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT user_id, name, role FROM officers ORDER BY name, user_id")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT user_id, name, role FROM officers ORDER BY name, user_id")) {
                 return read(select);
             }
         });
@@ -42,7 +44,8 @@ public final class JdbcOfficerDirectory implements OfficerDirectory {
     @Override
     public void add(Officer officer, Instant at) {
         tx.inTransaction("adding an officer", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE officers SET name = ?, role = ? WHERE user_id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE officers SET name = ?, role = ? WHERE user_id = ?")) {
                 update.setString(1, officer.name());
                 update.setString(2, officer.role().code());
                 update.setString(3, officer.userId());
@@ -75,7 +78,10 @@ public final class JdbcOfficerDirectory implements OfficerDirectory {
         List<Officer> officers = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                officers.add(new Officer(rows.getString("user_id"), rows.getString("name"), Officer.Role.fromCode(rows.getString("role"))));
+                officers.add(new Officer(
+                        rows.getString("user_id"),
+                        rows.getString("name"),
+                        Officer.Role.fromCode(rows.getString("role"))));
             }
         }
         return officers;

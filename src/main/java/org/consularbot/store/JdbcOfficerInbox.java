@@ -58,13 +58,16 @@ public final class JdbcOfficerInbox implements OfficerInbox {
     @Override
     public List<Action> pending(int limit) {
         return tx.inTransaction("reading officers' actions left to run", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT source_id, payload, received_at FROM officer_inbox"
-                    + " WHERE handled_at IS NULL ORDER BY received_at, source_id LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT source_id, payload, received_at FROM officer_inbox"
+                            + " WHERE handled_at IS NULL ORDER BY received_at, source_id LIMIT ?")) {
                 select.setInt(1, limit);
                 List<Action> actions = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        actions.add(new Action(rows.getString("source_id"), rows.getString("payload"),
+                        actions.add(new Action(
+                                rows.getString("source_id"),
+                                rows.getString("payload"),
                                 Transactions.instant(rows, "received_at")));
                     }
                 }

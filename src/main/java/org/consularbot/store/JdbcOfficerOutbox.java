@@ -22,10 +22,12 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     }
 
     @Override
-    public void enqueue(Optional<Long> ticketId, OfficerMessage.Kind kind, String text, List<String> mention, Instant now) {
+    public void enqueue(
+            Optional<Long> ticketId, OfficerMessage.Kind kind, String text, List<String> mention, Instant now) {
         tx.inTransaction("queueing a message for officers", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO officer_outbox (ticket_id, kind, text, mention, "
-                    + "created_at, attempts) VALUES (?, ?, ?, ?, ?, 0)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO officer_outbox (ticket_id, kind, text, mention, "
+                            + "created_at, attempts) VALUES (?, ?, ?, ?, ?, 0)")) {
                 if (ticketId.isPresent()) {
                     insert.setLong(1, ticketId.get());
                 } else {
@@ -44,8 +46,9 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     public List<OfficerMessage> unsent(int limit) {
         return tx.inTransaction("listing messages for officers", connection -> {
             // Never given up: a card or an alarm must reach the officers however long their channel is down.
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, ticket_id, kind, text, mention FROM officer_outbox "
-                    + "WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT id, ticket_id, kind, text, mention FROM officer_outbox "
+                            + "WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
                 select.setInt(1, limit);
                 List<OfficerMessage> messages = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
@@ -53,8 +56,12 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
                         long ticket = rows.getLong("ticket_id");
                         Optional<Long> ticketId = rows.wasNull() ? Optional.empty() : Optional.of(ticket);
                         String mention = rows.getString("mention");
-                        messages.add(new OfficerMessage(rows.getLong("id"), ticketId, OfficerMessage.Kind.fromCode(rows.getString("kind")),
-                                rows.getString("text"), mention == null ? List.of() : Arrays.asList(mention.split(","))));
+                        messages.add(new OfficerMessage(
+                                rows.getLong("id"),
+                                ticketId,
+                                OfficerMessage.Kind.fromCode(rows.getString("kind")),
+                                rows.getString("text"),
+                                mention == null ? List.of() : Arrays.asList(mention.split(","))));
                     }
                 }
                 return messages;
@@ -65,7 +72,8 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     /** Messages waiting for the officers' channel, for the backlog metric. */
     public long countUnsent() {
         return tx.inTransaction("counting messages for officers", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM officer_outbox WHERE sent_at IS NULL");
+            try (PreparedStatement select =
+                            connection.prepareStatement("SELECT COUNT(*) FROM officer_outbox WHERE sent_at IS NULL");
                     ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -89,7 +97,8 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     @Override
     public void markFailed(long id) {
         tx.inTransaction("recording a failed message for officers", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE officer_outbox SET attempts = attempts + 1 WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE officer_outbox SET attempts = attempts + 1 WHERE id = ?")) {
                 update.setLong(1, id);
                 return update.executeUpdate();
             }

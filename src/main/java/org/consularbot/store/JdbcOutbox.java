@@ -26,8 +26,9 @@ import org.consularbot.conversation.ReplyKind;
 public final class JdbcOutbox implements Outbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SELECT = "SELECT o.id, o.conversation_id, c.channel, c.chat_id, o.kind, o.entry_id, o.text, "
-            + "o.buttons, o.created_at, o.attempts FROM outbox o JOIN conversations c ON c.id = o.conversation_id ";
+    private static final String SELECT =
+            "SELECT o.id, o.conversation_id, c.channel, c.chat_id, o.kind, o.entry_id, o.text, "
+                    + "o.buttons, o.created_at, o.attempts FROM outbox o JOIN conversations c ON c.id = o.conversation_id ";
 
     private final Transactions tx;
 
@@ -35,11 +36,19 @@ public final class JdbcOutbox implements Outbox {
         this.tx = tx;
     }
 
-    OutboxEntry insert(Connection connection, long conversationId, ConversationKey key, long inboundId, Reply reply, Instant at,
-            Instant relaysFrom) throws SQLException {
+    OutboxEntry insert(
+            Connection connection,
+            long conversationId,
+            ConversationKey key,
+            long inboundId,
+            Reply reply,
+            Instant at,
+            Instant relaysFrom)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox (conversation_id, inbound_id, kind, entry_id, text, buttons, created_at, attempts, next_attempt_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, conversationId);
             if (inboundId > 0) {
                 insert.setLong(2, inboundId);
@@ -72,7 +81,8 @@ public final class JdbcOutbox implements Outbox {
     /** Replies waiting to be sent (attempts left), for the backlog metric. */
     public long countUnsent() {
         return tx.inTransaction("counting unsent replies", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts < ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts < ?")) {
                 select.setInt(1, MAX_ATTEMPTS);
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
@@ -85,8 +95,9 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxEntry> due(int limit, Instant now) {
         return tx.inTransaction("listing replies due for another attempt", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE o.sent_at IS NULL AND o.attempts < ? "
-                    + "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(SELECT + "WHERE o.sent_at IS NULL AND o.attempts < ? "
+                            + "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?")) {
                 select.setInt(1, MAX_ATTEMPTS);
                 Transactions.setInstant(select, 2, now);
                 select.setInt(3, limit);
@@ -98,8 +109,9 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public boolean claim(long outboxId, Instant dueBy, Instant leasedUntil) {
         return tx.inTransaction("claiming a reply", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
-                    + "AND sent_at IS NULL AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
+                            + "AND sent_at IS NULL AND attempts < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")) {
                 Transactions.setInstant(update, 1, leasedUntil);
                 update.setLong(2, outboxId);
                 update.setInt(3, MAX_ATTEMPTS);
@@ -124,7 +136,8 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<OutboxEntry> replies(long conversationId) {
         return tx.inTransaction("listing replies", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE o.conversation_id = ? ORDER BY o.id")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(SELECT + "WHERE o.conversation_id = ? ORDER BY o.id")) {
                 select.setLong(1, conversationId);
                 return read(select);
             }
@@ -163,7 +176,8 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public void markHeld(long outboxId, String why, Instant notBefore) {
         tx.inTransaction("holding a reply", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?")) {
                 String message = why == null ? "" : why;
                 update.setString(1, message.length() > 500 ? message.substring(0, 500) : message);
                 Transactions.setInstant(update, 2, notBefore);
@@ -178,11 +192,19 @@ public final class JdbcOutbox implements Outbox {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String buttons = rows.getString("buttons");
-                Reply reply = new Reply(ReplyKind.fromCode(rows.getString("kind")), rows.getString("text"),
-                        buttons(buttons, "choices"), buttons(buttons, "feedback"), Optional.ofNullable(rows.getString("entry_id")));
-                entries.add(new OutboxEntry(rows.getLong("id"), rows.getLong("conversation_id"),
-                        new ConversationKey(rows.getString("channel"), rows.getString("chat_id")), reply,
-                        Transactions.instant(rows, "created_at"), rows.getInt("attempts")));
+                Reply reply = new Reply(
+                        ReplyKind.fromCode(rows.getString("kind")),
+                        rows.getString("text"),
+                        buttons(buttons, "choices"),
+                        buttons(buttons, "feedback"),
+                        Optional.ofNullable(rows.getString("entry_id")));
+                entries.add(new OutboxEntry(
+                        rows.getLong("id"),
+                        rows.getLong("conversation_id"),
+                        new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
+                        reply,
+                        Transactions.instant(rows, "created_at"),
+                        rows.getInt("attempts")));
             }
         }
         return entries;
@@ -211,7 +233,8 @@ public final class JdbcOutbox implements Outbox {
         try {
             List<Button> buttons = new ArrayList<>();
             for (JsonNode node : JSON.readTree(json).path(group)) {
-                buttons.add(new Button(node.path("label").asText(), node.path("payload").asText()));
+                buttons.add(new Button(
+                        node.path("label").asText(), node.path("payload").asText()));
             }
             return buttons;
         } catch (JsonProcessingException e) {

@@ -25,9 +25,10 @@ import org.consularbot.handoff.TicketStore;
  */
 public final class JdbcTicketStore implements TicketStore {
 
-    private static final String SELECT = "SELECT t.id, t.conversation_id, c.channel, c.chat_id, t.priority, t.language, t.topic, "
-            + "t.reason, t.status, t.officer_id, t.created_at, t.queued_at, t.first_reply_at, t.closed_at, t.sla_level "
-            + "FROM tickets t JOIN conversations c ON c.id = t.conversation_id ";
+    private static final String SELECT =
+            "SELECT t.id, t.conversation_id, c.channel, c.chat_id, t.priority, t.language, t.topic, "
+                    + "t.reason, t.status, t.officer_id, t.created_at, t.queued_at, t.first_reply_at, t.closed_at, t.sla_level "
+                    + "FROM tickets t JOIN conversations c ON c.id = t.conversation_id ";
 
     private final Transactions tx;
 
@@ -36,10 +37,16 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public Opened openOrRaise(long conversationId, Ticket.Priority priority, Language language, Optional<String> topic, String reason,
+    public Opened openOrRaise(
+            long conversationId,
+            Ticket.Priority priority,
+            Language language,
+            Optional<String> topic,
+            String reason,
             Instant now) {
         return tx.inTransaction("opening a ticket", connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM conversations WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT id FROM conversations WHERE id = ? FOR UPDATE")) {
                 lock.setLong(1, conversationId);
                 lock.executeQuery().close();
             }
@@ -56,8 +63,9 @@ public final class JdbcTicketStore implements TicketStore {
                 }
                 return new Opened(ticket, false, false);
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tickets (conversation_id, priority, language, topic, "
-                    + "reason, status, created_at, queued_at, sla_level, version) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, 0)",
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO tickets (conversation_id, priority, language, topic, "
+                            + "reason, status, created_at, queued_at, sla_level, version) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, 0)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, conversationId);
                 insert.setString(2, priority.code());
@@ -67,7 +75,11 @@ public final class JdbcTicketStore implements TicketStore {
                 Transactions.setInstant(insert, 6, now);
                 Transactions.setInstant(insert, 7, now);
                 insert.executeUpdate();
-                return new Opened(find(connection, JdbcConversationStore.generatedId(insert)).orElseThrow(), true, false);
+                return new Opened(
+                        find(connection, JdbcConversationStore.generatedId(insert))
+                                .orElseThrow(),
+                        true,
+                        false);
             }
         });
     }
@@ -94,15 +106,20 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public boolean take(long id, String officerId, Instant now) {
-        return update("taking a ticket", "UPDATE tickets SET status = 'assigned', officer_id = ?, version = version + 1 "
-                + "WHERE id = ? AND status = 'queued'", officerId, id);
+        return update(
+                "taking a ticket",
+                "UPDATE tickets SET status = 'assigned', officer_id = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = 'queued'",
+                officerId,
+                id);
     }
 
     @Override
     public boolean release(long id, Instant now) {
         return tx.inTransaction("releasing a ticket", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET status = 'queued', officer_id = NULL, "
-                    + "queued_at = ?, first_reply_at = NULL, sla_level = 0, version = version + 1 WHERE id = ? AND status = 'assigned'")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE tickets SET status = 'queued', officer_id = NULL, "
+                            + "queued_at = ?, first_reply_at = NULL, sla_level = 0, version = version + 1 WHERE id = ? AND status = 'assigned'")) {
                 Transactions.setInstant(update, 1, now);
                 update.setLong(2, id);
                 return update.executeUpdate() == 1;
@@ -113,8 +130,9 @@ public final class JdbcTicketStore implements TicketStore {
     @Override
     public boolean close(long id, Instant now) {
         return tx.inTransaction("closing a ticket", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET status = 'closed', closed_at = ?, "
-                    + "version = version + 1 WHERE id = ? AND status <> 'closed'")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE tickets SET status = 'closed', closed_at = ?, "
+                            + "version = version + 1 WHERE id = ? AND status <> 'closed'")) {
                 Transactions.setInstant(update, 1, now);
                 update.setLong(2, id);
                 return update.executeUpdate() == 1;
@@ -147,7 +165,8 @@ public final class JdbcTicketStore implements TicketStore {
     @Override
     public boolean raiseSla(long id, int level) {
         return tx.inTransaction("recording an alarm", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET sla_level = ? WHERE id = ? AND sla_level < ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE tickets SET sla_level = ? WHERE id = ? AND sla_level < ?")) {
                 update.setInt(1, level);
                 update.setLong(2, id);
                 update.setInt(3, level);
@@ -184,8 +203,12 @@ public final class JdbcTicketStore implements TicketStore {
                 List<Event> events = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new Event(Optional.of(rows.getLong("ticket_id")), Transactions.instant(rows, "at"),
-                                rows.getString("actor"), rows.getString("action"), rows.getString("detail")));
+                        events.add(new Event(
+                                Optional.of(rows.getLong("ticket_id")),
+                                Transactions.instant(rows, "at"),
+                                rows.getString("actor"),
+                                rows.getString("action"),
+                                rows.getString("detail")));
                     }
                 }
                 return events;
@@ -201,8 +224,12 @@ public final class JdbcTicketStore implements TicketStore {
                 List<Event> events = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new Event(Optional.empty(), Transactions.instant(rows, "at"), rows.getString("actor"),
-                                rows.getString("action"), rows.getString("detail")));
+                        events.add(new Event(
+                                Optional.empty(),
+                                Transactions.instant(rows, "at"),
+                                rows.getString("actor"),
+                                rows.getString("action"),
+                                rows.getString("detail")));
                     }
                 }
                 return events;
@@ -242,15 +269,21 @@ public final class JdbcTicketStore implements TicketStore {
         List<Ticket> tickets = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                tickets.add(new Ticket(rows.getLong("id"), rows.getLong("conversation_id"),
+                tickets.add(new Ticket(
+                        rows.getLong("id"),
+                        rows.getLong("conversation_id"),
                         new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
                         Ticket.Priority.valueOf(rows.getString("priority").toUpperCase(Locale.ROOT)),
                         Language.fromCode(rows.getString("language")).orElse(Language.VI),
-                        Optional.ofNullable(rows.getString("topic")), rows.getString("reason"),
-                        TicketStatus.fromCode(rows.getString("status")), Optional.ofNullable(rows.getString("officer_id")),
-                        Transactions.instant(rows, "created_at"), Transactions.instant(rows, "queued_at"),
+                        Optional.ofNullable(rows.getString("topic")),
+                        rows.getString("reason"),
+                        TicketStatus.fromCode(rows.getString("status")),
+                        Optional.ofNullable(rows.getString("officer_id")),
+                        Transactions.instant(rows, "created_at"),
+                        Transactions.instant(rows, "queued_at"),
                         Optional.ofNullable(Transactions.instant(rows, "first_reply_at")),
-                        Optional.ofNullable(Transactions.instant(rows, "closed_at")), rows.getInt("sla_level")));
+                        Optional.ofNullable(Transactions.instant(rows, "closed_at")),
+                        rows.getInt("sla_level")));
             }
         }
         return tickets;

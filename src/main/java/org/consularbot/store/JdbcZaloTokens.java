@@ -19,7 +19,8 @@ import org.consularbot.conversation.StoreException;
  */
 public final class JdbcZaloTokens implements ZaloTokens.Vault {
 
-    private static final String SELECT_ROW = "SELECT refresh_token, access_token, access_expires_at FROM zalo_tokens WHERE id = 1";
+    private static final String SELECT_ROW =
+            "SELECT refresh_token, access_token, access_expires_at FROM zalo_tokens WHERE id = 1";
 
     private final Transactions tx;
 
@@ -77,26 +78,31 @@ public final class JdbcZaloTokens implements ZaloTokens.Vault {
     }
 
     private static Optional<ZaloTokens.Pair> read(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet rows = select.executeQuery()) {
             if (!rows.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new ZaloTokens.Pair(rows.getString("refresh_token"), Optional.ofNullable(rows.getString("access_token")),
+            return Optional.of(new ZaloTokens.Pair(
+                    rows.getString("refresh_token"),
+                    Optional.ofNullable(rows.getString("access_token")),
                     Optional.ofNullable(Transactions.instant(rows, "access_expires_at"))));
         }
     }
 
     private static boolean update(Connection connection, ZaloTokens.Pair tokens, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE zalo_tokens SET refresh_token = ?, access_token = ?, "
-                + "access_expires_at = ?, updated_at = ? WHERE id = 1")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE zalo_tokens SET refresh_token = ?, access_token = ?, "
+                        + "access_expires_at = ?, updated_at = ? WHERE id = 1")) {
             bind(update, tokens, at);
             return update.executeUpdate() == 1;
         }
     }
 
     private static void insert(Connection connection, ZaloTokens.Pair tokens, Instant at) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO zalo_tokens (id, refresh_token, access_token, "
-                + "access_expires_at, updated_at) VALUES (1, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO zalo_tokens (id, refresh_token, access_token, "
+                        + "access_expires_at, updated_at) VALUES (1, ?, ?, ?, ?)")) {
             bind(insert, tokens, at);
             insert.executeUpdate();
         }

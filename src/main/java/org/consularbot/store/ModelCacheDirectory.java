@@ -103,7 +103,12 @@ public final class ModelCacheDirectory implements ModelCache {
                 return false;
             }
             partial = Files.createTempFile(folder, key, ".partial");
-            Files.write(partial, ByteBuffer.allocate(DIGEST_BYTES + model.length).put(sha256(model)).put(model).array());
+            Files.write(
+                    partial,
+                    ByteBuffer.allocate(DIGEST_BYTES + model.length)
+                            .put(sha256(model))
+                            .put(model)
+                            .array());
             move(partial, file);
             touch(file);
             prune();
@@ -131,13 +136,18 @@ public final class ModelCacheDirectory implements ModelCache {
      */
     private boolean onlyOursToWrite() {
         try {
-            PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes attributes =
+                    Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             boolean othersWrite = attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
                     || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
             boolean mine = attributes.owner().getName().equals(System.getProperty("user.name"));
             if (othersWrite || !mine) {
-                log.warn("model cache: {} is {}; not used (make it the service user's alone: chmod 700)", folder,
-                        othersWrite ? "writable by other users" : "owned by " + attributes.owner().getName());
+                log.warn(
+                        "model cache: {} is {}; not used (make it the service user's alone: chmod 700)",
+                        folder,
+                        othersWrite
+                                ? "writable by other users"
+                                : "owned by " + attributes.owner().getName());
                 return false;
             }
             return true;
@@ -159,7 +169,8 @@ public final class ModelCacheDirectory implements ModelCache {
             return;
         }
         try {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException raced) {
@@ -181,13 +192,15 @@ public final class ModelCacheDirectory implements ModelCache {
         try (Stream<Path> files = Files.list(folder)) {
             // Times read once, before sorting: another instance may touch a file meanwhile.
             models = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-                    .map(f -> Map.entry(f, lastModified(f))).collect(Collectors.toCollection(ArrayList::new));
+                    .map(f -> Map.entry(f, lastModified(f)))
+                    .collect(Collectors.toCollection(ArrayList::new));
         }
         models.sort(Map.Entry.<Path, FileTime>comparingByValue().reversed());
         models.stream().skip(kept).map(Map.Entry::getKey).forEach(ModelCacheDirectory::deleteQuietly);
         FileTime dayAgo = FileTime.from(clock.instant().minusSeconds(86_400));
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".partial") && lastModified(f).compareTo(dayAgo) < 0)
+            files.filter(f -> f.getFileName().toString().endsWith(".partial")
+                            && lastModified(f).compareTo(dayAgo) < 0)
                     .forEach(ModelCacheDirectory::deleteQuietly);
         }
     }

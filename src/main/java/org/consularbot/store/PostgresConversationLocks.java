@@ -82,7 +82,8 @@ public final class PostgresConversationLocks implements ConversationLocks {
     /** A stable 64-bit number for the conversation (first 8 bytes of SHA-256 of "channel:chat"). */
     static long id(ConversationKey key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = (value << 8) | (digest[i] & 0xff);

@@ -42,6 +42,7 @@ public final class ReceiptJournal {
 
     /** How long receipts are kept: far beyond what H2 was seen to lose, short for content kept twice. */
     static final Duration KEPT = Duration.ofHours(2);
+
     private static final String PREFIX = "receipts-";
     private static final String SUFFIX = ".jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +84,10 @@ public final class ReceiptJournal {
 
     /** Records that a conversation was deleted at the citizen's request: earlier receipts of it are not replayed. */
     public synchronized void forgot(ConversationKey key) {
-        write(JSON.createObjectNode().put("forget", true).put("channel", key.channel()).put("chat", key.chatId()));
+        write(JSON.createObjectNode()
+                .put("forget", true)
+                .put("channel", key.channel())
+                .put("chat", key.chatId()));
     }
 
     /** The messages kept, oldest first, without those of conversations forgotten after them. */
@@ -106,7 +110,9 @@ public final class ReceiptJournal {
                     if (entry.message() == null) {
                         byConversation.remove(entry.key());
                     } else {
-                        byConversation.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry.message());
+                        byConversation
+                                .computeIfAbsent(entry.key(), k -> new ArrayList<>())
+                                .add(entry.message());
                     }
                 });
             }
@@ -117,19 +123,25 @@ public final class ReceiptJournal {
         return all;
     }
 
-    private record Entry(ConversationKey key, InboundMessage message) {
-    }
+    private record Entry(ConversationKey key, InboundMessage message) {}
 
     private static Optional<Entry> read(String line) {
         try {
             JsonNode node = JSON.readTree(line);
-            ConversationKey key = new ConversationKey(node.path("channel").asText(), node.path("chat").asText());
+            ConversationKey key = new ConversationKey(
+                    node.path("channel").asText(), node.path("chat").asText());
             if (node.path("forget").asBoolean(false)) {
                 return Optional.of(new Entry(key, null));
             }
-            return Optional.of(new Entry(key, new InboundMessage(key, node.path("user").asText(null), node.path("id").asText(),
-                    ContentKind.fromCode(node.path("kind").asText()), node.path("text").asText(""),
-                    Instant.parse(node.path("at").asText()))));
+            return Optional.of(new Entry(
+                    key,
+                    new InboundMessage(
+                            key,
+                            node.path("user").asText(null),
+                            node.path("id").asText(),
+                            ContentKind.fromCode(node.path("kind").asText()),
+                            node.path("text").asText(""),
+                            Instant.parse(node.path("at").asText()))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // cut short by a kill while it was written: never acknowledged
         }
@@ -138,7 +150,8 @@ public final class ReceiptJournal {
     private void write(ObjectNode entry) {
         try {
             FileChannel channel = channelForNow();
-            ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes =
+                    ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -156,7 +169,8 @@ public final class ReceiptJournal {
         if (open != null) {
             open.close();
         }
-        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path file = folder.resolve(PREFIX + hour + SUFFIX);
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -182,7 +196,9 @@ public final class ReceiptJournal {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(folder)) {
-            return listed.filter(f -> hourOf(f) >= 0).sorted(Comparator.comparingLong(ReceiptJournal::hourOf)).toList();
+            return listed.filter(f -> hourOf(f) >= 0)
+                    .sorted(Comparator.comparingLong(ReceiptJournal::hourOf))
+                    .toList();
         } catch (IOException e) {
             throw new StoreException("cannot list the receipt journal in " + folder + ": " + e.getMessage(), e);
         }

@@ -26,21 +26,32 @@ import org.consularbot.faq.Folding;
 public final class Reports {
 
     /** One day on one channel. {@code other}: commands, buttons, relayed messages, empty ones. */
-    public record Day(LocalDate day, String channel, long messages, long answered, long suggested, long unanswered,
-            long emergencies, long rateLimited, long other) {
-    }
+    public record Day(
+            LocalDate day,
+            String channel,
+            long messages,
+            long answered,
+            long suggested,
+            long unanswered,
+            long emergencies,
+            long rateLimited,
+            long other) {}
 
     /**
      * A day whose messages {@code purge} deleted, as the counts it kept: messages of any kind, and the replies that were
      * answers, suggestions, "no FAQ fits" and emergencies.
      */
-    public record PurgedDay(LocalDate day, String channel, long messages, long answers, long suggestions, long fallbacks,
-            long emergencies) {
-    }
+    public record PurgedDay(
+            LocalDate day,
+            String channel,
+            long messages,
+            long answers,
+            long suggestions,
+            long fallbacks,
+            long emergencies) {}
 
     /** A question asked {@code count} times that got no answer, as one citizen wrote it (redacted). */
-    public record Unanswered(String example, long count) {
-    }
+    public record Unanswered(String example, long count) {}
 
     public record EntryFeedback(String entryId, long helpful, long notHelpful) {
         public double helpfulShare() {
@@ -48,8 +59,7 @@ public final class Reports {
         }
     }
 
-    public record Handoffs(long tickets, long urgent, long answered, Optional<Duration> medianWait) {
-    }
+    public record Handoffs(long tickets, long urgent, long answered, Optional<Duration> medianWait) {}
 
     private final Transactions tx;
 
@@ -60,8 +70,9 @@ public final class Reports {
     public List<Day> days(Instant since) {
         Map<String, long[]> rows = new TreeMap<>();
         tx.inTransaction("reporting messages", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT i.received_at, c.channel, i.outcome FROM inbound_messages i "
-                    + "JOIN conversations c ON c.id = i.conversation_id WHERE i.received_at >= ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT i.received_at, c.channel, i.outcome FROM inbound_messages i "
+                            + "JOIN conversations c ON c.id = i.conversation_id WHERE i.received_at >= ?")) {
                 Transactions.setInstant(select, 1, since);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
@@ -69,13 +80,15 @@ public final class Reports {
                         long[] counts = rows.computeIfAbsent(day + "\t" + r.getString("channel"), k -> new long[7]);
                         counts[0]++;
                         TurnOutcome outcome = TurnOutcome.parse(r.getString("outcome"));
-                        int column = outcome.kind().answered() ? 1 : switch (outcome.kind()) {
-                            case SUGGESTION -> 2;
-                            case FALLBACK -> 3;
-                            case EMERGENCY -> 4;
-                            case RATE_LIMITED -> 5;
-                            default -> 6;
-                        };
+                        int column = outcome.kind().answered()
+                                ? 1
+                                : switch (outcome.kind()) {
+                                    case SUGGESTION -> 2;
+                                    case FALLBACK -> 3;
+                                    case EMERGENCY -> 4;
+                                    case RATE_LIMITED -> 5;
+                                    default -> 6;
+                                };
                         counts[column]++;
                     }
                 }
@@ -94,12 +107,14 @@ public final class Reports {
     public List<PurgedDay> purgedDays(Instant since) {
         Map<String, long[]> rows = new TreeMap<>();
         tx.inTransaction("reporting purged days", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT on_day, channel, metric, total FROM daily_counts "
-                    + "WHERE on_day >= ? AND (metric LIKE 'messages.%' OR metric LIKE 'replies.%')")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT on_day, channel, metric, total FROM daily_counts "
+                            + "WHERE on_day >= ? AND (metric LIKE 'messages.%' OR metric LIKE 'replies.%')")) {
                 select.setObject(1, LocalDate.ofInstant(since, ZoneOffset.UTC));
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        long[] counts = rows.computeIfAbsent(r.getObject("on_day", LocalDate.class) + "\t" + r.getString("channel"),
+                        long[] counts = rows.computeIfAbsent(
+                                r.getObject("on_day", LocalDate.class) + "\t" + r.getString("channel"),
                                 k -> new long[5]);
                         int column = switch (r.getString("metric")) {
                             case "replies.answer" -> 1;
@@ -136,7 +151,9 @@ public final class Reports {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         String text = r.getString("text") == null ? "" : r.getString("text");
-                        String key = Folding.fold(Folding.clean(text)).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                        String key = Folding.fold(Folding.clean(text))
+                                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                                .strip();
                         if (!key.isEmpty()) {
                             example.putIfAbsent(key, text.length() > 200 ? text.substring(0, 200) + "…" : text);
                             counts.merge(key, 1L, Long::sum);
@@ -146,8 +163,11 @@ public final class Reports {
             }
             return null;
         });
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
-                .map(e -> new Unanswered(redact.apply(example.get(e.getKey())), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .map(e -> new Unanswered(redact.apply(example.get(e.getKey())), e.getValue()))
+                .toList();
     }
 
     public List<EntryFeedback> feedback(Instant since) {
@@ -187,7 +207,11 @@ public final class Reports {
                     }
                 }
                 waits.sort(Comparator.naturalOrder());
-                return new Handoffs(tickets, urgent, waits.size(), waits.isEmpty() ? Optional.<Duration>empty() : Optional.of(waits.get(waits.size() / 2)));
+                return new Handoffs(
+                        tickets,
+                        urgent,
+                        waits.size(),
+                        waits.isEmpty() ? Optional.<Duration>empty() : Optional.of(waits.get(waits.size() / 2)));
             }
         });
     }

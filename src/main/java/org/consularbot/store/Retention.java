@@ -20,8 +20,7 @@ import org.consularbot.conversation.PurgeReport;
  */
 final class Retention {
 
-    private record Key(LocalDate day, String channel, String metric) {
-    }
+    private record Key(LocalDate day, String channel, String metric) {}
 
     private final Connection connection;
 
@@ -31,12 +30,23 @@ final class Retention {
 
     PurgeReport purge(Instant cutoff) throws SQLException {
         Map<Key, Long> counts = new HashMap<>();
-        count(counts, "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
-                + "JOIN conversations c ON c.id = i.conversation_id WHERE i.stored_at < ?", "messages.", cutoff);
-        count(counts, "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
-                + "JOIN conversations c ON c.id = o.conversation_id WHERE o.created_at < ?", "replies.", cutoff);
-        count(counts, "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.updated_at < ?",
-                "conversations.", cutoff);
+        count(
+                counts,
+                "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
+                        + "JOIN conversations c ON c.id = i.conversation_id WHERE i.stored_at < ?",
+                "messages.",
+                cutoff);
+        count(
+                counts,
+                "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
+                        + "JOIN conversations c ON c.id = o.conversation_id WHERE o.created_at < ?",
+                "replies.",
+                cutoff);
+        count(
+                counts,
+                "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.updated_at < ?",
+                "conversations.",
+                cutoff);
         for (Map.Entry<Key, Long> entry : counts.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
@@ -61,16 +71,28 @@ final class Retention {
      */
     boolean forget(long conversationId) throws SQLException {
         Map<Key, Long> counts = new HashMap<>();
-        countFor(counts, "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
-                + "JOIN conversations c ON c.id = i.conversation_id WHERE c.id = ?", "messages.", conversationId);
-        countFor(counts, "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
-                + "JOIN conversations c ON c.id = o.conversation_id WHERE c.id = ?", "replies.", conversationId);
-        countFor(counts, "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.id = ?",
-                "conversations.", conversationId);
+        countFor(
+                counts,
+                "SELECT i.received_at AS at, c.channel, i.kind AS what FROM inbound_messages i "
+                        + "JOIN conversations c ON c.id = i.conversation_id WHERE c.id = ?",
+                "messages.",
+                conversationId);
+        countFor(
+                counts,
+                "SELECT o.created_at AS at, c.channel, o.kind AS what FROM outbox o "
+                        + "JOIN conversations c ON c.id = o.conversation_id WHERE c.id = ?",
+                "replies.",
+                conversationId);
+        countFor(
+                counts,
+                "SELECT c.created_at AS at, c.channel, 'opened' AS what FROM conversations c WHERE c.id = ?",
+                "conversations.",
+                conversationId);
         for (Map.Entry<Key, Long> entry : counts.entrySet()) {
             add(entry.getKey(), entry.getValue());
         }
-        try (PreparedStatement feedback = connection.prepareStatement("UPDATE feedback SET conversation_id = NULL WHERE conversation_id = ?")) {
+        try (PreparedStatement feedback =
+                connection.prepareStatement("UPDATE feedback SET conversation_id = NULL WHERE conversation_id = ?")) {
             feedback.setLong(1, conversationId);
             feedback.executeUpdate();
         }
@@ -135,7 +157,8 @@ final class Retention {
 
     static Map<String, Long> totals(Connection connection) throws SQLException {
         Map<String, Long> totals = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT metric, SUM(total) AS total FROM daily_counts GROUP BY metric");
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT metric, SUM(total) AS total FROM daily_counts GROUP BY metric");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 totals.put(rows.getString("metric"), rows.getLong("total"));

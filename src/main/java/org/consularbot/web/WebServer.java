@@ -17,8 +17,7 @@ public final class WebServer implements AutoCloseable {
      * A channel's webhook: the POST path, the header carrying its secret or signature, and the channel's handling of
      * (that header, the body read on demand) returning the HTTP status to answer.
      */
-    public record Webhook(String path, String header, Handler handler) {
-    }
+    public record Webhook(String path, String header, Handler handler) {}
 
     /** What a channel does with one webhook request. */
     @FunctionalInterface
@@ -37,7 +36,10 @@ public final class WebServer implements AutoCloseable {
      * {@code /metrics} ({@code metrics}: Prometheus text), and {@code /ready}, which answers 200 when every
      * check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
      */
-    public static WebServer start(WebConfig config, List<Webhook> webhooks, Supplier<String> metrics,
+    public static WebServer start(
+            WebConfig config,
+            List<Webhook> webhooks,
+            Supplier<String> metrics,
             Supplier<Map<String, String>> readiness) {
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -51,9 +53,13 @@ public final class WebServer implements AutoCloseable {
                 Map<String, String> problems = readiness.get();
                 ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
             });
-            javalin.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
+            javalin.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
             for (Webhook webhook : webhooks) {
-                javalin.routes.post(webhook.path(), ctx -> ctx.status(webhook.handler().receive(ctx.header(webhook.header()), ctx::bodyAsBytes)));
+                javalin.routes.post(
+                        webhook.path(),
+                        ctx -> ctx.status(webhook.handler().receive(ctx.header(webhook.header()), ctx::bodyAsBytes)));
             }
         });
         app.start();

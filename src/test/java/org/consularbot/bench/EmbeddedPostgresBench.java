@@ -19,8 +19,7 @@ import org.consularbot.store.TestDatabases;
  */
 public final class EmbeddedPostgresBench {
 
-    private EmbeddedPostgresBench() {
-    }
+    private EmbeddedPostgresBench() {}
 
     public static void main(String[] args) {
         List<String> command = new ArrayList<>(List.of("bench", "--db-url", TestDatabases.postgresUrl()));

@@ -55,7 +55,11 @@ class ChatCommandTest {
         CliRun run = chat("");
 
         assertThat(run.out()).startsWith(texts.welcome(Language.VI));
-        assertThat(run.out()).startsWith("Xin chào!").contains(TestCorpora.HOTLINE).contains("/human").contains("/lang en");
+        assertThat(run.out())
+                .startsWith("Xin chào!")
+                .contains(TestCorpora.HOTLINE)
+                .contains("/human")
+                .contains("/lang en");
         assertThat(db.conversation("local")).isPresent();
     }
 
@@ -66,7 +70,8 @@ class ChatCommandTest {
         CliRun run = chat(PASSPORT + "\n");
 
         String answer = run.out().substring(texts.welcome(Language.VI).length());
-        assertThat(answer).contains(corpus.answer(renewal, Language.VI))
+        assertThat(answer)
+                .contains(corpus.answer(renewal, Language.VI))
                 .contains("Nguồn: " + renewal.sources().get(0))
                 .contains("[1] 👍 Hữu ích   [2] 👎 Chưa đúng");
         assertThat(answer.strip()).endsWith("[1] 👍 Hữu ích   [2] 👎 Chưa đúng");
@@ -96,9 +101,12 @@ class ChatCommandTest {
 
         CliRun run = chat(PASSPORT + "\n1\n");
 
-        assertThat(run.out()).endsWith(texts.thanks(Language.VI, true) + System.lineSeparator() + System.lineSeparator());
+        assertThat(run.out())
+                .endsWith(texts.thanks(Language.VI, true) + System.lineSeparator() + System.lineSeparator());
         List<Feedback> feedback = db.feedback(PASSPORT_ENTRY);
-        assertThat(feedback).singleElement().satisfies(f -> assertThat(f.helpful()).isTrue());
+        assertThat(feedback)
+                .singleElement()
+                .satisfies(f -> assertThat(f.helpful()).isTrue());
     }
 
     @Test
@@ -109,21 +117,26 @@ class ChatCommandTest {
 
         assertThat(run.out()).contains(texts.thanks(Language.VI, false)).contains("/human");
         assertThat(db.feedback(PASSPORT_ENTRY))
-                .singleElement().satisfies(f -> assertThat(f.helpful()).isFalse());
+                .singleElement()
+                .satisfies(f -> assertThat(f.helpful()).isFalse());
     }
 
     @Test
     void aDidYouMeanOptionIsChosenByTypingItsNumber() throws Exception {
         String vague = "giay to";
-        JsonNode asked = JSON.readTree(CliRun.run("ask", "--json", vague, "--faq-dir", "faq").out());
-        assertThat(asked.path("tier").asText()).as("'%s' must be a 'did you mean' for this test", vague).isEqualTo("suggest");
+        JsonNode asked = JSON.readTree(
+                CliRun.run("ask", "--json", vague, "--faq-dir", "faq").out());
+        assertThat(asked.path("tier").asText())
+                .as("'%s' must be a 'did you mean' for this test", vague)
+                .isEqualTo("suggest");
         FaqEntry first = entry(asked.path("ranked").get(0).path("id").asText());
         FaqEntry second = entry(asked.path("ranked").get(1).path("id").asText());
         chat("");
 
         CliRun run = chat(vague + "\n2\n");
 
-        assertThat(run.out()).startsWith(texts.didYouMean(Language.VI))
+        assertThat(run.out())
+                .startsWith(texts.didYouMean(Language.VI))
                 .contains("1. " + first.title(Language.VI))
                 .contains("2. " + second.title(Language.VI))
                 .contains(corpus.answer(second, Language.VI))
@@ -150,7 +163,9 @@ class ChatCommandTest {
         CliRun second = chat(PASSPORT + "\n");
 
         FaqEntry renewal = entry(PASSPORT_ENTRY);
-        assertThat(second.out()).doesNotContain("Xin chào").doesNotContain("Hello!")
+        assertThat(second.out())
+                .doesNotContain("Xin chào")
+                .doesNotContain("Hello!")
                 .startsWith(corpus.answer(renewal, Language.EN))
                 .contains("Source: " + renewal.sources().get(0))
                 .contains("[1] 👍 Helpful   [2] 👎 Not helpful");
@@ -170,7 +185,9 @@ class ChatCommandTest {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith(texts.welcome(Language.VI));
-        assertThat(run.out().substring(texts.welcome(Language.VI).length()).strip()).startsWith("🆘").contains(TestCorpora.HOTLINE);
+        assertThat(run.out().substring(texts.welcome(Language.VI).length()).strip())
+                .startsWith("🆘")
+                .contains(TestCorpora.HOTLINE);
         assertThat(db.conversation("local")).isPresent();
     }
 

@@ -29,8 +29,10 @@ record CliRun(int exit, String out, String err) {
 
     /** As {@link #runWithInput(Map, String, String...)} at another time, e.g. to age stored data for {@code purge}. */
     static CliRun runWithInput(Clock clock, Map<String, String> environment, String input, String... args) {
-        CommandLine line = ConsularBotCommand.create(Settings.load(TestCorpora.withModelCache(environment), Path.of("nonexistent.env")),
-                clock, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        CommandLine line = ConsularBotCommand.create(
+                Settings.load(TestCorpora.withModelCache(environment), Path.of("nonexistent.env")),
+                clock,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         line.setOut(new PrintWriter(out, true));

@@ -38,7 +38,8 @@ class CliTest {
         assertThat(json.path("language").asText()).isEqualTo("vi");
         assertThat(json.path("id").asText()).startsWith("passport.issue.");
         assertThat(json.path("ranked").isArray()).isTrue();
-        assertThat(json.path("ranked").get(0).path("id").asText()).isEqualTo(json.path("id").asText());
+        assertThat(json.path("ranked").get(0).path("id").asText())
+                .isEqualTo(json.path("id").asText());
         assertThat(json.has("emergency")).isFalse();
     }
 
@@ -54,7 +55,11 @@ class CliTest {
     void askGivesTheFirstStepsOfTheCountryTheMessageNames() {
         CliRun run = CliRun.run("ask", "em bị tai nạn ở Trung Quốc, đang chảy máu nhiều", "--faq-dir", "faq");
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("cấp cứu 120").contains("Trung Quốc").doesNotContain("911").doesNotContain("Canada");
+        assertThat(run.out())
+                .contains("cấp cứu 120")
+                .contains("Trung Quốc")
+                .doesNotContain("911")
+                .doesNotContain("Canada");
     }
 
     @Test
@@ -79,10 +84,12 @@ class CliTest {
 
     @Test
     void askShowsSmallTalkAndDeclinesWithTheirClassAndReply() throws Exception {
-        JsonNode thumb = JSON.readTree(CliRun.run("ask", "--json", "🙏🙏🙏", "--faq-dir", "faq").out());
+        JsonNode thumb = JSON.readTree(
+                CliRun.run("ask", "--json", "🙏🙏🙏", "--faq-dir", "faq").out());
         assertThat(thumb.path("tier").asText()).isEqualTo("chitchat");
         assertThat(thumb.path("reason").asText()).isEqualTo("ack");
-        JsonNode loan = JSON.readTree(CliRun.run("ask", "--json", "cho em vay tiền gấp được không", "--faq-dir", "faq").out());
+        JsonNode loan = JSON.readTree(CliRun.run("ask", "--json", "cho em vay tiền gấp được không", "--faq-dir", "faq")
+                .out());
         assertThat(loan.path("tier").asText()).isEqualTo("decline");
         assertThat(loan.path("reason").asText()).isEqualTo("loan-job");
         assertThat(loan.path("answer").asText()).contains("không cho vay");
@@ -90,7 +97,8 @@ class CliTest {
 
     @Test
     void askShowsTheEmergencySituationAndWhetherTheTriageIsSure() throws Exception {
-        JsonNode json = JSON.readTree(CliRun.run("ask", "--json", "em muốn tự tử", "--faq-dir", "faq").out());
+        JsonNode json = JSON.readTree(
+                CliRun.run("ask", "--json", "em muốn tự tử", "--faq-dir", "faq").out());
         assertThat(json.path("tier").asText()).isEqualTo("emergency");
         assertThat(json.path("situation").asText()).isEqualTo("suicide");
         assertThat(json.path("sure").asBoolean()).isTrue();
@@ -100,19 +108,36 @@ class CliTest {
     @Test
     void evalReadsUrgencySituationClassAndPreviousAndReportsThemForBothMatchersInOneRun() throws Exception {
         Path set = tmp.resolve("set.tsv");
-        Files.writeString(set, String.join("\n",
-                "expected\tkind\turgent\tsituation\tclass\tcountry\tprevious\tquestion",
-                "emergency.arrest\turgent\tyes\tarrest\t-\tJapan\t-\tchồng em vừa bị công an bắt",
-                "passport.issue\ttrap\tno\t-\t-\t-\t-\tnếu bị bắt thì hộ chiếu có bị thu không",
-                "chitchat\tchitchat\tno\t-\tthanks\t-\t-\tcảm ơn nhiều nhé",
-                "decline\tdecline\tno\t-\tloan-job\t-\t-\tcho em vay tiền gấp được không",
-                "passport.issue\tfollowup\tno\t-\t-\t-\tHộ chiếu hết hạn thì làm lại ở đâu?\tcòn phí thì sao?"), StandardCharsets.UTF_8);
+        Files.writeString(
+                set,
+                String.join(
+                        "\n",
+                        "expected\tkind\turgent\tsituation\tclass\tcountry\tprevious\tquestion",
+                        "emergency.arrest\turgent\tyes\tarrest\t-\tJapan\t-\tchồng em vừa bị công an bắt",
+                        "passport.issue\ttrap\tno\t-\t-\t-\t-\tnếu bị bắt thì hộ chiếu có bị thu không",
+                        "chitchat\tchitchat\tno\t-\tthanks\t-\t-\tcảm ơn nhiều nhé",
+                        "decline\tdecline\tno\t-\tloan-job\t-\t-\tcho em vay tiền gấp được không",
+                        "passport.issue\tfollowup\tno\t-\t-\t-\tHộ chiếu hết hạn thì làm lại ở đâu?\tcòn phí thì sao?"),
+                StandardCharsets.UTF_8);
         Path out = tmp.resolve("set.jsonl");
-        CliRun run = CliRun.run("eval", "--queries", set.toString(), "--corpus", "faq", "--matcher", "default,bm25",
-                "--out", out.toString());
+        CliRun run = CliRun.run(
+                "eval",
+                "--queries",
+                set.toString(),
+                "--corpus",
+                "faq",
+                "--matcher",
+                "default,bm25",
+                "--out",
+                out.toString());
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("default matcher on", "bm25 matcher on", "urgent messages per situation");
-        assertThat(run.out().lines().filter(l -> l.trim().startsWith("arrest")).findFirst().orElseThrow()).contains("recall 1.000");
+        assertThat(run.out()
+                        .lines()
+                        .filter(l -> l.trim().startsWith("arrest"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("recall 1.000");
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -141,7 +166,9 @@ class CliTest {
         CliRun run = CliRun.run(Map.of("FAQ_DIR", broken.toString()), "ask", "hộ chiếu");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("the FAQ corpus is invalid");
-        assertThat(CliRun.run(Map.of("FAQ_DIR", "faq"), "ask", "--json", "mat ho chieu").exit()).isZero();
+        assertThat(CliRun.run(Map.of("FAQ_DIR", "faq"), "ask", "--json", "mat ho chieu")
+                        .exit())
+                .isZero();
     }
 
     @Test
@@ -161,9 +188,23 @@ class CliTest {
         List<EvalQuery> queries = EvalSet.read(Path.of("eval/dev.tsv"));
         List<String> table = run.out().lines().toList();
         assertThat(table.get(0)).startsWith("default matcher on eval/dev.tsv (" + queries.size() + " messages");
-        assertThat(table.get(1)).contains("kind", "n", "shown", "ans.prec", "ans.rate", "no.faq", "chit", "decl", "urgent",
-                "f.emerg", "sit.ok", "mrr");
-        List<String> kinds = table.subList(2, table.size()).stream().map(l -> l.trim().split("\\s+")[0]).toList();
+        assertThat(table.get(1))
+                .contains(
+                        "kind",
+                        "n",
+                        "shown",
+                        "ans.prec",
+                        "ans.rate",
+                        "no.faq",
+                        "chit",
+                        "decl",
+                        "urgent",
+                        "f.emerg",
+                        "sit.ok",
+                        "mrr");
+        List<String> kinds = table.subList(2, table.size()).stream()
+                .map(l -> l.trim().split("\\s+")[0])
+                .toList();
         assertThat(kinds).contains("vi", "vi-nd", "en", "urgent", "none").last().isEqualTo("ALL");
         assertThat(table.get(table.size() - 1).trim().split("\\s+")[1]).isEqualTo(String.valueOf(queries.size()));
 
@@ -176,16 +217,20 @@ class CliTest {
             for (String field : List.of("tier", "topic", "id", "score", "ranked")) {
                 assertThat(node.has(field)).as(field + " on line " + (i + 1)).isTrue();
             }
-            assertThat(node.path("tier").asText()).isIn("emergency", "answer", "suggest", "fallback", "chitchat", "decline");
+            assertThat(node.path("tier").asText())
+                    .isIn("emergency", "answer", "suggest", "fallback", "chitchat", "decline");
             assertThat(node.path("ranked").isArray()).isTrue();
             if (node.path("ranked").size() > 0) {
-                assertThat(node.path("id").asText()).isEqualTo(node.path("ranked").get(0).path("id").asText());
+                assertThat(node.path("id").asText())
+                        .isEqualTo(node.path("ranked").get(0).path("id").asText());
             } else {
                 assertThat(node.path("id").isNull()).isTrue();
             }
             if (node.path("tier").asText().equals("answer")) {
                 // What the answer gate read is kept for refitting it (eval/fit-answer-gate.py).
-                assertThat(node.path("certainty").asDouble()).as("line " + (i + 1)).isBetween(0.93, 1.0);
+                assertThat(node.path("certainty").asDouble())
+                        .as("line " + (i + 1))
+                        .isBetween(0.93, 1.0);
                 assertThat(node.path("gate").size()).isEqualTo(15);
             }
         }
@@ -206,17 +251,25 @@ class CliTest {
         CliRun run = CliRun.run("eval", "--cross-validate", "2", "--corpus", corpus.toString());
         assertThat(run.exit()).as(run.toString()).isZero();
         List<String> table = run.out().lines().toList();
-        assertThat(table.get(0)).startsWith("default matcher, 2-fold cross-validation on").contains("(6 messages");
-        assertThat(table).anySatisfy(line -> assertThat(line.trim()).startsWith("ALL").contains(" 6 "));
+        assertThat(table.get(0))
+                .startsWith("default matcher, 2-fold cross-validation on")
+                .contains("(6 messages");
+        assertThat(table)
+                .anySatisfy(line -> assertThat(line.trim()).startsWith("ALL").contains(" 6 "));
         assertThat(run.err()).contains("fold 1/2 (3 held out, trained on 3 examples)", "fold 2/2");
 
-        CliRun noExamples = CliRun.run("eval", "--cross-validate", "--corpus", TestCorpora.copyOfReal(tmp.resolve("bare")).toString());
+        CliRun noExamples = CliRun.run(
+                "eval",
+                "--cross-validate",
+                "--corpus",
+                TestCorpora.copyOfReal(tmp.resolve("bare")).toString());
         assertThat(noExamples.exit()).isEqualTo(2);
         assertThat(noExamples.err()).contains("has no examples/ folder");
         CliRun tooMany = CliRun.run("eval", "--cross-validate", "7", "--corpus", corpus.toString());
         assertThat(tooMany.exit()).isEqualTo(2);
         assertThat(tooMany.err()).contains("2 to 6 folds");
-        CliRun both = CliRun.run("eval", "--cross-validate", "--queries", "eval/dev.tsv", "--corpus", corpus.toString());
+        CliRun both =
+                CliRun.run("eval", "--cross-validate", "--queries", "eval/dev.tsv", "--corpus", corpus.toString());
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("give one of --queries, --passages or --cross-validate");
     }
@@ -251,7 +304,8 @@ class CliTest {
     @Test
     void evalOnAnExternalFaqSet() throws Exception {
         Path set = tmp.resolve("set.jsonl");
-        Files.writeString(set, "{\"id\": \"renew\", \"question\": \"How do I renew my passport?\", \"answer\": \"x\"}\n");
+        Files.writeString(
+                set, "{\"id\": \"renew\", \"question\": \"How do I renew my passport?\", \"answer\": \"x\"}\n");
         Path queries = tmp.resolve("q.tsv");
         Files.writeString(queries, "expected\tquestion\nrenew\trenew my passport\n");
         CliRun run = CliRun.run("eval", "--queries", queries.toString(), "--corpus", set.toString());
@@ -268,7 +322,9 @@ class CliTest {
         assertThat(json.path("entries").asInt()).isEqualTo(200);
         for (String matcher : List.of("default", "bm25")) {
             for (String key : List.of("p50_ms", "p99_ms", "qps", "ready_ms")) {
-                assertThat(json.path(matcher).path(key).isNumber()).as(matcher + "." + key).isTrue();
+                assertThat(json.path(matcher).path(key).isNumber())
+                        .as(matcher + "." + key)
+                        .isTrue();
             }
             assertThat(json.path(matcher).path("p99_ms").asDouble())
                     .isGreaterThanOrEqualTo(json.path(matcher).path("p50_ms").asDouble());
@@ -288,14 +344,37 @@ class CliTest {
     void helpPrintsUsage() {
         CliRun run = CliRun.run("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: consular-bot").contains("chat").contains("purge").contains("ask").contains("eval").contains("faq");
+        assertThat(run.out())
+                .contains("Usage: consular-bot")
+                .contains("chat")
+                .contains("purge")
+                .contains("ask")
+                .contains("eval")
+                .contains("faq");
     }
 
     /** Regression: "--help" on a command failed ("Missing required parameter", exit 2) though the README says it works. */
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "chat", "ask", "eval", "bench", "purge", "report", "faq",
-        "faq validate", "faq review", "faq export", "faq import", "officer", "officer add", "officer remove", "officer list",
-        "officer console"})
+    @ValueSource(
+            strings = {
+                "serve",
+                "chat",
+                "ask",
+                "eval",
+                "bench",
+                "purge",
+                "report",
+                "faq",
+                "faq validate",
+                "faq review",
+                "faq export",
+                "faq import",
+                "officer",
+                "officer add",
+                "officer remove",
+                "officer list",
+                "officer console"
+            })
     void everyCommandPrintsItsUsageOnHelp(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun run = CliRun.run(args);

@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.ConversationKey;
@@ -52,16 +51,30 @@ class CorpusReloadTest {
     @Test
     void aValidEditIsServedAndABrokenOneRefusedWhileTheLastGoodCorpusServes() throws Exception {
         Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
-        Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0")), tmp.resolve("none.env"));
+        Settings settings = Settings.load(
+                TestCorpora.withModelCache(Map.of(
+                        "DB_URL",
+                        "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "FAQ_DIR",
+                        faq.toString(),
+                        "RATE_LIMIT_PER_MINUTE",
+                        "0")),
+                tmp.resolve("none.env"));
         List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
         AtomicLong ids = new AtomicLong();
-        try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
+        try (BotAssembly bot = BotAssembly.open(
+                BotConfig.from(settings),
+                new CorpusSource(settings, TestCorpora.CLOCK),
+                new PrintWriter(new StringWriter()),
+                TestCorpora.CLOCK)) {
             TurnProcessor processor = bot.turns(Map.of("test", sent::add)).citizens();
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
-            Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
-                    "m", "mang cho meo ve viet nam can giay to gi", TestCorpora.CLOCK.instant()));
+            Runnable ask = () -> processor.handle(InboundMessage.text(
+                    new ConversationKey("test", "c" + ids.incrementAndGet()),
+                    "u",
+                    "m",
+                    "mang cho meo ve viet nam can giay to gi",
+                    TestCorpora.CLOCK.instant()));
 
             ask.run();
             assertThat(sent.get(sent.size() - 1).reply().entryId()).isEmpty();
@@ -72,11 +85,16 @@ class CorpusReloadTest {
             ask.run();
             assertThat(sent.get(sent.size() - 1).reply().entryId()).contains("travel-document.pets");
 
-            Files.writeString(faq.resolve("entries/travel-document.pets.yaml"), PETS.replace("topic: travel-document", "topic: pets"));
+            Files.writeString(
+                    faq.resolve("entries/travel-document.pets.yaml"),
+                    PETS.replace("topic: travel-document", "topic: pets"));
             List<CorpusProblem> problems = watcher.check();
-            assertThat(problems).anySatisfy(p -> assertThat(p.toString()).contains("travel-document.pets.yaml:3", "unknown topic"));
+            assertThat(problems)
+                    .anySatisfy(p -> assertThat(p.toString()).contains("travel-document.pets.yaml:3", "unknown topic"));
             ask.run();
-            assertThat(sent.get(sent.size() - 1).reply().entryId()).as("the last good corpus still serves").contains("travel-document.pets");
+            assertThat(sent.get(sent.size() - 1).reply().entryId())
+                    .as("the last good corpus still serves")
+                    .contains("travel-document.pets");
         }
     }
 
@@ -85,17 +103,31 @@ class CorpusReloadTest {
     void aNewHotlineInMissionYamlReachesOfficerTurnTextsAndTheGroupNotice() throws Exception {
         Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
         String edited = "+84 000 000 001"; // not a real line: a test value only
-        Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0")), tmp.resolve("none.env"));
-        try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
+        Settings settings = Settings.load(
+                TestCorpora.withModelCache(Map.of(
+                        "DB_URL",
+                        "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                        "FAQ_DIR",
+                        faq.toString(),
+                        "RATE_LIMIT_PER_MINUTE",
+                        "0")),
+                tmp.resolve("none.env"));
+        try (BotAssembly bot = BotAssembly.open(
+                BotConfig.from(settings),
+                new CorpusSource(settings, TestCorpora.CLOCK),
+                new PrintWriter(new StringWriter()),
+                TestCorpora.CLOCK)) {
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Path mission = faq.resolve("mission.yaml");
-            Files.writeString(mission, Files.readString(mission).replace("hotline: \"+84 981 84 84 84\"", "hotline: \"" + edited + "\""));
+            Files.writeString(
+                    mission,
+                    Files.readString(mission).replace("hotline: \"+84 981 84 84 84\"", "hotline: \"" + edited + "\""));
 
             assertThat(watcher.check()).isEmpty();
 
-            assertThat(bot.officerTexts.outsideHours(Language.VI)).contains(edited).doesNotContain("981 84 84 84");
+            assertThat(bot.officerTexts.outsideHours(Language.VI))
+                    .contains(edited)
+                    .doesNotContain("981 84 84 84");
             assertThat(bot.officerTexts.notForgotten(Language.EN)).contains(edited);
             assertThat(RunningBot.groupNotice(bot.serving().hotline())).contains(edited);
         }
@@ -105,16 +137,37 @@ class CorpusReloadTest {
     void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
         Path faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")); // the bulletins the LLM answers from
         try (StubLlmServer llm = new StubLlmServer()) {
-            Settings settings = Settings.load(TestCorpora.withModelCache(Map.of("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime()
-                    + ";DB_CLOSE_DELAY=-1", "FAQ_DIR", faq.toString(), "RATE_LIMIT_PER_MINUTE", "0", "LLM_PROVIDER", "openai",
-                    "LLM_BASE_URL", llm.openAiBaseUrl(), "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test")), tmp.resolve("none.env"));
+            Settings settings = Settings.load(
+                    TestCorpora.withModelCache(Map.of(
+                            "DB_URL",
+                            "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                            "FAQ_DIR",
+                            faq.toString(),
+                            "RATE_LIMIT_PER_MINUTE",
+                            "0",
+                            "LLM_PROVIDER",
+                            "openai",
+                            "LLM_BASE_URL",
+                            llm.openAiBaseUrl(),
+                            "LLM_MODEL",
+                            "stub-model",
+                            "LLM_API_KEY",
+                            "sk-test")),
+                    tmp.resolve("none.env"));
             AtomicLong ids = new AtomicLong();
-            try (BotAssembly bot = BotAssembly.open(BotConfig.from(settings), new CorpusSource(settings, TestCorpora.CLOCK),
-                    new PrintWriter(new StringWriter()), TestCorpora.CLOCK)) {
-                TurnProcessor processor = bot.turns(Map.of("test", entry -> { })).citizens();
+            try (BotAssembly bot = BotAssembly.open(
+                    BotConfig.from(settings),
+                    new CorpusSource(settings, TestCorpora.CLOCK),
+                    new PrintWriter(new StringWriter()),
+                    TestCorpora.CLOCK)) {
+                TurnProcessor processor = bot.turns(Map.of("test", entry -> {})).citizens();
                 CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
-                Runnable ask = () -> processor.handle(InboundMessage.text(new ConversationKey("test", "c" + ids.incrementAndGet()), "u",
-                        "m", FallbackChatTest.PORTALS, TestCorpora.CLOCK.instant()));
+                Runnable ask = () -> processor.handle(InboundMessage.text(
+                        new ConversationKey("test", "c" + ids.incrementAndGet()),
+                        "u",
+                        "m",
+                        FallbackChatTest.PORTALS,
+                        TestCorpora.CLOCK.instant()));
 
                 ask.run();
                 assertThat(llmCalls(bot.metrics().scrape())).isEqualTo(1.0);
@@ -124,14 +177,19 @@ class CorpusReloadTest {
                 ask.run(); // the new fallback's cache is empty: the model is asked again
 
                 assertThat(llm.requests).hasSize(2);
-                assertThat(llmCalls(bot.metrics().scrape())).as("counted from the fallback now serving").isEqualTo(2.0);
+                assertThat(llmCalls(bot.metrics().scrape()))
+                        .as("counted from the fallback now serving")
+                        .isEqualTo(2.0);
             }
         }
     }
 
     private static double llmCalls(String scrape) {
-        Matcher line = Pattern.compile("(?m)^consular_fallback_llm_calls_total (\\S+)$").matcher(scrape);
-        assertThat(line.find()).as("the LLM calls counter is in /metrics:\n" + scrape).isTrue();
+        Matcher line = Pattern.compile("(?m)^consular_fallback_llm_calls_total (\\S+)$")
+                .matcher(scrape);
+        assertThat(line.find())
+                .as("the LLM calls counter is in /metrics:\n" + scrape)
+                .isTrue();
         return Double.parseDouble(line.group(1));
     }
 }

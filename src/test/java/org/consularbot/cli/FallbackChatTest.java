@@ -26,6 +26,7 @@ class FallbackChatTest {
 
     @TempDir
     Path tmp;
+
     private ChatDb db;
 
     private String faq;
@@ -41,7 +42,8 @@ class FallbackChatTest {
         CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "none"), PORTALS + "\n", "chat");
 
         String reply = after(run.out(), "/lang en: English");
-        assertThat(reply).contains("Thông tin chính thức liên quan:", "• ", "Nguồn: https://", "/human", TestCorpora.HOTLINE);
+        assertThat(reply)
+                .contains("Thông tin chính thức liên quan:", "• ", "Nguồn: https://", "/human", TestCorpora.HOTLINE);
     }
 
     @Test
@@ -49,18 +51,34 @@ class FallbackChatTest {
         CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "none"), UNKNOWN + "\n", "chat");
 
         String reply = after(run.out(), "/lang en: English");
-        assertThat(reply).contains("chưa có câu trả lời", "/human", TestCorpora.HOTLINE).doesNotContain("Nguồn:");
+        assertThat(reply)
+                .contains("chưa có câu trả lời", "/human", TestCorpora.HOTLINE)
+                .doesNotContain("Nguồn:");
     }
 
     @Test
     void withAnLlmTheSameQuestionGetsACitedGeneratedAnswer() throws Exception {
         try (StubLlmServer llm = new StubLlmServer()) {
-            CliRun run = CliRun.runWithInput(db.env("FAQ_DIR", faq, "LLM_PROVIDER", "openai", "LLM_BASE_URL", llm.openAiBaseUrl(),
-                    "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test"), PORTALS + "\n" + UNKNOWN + "\n", "chat");
+            CliRun run = CliRun.runWithInput(
+                    db.env(
+                            "FAQ_DIR",
+                            faq,
+                            "LLM_PROVIDER",
+                            "openai",
+                            "LLM_BASE_URL",
+                            llm.openAiBaseUrl(),
+                            "LLM_MODEL",
+                            "stub-model",
+                            "LLM_API_KEY",
+                            "sk-test"),
+                    PORTALS + "\n" + UNKNOWN + "\n",
+                    "chat");
 
             String replies = after(run.out(), "/lang en: English");
             assertThat(replies).contains("[1]", "[1] Nguồn: https://", "/human");
-            assertThat(llm.requests).as("one call: the unknown procedure has no official passage").hasSize(1);
+            assertThat(llm.requests)
+                    .as("one call: the unknown procedure has no official passage")
+                    .hasSize(1);
             assertThat(llm.requests.get(0)).contains(PORTALS.substring(0, 30));
         }
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code faq validate | export | import} as staff run them. */
 class FaqCommandTest {
 
-    private static final String HEADER = "file,id,topic,questions_vi,questions_en,answer_vi,answer_en,sources,reviewed,expires,keywords\n";
+    private static final String HEADER =
+            "file,id,topic,questions_vi,questions_en,answer_vi,answer_en,sources,reviewed,expires,keywords\n";
 
     @TempDir
     Path tmp;
@@ -51,7 +52,8 @@ class FaqCommandTest {
     void validateTheRealCorpus() {
         CliRun run = CliRun.run("faq", "validate", "--dir", "faq");
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 27 topics");
+        assertThat(run.out())
+                .contains("faq: valid, " + TestCorpora.real().entries().size() + " entries in 27 topics");
         assertThat(run.err()).doesNotContain("error:");
     }
 
@@ -77,13 +79,21 @@ class FaqCommandTest {
         CliRun again = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(modelFiles(models)).as("the same two models, nothing added").isEqualTo(kept);
-        assertThat(fileKeys(models)).as("read, not trained and written again (a write replaces the file)").isEqualTo(inodes);
+        assertThat(fileKeys(models))
+                .as("read, not trained and written again (a write replaces the file)")
+                .isEqualTo(inodes);
 
-        Files.writeString(faq.resolve("examples/few.tsv"), "passport.issue\tvi\tno\t-\t-\t-\t-\thộ chiếu hỏng thì sao\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                faq.resolve("examples/few.tsv"),
+                "passport.issue\tvi\tno\t-\t-\t-\t-\thộ chiếu hỏng thì sao\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         CliRun edited = CliRun.run(env, "faq", "validate", "--dir", faq.toString());
         assertThat(edited.exit()).as(edited.toString()).isZero();
-        assertThat(modelFiles(models)).as("a new example: new models beside the old").hasSize(4).containsAllEntriesOf(kept);
+        assertThat(modelFiles(models))
+                .as("a new example: new models beside the old")
+                .hasSize(4)
+                .containsAllEntriesOf(kept);
     }
 
     @Test
@@ -109,7 +119,8 @@ class FaqCommandTest {
         Map<String, Object> keys = new TreeMap<>();
         try (Stream<Path> paths = Files.list(folder)) {
             for (Path path : paths.toList()) {
-                keys.put(path.getFileName().toString(),
+                keys.put(
+                        path.getFileName().toString(),
                         Files.readAttributes(path, BasicFileAttributes.class).fileKey());
             }
         }
@@ -147,7 +158,8 @@ class FaqCommandTest {
         TestCorpora.withEntries(broken, "x.yaml", oneEntryOfTopic("passport.nope"));
         CliRun run = CliRun.run("faq", "validate", "--dir", broken.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("error: entries/x.yaml:3: entry 'x.one': unknown topic 'passport.nope'")
+        assertThat(run.err())
+                .contains("error: entries/x.yaml:3: entry 'x.one': unknown topic 'passport.nope'")
                 .contains("1 error(s)");
         assertThat(run.out()).isEmpty();
     }
@@ -165,16 +177,29 @@ class FaqCommandTest {
                     reviewed: 2026-11-01
                     expires: %s
                 """;
-        TestCorpora.withEntries(faq, "x.yaml", "entries:\n" + entry.formatted("soon", "2026-12-10") + entry.formatted("later", "2027-06-30"));
+        TestCorpora.withEntries(
+                faq,
+                "x.yaml",
+                "entries:\n" + entry.formatted("soon", "2026-12-10") + entry.formatted("later", "2027-06-30"));
 
         CliRun run = CliRun.run("faq", "review", "--dir", faq.toString());
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("due 2026-12-10  x.soon  (entries/x.yaml:2)").doesNotContain("x.later");
+        assertThat(run.out())
+                .contains("due 2026-12-10  x.soon  (entries/x.yaml:2)")
+                .doesNotContain("x.later");
 
-        CliRun later = CliRun.runWithInput(Clock.fixed(Instant.parse("2027-01-05T00:00:00Z"), ZoneOffset.UTC),
-                Map.of(), "", "faq", "review", "--dir", faq.toString());
-        assertThat(later.exit()).as("an expired entry stops the bot from loading the corpus").isEqualTo(1);
+        CliRun later = CliRun.runWithInput(
+                Clock.fixed(Instant.parse("2027-01-05T00:00:00Z"), ZoneOffset.UTC),
+                Map.of(),
+                "",
+                "faq",
+                "review",
+                "--dir",
+                faq.toString());
+        assertThat(later.exit())
+                .as("an expired entry stops the bot from loading the corpus")
+                .isEqualTo(1);
         assertThat(later.out()).contains("EXPIRED  entries/x.yaml:", "x.soon", "expired on 2026-12-10");
     }
 
@@ -185,7 +210,8 @@ class FaqCommandTest {
         CliRun run = CliRun.run("faq", "review", "--dir", faq.toString());
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("unconfirmed  mission.yaml mission_phone: ", "unconfirmed  mission.yaml mission_hours: ");
+        assertThat(run.out())
+                .contains("unconfirmed  mission.yaml mission_phone: ", "unconfirmed  mission.yaml mission_hours: ");
     }
 
     @Test
@@ -208,8 +234,7 @@ class FaqCommandTest {
 
     @Test
     void validateTheBundledCorpus() {
-        Assumptions.assumeTrue(
-                getClass().getClassLoader().getResource("faq/topics.tsv") != null, "no bundled corpus");
+        Assumptions.assumeTrue(getClass().getClassLoader().getResource("faq/topics.tsv") != null, "no bundled corpus");
         CliRun run = CliRun.run("faq", "validate");
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("bundled corpus is valid");
@@ -227,7 +252,8 @@ class FaqCommandTest {
         Path csv = tmp.resolve("faq.csv");
         CliRun export = CliRun.run("faq", "export", csv.toString(), "--dir", "faq");
         assertThat(export.exit()).as(export.toString()).isZero();
-        assertThat(export.out()).contains("exported " + TestCorpora.real().entries().size() + " entries");
+        assertThat(export.out())
+                .contains("exported " + TestCorpora.real().entries().size() + " entries");
 
         Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Map<String, String> supportFiles = snapshot(target);
@@ -238,8 +264,10 @@ class FaqCommandTest {
 
         Corpus imported = new CorpusLoader(TestCorpora.CLOCK).load(target);
         Corpus original = TestCorpora.real();
-        assertThat(imported.entries()).extracting(FaqEntry::id)
-                .containsExactlyElementsOf(original.entries().stream().map(FaqEntry::id).toList());
+        assertThat(imported.entries())
+                .extracting(FaqEntry::id)
+                .containsExactlyElementsOf(
+                        original.entries().stream().map(FaqEntry::id).toList());
         for (int i = 0; i < original.entries().size(); i++) {
             FaqEntry want = original.entries().get(i);
             FaqEntry got = imported.entries().get(i);
@@ -258,14 +286,18 @@ class FaqCommandTest {
     void importReplacesTheTopicFilesWithTheSpreadsheetRows() throws Exception {
         Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Path csv = tmp.resolve("one.csv");
-        Files.writeString(csv, HEADER + "fees.yaml,fees.only,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,"
-                + "https://lanhsuvietnam.gov.vn/,2026-11-01,,\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                csv,
+                HEADER + "fees.yaml,fees.only,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,"
+                        + "https://lanhsuvietnam.gov.vn/,2026-11-01,,\n",
+                StandardCharsets.UTF_8);
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).as(run.toString()).isZero();
         try (Stream<Path> files = Files.list(target.resolve("entries"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("fees.yaml");
         }
-        assertThat(new CorpusLoader(TestCorpora.CLOCK).load(target).entries()).extracting(FaqEntry::id)
+        assertThat(new CorpusLoader(TestCorpora.CLOCK).load(target).entries())
+                .extracting(FaqEntry::id)
                 .containsExactly("fees.only");
     }
 
@@ -274,13 +306,17 @@ class FaqCommandTest {
         Path target = TestCorpora.copyOfReal(tmp.resolve("copy"));
         Map<String, String> before = snapshot(target);
         Path csv = tmp.resolve("bad.csv");
-        Files.writeString(csv, HEADER
-                + "fees.yaml,fees.good,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n"
-                + "fees.yaml,fees.bad,no.such.topic,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n",
+        Files.writeString(
+                csv,
+                HEADER
+                        + "fees.yaml,fees.good,fees,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n"
+                        + "fees.yaml,fees.bad,no.such.topic,\"a\nb\nc\",\"a\nb\nc\",vi,en,https://lanhsuvietnam.gov.vn/,2026-11-01,,\n",
                 StandardCharsets.UTF_8);
         CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", target.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("unknown topic 'no.such.topic'").contains("bad.csv row 3: entry 'fees.bad'")
+        assertThat(run.err())
+                .contains("unknown topic 'no.such.topic'")
+                .contains("bad.csv row 3: entry 'fees.bad'")
                 .contains("nothing changed in " + target);
         assertThat(snapshot(target)).isEqualTo(before);
     }
@@ -301,7 +337,8 @@ class FaqCommandTest {
     void importIntoAFolderThatDoesNotExist() throws Exception {
         Path csv = tmp.resolve("x.csv");
         Files.writeString(csv, HEADER);
-        CliRun run = CliRun.run("faq", "import", csv.toString(), "--dir", tmp.resolve("nope").toString());
+        CliRun run = CliRun.run(
+                "faq", "import", csv.toString(), "--dir", tmp.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("is not a corpus folder");
     }

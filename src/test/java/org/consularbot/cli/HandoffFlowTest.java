@@ -46,6 +46,7 @@ class HandoffFlowTest {
 
     @TempDir
     Path tmp;
+
     private final ManualClock clock = new ManualClock(MONDAY_10_TORONTO);
     private final List<OutboxEntry> toCitizens = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -60,8 +61,11 @@ class HandoffFlowTest {
     }
 
     private void open(Map<String, String> extra) throws Exception {
-        HashMap<String, String> env = new HashMap<>(Map.of("DB_URL", "jdbc:h2:mem:handoff" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                "RATE_LIMIT_PER_MINUTE", "0"));
+        HashMap<String, String> env = new HashMap<>(Map.of(
+                "DB_URL",
+                "jdbc:h2:mem:handoff" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "RATE_LIMIT_PER_MINUTE",
+                "0"));
         env.putAll(extra);
         bot = BotAssembly.open(BotConfig.from(Settings.load(env, tmp.resolve("none.env"))), TestCorpora.real(), clock);
         BotAssembly.Turns turns = bot.turns(Map.of("telegram", entry -> toCitizens.add(entry)));
@@ -79,7 +83,8 @@ class HandoffFlowTest {
     }
 
     private void citizen(String chat, String text) {
-        processor.handle(InboundMessage.text(new ConversationKey("telegram", chat), chat, "m" + ids.incrementAndGet(), text, clock.instant()));
+        processor.handle(InboundMessage.text(
+                new ConversationKey("telegram", chat), chat, "m" + ids.incrementAndGet(), text, clock.instant()));
     }
 
     private String lastToCitizen() {
@@ -87,7 +92,10 @@ class HandoffFlowTest {
     }
 
     private ConversationState state(String chat) {
-        return bot.store.find(new ConversationKey("telegram", chat)).orElseThrow().state();
+        return bot.store
+                .find(new ConversationKey("telegram", chat))
+                .orElseThrow()
+                .state();
     }
 
     private List<OfficerMessage> forOfficers() {
@@ -106,7 +114,8 @@ class HandoffFlowTest {
         assertThat(ticket.priority()).isEqualTo(Ticket.Priority.URGENT);
         assertThat(forOfficers()).singleElement().satisfies(card -> {
             assertThat(card.kind()).isEqualTo(OfficerMessage.Kind.CARD);
-            assertThat(card.text()).contains("🆘 URGENT #" + ticket.id(), "toi bi canh sat bat", "/take " + ticket.id());
+            assertThat(card.text())
+                    .contains("🆘 URGENT #" + ticket.id(), "toi bi canh sat bat", "/take " + ticket.id());
             assertThat(card.mention()).containsExactlyInAnyOrder("7", "8", "9");
         });
 
@@ -117,10 +126,15 @@ class HandoffFlowTest {
 
         int before = toCitizens.size();
         citizen("100", "em o Toronto, em cho chi a");
-        assertThat(toCitizens).as("the bot stays quiet while an officer is in charge").hasSize(before);
-        assertThat(forOfficers()).anySatisfy(m -> assertThat(m.text()).isEqualTo("#" + ticket.id() + " 💬 em o Toronto, em cho chi a"));
+        assertThat(toCitizens)
+                .as("the bot stays quiet while an officer is in charge")
+                .hasSize(before);
+        assertThat(forOfficers())
+                .anySatisfy(m -> assertThat(m.text()).isEqualTo("#" + ticket.id() + " 💬 em o Toronto, em cho chi a"));
 
-        assertThat(desk.reply("7", ticket.id(), "Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.").ok()).isTrue();
+        assertThat(desk.reply("7", ticket.id(), "Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.")
+                        .ok())
+                .isTrue();
         assertThat(lastToCitizen()).isEqualTo("👤 Lan: Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.");
         assertThat(bot.tickets.find(ticket.id()).orElseThrow().firstReplyAt()).contains(clock.instant());
 
@@ -143,7 +157,8 @@ class HandoffFlowTest {
         desk.close("7", id);
         int before = toCitizens.size();
 
-        assertThat(desk.reply("7", id, "one more thing").message()).isEqualTo("#" + id + " is closed; nothing was sent.");
+        assertThat(desk.reply("7", id, "one more thing").message())
+                .isEqualTo("#" + id + " is closed; nothing was sent.");
         assertThat(toCitizens).hasSize(before);
     }
 
@@ -152,7 +167,9 @@ class HandoffFlowTest {
     void aColleaguesTicketCannotBeTakenOrReadAndTheAttemptsAreAudited() {
         citizen("112", "/human");
         long id = bot.tickets.open().get(0).id();
-        assertThat(desk.transcript("8", id).ok()).as("waiting: any officer may read before taking").isTrue();
+        assertThat(desk.transcript("8", id).ok())
+                .as("waiting: any officer may read before taking")
+                .isTrue();
         desk.take("7", id);
 
         assertThat(desk.take("8", id).message()).isEqualTo("#" + id + " is already with Lan.");
@@ -161,11 +178,14 @@ class HandoffFlowTest {
         assertThat(desk.transcript("7", id).ok()).as("the holder").isTrue();
         assertThat(desk.transcript("9", id).ok()).as("a supervisor").isTrue();
 
-        assertThat(bot.tickets.events(id)).filteredOn(e -> e.actor().equals("8") && e.action().equals("refused"))
-                .extracting(e -> e.detail()).contains("take of a ticket held by Lan", "transcript of another officer's ticket");
+        assertThat(bot.tickets.events(id))
+                .filteredOn(e -> e.actor().equals("8") && e.action().equals("refused"))
+                .extracting(e -> e.detail())
+                .contains("take of a ticket held by Lan", "transcript of another officer's ticket");
         desk.close("7", id);
         assertThat(desk.take("8", id).ok()).isFalse();
-        assertThat(bot.tickets.events(id)).anySatisfy(e -> assertThat(e.detail()).isEqualTo("take of a closed ticket"));
+        assertThat(bot.tickets.events(id))
+                .anySatisfy(e -> assertThat(e.detail()).isEqualTo("take of a closed ticket"));
     }
 
     @Test
@@ -194,10 +214,12 @@ class HandoffFlowTest {
         assertThat(desk.release("7", id).ok()).isTrue();
         assertThat(state("103")).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         assertThat(lastToCitizen()).contains("hàng chờ");
-        assertThat(forOfficers()).as("a fresh card, so another officer can take it").anySatisfy(m -> {
-            assertThat(m.kind()).isEqualTo(OfficerMessage.Kind.CARD);
-            assertThat(m.text()).contains("released by Lan");
-        });
+        assertThat(forOfficers())
+                .as("a fresh card, so another officer can take it")
+                .anySatisfy(m -> {
+                    assertThat(m.kind()).isEqualTo(OfficerMessage.Kind.CARD);
+                    assertThat(m.text()).contains("released by Lan");
+                });
 
         citizen("103", "/cancel");
         assertThat(bot.tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
@@ -223,10 +245,14 @@ class HandoffFlowTest {
         clock.advance(Duration.ofMinutes(60));
         int before = toCitizens.size();
         assertThat(bot.slaWatch().check()).isEqualTo(1);
-        assertThat(forOfficers()).singleElement().satisfies(alarm -> assertThat(alarm.mention()).containsExactly("9"));
+        assertThat(forOfficers())
+                .singleElement()
+                .satisfies(alarm -> assertThat(alarm.mention()).containsExactly("9"));
         assertThat(toCitizens).hasSize(before + 1);
         assertThat(lastToCitizen()).contains("chưa quên", TestCorpora.HOTLINE);
-        assertThat(bot.slaWatch().check()).as("a new watch (a restart) does not repeat it").isZero();
+        assertThat(bot.slaWatch().check())
+                .as("a new watch (a restart) does not repeat it")
+                .isZero();
     }
 
     @Test
@@ -248,7 +274,9 @@ class HandoffFlowTest {
         assertThat(lastToCitizen()).contains("ngoài giờ trực", TestCorpora.HOTLINE);
 
         citizen("106", "toi bi tai nan giao thong dang o benh vien");
-        assertThat(forOfficers()).filteredOn(m -> m.text().contains("URGENT")).singleElement()
+        assertThat(forOfficers())
+                .filteredOn(m -> m.text().contains("URGENT"))
+                .singleElement()
                 .satisfies(card -> assertThat(card.mention()).containsExactly("9"));
     }
 
@@ -257,13 +285,18 @@ class HandoffFlowTest {
         citizen("107", "/human");
         long id = bot.tickets.open().get(0).id();
         desk.take("7", id);
-        // The citizen's /cancel and another officer's close crossed: the conversation is with an officer, the ticket closed.
+        // The citizen's /cancel and another officer's close crossed: the conversation is with an officer, the ticket
+        // closed.
         bot.tickets.close(id, clock.instant());
         forOfficers();
 
         citizen("107", "alo, có ai không");
 
-        assertThat(bot.tickets.openFor(bot.store.find(new ConversationKey("telegram", "107")).orElseThrow().id())).isPresent();
+        assertThat(bot.tickets.openFor(bot.store
+                        .find(new ConversationKey("telegram", "107"))
+                        .orElseThrow()
+                        .id()))
+                .isPresent();
         assertThat(forOfficers()).anySatisfy(m -> assertThat(m.text()).contains("alo, có ai không"));
     }
 
@@ -273,8 +306,11 @@ class HandoffFlowTest {
         long id = bot.tickets.open().get(0).id();
         bot.store.find(new ConversationKey("telegram", "108")).orElseThrow();
         // The conversation was closed by another officer's action on it meanwhile.
-        officerTurns.take(new ConversationKey("telegram", "108"), Optional.of(Trigger.CLOSED_BY_OFFICER),
-                List.of(), "closed elsewhere");
+        officerTurns.take(
+                new ConversationKey("telegram", "108"),
+                Optional.of(Trigger.CLOSED_BY_OFFICER),
+                List.of(),
+                "closed elsewhere");
 
         OfficerDesk.Result result = desk.take("7", id);
 
@@ -298,26 +334,46 @@ class HandoffFlowTest {
         citizen("110", "/human");
         citizen("111", "/human");
         List<Ticket> open = bot.tickets.open();
-        assertThat(OfficerCommandLine.run(desk, "7", "/take " + open.get(0).id()).orElseThrow().ok()).isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/take " + open.get(0).id())
+                        .orElseThrow()
+                        .ok())
+                .isTrue();
 
-        assertThat(OfficerCommandLine.run(desk, "7", "/reply Chào bạn").orElseThrow().ok()).as("one held: it is the one").isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/reply Chào bạn")
+                        .orElseThrow()
+                        .ok())
+                .as("one held: it is the one")
+                .isTrue();
         assertThat(lastToCitizen()).isEqualTo("👤 Lan: Chào bạn");
 
         OfficerCommandLine.run(desk, "7", "/take " + open.get(1).id());
-        assertThat(OfficerCommandLine.run(desk, "7", "/close").orElseThrow().message()).contains("Which ticket?");
-        assertThat(OfficerCommandLine.run(desk, "7", "close the door")).as("not a command").isEmpty();
-        assertThat(OfficerCommandLine.run(desk, "7", "/transcript " + open.get(1).id()).orElseThrow().message()).contains("› /human");
-        assertThat(OfficerCommandLine.run(desk, "7", "/close@consular_bot " + open.get(1).id()).orElseThrow().ok())
-                .as("the group's form, with the bot's name").isTrue();
-        assertThat(OfficerCommandLine.run(desk, "7", "/help").orElseThrow().message()).contains("/take N");
+        assertThat(OfficerCommandLine.run(desk, "7", "/close").orElseThrow().message())
+                .contains("Which ticket?");
+        assertThat(OfficerCommandLine.run(desk, "7", "close the door"))
+                .as("not a command")
+                .isEmpty();
+        assertThat(OfficerCommandLine.run(
+                                desk, "7", "/transcript " + open.get(1).id())
+                        .orElseThrow()
+                        .message())
+                .contains("› /human");
+        assertThat(OfficerCommandLine.run(
+                                desk, "7", "/close@consular_bot " + open.get(1).id())
+                        .orElseThrow()
+                        .ok())
+                .as("the group's form, with the bot's name")
+                .isTrue();
+        assertThat(OfficerCommandLine.run(desk, "7", "/help").orElseThrow().message())
+                .contains("/take N");
     }
 
     /** Regression: a ticket number too large for a long threw instead of answering the officer. */
     @Test
     void aTicketNumberBeyondAnyTicketIsAnsweredNotThrown() {
-        assertThat(OfficerCommandLine.run(desk, "7", "/take 99999999999999999999")).hasValueSatisfying(r -> {
-            assertThat(r.ok()).isFalse();
-            assertThat(r.message()).contains("no ticket");
-        });
+        assertThat(OfficerCommandLine.run(desk, "7", "/take 99999999999999999999"))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.ok()).isFalse();
+                    assertThat(r.message()).contains("no ticket");
+                });
     }
 }

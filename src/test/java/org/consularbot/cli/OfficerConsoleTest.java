@@ -16,6 +16,7 @@ class OfficerConsoleTest {
 
     @TempDir
     Path tmp;
+
     private ChatDb db;
 
     @BeforeEach
@@ -25,13 +26,16 @@ class OfficerConsoleTest {
 
     @Test
     void anOfficerTakesTheCitizensRequestAnswersAndClosesIt() {
-        assertThat(CliRun.run(db.env(), "officer", "add", "--id", "7", "--name", "Lan").exit()).isZero();
+        assertThat(CliRun.run(db.env(), "officer", "add", "--id", "7", "--name", "Lan")
+                        .exit())
+                .isZero();
         assertThat(CliRun.run(db.env(), "officer", "list").out()).contains("7\tLan\tofficer");
 
         CliRun citizen = CliRun.runWithInput(db.env(), "/human\n", "chat", "--as", "alice");
         assertThat(citizen.out()).contains("Đã chuyển yêu cầu tới cán bộ trực");
 
-        CliRun officer = CliRun.runWithInput(db.env(), "/queue\n/take 1\nChào bạn, tôi là Lan.\n/close\n", "officer", "console", "--as", "7");
+        CliRun officer = CliRun.runWithInput(
+                db.env(), "/queue\n/take 1\nChào bạn, tôi là Lan.\n/close\n", "officer", "console", "--as", "7");
         assertThat(officer.exit()).as(officer.toString()).isZero();
         assertThat(officer.out()).contains("🔔 #1", "› /human", "#1 is yours", "Sent to #1.", "#1 closed");
 
@@ -49,16 +53,23 @@ class OfficerConsoleTest {
         assertThat(stranger.exit()).isEqualTo(1);
         assertThat(stranger.err()).contains("99 is not a listed officer");
         assertThat(stranger.out()).as("no ticket shown to a stranger").doesNotContain("#1");
-        CliRun officer = CliRun.runWithInput(db.env(), "/queue\n/transcript 1\nclose the door and wait\n", "officer", "console", "--as", "7");
-        assertThat(officer.out()).contains("🆘 URGENT #1", "#1 queued", "#1 transcript:", "› toi bi bat",
-                "Nothing sent: you hold no ticket");
+        CliRun officer = CliRun.runWithInput(
+                db.env(), "/queue\n/transcript 1\nclose the door and wait\n", "officer", "console", "--as", "7");
+        assertThat(officer.out())
+                .contains(
+                        "🆘 URGENT #1",
+                        "#1 queued",
+                        "#1 transcript:",
+                        "› toi bi bat",
+                        "Nothing sent: you hold no ticket");
     }
 
     @Test
     void theConsoleStaysOutOfTheWayWhenOfficersWorkInTheTelegramGroup() {
         CliRun.run(db.env(), "officer", "add", "--id", "7", "--name", "Lan");
 
-        CliRun console = CliRun.runWithInput(db.env("TELEGRAM_OFFICER_CHAT_ID", "-100123"), "/queue\n", "officer", "console", "--as", "7");
+        CliRun console = CliRun.runWithInput(
+                db.env("TELEGRAM_OFFICER_CHAT_ID", "-100123"), "/queue\n", "officer", "console", "--as", "7");
 
         assertThat(console.exit()).isEqualTo(1);
         assertThat(console.err()).contains("officers work in the Telegram group");
@@ -66,8 +77,11 @@ class OfficerConsoleTest {
 
     @Test
     void officerCommandsCheckTheirArguments() {
-        assertThat(CliRun.run(db.env(), "officer", "add", "--id", "7", "--name", "Lan", "--role", "boss").exit()).isEqualTo(2);
-        assertThat(CliRun.run(db.env(), "officer", "remove", "--id", "404").exit()).isEqualTo(1);
+        assertThat(CliRun.run(db.env(), "officer", "add", "--id", "7", "--name", "Lan", "--role", "boss")
+                        .exit())
+                .isEqualTo(2);
+        assertThat(CliRun.run(db.env(), "officer", "remove", "--id", "404").exit())
+                .isEqualTo(1);
         assertThat(CliRun.run(db.env(), "officer").exit()).isEqualTo(2);
     }
 }

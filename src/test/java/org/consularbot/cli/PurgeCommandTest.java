@@ -60,7 +60,10 @@ class PurgeCommandTest {
     }
 
     private static long sum(Map<String, Long> counts, String prefix) {
-        return counts.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     @Test
@@ -87,7 +90,9 @@ class PurgeCommandTest {
         assertThat(sum(kept, "replies.")).isEqualTo(replies);
         assertThat(sum(kept, "conversations.")).isEqualTo(1);
         assertThat(kept).containsEntry("messages.text", 2L).containsEntry("messages.button", 1L);
-        assertThat(db.feedback(ENTRY)).as("feedback outlives the conversation").singleElement()
+        assertThat(db.feedback(ENTRY))
+                .as("feedback outlives the conversation")
+                .singleElement()
                 .satisfies(f -> assertThat(f.helpful()).isTrue());
     }
 
@@ -112,7 +117,9 @@ class PurgeCommandTest {
         assertThat(db.conversation("local")).isPresent();
         assertThat(db.keptCounts()).isEmpty();
         CliRun again = CliRun.runWithInput(db.env(), "", "chat");
-        assertThat(again.out()).as("still the same conversation: no second welcome").isEmpty();
+        assertThat(again.out())
+                .as("still the same conversation: no second welcome")
+                .isEmpty();
     }
 
     @Test
@@ -132,7 +139,8 @@ class PurgeCommandTest {
 
         Matcher second = report(purgeAfter(Duration.ofDays(2), db.env(), "--older-than", "1d"));
 
-        assertThat(second.group(2) + second.group(3) + second.group(4) + second.group(5)).isEqualTo("0000");
+        assertThat(second.group(2) + second.group(3) + second.group(4) + second.group(5))
+                .isEqualTo("0000");
         assertThat(sum(db.keptCounts(), "messages.")).isEqualTo(3);
     }
 
@@ -168,7 +176,8 @@ class PurgeCommandTest {
         CliRun run = purgeAfter(Duration.ofDays(200), db.env(), "--older-than", age);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("--older-than must look like 90d or 36h, not '" + age + "'")
+        assertThat(run.err())
+                .contains("--older-than must look like 90d or 36h, not '" + age + "'")
                 .contains("Usage: consular-bot purge");
         assertThat(run.out()).isEmpty();
         assertThat(db.rows("inbound_messages")).as("nothing purged").isEqualTo(3);

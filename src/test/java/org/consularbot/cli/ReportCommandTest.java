@@ -14,6 +14,7 @@ class ReportCommandTest {
 
     @TempDir
     Path tmp;
+
     private ChatDb db;
 
     @BeforeEach
@@ -23,17 +24,24 @@ class ReportCommandTest {
 
     @Test
     void itCountsWhatBecameOfEachQuestionAndListsTheUnansweredWithoutPersonalData() throws Exception {
-        CliRun.runWithInput(db.env(), "ho chieu het han lam lai o dau\n1\nxqzv blorf wurzle, em là Lan 0912 345 678\n"
-                + "Xqzv blorf wurzle?\ntoi bi bat\n", "chat", "--as", "alice");
+        CliRun.runWithInput(
+                db.env(),
+                "ho chieu het han lam lai o dau\n1\nxqzv blorf wurzle, em là Lan 0912 345 678\n"
+                        + "Xqzv blorf wurzle?\ntoi bi bat\n",
+                "chat",
+                "--as",
+                "alice");
         Path csv = tmp.resolve("days.csv");
 
         CliRun run = CliRun.run(db.env(), "report", "--since", "30d", "--csv", csv.toString());
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("console", "total 6 messages, 2 unanswered", "passport.issue.renew-abroad", "👍    1");
+        assertThat(run.out())
+                .contains("console", "total 6 messages, 2 unanswered", "passport.issue.renew-abroad", "👍    1");
         assertThat(run.out()).contains("[PHONE]").doesNotContain("0912 345 678");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("day,channel,messages,answered,suggested,unanswered,emergency,rate_limited,other");
+        assertThat(lines.get(0))
+                .isEqualTo("day,channel,messages,answered,suggested,unanswered,emergency,rate_limited,other");
         assertThat(lines.get(1)).endsWith(",console,6,1,0,2,1,0,2");
     }
 
@@ -47,7 +55,8 @@ class ReportCommandTest {
         CliRun run = CliRun.run(db.env(), "report", "--since", "30d");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).containsPattern("Messages since \\d{4}-\\d{2}-\\d{2} \\(UTC days\\)")
+        assertThat(run.out())
+                .containsPattern("Messages since \\d{4}-\\d{2}-\\d{2} \\(UTC days\\)")
                 .contains("total 0 messages", "only these counts were kept")
                 // the chat's first contact (/start), the question answered, the emergency
                 .containsPattern("console +3 +1 +0 +0 +1");

@@ -73,8 +73,8 @@ class StartupConfigTest {
     @Test
     void aPasswordInTheUrlIsNotEchoed() {
         String secret = "s3cr3t-Pw";
-        CliRun run = CliRun.runWithInput(db.env("DB_URL", DOWN + "?user=consul&password=" + secret, "DB_PASSWORD", secret),
-                "hi\n", "chat");
+        CliRun run = CliRun.runWithInput(
+                db.env("DB_URL", DOWN + "?user=consul&password=" + secret, "DB_PASSWORD", secret), "hi\n", "chat");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("cannot open the database at " + DOWN + "?user=consul&password=***");
@@ -84,8 +84,8 @@ class StartupConfigTest {
     @Test
     void aPasswordBeforeTheHostIsNotEchoed() {
         String secret = "s3cr3t-Pw";
-        CliRun run = CliRun.runWithInput(db.env("DB_URL", "jdbc:postgresql://consul:" + secret + "@127.0.0.1:1/consular"),
-                "hi\n", "chat");
+        CliRun run = CliRun.runWithInput(
+                db.env("DB_URL", "jdbc:postgresql://consul:" + secret + "@127.0.0.1:1/consular"), "hi\n", "chat");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("DB_URL").contains("DB_USER").contains("DB_PASSWORD");
@@ -105,16 +105,21 @@ class StartupConfigTest {
     @Test
     void theRateLimitSettingIsUsedButNeverHoldsBackAnEmergency() {
         // RATE_LIMIT_PER_MINUTE=1: the welcome (/start) uses the one message of the minute.
-        CliRun run = CliRun.runWithInput(db.env("RATE_LIMIT_PER_MINUTE", "1"), "ho chieu het han lam lai o dau\ntoi bi bat\n", "chat");
+        CliRun run = CliRun.runWithInput(
+                db.env("RATE_LIMIT_PER_MINUTE", "1"), "ho chieu het han lam lai o dau\ntoi bi bat\n", "chat");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).startsWith("Xin chào!").contains("Bạn đang gửi nhiều tin nhắn liên tiếp").doesNotContain("Nguồn: https://chiakhoaphapluat");
+        assertThat(run.out())
+                .startsWith("Xin chào!")
+                .contains("Bạn đang gửi nhiều tin nhắn liên tiếp")
+                .doesNotContain("Nguồn: https://chiakhoaphapluat");
         assertThat(run.out()).contains("🆘 KHẨN CẤP").contains(TestCorpora.HOTLINE);
     }
 
     @Test
     void noRateLimitWithZero() {
-        CliRun run = CliRun.runWithInput(db.env("RATE_LIMIT_PER_MINUTE", "0"), "ho chieu het han lam lai o dau\n".repeat(25), "chat");
+        CliRun run = CliRun.runWithInput(
+                db.env("RATE_LIMIT_PER_MINUTE", "0"), "ho chieu het han lam lai o dau\n".repeat(25), "chat");
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out().split("Nguồn:", -1)).hasSize(26);

@@ -71,18 +71,27 @@ class TelegramEndToEndTest {
         env.putAll(extra);
         Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();
-        return RunningBot.start(BotConfig.from(settings), TelegramConfig.from(settings).orElseThrow(), WebConfig.from(settings),
-                new CorpusSource(settings, clock), new PrintWriter(new StringWriter()), clock, Duration.ZERO);
+        return RunningBot.start(
+                BotConfig.from(settings),
+                TelegramConfig.from(settings).orElseThrow(),
+                WebConfig.from(settings),
+                new CorpusSource(settings, clock),
+                new PrintWriter(new StringWriter()),
+                clock,
+                Duration.ZERO);
     }
 
     @Test
     void theCommandMenuIsSetInVietnameseAndEnglish() {
         List<JsonNode> menus = telegram.calls("setMyCommands");
 
-        assertThat(menus).extracting(call -> call.path("body").path("language_code").asText(""))
+        assertThat(menus)
+                .extracting(call -> call.path("body").path("language_code").asText(""))
                 .contains("", "vi", "en");
-        assertThat(menus).allSatisfy(call -> assertThat(call.path("body").path("commands").toString())
-                .contains("\"start\"", "\"help\"", "\"human\"", "\"lang\"", "\"cancel\""));
+        assertThat(menus)
+                .allSatisfy(
+                        call -> assertThat(call.path("body").path("commands").toString())
+                                .contains("\"start\"", "\"help\"", "\"human\"", "\"lang\"", "\"cancel\""));
     }
 
     @Test
@@ -93,7 +102,8 @@ class TelegramEndToEndTest {
         JsonNode reply = only(telegram.botMessages(TOKEN, citizen, 1));
         assertThat(reply.path("text").asText()).contains("hộ chiếu", "Nguồn:");
         assertThat(reply.path("parse_mode").asText()).isEqualToIgnoringCase("html");
-        assertThat(buttons(reply)).containsExactly("fb:+:passport.issue.renew-abroad", "fb:-:passport.issue.renew-abroad");
+        assertThat(buttons(reply))
+                .containsExactly("fb:+:passport.issue.renew-abroad", "fb:-:passport.issue.renew-abroad");
     }
 
     @Test
@@ -119,7 +129,9 @@ class TelegramEndToEndTest {
         long citizen = USERS.incrementAndGet();
         telegram.userSays(TOKEN, citizen, "hộ chiếu");
         JsonNode suggestions = only(telegram.botMessages(TOKEN, citizen, 1));
-        List<String> choices = buttons(suggestions).stream().filter(data -> data.startsWith("faq:")).toList();
+        List<String> choices = buttons(suggestions).stream()
+                .filter(data -> data.startsWith("faq:"))
+                .toList();
         assertThat(choices).as("did-you-mean buttons").isNotEmpty();
 
         int spinnersBefore = telegram.calls("answerCallbackQuery").size();
@@ -136,22 +148,42 @@ class TelegramEndToEndTest {
         long citizen = USERS.incrementAndGet();
         telegram.userSays(TOKEN, citizen, "ho chieu het han lam lai o dau");
         only(telegram.botMessages(TOKEN, citizen, 1));
-        int before = bot.assembly().store.feedback("passport.issue.renew-abroad").size();
+        int before =
+                bot.assembly().store.feedback("passport.issue.renew-abroad").size();
 
         telegram.userPresses(TOKEN, citizen, "fb:+:passport.issue.renew-abroad");
 
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("Cảm ơn");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Cảm ơn");
         assertThat(bot.assembly().store.feedback("passport.issue.renew-abroad")).hasSize(before + 1);
     }
 
     @Test
     void aStickerGetsAPoliteReplyWithTheHotline() {
         long citizen = USERS.incrementAndGet();
-        telegram.inject(TOKEN, JSON.createObjectNode().set("message", JSON.createObjectNode()
-                .put("date", 1_790_000_000).<ObjectNode>set("from", user(citizen))
-                .<ObjectNode>set("chat", JSON.createObjectNode().put("id", citizen).put("type", "private"))
-                .set("sticker", JSON.createObjectNode().put("file_id", "s1").put("file_unique_id", "u1").put("type", "regular")
-                        .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false))));
+        telegram.inject(
+                TOKEN,
+                JSON.createObjectNode()
+                        .set(
+                                "message",
+                                JSON.createObjectNode()
+                                        .put("date", 1_790_000_000)
+                                        .<ObjectNode>set("from", user(citizen))
+                                        .<ObjectNode>set(
+                                                "chat",
+                                                JSON.createObjectNode()
+                                                        .put("id", citizen)
+                                                        .put("type", "private"))
+                                        .set(
+                                                "sticker",
+                                                JSON.createObjectNode()
+                                                        .put("file_id", "s1")
+                                                        .put("file_unique_id", "u1")
+                                                        .put("type", "regular")
+                                                        .put("width", 512)
+                                                        .put("height", 512)
+                                                        .put("is_animated", false)
+                                                        .put("is_video", false))));
 
         JsonNode reply = only(telegram.botMessages(TOKEN, citizen, 1));
         assertThat(reply.path("text").asText()).contains("sticker", HOTLINE);
@@ -161,13 +193,15 @@ class TelegramEndToEndTest {
     void startWelcomesWithTheHotlineAndLangEnSwitchesToEnglish() {
         long citizen = USERS.incrementAndGet();
         telegram.userSays(TOKEN, citizen, "/start");
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("Xin chào", HOTLINE, "/human");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Xin chào", HOTLINE, "/human");
 
         telegram.userSays(TOKEN, citizen, "/lang en");
         only(telegram.botMessages(TOKEN, citizen, 1));
         telegram.userSays(TOKEN, citizen, "/help");
 
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("How to use me");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("How to use me");
     }
 
     @Test
@@ -188,12 +222,26 @@ class TelegramEndToEndTest {
         telegram.userSays(TOKEN, citizen, "ho chieu");
         only(telegram.botMessages(TOKEN, citizen, 1));
 
-        telegram.inject(TOKEN, JSON.createObjectNode().set("edited_message", JSON.createObjectNode()
-                .put("message_id", 1).put("date", 1_790_000_000).put("edit_date", 1_790_000_060).put("text", "ho chieu het han lam lai o dau")
-                .<ObjectNode>set("from", user(citizen))
-                .set("chat", JSON.createObjectNode().put("id", citizen).put("type", "private"))));
+        telegram.inject(
+                TOKEN,
+                JSON.createObjectNode()
+                        .set(
+                                "edited_message",
+                                JSON.createObjectNode()
+                                        .put("message_id", 1)
+                                        .put("date", 1_790_000_000)
+                                        .put("edit_date", 1_790_000_060)
+                                        .put("text", "ho chieu het han lam lai o dau")
+                                        .<ObjectNode>set("from", user(citizen))
+                                        .set(
+                                                "chat",
+                                                JSON.createObjectNode()
+                                                        .put("id", citizen)
+                                                        .put("type", "private"))));
 
-        assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1)))).first().isEqualTo("fb:+:passport.issue.renew-abroad");
+        assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1))))
+                .first()
+                .isEqualTo("fb:+:passport.issue.renew-abroad");
     }
 
     @Test
@@ -205,7 +253,8 @@ class TelegramEndToEndTest {
 
         JsonNode notice = only(telegram.botMessages(TOKEN, group, 1));
         assertThat(notice.path("text").asText()).contains("tin nhắn riêng", "private chat", HOTLINE);
-        assertThat(count("SELECT COUNT(*) FROM conversations WHERE chat_id = ?", String.valueOf(group))).isZero();
+        assertThat(count("SELECT COUNT(*) FROM conversations WHERE chat_id = ?", String.valueOf(group)))
+                .isZero();
     }
 
     @Test
@@ -216,9 +265,14 @@ class TelegramEndToEndTest {
 
         JsonNode reply = only(telegram.botMessages(TOKEN, citizen, 1));
         assertThat(reply.path("text").asText()).isNotBlank();
-        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(2))).as("no second copy").isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM outbox o JOIN conversations c ON c.id = o.conversation_id "
-                + "WHERE c.chat_id = ? AND o.sent_at IS NOT NULL AND o.attempts = 1", String.valueOf(citizen))).isEqualTo(1);
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(2)))
+                .as("no second copy")
+                .isEmpty();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM outbox o JOIN conversations c ON c.id = o.conversation_id "
+                                + "WHERE c.chat_id = ? AND o.sent_at IS NOT NULL AND o.attempts = 1",
+                        String.valueOf(citizen)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -232,21 +286,37 @@ class TelegramEndToEndTest {
         assertThat(replies.get(0).path("text").asText()).contains("Cách dùng");
         assertThat(replies.get(2).path("text").asText()).contains("How to use me");
         assertThat(replies.get(4).path("text").asText()).contains("Cách dùng");
-        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(1))).isEmpty();
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     private static JsonNode groupCommand(long group, long member) {
         ObjectNode update = groupMessage(group, member, "/start");
-        ((ObjectNode) update.path("message")).set("entities",
-                JSON.createArrayNode().add(JSON.createObjectNode().put("type", "bot_command").put("offset", 0).put("length", 6)));
+        ((ObjectNode) update.path("message"))
+                .set(
+                        "entities",
+                        JSON.createArrayNode()
+                                .add(JSON.createObjectNode()
+                                        .put("type", "bot_command")
+                                        .put("offset", 0)
+                                        .put("length", 6)));
         return update;
     }
 
     private static ObjectNode groupMessage(long group, long member, String text) {
-        return JSON.createObjectNode().set("message", JSON.createObjectNode()
-                .put("date", 1_790_000_000).put("text", text)
-                .<ObjectNode>set("from", user(member))
-                .set("chat", JSON.createObjectNode().put("id", group).put("type", "supergroup").put("title", "Hội đồng hương")));
+        return JSON.createObjectNode()
+                .set(
+                        "message",
+                        JSON.createObjectNode()
+                                .put("date", 1_790_000_000)
+                                .put("text", text)
+                                .<ObjectNode>set("from", user(member))
+                                .set(
+                                        "chat",
+                                        JSON.createObjectNode()
+                                                .put("id", group)
+                                                .put("type", "supergroup")
+                                                .put("title", "Hội đồng hương")));
     }
 
     static ObjectNode user(long id) {
@@ -260,7 +330,10 @@ class TelegramEndToEndTest {
 
     static List<String> buttons(JsonNode message) {
         List<String> data = new ArrayList<>();
-        message.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
+        message.path("reply_markup")
+                .path("inline_keyboard")
+                .forEach(
+                        row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
         return data;
     }
 

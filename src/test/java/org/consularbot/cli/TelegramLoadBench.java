@@ -28,8 +28,7 @@ public final class TelegramLoadBench {
 
     private static final List<String> QUESTIONS = CitizenLoad.QUESTIONS;
 
-    private TelegramLoadBench() {
-    }
+    private TelegramLoadBench() {}
 
     public static void main(String[] args) throws Exception {
         int messages = option(args, "--messages", 2000);
@@ -39,10 +38,12 @@ public final class TelegramLoadBench {
         int perUser = Math.max(1, messages / users);
         Path dir = Files.createTempDirectory("telegram-bench");
         try (TelegramEmulator telegram = TelegramEmulator.start();
-                RunningBot bot = TelegramEndToEndTest.startBot(telegram, Map.of(
-                        "DB_URL", "jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath(),
-                        "TELEGRAM_CHAT_SEND_INTERVAL_MS", String.valueOf(chatInterval),
-                        "TELEGRAM_MAX_SENDS_PER_SECOND", String.valueOf(perSecond)))) {
+                RunningBot bot = TelegramEndToEndTest.startBot(
+                        telegram,
+                        Map.of(
+                                "DB_URL", "jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath(),
+                                "TELEGRAM_CHAT_SEND_INTERVAL_MS", String.valueOf(chatInterval),
+                                "TELEGRAM_MAX_SENDS_PER_SECOND", String.valueOf(perSecond)))) {
             warmUp(telegram);
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -61,15 +62,28 @@ public final class TelegramLoadBench {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             int extra = 0;
             for (int u = 0; u < users; u++) {
-                extra += telegram.moreBotMessages(TelegramEndToEndTest.TOKEN, 800_000 + u, Duration.ZERO).size();
+                extra += telegram.moreBotMessages(TelegramEndToEndTest.TOKEN, 800_000 + u, Duration.ZERO)
+                        .size();
             }
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "{\"messages\":%d,\"users\":%d,\"replies\":%d,\"missing\":%d,\"extra\":%d,"
-                    + "\"chat_interval_ms\":%d,\"max_per_second\":%d,\"seconds\":%.1f,\"replies_per_s\":%.0f,"
-                    + "\"p50_ms\":%.0f,\"p99_ms\":%.0f,\"max_ms\":%.0f}%n",
-                    users * perUser, users, replies, users * perUser - replies, extra, chatInterval, perSecond, seconds,
-                    replies / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"messages\":%d,\"users\":%d,\"replies\":%d,\"missing\":%d,\"extra\":%d,"
+                            + "\"chat_interval_ms\":%d,\"max_per_second\":%d,\"seconds\":%.1f,\"replies_per_s\":%.0f,"
+                            + "\"p50_ms\":%.0f,\"p99_ms\":%.0f,\"max_ms\":%.0f}%n",
+                    users * perUser,
+                    users,
+                    replies,
+                    users * perUser - replies,
+                    extra,
+                    chatInterval,
+                    perSecond,
+                    seconds,
+                    replies / seconds,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    percentile(sorted, 1.0));
             if (replies != users * perUser || extra != 0) {
                 System.err.println("FAILED: every message must get exactly one reply");
                 System.exit(1);
@@ -81,7 +95,8 @@ public final class TelegramLoadBench {
         int answered = 0;
         for (int i = 0; i < count; i++) {
             long sent = System.nanoTime();
-            telegram.userSays(TelegramEndToEndTest.TOKEN, citizen, QUESTIONS.get((int) ((citizen + i) % QUESTIONS.size())));
+            telegram.userSays(
+                    TelegramEndToEndTest.TOKEN, citizen, QUESTIONS.get((int) ((citizen + i) % QUESTIONS.size())));
             List<JsonNode> reply = telegram.botMessages(TelegramEndToEndTest.TOKEN, citizen, 1);
             if (!reply.isEmpty()) {
                 latencies.add(System.nanoTime() - sent);

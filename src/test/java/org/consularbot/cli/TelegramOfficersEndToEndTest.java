@@ -53,7 +53,8 @@ class TelegramOfficersEndToEndTest {
     void anEmergencyIsTakenAnsweredAndClosedFromTheOfficersGroup() {
         long citizen = 62_001;
         telegram.userSays(TOKEN, citizen, "toi bi canh sat bat");
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("+84 981 84 84 84");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("+84 981 84 84 84");
 
         JsonNode card = only(telegram.botMessages(TOKEN, GROUP, 1));
         assertThat(card.path("text").asText()).contains("URGENT #", "toi bi canh sat bat", "tg://user?id=" + LAN);
@@ -62,24 +63,34 @@ class TelegramOfficersEndToEndTest {
 
         telegram.userPresses(TOKEN, STRANGER, GROUP, "tk:take:" + ticket);
         telegram.userPresses(TOKEN, LAN, GROUP, "tk:take:" + ticket);
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("Lan", "đã nhận");
-        assertThat(bot.assembly().tickets.find(ticket).orElseThrow().officerId()).contains(String.valueOf(LAN));
-        assertThat(telegram.calls("answerCallbackQuery")).anySatisfy(call ->
-                assertThat(call.path("body").path("text").asText()).contains("not a listed officer"));
-        assertThat(only(telegram.botMessages(TOKEN, GROUP, 1)).path("text").asText()).contains("taken by Lan");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Lan", "đã nhận");
+        assertThat(bot.assembly().tickets.find(ticket).orElseThrow().officerId())
+                .contains(String.valueOf(LAN));
+        assertThat(telegram.calls("answerCallbackQuery"))
+                .anySatisfy(call ->
+                        assertThat(call.path("body").path("text").asText()).contains("not a listed officer"));
+        assertThat(only(telegram.botMessages(TOKEN, GROUP, 1)).path("text").asText())
+                .contains("taken by Lan");
 
         telegram.userSays(TOKEN, citizen, "em o Toronto a");
         assertThat(only(telegram.botMessages(TOKEN, GROUP, 1)).path("text").asText())
-                .as("relayed, naming the officer who holds it").startsWith("#" + ticket + " 💬 em o Toronto a").contains("tg://user?id=" + LAN);
+                .as("relayed, naming the officer who holds it")
+                .startsWith("#" + ticket + " 💬 em o Toronto a")
+                .contains("tg://user?id=" + LAN);
 
         telegram.inject(TOKEN, groupMessage(LAN, "Chị Lan đây, em giữ máy nhé.", cardMessageId(card)));
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).isEqualTo("👤 Lan: Chị Lan đây, em giữ máy nhé.");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .isEqualTo("👤 Lan: Chị Lan đây, em giữ máy nhé.");
 
         telegram.inject(TOKEN, groupMessage(LAN, "/close " + ticket, null));
-        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText()).contains("kết thúc");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("kết thúc");
         assertThat(bot.assembly().tickets.find(ticket).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
         List<JsonNode> group = telegram.botMessages(TOKEN, GROUP, 2);
-        assertThat(group).extracting(m -> m.path("text").asText()).anySatisfy(t -> assertThat(t).contains("closed"));
+        assertThat(group)
+                .extracting(m -> m.path("text").asText())
+                .anySatisfy(t -> assertThat(t).contains("closed"));
     }
 
     private static long cardMessageId(JsonNode card) {
@@ -89,13 +100,26 @@ class TelegramOfficersEndToEndTest {
     private static ObjectNode groupMessage(long from, String text, Long replyTo) {
         ObjectNode message = JSON.createObjectNode().put("date", 1_790_000_000).put("text", text);
         message.set("from", TelegramEndToEndTest.user(from));
-        message.set("chat", JSON.createObjectNode().put("id", GROUP).put("type", "supergroup").put("title", "Trực ban"));
+        message.set(
+                "chat",
+                JSON.createObjectNode()
+                        .put("id", GROUP)
+                        .put("type", "supergroup")
+                        .put("title", "Trực ban"));
         if (text.startsWith("/")) {
-            message.set("entities", JSON.createArrayNode().add(JSON.createObjectNode().put("type", "bot_command").put("offset", 0)
-                    .put("length", text.indexOf(' ') < 0 ? text.length() : text.indexOf(' '))));
+            message.set(
+                    "entities",
+                    JSON.createArrayNode()
+                            .add(JSON.createObjectNode()
+                                    .put("type", "bot_command")
+                                    .put("offset", 0)
+                                    .put("length", text.indexOf(' ') < 0 ? text.length() : text.indexOf(' '))));
         }
         if (replyTo != null) {
-            ObjectNode replied = JSON.createObjectNode().put("message_id", replyTo).put("date", 1_790_000_000).put("text", "card");
+            ObjectNode replied = JSON.createObjectNode()
+                    .put("message_id", replyTo)
+                    .put("date", 1_790_000_000)
+                    .put("text", "card");
             replied.set("chat", JSON.createObjectNode().put("id", GROUP).put("type", "supergroup"));
             message.set("reply_to_message", replied);
         }

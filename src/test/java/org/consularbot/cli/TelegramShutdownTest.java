@@ -20,9 +20,17 @@ class TelegramShutdownTest {
             Set<Thread> before = liveNonDaemon();
             RunningBot polling = TelegramEndToEndTest.startBot(telegram, Map.of());
             telegram.userSays(TelegramEndToEndTest.TOKEN, 71_001, "/help");
-            assertThat(telegram.botMessages(TelegramEndToEndTest.TOKEN, 71_001, 1)).hasSize(1);
-            RunningBot webhook = TelegramEndToEndTest.startBot(telegram, Map.of("TELEGRAM_WEBHOOK_URL",
-                    "http://127.0.0.1/webhooks/telegram", "TELEGRAM_WEBHOOK_SECRET", "secret-secret-secret-1", "HTTP_PORT", "0"));
+            assertThat(telegram.botMessages(TelegramEndToEndTest.TOKEN, 71_001, 1))
+                    .hasSize(1);
+            RunningBot webhook = TelegramEndToEndTest.startBot(
+                    telegram,
+                    Map.of(
+                            "TELEGRAM_WEBHOOK_URL",
+                            "http://127.0.0.1/webhooks/telegram",
+                            "TELEGRAM_WEBHOOK_SECRET",
+                            "secret-secret-secret-1",
+                            "HTTP_PORT",
+                            "0"));
 
             polling.close();
             webhook.close();
@@ -35,11 +43,14 @@ class TelegramShutdownTest {
                 left = liveNonDaemon();
                 left.removeAll(before);
             }
-            assertThat(left.stream().map(Thread::getName).collect(Collectors.toList())).isEmpty();
+            assertThat(left.stream().map(Thread::getName).collect(Collectors.toList()))
+                    .isEmpty();
         }
     }
 
     private static Set<Thread> liveNonDaemon() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon())
+                .collect(Collectors.toSet());
     }
 }

@@ -21,6 +21,7 @@ class TelegramStartupTest {
 
     @TempDir
     Path tmp;
+
     private ChatDb db;
 
     @BeforeAll
@@ -71,8 +72,14 @@ class TelegramStartupTest {
             HTTP_PORT                      | 70000                        | must be from 0 to 65535, not 70000
             """)
     void anInvalidTelegramSettingStopsStartUpNamingTheKey(String key, String value, String problem) {
-        Map<String, String> env = key.equals("TELEGRAM_BOT_TOKEN") ? db.env(key, value)
-                : db.env("TELEGRAM_BOT_TOKEN", TOKEN, key, value, "TELEGRAM_API_URL",
+        Map<String, String> env = key.equals("TELEGRAM_BOT_TOKEN")
+                ? db.env(key, value)
+                : db.env(
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        key,
+                        value,
+                        "TELEGRAM_API_URL",
                         key.equals("TELEGRAM_API_URL") ? value : telegram.apiUrl());
 
         CliRun run = CliRun.run(env, "serve");
@@ -84,7 +91,13 @@ class TelegramStartupTest {
 
     @Test
     void aWebhookWithoutASecretIsRefused() {
-        CliRun run = CliRun.run(db.env("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/webhooks/telegram"), "serve");
+        CliRun run = CliRun.run(
+                db.env(
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        "TELEGRAM_WEBHOOK_URL",
+                        "https://bot.example.org/webhooks/telegram"),
+                "serve");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("setting TELEGRAM_WEBHOOK_SECRET must be set when TELEGRAM_WEBHOOK_URL is");

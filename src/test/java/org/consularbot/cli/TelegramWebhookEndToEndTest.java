@@ -38,10 +38,12 @@ class TelegramWebhookEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         telegram = TelegramEmulator.start();
-        bot = TelegramEndToEndTest.startBot(telegram, Map.of(
-                "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "HTTP_PORT", "0"));
+        bot = TelegramEndToEndTest.startBot(
+                telegram,
+                Map.of(
+                        "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
+                        "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                        "HTTP_PORT", "0"));
     }
 
     @AfterAll
@@ -68,7 +70,9 @@ class TelegramWebhookEndToEndTest {
         HttpResponse<String> response = post(update(900_001, citizen, "ho chieu het han lam lai o dau"), SECRET);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1)))).first().isEqualTo("fb:+:passport.issue.renew-abroad");
+        assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1))))
+                .first()
+                .isEqualTo("fb:+:passport.issue.renew-abroad");
     }
 
     @Test
@@ -80,7 +84,8 @@ class TelegramWebhookEndToEndTest {
         assertThat(post(update, SECRET).statusCode()).isEqualTo(200);
 
         assertThat(telegram.botMessages(TOKEN, citizen, 1)).hasSize(1);
-        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(1))).isEmpty();
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     @Test
@@ -91,15 +96,18 @@ class TelegramWebhookEndToEndTest {
         assertThat(post(update, "not-the-secret-at-all-000000").statusCode()).isEqualTo(401);
         assertThat(post(update, null).statusCode()).isEqualTo(401);
 
-        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofMillis(500))).isEmpty();
-        assertThat(bot.assembly().store.find(new ConversationKey("telegram", String.valueOf(citizen)))).isEmpty();
+        assertThat(telegram.moreBotMessages(TOKEN, citizen, Duration.ofMillis(500)))
+                .isEmpty();
+        assertThat(bot.assembly().store.find(new ConversationKey("telegram", String.valueOf(citizen))))
+                .isEmpty();
     }
 
     @Test
     void aBodyThatIsNotAnUpdateIs400() throws Exception {
         assertThat(post("{not json", SECRET).statusCode()).isEqualTo(400);
         assertThat(post("[1,2,3]", SECRET).statusCode()).isEqualTo(400);
-        assertThat(post("{\"message\":{\"text\":\"no update id\"}}", SECRET).statusCode()).isEqualTo(400);
+        assertThat(post("{\"message\":{\"text\":\"no update id\"}}", SECRET).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -113,9 +121,13 @@ class TelegramWebhookEndToEndTest {
         telegram.botMessages(TOKEN, 61_010, 1);
 
         // The turn is counted once its reply is sent, so the emulator may hold the reply a moment before the count.
-        String[] expected = {"consular_messages_answered_total{channel=\"telegram\",outcome=\"answer\"}",
-                "consular_replies_total{channel=\"telegram\",result=\"delivered\"}", "consular_turn_seconds", "consular_outbox_backlog",
-                "consular_tickets_open"};
+        String[] expected = {
+            "consular_messages_answered_total{channel=\"telegram\",outcome=\"answer\"}",
+            "consular_replies_total{channel=\"telegram\",result=\"delivered\"}",
+            "consular_turn_seconds",
+            "consular_outbox_backlog",
+            "consular_tickets_open"
+        };
         assertThat(metricsOnceTheyHold(expected)).contains(expected);
     }
 
@@ -130,16 +142,25 @@ class TelegramWebhookEndToEndTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String update(long updateId, long citizen, String text) {
-        var message = JSON.createObjectNode().put("message_id", updateId).put("date", 1_790_000_000).put("text", text);
+        var message = JSON.createObjectNode()
+                .put("message_id", updateId)
+                .put("date", 1_790_000_000)
+                .put("text", text);
         message.set("from", TelegramEndToEndTest.user(citizen));
         message.set("chat", JSON.createObjectNode().put("id", citizen).put("type", "private"));
         if (text.startsWith("/")) {
-            message.set("entities", JSON.createArrayNode().add(JSON.createObjectNode().put("type", "bot_command")
-                    .put("offset", 0).put("length", text.length())));
+            message.set(
+                    "entities",
+                    JSON.createArrayNode()
+                            .add(JSON.createObjectNode()
+                                    .put("type", "bot_command")
+                                    .put("offset", 0)
+                                    .put("length", text.length())));
         }
         var update = JSON.createObjectNode().put("update_id", updateId);
         update.set("message", message);

@@ -36,7 +36,8 @@ class TwoInstancesTest {
 
     @Test
     void oneCitizensMessagesSplitOverTwoInstancesAreEachAnsweredOnce() throws Exception {
-        Settings settings = Settings.load(Map.of("DB_URL", TestDatabases.postgresUrl(), "RATE_LIMIT_PER_MINUTE", "0"), tmp.resolve("none.env"));
+        Settings settings = Settings.load(
+                Map.of("DB_URL", TestDatabases.postgresUrl(), "RATE_LIMIT_PER_MINUTE", "0"), tmp.resolve("none.env"));
         List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
@@ -52,7 +53,8 @@ class TwoInstancesTest {
             sent.add(entry);
         };
         try (BotAssembly first = BotAssembly.open(BotConfig.from(settings), TestCorpora.real(), TestCorpora.CLOCK);
-                BotAssembly second = BotAssembly.open(BotConfig.from(settings), TestCorpora.real(), TestCorpora.CLOCK)) {
+                BotAssembly second =
+                        BotAssembly.open(BotConfig.from(settings), TestCorpora.real(), TestCorpora.CLOCK)) {
             TurnProcessor a = first.turns(Map.of("telegram", slow)).citizens();
             TurnProcessor b = second.turns(Map.of("telegram", slow)).citizens();
             ConversationKey chat = new ConversationKey("telegram", "77");
@@ -75,7 +77,9 @@ class TwoInstancesTest {
             pool.shutdown();
 
             assertThat(sent).hasSize(messages);
-            assertThat(mostAtOnce).as("turns of one conversation never overlap, across instances too").hasValue(1);
+            assertThat(mostAtOnce)
+                    .as("turns of one conversation never overlap, across instances too")
+                    .hasValue(1);
             assertThat(first.store.find(chat).orElseThrow().version()).isEqualTo(messages);
         }
     }

@@ -65,18 +65,44 @@ class ZaloEndToEndTest {
     }
 
     private RunningBot startBot(Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("DB_URL", db, "ZALO_APP_ID", APP, "ZALO_APP_SECRET", "app-secret",
-                "ZALO_OA_SECRET_KEY", OA_SECRET, "ZALO_REFRESH_TOKEN", "r1", "ZALO_API_URL", zalo.url(), "ZALO_OAUTH_URL", zalo.url(),
-                "HTTP_PORT", "0", "RATE_LIMIT_PER_MINUTE", "0"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DB_URL",
+                db,
+                "ZALO_APP_ID",
+                APP,
+                "ZALO_APP_SECRET",
+                "app-secret",
+                "ZALO_OA_SECRET_KEY",
+                OA_SECRET,
+                "ZALO_REFRESH_TOKEN",
+                "r1",
+                "ZALO_API_URL",
+                zalo.url(),
+                "ZALO_OAUTH_URL",
+                zalo.url(),
+                "HTTP_PORT",
+                "0",
+                "RATE_LIMIT_PER_MINUTE",
+                "0"));
         env.putAll(extra);
         Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();
-        return RunningBot.start(BotConfig.from(settings), Optional.empty(), ZaloConfig.from(settings), WebConfig.from(settings),
-                new CorpusSource(settings, clock), new PrintWriter(new StringWriter()), clock, Duration.ZERO);
+        return RunningBot.start(
+                BotConfig.from(settings),
+                Optional.empty(),
+                ZaloConfig.from(settings),
+                WebConfig.from(settings),
+                new CorpusSource(settings, clock),
+                new PrintWriter(new StringWriter()),
+                clock,
+                Duration.ZERO);
     }
 
     static String event(String name, String sender, String msgId, String text, Instant at) {
-        ObjectNode event = JSON.createObjectNode().put("event_name", name).put("app_id", APP).put("timestamp", String.valueOf(at.toEpochMilli()));
+        ObjectNode event = JSON.createObjectNode()
+                .put("event_name", name)
+                .put("app_id", APP)
+                .put("timestamp", String.valueOf(at.toEpochMilli()));
         event.putObject("sender").put("id", sender);
         event.putObject("recipient").put("id", "3662000000000000001");
         if (name.equals("follow")) {
@@ -89,13 +115,16 @@ class ZaloEndToEndTest {
 
     static String sign(String body, String secret) throws Exception {
         String timestamp = JSON.readTree(body).path("timestamp").asText();
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest((APP + body + timestamp + secret).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest((APP + body + timestamp + secret).getBytes(StandardCharsets.UTF_8));
         return "mac=" + HexFormat.of().formatHex(digest);
     }
 
     private int post(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.webPort().orElseThrow() + "/webhooks/zalo"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + bot.webPort().orElseThrow() + "/webhooks/zalo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (signature != null) {
             request.header("X-ZEvent-Signature", signature);
         }
@@ -113,15 +142,20 @@ class ZaloEndToEndTest {
 
     @Test
     void aSignedQuestionIsAnsweredThroughTheOaApi() throws Exception {
-        String body = event("user_send_text", "6142000000000000001", "msg-1", "ho chieu het han lam lai o dau", Instant.now());
+        String body = event(
+                "user_send_text", "6142000000000000001", "msg-1", "ho chieu het han lam lai o dau", Instant.now());
 
         assertThat(post(body, sign(body, OA_SECRET))).isEqualTo(200);
 
-        assertThat(awaitTexts("6142000000000000001", 1)).singleElement().satisfies(text ->
-                assertThat(text).contains("hộ chiếu", "Nguồn:"));
+        assertThat(awaitTexts("6142000000000000001", 1))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("hộ chiếu", "Nguồn:"));
         assertThat(zalo.sent.get(0).accessToken()).isEqualTo("access-2");
         assertThat(zalo.refreshes).singleElement().satisfies(form -> {
-            assertThat(form).containsEntry("app_id", APP).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "r1");
+            assertThat(form)
+                    .containsEntry("app_id", APP)
+                    .containsEntry("grant_type", "refresh_token")
+                    .containsEntry("refresh_token", "r1");
             assertThat(form).containsEntry("secret_key", "app-secret");
         });
     }
@@ -130,11 +164,13 @@ class ZaloEndToEndTest {
     void forgedTamperedAndStaleCallsAreRefusedAndNothingIsStored() throws Exception {
         String user = "6142000000000000002";
         String body = event("user_send_text", user, "msg-2", "toi bi bat", Instant.now());
-        String stale = event("user_send_text", user, "msg-3", "toi bi bat", Instant.now().minus(Duration.ofMinutes(10)));
+        String stale = event(
+                "user_send_text", user, "msg-3", "toi bi bat", Instant.now().minus(Duration.ofMinutes(10)));
 
         assertThat(post(body, sign(body, "not-the-oa-secret"))).isEqualTo(401);
         assertThat(post(body, null)).isEqualTo(401);
-        assertThat(post(body.replace("toi bi bat", "toi bi cuop"), sign(body, OA_SECRET))).isEqualTo(401);
+        assertThat(post(body.replace("toi bi bat", "toi bi cuop"), sign(body, OA_SECRET)))
+                .isEqualTo(401);
         assertThat(post(stale, sign(stale, OA_SECRET))).isEqualTo(401);
         assertThat(post("{not json", "mac=00")).isEqualTo(400);
 
@@ -158,7 +194,9 @@ class ZaloEndToEndTest {
         String user = "6142000000000000004";
         String follow = event("follow", user, null, null, Instant.now());
         assertThat(post(follow, sign(follow, OA_SECRET))).isEqualTo(200);
-        assertThat(awaitTexts(user, 1)).singleElement().satisfies(text -> assertThat(text).contains("Xin chào", TestCorpora.HOTLINE));
+        assertThat(awaitTexts(user, 1))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("Xin chào", TestCorpora.HOTLINE));
 
         String withdraw = event("user_withdraw", user, "w-1", "", Instant.now());
         assertThat(post(withdraw, sign(withdraw, OA_SECRET))).isEqualTo(200);
@@ -176,11 +214,15 @@ class ZaloEndToEndTest {
         bot.close();
         bot = startBot(Map.of("ZALO_WINDOW_HOURS", "1", "ZALO_WEBHOOK_MAX_AGE_SECONDS", "86400"));
         String user = "6142000000000000005";
-        String old = event("user_send_text", user, "msg-5", "/help", Instant.now().minus(Duration.ofHours(2)));
+        String old =
+                event("user_send_text", user, "msg-5", "/help", Instant.now().minus(Duration.ofHours(2)));
 
         assertThat(post(old, sign(old, OA_SECRET))).isEqualTo(200);
-        assertThat(awaitTexts(user, 0)).as("held: the window closed an hour ago").isEmpty();
-        assertThat(bot.assembly().officerOutbox.unsent(10)).anySatisfy(m -> assertThat(m.text()).contains("reply window is closed"));
+        assertThat(awaitTexts(user, 0))
+                .as("held: the window closed an hour ago")
+                .isEmpty();
+        assertThat(bot.assembly().officerOutbox.unsent(10))
+                .anySatisfy(m -> assertThat(m.text()).contains("reply window is closed"));
 
         String fresh = event("user_send_text", user, "msg-6", "/lang en", Instant.now());
         assertThat(post(fresh, sign(fresh, OA_SECRET))).isEqualTo(200);

@@ -14,6 +14,7 @@ class ZaloStartupTest {
 
     @TempDir
     Path tmp;
+
     private ChatDb db;
 
     @BeforeEach
@@ -29,7 +30,17 @@ class ZaloStartupTest {
             ZALO_FREE_REPLIES            | 0                | must be from 1 to 1000, not 0
             """)
     void anInvalidZaloSettingStopsStartUpNamingTheKey(String key, String value, String problem) {
-        CliRun run = CliRun.run(db.env("ZALO_APP_ID", "2553", "ZALO_APP_SECRET", "s3cret-app", "ZALO_OA_SECRET_KEY", "s3cret-oa", key, value), "serve");
+        CliRun run = CliRun.run(
+                db.env(
+                        "ZALO_APP_ID",
+                        "2553",
+                        "ZALO_APP_SECRET",
+                        "s3cret-app",
+                        "ZALO_OA_SECRET_KEY",
+                        "s3cret-oa",
+                        key,
+                        value),
+                "serve");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("setting " + key + " " + problem).doesNotContain("s3cret");

@@ -56,9 +56,21 @@ class BotConfigTest {
 
     @Test
     void everySettingIsRead(@TempDir Path faq) {
-        BotConfig config = config("DB_URL", " jdbc:postgresql://db.example:5432/consular ", "DB_USER", "consul",
-                "DB_PASSWORD", "secret", "DB_POOL_SIZE", " 12 ", "FAQ_DIR", faq.toString(), "RETENTION_DAYS", "30",
-                "RATE_LIMIT_PER_MINUTE", "0");
+        BotConfig config = config(
+                "DB_URL",
+                " jdbc:postgresql://db.example:5432/consular ",
+                "DB_USER",
+                "consul",
+                "DB_PASSWORD",
+                "secret",
+                "DB_POOL_SIZE",
+                " 12 ",
+                "FAQ_DIR",
+                faq.toString(),
+                "RETENTION_DAYS",
+                "30",
+                "RATE_LIMIT_PER_MINUTE",
+                "0");
 
         assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://db.example:5432/consular");
         assertThat(config.dbUser()).contains("consul");
@@ -73,7 +85,8 @@ class BotConfigTest {
     @CsvSource({
         "DB_POOL_SIZE, 2", "DB_POOL_SIZE, 64",
         "RETENTION_DAYS, 1", "RETENTION_DAYS, 3650",
-        "RATE_LIMIT_PER_MINUTE, 0", "RATE_LIMIT_PER_MINUTE, 10000"})
+        "RATE_LIMIT_PER_MINUTE, 0", "RATE_LIMIT_PER_MINUTE, 10000"
+    })
     void theEndsOfEachRangeAreAccepted(String key, int value) {
         BotConfig config = config(key, String.valueOf(value));
 
@@ -87,14 +100,22 @@ class BotConfigTest {
 
     @ParameterizedTest(name = "{0}={1} is rejected")
     @CsvSource({
-        "DB_POOL_SIZE, 0, 2, 64", "DB_POOL_SIZE, 1, 2, 64", "DB_POOL_SIZE, 65, 2, 64", "DB_POOL_SIZE, 1000, 2, 64",
-        "RETENTION_DAYS, 0, 1, 3650", "RETENTION_DAYS, 3651, 1, 3650", "RETENTION_DAYS, -90, 1, 3650",
-        "RATE_LIMIT_PER_MINUTE, -1, 0, 10000", "RATE_LIMIT_PER_MINUTE, 10001, 0, 10000"})
+        "DB_POOL_SIZE, 0, 2, 64",
+        "DB_POOL_SIZE, 1, 2, 64",
+        "DB_POOL_SIZE, 65, 2, 64",
+        "DB_POOL_SIZE, 1000, 2, 64",
+        "RETENTION_DAYS, 0, 1, 3650",
+        "RETENTION_DAYS, 3651, 1, 3650",
+        "RETENTION_DAYS, -90, 1, 3650",
+        "RATE_LIMIT_PER_MINUTE, -1, 0, 10000",
+        "RATE_LIMIT_PER_MINUTE, 10001, 0, 10000"
+    })
     void numbersOutsideTheRangeAreRejectedNamingKeyRangeAndValue(String key, int value, int min, int max) {
         InvalidSettingException e = rejected(key, String.valueOf(value));
 
         assertThat(e.key()).isEqualTo(key);
-        assertThat(e.getMessage()).isEqualTo("setting " + key + " must be from " + min + " to " + max + ", not " + value);
+        assertThat(e.getMessage())
+                .isEqualTo("setting " + key + " must be from " + min + " to " + max + ", not " + value);
     }
 
     @ParameterizedTest(name = "RATE_LIMIT_PER_MINUTE={0} is not a number")
@@ -103,12 +124,19 @@ class BotConfigTest {
         InvalidSettingException e = rejected("RATE_LIMIT_PER_MINUTE", value);
 
         assertThat(e.key()).isEqualTo("RATE_LIMIT_PER_MINUTE");
-        assertThat(e.getMessage()).isEqualTo("setting RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 10000, not '" + value + "'");
+        assertThat(e.getMessage())
+                .isEqualTo("setting RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 10000, not '" + value + "'");
     }
 
     @ParameterizedTest(name = "DB_URL={0} is accepted")
-    @ValueSource(strings = {"jdbc:h2:file:/var/lib/consular-bot/db", "jdbc:h2:mem:x", "jdbc:postgresql://db:5432/consular",
-        "jdbc:postgresql://db/consular?user=consul&password=x", "jdbc:postgresql://[::1]:5432/consular"})
+    @ValueSource(
+            strings = {
+                "jdbc:h2:file:/var/lib/consular-bot/db",
+                "jdbc:h2:mem:x",
+                "jdbc:postgresql://db:5432/consular",
+                "jdbc:postgresql://db/consular?user=consul&password=x",
+                "jdbc:postgresql://[::1]:5432/consular"
+            })
     void h2AndPostgresqlUrlsAreAccepted(String url) {
         assertThat(config("DB_URL", url).dbUrl()).isEqualTo(url);
     }
@@ -128,7 +156,8 @@ class BotConfigTest {
 
         assertThat(e.key()).isEqualTo("DB_URL");
         assertThat(e.getMessage()).contains("WRITE_DELAY");
-        assertThat(config("DB_URL", "jdbc:h2:file:./data/bot;WRITE_DELAY=0").dbUrl()).endsWith("WRITE_DELAY=0");
+        assertThat(config("DB_URL", "jdbc:h2:file:./data/bot;WRITE_DELAY=0").dbUrl())
+                .endsWith("WRITE_DELAY=0");
     }
 
     @Test
@@ -138,7 +167,8 @@ class BotConfigTest {
         assertThat(e.key()).isEqualTo("DB_URL");
         assertThat(e.getMessage()).contains("DB_USER").contains("DB_PASSWORD").doesNotContain("hunter2");
         // An @ after the host (a parameter value) is not credentials.
-        assertThat(config("DB_URL", "jdbc:postgresql://db/consular?user=a@b").dbUrl()).endsWith("user=a@b");
+        assertThat(config("DB_URL", "jdbc:postgresql://db/consular?user=a@b").dbUrl())
+                .endsWith("user=a@b");
     }
 
     @Test

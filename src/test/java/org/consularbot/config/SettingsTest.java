@@ -37,19 +37,20 @@ class SettingsTest {
                 EMPTY=
                 EMPTY_QUOTES=""
                 """);
-        assertThat(values).containsOnly(
-                Map.entry("FAQ_DIR", "./faq"),
-                Map.entry("TOKEN", "abc123"),
-                Map.entry("SPACED", "value with spaces"),
-                Map.entry("DOUBLE", "double quoted # not a comment"),
-                Map.entry("SINGLE", "single quoted"),
-                Map.entry("URL", "https://example.org/?a=1&b=2"));
+        assertThat(values)
+                .containsOnly(
+                        Map.entry("FAQ_DIR", "./faq"),
+                        Map.entry("TOKEN", "abc123"),
+                        Map.entry("SPACED", "value with spaces"),
+                        Map.entry("DOUBLE", "double quoted # not a comment"),
+                        Map.entry("SINGLE", "single quoted"),
+                        Map.entry("URL", "https://example.org/?a=1&b=2"));
     }
 
     @Test
     void unmatchedQuotesAreKept() {
-        assertThat(Settings.parseDotEnv("A=\"open\nB='x\"\nC=\"")).containsOnly(
-                Map.entry("A", "\"open"), Map.entry("B", "'x\""), Map.entry("C", "\""));
+        assertThat(Settings.parseDotEnv("A=\"open\nB='x\"\nC=\""))
+                .containsOnly(Map.entry("A", "\"open"), Map.entry("B", "'x\""), Map.entry("C", "\""));
     }
 
     @Test
@@ -71,8 +72,8 @@ class SettingsTest {
 
     @Test
     void theEnvironmentWinsOverDotEnv() throws Exception {
-        Settings settings = Settings.load(Map.of("FAQ_DIR", "/from/env", "ONLY_ENV", "e"),
-                dotEnv("FAQ_DIR=/from/file\nONLY_FILE=f\n"));
+        Settings settings = Settings.load(
+                Map.of("FAQ_DIR", "/from/env", "ONLY_ENV", "e"), dotEnv("FAQ_DIR=/from/file\nONLY_FILE=f\n"));
         assertThat(settings.get("FAQ_DIR")).contains("/from/env");
         assertThat(settings.get("ONLY_ENV")).contains("e");
         assertThat(settings.get("ONLY_FILE")).contains("f");
@@ -92,7 +93,8 @@ class SettingsTest {
     void aMissingDotEnvIsFine() {
         Settings settings = Settings.load(Map.of("A", "1"), tmp.resolve("nonexistent.env"));
         assertThat(settings.get("A")).contains("1");
-        assertThat(Settings.load(Map.of(), tmp.resolve("nonexistent.env")).get("A")).isEmpty();
+        assertThat(Settings.load(Map.of(), tmp.resolve("nonexistent.env")).get("A"))
+                .isEmpty();
     }
 
     @Test

@@ -22,8 +22,23 @@ class BadInputPropertyTest {
     private static final int CONVERSATIONS = 250;
 
     private static final String[] REAL = {
-        "ho chieu het han lam lai o dau", "ho chieu", "passport", "toi bi bat", "I was arrested", "khai sinh",
-        "How can I renew my passport abroad?", "1", "2", "3", "9", "#1", " 2) ", "0", "ok", "cảm ơn", "?",
+        "ho chieu het han lam lai o dau",
+        "ho chieu",
+        "passport",
+        "toi bi bat",
+        "I was arrested",
+        "khai sinh",
+        "How can I renew my passport abroad?",
+        "1",
+        "2",
+        "3",
+        "9",
+        "#1",
+        " 2) ",
+        "0",
+        "ok",
+        "cảm ơn",
+        "?",
     };
     private static final String[] COMMANDS = {
         "/start", "/help", "/human", "/cancel", "/lang en", "/lang vi", "/lang auto", "/lang xx", "/lang", "/",
@@ -31,10 +46,32 @@ class BadInputPropertyTest {
         "/HUMAN", "/huy", "/canbo", "/ngonngu en", "/trogiup", "/x" + "y".repeat(500),
     };
     private static final String[] ODD = {
-        "", " ", "\t\n\r", "\u00A0\u3000\u2007", "\u200B", "\u200B\u200C\u200D\uFEFF\u2060", "\u0000", "\u0000\u0000ho chieu",
-        "\u202Eho chieu het han\u202C", "\u200Fשלום\u200E", "مرحبا، أين السفارة؟", "👨‍👩‍👧‍👦", "🇻🇳🇨🇦", "👍🏽", "🆘",
-        "\uD800", "\uDC00", "a\uD83Dz", "\uDBFF\uDBFF", "\u001B[31mred\u001B[0m", "\u0007\u0008\u007F", "𝔥𝔬 𝔠𝔥𝔦𝔢𝔲",
-        "Z̷̛̤a̶l̸g̴o̵", "ﷺ", "\uFFFF\uFFFE", "\uE000\uF8FF",
+        "",
+        " ",
+        "\t\n\r",
+        "\u00A0\u3000\u2007",
+        "\u200B",
+        "\u200B\u200C\u200D\uFEFF\u2060",
+        "\u0000",
+        "\u0000\u0000ho chieu",
+        "\u202Eho chieu het han\u202C",
+        "\u200Fשלום\u200E",
+        "مرحبا، أين السفارة؟",
+        "👨‍👩‍👧‍👦",
+        "🇻🇳🇨🇦",
+        "👍🏽",
+        "🆘",
+        "\uD800",
+        "\uDC00",
+        "a\uD83Dz",
+        "\uDBFF\uDBFF",
+        "\u001B[31mred\u001B[0m",
+        "\u0007\u0008\u007F",
+        "𝔥𝔬 𝔠𝔥𝔦𝔢𝔲",
+        "Z̷̛̤a̶l̸g̴o̵",
+        "ﷺ",
+        "\uFFFF\uFFFE",
+        "\uE000\uF8FF",
     };
 
     private final Random random = new Random(SEED);
@@ -42,7 +79,8 @@ class BadInputPropertyTest {
     @Test
     void tenThousandBadMessagesAreAllStoredAndAnswered() {
         long started = System.nanoTime();
-        try (ConversationHarness bot = ConversationHarness.builder().rateLimit(0).build()) {
+        try (ConversationHarness bot =
+                ConversationHarness.builder().rateLimit(0).build()) {
             List<Chat> chats = new ArrayList<>();
             for (int i = 0; i < CONVERSATIONS; i++) {
                 chats.add(bot.chat("fuzz-" + i));
@@ -76,13 +114,18 @@ class BadInputPropertyTest {
             assertThat(bot.store.unanswered(10)).isEmpty();
             assertThat(bot.outbox.unsent(10)).isEmpty();
             assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages")).isEqualTo(MESSAGES);
-            assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages WHERE handled_at IS NULL")).isZero();
+            assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages WHERE handled_at IS NULL"))
+                    .isZero();
             assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages i WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM outbox o WHERE o.inbound_id = i.id)")).as("messages without a reply").isZero();
-            assertThat(bot.count("SELECT COUNT(*) FROM outbox")).isEqualTo(bot.sender.sent().size());
+                            + "(SELECT 1 FROM outbox o WHERE o.inbound_id = i.id)"))
+                    .as("messages without a reply")
+                    .isZero();
+            assertThat(bot.count("SELECT COUNT(*) FROM outbox"))
+                    .isEqualTo(bot.sender.sent().size());
             // close() checks that every conversation's log explains its state
         }
-        System.out.printf("BadInputPropertyTest: %d messages in %d ms%n", MESSAGES, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "BadInputPropertyTest: %d messages in %d ms%n", MESSAGES, (System.nanoTime() - started) / 1_000_000);
     }
 
     private ContentKind kind() {
@@ -133,8 +176,20 @@ class BadInputPropertyTest {
             List<String> list = List.copyOf(offered);
             return list.get(random.nextInt(list.size()));
         }
-        String[] shapes = {"faq:", "fb:", "fb:+", "fb:+:", "fb:-:", "fb:?:", "faq:passport", "fb:+:passport.issue.renew-abroad",
-            "faq:passport.issue.renew-abroad", "", " ", "\u0000"};
+        String[] shapes = {
+            "faq:",
+            "fb:",
+            "fb:+",
+            "fb:+:",
+            "fb:-:",
+            "fb:?:",
+            "faq:passport",
+            "fb:+:passport.issue.renew-abroad",
+            "faq:passport.issue.renew-abroad",
+            "",
+            " ",
+            "\u0000"
+        };
         if (roll < 7) {
             return pick(shapes) + (random.nextBoolean() ? "" : codePoints(random.nextInt(10), 0x10FFFF));
         }
@@ -183,8 +238,12 @@ class BadInputPropertyTest {
 
     private static String abbreviate(String text) {
         StringBuilder out = new StringBuilder();
-        text.codePoints().limit(80).forEach(c -> out.append(c < 0x20 || c >= 0xD800 && c <= 0xDFFF
-                ? String.format("\\u%04X", c) : new String(Character.toChars(c))));
+        text.codePoints()
+                .limit(80)
+                .forEach(c -> out.append(
+                        c < 0x20 || c >= 0xD800 && c <= 0xDFFF
+                                ? String.format("\\u%04X", c)
+                                : new String(Character.toChars(c))));
         return out + (text.length() > 80 ? "…" : "");
     }
 }

@@ -57,9 +57,13 @@ final class ConversationHarness implements AutoCloseable {
         this.store = b.store.apply(jdbcStore);
         this.outbox = jdbcStore.outbox();
         this.sender = new RecordingSender(b.delegate);
-        this.dialogue = new Dialogue(TestCorpora.real(), b.matcher != null ? b.matcher : matcher(), b.fallback.orElseGet(
-                () -> new HotlineFallback(new BotTexts(TestCorpora.real()))), escalation,
-                new CitizenRateLimiter(b.rateLimit, clock), clock);
+        this.dialogue = new Dialogue(
+                TestCorpora.real(),
+                b.matcher != null ? b.matcher : matcher(),
+                b.fallback.orElseGet(() -> new HotlineFallback(new BotTexts(TestCorpora.real()))),
+                escalation,
+                new CitizenRateLimiter(b.rateLimit, clock),
+                clock);
         Wired wired = Wired.wire(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);
         this.processor = wired.processor();
         this.delivery = wired.delivery();
@@ -201,7 +205,9 @@ final class ConversationHarness implements AutoCloseable {
             int before = sender.sent().size();
             last = processor.handle(message);
             List<OutboxEntry> sent = sender.sent();
-            return sent.subList(before, sent.size()).stream().map(OutboxEntry::reply).toList();
+            return sent.subList(before, sent.size()).stream()
+                    .map(OutboxEntry::reply)
+                    .toList();
         }
 
         InboundMessage message(ContentKind kind, String text) {
@@ -222,8 +228,10 @@ final class ConversationHarness implements AutoCloseable {
 
         /** The state changes in the log, as {@code from>to:trigger}. */
         List<String> stateChanges() {
-            return log().stream().filter(e -> e.type() == ConversationEvent.Type.STATE_CHANGED)
-                    .map(e -> e.from().orElseThrow().code() + ">" + e.to().orElseThrow().code() + ":" + e.detail())
+            return log().stream()
+                    .filter(e -> e.type() == ConversationEvent.Type.STATE_CHANGED)
+                    .map(e -> e.from().orElseThrow().code() + ">"
+                            + e.to().orElseThrow().code() + ":" + e.detail())
                     .toList();
         }
 
@@ -231,9 +239,20 @@ final class ConversationHarness implements AutoCloseable {
         void officer(Trigger trigger) {
             Conversation c = conversation();
             ConversationState next = Transitions.require(c.state(), trigger);
-            store.commitTurn(new TurnRecord(c.id(), c.version(), -1, TurnOutcome.of(TurnOutcome.Kind.OFFICER), next, c.preferredLanguage(), c.lastLanguage(),
-                    List.of(), 0, List.of(ConversationEvent.stateChanged(clock.instant(), Actor.OFFICER, c.state(), next, trigger)),
-                    List.of(), Optional.empty(), clock.instant()));
+            store.commitTurn(new TurnRecord(
+                    c.id(),
+                    c.version(),
+                    -1,
+                    TurnOutcome.of(TurnOutcome.Kind.OFFICER),
+                    next,
+                    c.preferredLanguage(),
+                    c.lastLanguage(),
+                    List.of(),
+                    0,
+                    List.of(ConversationEvent.stateChanged(clock.instant(), Actor.OFFICER, c.state(), next, trigger)),
+                    List.of(),
+                    Optional.empty(),
+                    clock.instant()));
         }
 
         /** The log's state changes chain from bot-answering to the stored state: no unexplained jump. */
@@ -243,8 +262,10 @@ final class ConversationHarness implements AutoCloseable {
                 if (e.type() == ConversationEvent.Type.STATE_CHANGED) {
                     assertThat(e.from()).as("log of %s: %s", key, e).contains(at);
                     assertThat(e.to()).isPresent().isNotEqualTo(e.from());
-                    assertThat(Transitions.next(at, Trigger.valueOf(e.detail().toUpperCase().replace('-', '_'))))
-                            .as("logged trigger %s", e.detail()).isEqualTo(e.to());
+                    assertThat(Transitions.next(
+                                    at, Trigger.valueOf(e.detail().toUpperCase().replace('-', '_'))))
+                            .as("logged trigger %s", e.detail())
+                            .isEqualTo(e.to());
                     at = e.to().orElseThrow();
                 }
             }

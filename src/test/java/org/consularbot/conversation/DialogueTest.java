@@ -23,6 +23,7 @@ class DialogueTest {
     static final String RENEW_ID = "passport.issue.renew-abroad";
     /** Vague enough for "did you mean" (checked by the first test that uses it). */
     static final String VAGUE_VI = "ho chieu";
+
     static final String VAGUE_EN = "documents";
     static final String HOTLINE = TestCorpora.HOTLINE;
 
@@ -48,12 +49,16 @@ class DialogueTest {
             FaqEntry entry = TestCorpora.real().entry(RENEW_ID).orElseThrow();
             assertThat(reply.kind()).isEqualTo(ReplyKind.ANSWER);
             assertThat(reply.entryId()).contains(RENEW_ID);
-            assertThat(reply.text()).startsWith(TestCorpora.real().answer(entry, Language.VI))
+            assertThat(reply.text())
+                    .startsWith(TestCorpora.real().answer(entry, Language.VI))
                     .contains("Nguồn: " + entry.sources().get(0))
-                    .contains("cập nhật " + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(entry.reviewed()));
+                    .contains("cập nhật "
+                            + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(entry.reviewed()));
             assertThat(reply.choices()).isEmpty();
             assertThat(reply.feedback()).extracting(Button::label).containsExactly("👍 Hữu ích", "👎 Chưa đúng");
-            assertThat(reply.feedback()).extracting(Button::payload).containsExactly("fb:+:" + RENEW_ID, "fb:-:" + RENEW_ID);
+            assertThat(reply.feedback())
+                    .extracting(Button::payload)
+                    .containsExactly("fb:+:" + RENEW_ID, "fb:-:" + RENEW_ID);
         });
         assertThat(chat.last.outcome().code()).isEqualTo("answer");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
@@ -65,8 +70,10 @@ class DialogueTest {
 
         FaqEntry entry = TestCorpora.real().entry(RENEW_ID).orElseThrow();
         assertThat(reply.kind()).isEqualTo(ReplyKind.ANSWER);
-        assertThat(reply.text()).startsWith(TestCorpora.real().answer(entry, Language.EN))
-                .contains("Source: ").contains("reviewed " + entry.reviewed());
+        assertThat(reply.text())
+                .startsWith(TestCorpora.real().answer(entry, Language.EN))
+                .contains("Source: ")
+                .contains("reviewed " + entry.reviewed());
         assertThat(reply.feedback()).extracting(Button::label).containsExactly("👍 Helpful", "👎 Not helpful");
     }
 
@@ -85,8 +92,10 @@ class DialogueTest {
 
         assertThat(bot.store.feedback(RENEW_ID)).extracting(Feedback::helpful).containsExactly(true, false);
         assertThat(bot.store.feedback(RENEW_ID)).extracting(Feedback::at).containsOnly(bot.clock.instant());
-        assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.FEEDBACK)
-                .extracting(ConversationEvent::detail).containsExactly("helpful " + RENEW_ID, "not helpful " + RENEW_ID);
+        assertThat(chat.log())
+                .filteredOn(e -> e.type() == ConversationEvent.Type.FEEDBACK)
+                .extracting(ConversationEvent::detail)
+                .containsExactly("helpful " + RENEW_ID, "not helpful " + RENEW_ID);
     }
 
     @ParameterizedTest
@@ -139,8 +148,9 @@ class DialogueTest {
         assertThat(chat.last.outcome().code()).isEqualTo("choice");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
         assertThat(chat.conversation().pendingChoices()).isEmpty();
-        assertThat(chat.stateChanges()).containsExactly(
-                "bot-answering>awaiting-choice:suggested", "awaiting-choice>bot-answering:choice-settled");
+        assertThat(chat.stateChanges())
+                .containsExactly(
+                        "bot-answering>awaiting-choice:suggested", "awaiting-choice>bot-answering:choice-settled");
     }
 
     @Test
@@ -163,7 +173,8 @@ class DialogueTest {
 
         assertThat(chat.say(number)).singleElement().satisfies(reply -> {
             assertThat(reply.kind()).isEqualTo(ReplyKind.CHOICE_INVALID);
-            assertThat(reply.text()).isEqualTo("Hãy chọn một số từ 1 đến " + ids.size() + ", hoặc hỏi lại bằng cách khác.");
+            assertThat(reply.text())
+                    .isEqualTo("Hãy chọn một số từ 1 đến " + ids.size() + ", hoặc hỏi lại bằng cách khác.");
         });
         assertThat(chat.state()).isEqualTo(ConversationState.AWAITING_CHOICE);
         assertThat(chat.say("1").get(0).entryId()).contains(ids.get(0));
@@ -202,7 +213,9 @@ class DialogueTest {
 
         FaqEntry entry = TestCorpora.real().entry(ids(suggestion).get(0)).orElseThrow();
         assertThat(answer.text()).startsWith(TestCorpora.real().answer(entry, Language.EN));
-        assertThat(chat.say("?").get(0).text()).as("a lone '?' keeps the language too").startsWith("Please type your question");
+        assertThat(chat.say("?").get(0).text())
+                .as("a lone '?' keeps the language too")
+                .startsWith("Please type your question");
     }
 
     @Test
@@ -222,8 +235,11 @@ class DialogueTest {
         Reply welcome = chat.say("/start").get(0);
 
         assertThat(welcome.kind()).isEqualTo(ReplyKind.WELCOME);
-        assertThat(welcome.text()).contains("Đại sứ quán Việt Nam tại Canada").contains(HOTLINE)
-                .contains("không phải cán bộ lãnh sự").contains("không nhận hay xử lý hồ sơ")
+        assertThat(welcome.text())
+                .contains("Đại sứ quán Việt Nam tại Canada")
+                .contains(HOTLINE)
+                .contains("không phải cán bộ lãnh sự")
+                .contains("không nhận hay xử lý hồ sơ")
                 .doesNotContain("{{");
         assertThat(chat.last.outcome().code()).isEqualTo("command-start");
     }
@@ -251,7 +267,10 @@ class DialogueTest {
         Reply reply = chat.say("/visa").get(0);
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.HELP);
-        assertThat(reply.text()).startsWith("Tôi không hiểu lệnh này.").contains("Cách dùng:").contains(HOTLINE);
+        assertThat(reply.text())
+                .startsWith("Tôi không hiểu lệnh này.")
+                .contains("Cách dùng:")
+                .contains(HOTLINE);
         assertThat(chat.say("/start@some_bot").get(0).kind()).isEqualTo(ReplyKind.WELCOME);
     }
 
@@ -262,15 +281,21 @@ class DialogueTest {
 
         Reply english = chat.say(RENEW_VI).get(0);
         FaqEntry entry = TestCorpora.real().entry(RENEW_ID).orElseThrow();
-        assertThat(english.text()).startsWith(TestCorpora.real().answer(entry, Language.EN)).contains("reviewed");
+        assertThat(english.text())
+                .startsWith(TestCorpora.real().answer(entry, Language.EN))
+                .contains("reviewed");
         assertThat(chat.say("/help").get(0).text()).startsWith("How to use me:");
 
         assertThat(chat.say("/lang auto").get(0).kind()).isEqualTo(ReplyKind.LANGUAGE);
         assertThat(chat.conversation().preferredLanguage()).isEmpty();
-        assertThat(chat.say(RENEW_VI).get(0).text()).startsWith(TestCorpora.real().answer(entry, Language.VI));
-        assertThat(chat.say(RENEW_EN).get(0).text()).startsWith(TestCorpora.real().answer(entry, Language.EN));
-        assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.LANGUAGE_SET)
-                .extracting(ConversationEvent::detail).containsExactly("en", "auto");
+        assertThat(chat.say(RENEW_VI).get(0).text())
+                .startsWith(TestCorpora.real().answer(entry, Language.VI));
+        assertThat(chat.say(RENEW_EN).get(0).text())
+                .startsWith(TestCorpora.real().answer(entry, Language.EN));
+        assertThat(chat.log())
+                .filteredOn(e -> e.type() == ConversationEvent.Type.LANGUAGE_SET)
+                .extracting(ConversationEvent::detail)
+                .containsExactly("en", "auto");
     }
 
     @ParameterizedTest
@@ -279,17 +304,25 @@ class DialogueTest {
         Reply reply = chat.say(command).get(0);
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.LANGUAGE);
-        assertThat(reply.text()).startsWith("Dùng: /lang vi").contains("/lang en").contains("/lang auto");
+        assertThat(reply.text())
+                .startsWith("Dùng: /lang vi")
+                .contains("/lang en")
+                .contains("/lang auto");
         assertThat(chat.conversation().preferredLanguage()).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = ContentKind.class, names = {"PHOTO", "VOICE", "STICKER", "LOCATION", "FILE", "VIDEO", "CONTACT", "OTHER"})
+    @EnumSource(
+            value = ContentKind.class,
+            names = {"PHOTO", "VOICE", "STICKER", "LOCATION", "FILE", "VIDEO", "CONTACT", "OTHER"})
     void aNonTextMessageGetsAPoliteReplyNamingWhatTheBotReadsAndTheHotline(ContentKind kind) {
         Reply reply = chat.send(kind, "").get(0);
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.NOT_TEXT);
-        assertThat(reply.text()).contains("chỉ đọc được tin nhắn chữ").contains("Hãy gõ câu hỏi").contains(HOTLINE);
+        assertThat(reply.text())
+                .contains("chỉ đọc được tin nhắn chữ")
+                .contains("Hãy gõ câu hỏi")
+                .contains(HOTLINE);
         assertThat(chat.last.outcome().code()).isEqualTo("not-text");
     }
 
@@ -317,11 +350,16 @@ class DialogueTest {
         Reply reply = chat.say("xqzv A 17").get(0);
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.FALLBACK);
-        assertThat(reply.text()).contains(HOTLINE).contains("https://lanhsuvietnam.gov.vn").contains("/human");
+        assertThat(reply.text())
+                .contains(HOTLINE)
+                .contains("https://lanhsuvietnam.gov.vn")
+                .contains("/human");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
     }
 
     static List<String> ids(Reply suggestion) {
-        return suggestion.choices().stream().map(b -> b.payload().substring("faq:".length())).toList();
+        return suggestion.choices().stream()
+                .map(b -> b.payload().substring("faq:".length()))
+                .toList();
     }
 }

@@ -46,8 +46,12 @@ class HandoffAndSafetyTest {
         Reply reply = chat.say("/human").get(0);
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.HANDOFF);
-        assertThat(reply.text()).doesNotContain("613-882-6699").contains("visa@vietnamembassy.ca")
-                .contains("https://vietnamembassy.ca/").contains(HOTLINE).doesNotContain("{{");
+        assertThat(reply.text())
+                .doesNotContain("613-882-6699")
+                .contains("visa@vietnamembassy.ca")
+                .contains("https://vietnamembassy.ca/")
+                .contains(HOTLINE)
+                .doesNotContain("{{");
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
         assertThat(bot.escalation.requests).isEmpty();
         assertThat(chat.say(RENEW_VI).get(0).kind()).isEqualTo(ReplyKind.ANSWER);
@@ -68,10 +72,14 @@ class HandoffAndSafetyTest {
         });
         assertThat(chat.stateChanges()).containsExactly("bot-answering>waiting-for-officer:human-requested");
 
-        assertThat(chat.say(RENEW_VI)).as("the bot does not answer over an officer").isEmpty();
+        assertThat(chat.say(RENEW_VI))
+                .as("the bot does not answer over an officer")
+                .isEmpty();
         assertThat(chat.last.outcome().code()).isEqualTo("relayed");
         assertThat(chat.send(ContentKind.PHOTO, "")).isEmpty();
-        assertThat(bot.escalation.relayed).extracting(InboundMessage::kind).containsExactly(ContentKind.TEXT, ContentKind.PHOTO);
+        assertThat(bot.escalation.relayed)
+                .extracting(InboundMessage::kind)
+                .containsExactly(ContentKind.TEXT, ContentKind.PHOTO);
         assertThat(chat.say("/human").get(0).text()).contains("đã yêu cầu gặp cán bộ");
         assertThat(bot.escalation.requests).hasSize(1);
 
@@ -93,7 +101,9 @@ class HandoffAndSafetyTest {
         chat.say("/human");
         chat.officer(Trigger.OFFICER_JOINED);
 
-        assertThat(chat.press(oldChoice)).as("the bot does not answer over the officer").isEmpty();
+        assertThat(chat.press(oldChoice))
+                .as("the bot does not answer over the officer")
+                .isEmpty();
         for (int i = 0; i < 5; i++) {
             assertThat(chat.say("tin nhan " + i)).isEmpty();
             assertThat(chat.last.outcome().code()).isEqualTo("relayed");
@@ -144,8 +154,11 @@ class HandoffAndSafetyTest {
         assertThat(chat.state()).isEqualTo(ConversationState.WITH_OFFICER);
         assertThat(chat.say("/human").get(0).text()).contains("đang nhắn với cán bộ");
         assertThat(chat.say("/cancel").get(0).kind()).isEqualTo(ReplyKind.CANCEL);
-        assertThat(chat.stateChanges()).containsExactly("bot-answering>waiting-for-officer:human-requested",
-                "waiting-for-officer>with-officer:officer-joined", "with-officer>bot-answering:citizen-cancelled");
+        assertThat(chat.stateChanges())
+                .containsExactly(
+                        "bot-answering>waiting-for-officer:human-requested",
+                        "waiting-for-officer>with-officer:officer-joined",
+                        "with-officer>bot-answering:citizen-cancelled");
     }
 
     @Test
@@ -160,8 +173,11 @@ class HandoffAndSafetyTest {
         assertThat(replies.get(0).text()).contains(HOTLINE);
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
         assertThat(chat.stateChanges()).endsWith("waiting-for-officer>bot-answering:officer-released");
-        assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.STATE_CHANGED).last()
-                .extracting(ConversationEvent::actor).isEqualTo(Actor.SYSTEM);
+        assertThat(chat.log())
+                .filteredOn(e -> e.type() == ConversationEvent.Type.STATE_CHANGED)
+                .last()
+                .extracting(ConversationEvent::actor)
+                .isEqualTo(Actor.SYSTEM);
     }
 
     @Test
@@ -186,15 +202,20 @@ class HandoffAndSafetyTest {
         List<Reply> replies = chat.say(ARRESTED_VI);
 
         assertThat(replies).isNotEmpty();
-        assertThat(replies.get(0).kind()).as("the first thing the citizen reads").isEqualTo(ReplyKind.EMERGENCY);
+        assertThat(replies.get(0).kind())
+                .as("the first thing the citizen reads")
+                .isEqualTo(ReplyKind.EMERGENCY);
         assertThat(replies.get(0).text()).startsWith("🆘 KHẨN CẤP").contains(HOTLINE);
-        assertThat(replies.get(0).entryId()).hasValueSatisfying(id -> assertThat(id).startsWith("emergency.arrest"));
+        assertThat(replies.get(0).entryId())
+                .hasValueSatisfying(id -> assertThat(id).startsWith("emergency.arrest"));
         assertThat(chat.last.outcome().code()).isEqualTo("emergency");
         assertThat(chat.log()).anySatisfy(e -> assertThat(e.detail()).startsWith("emergency: "));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ConversationState.class, names = {"BOT_ANSWERING", "AWAITING_CHOICE", "CLOSED"})
+    @EnumSource(
+            value = ConversationState.class,
+            names = {"BOT_ANSWERING", "AWAITING_CHOICE", "CLOSED"})
     void anEmergencyWithOfficersAvailableAlertsThemUrgentlyAndWaitsForOne(ConversationState state) {
         bring(state);
         bot.escalation.available = true;
@@ -215,7 +236,9 @@ class HandoffAndSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ConversationState.class, names = {"WAITING_FOR_OFFICER", "WITH_OFFICER"})
+    @EnumSource(
+            value = ConversationState.class,
+            names = {"WAITING_FOR_OFFICER", "WITH_OFFICER"})
     void anEmergencyWhileAnOfficerIsInChargeIsAnsweredRelayedAndRaisedAsUrgent(ConversationState state) {
         bring(state);
         bot.escalation.requests.clear();
@@ -224,13 +247,18 @@ class HandoffAndSafetyTest {
 
         assertThat(replies).extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
         assertThat(bot.escalation.relayed).extracting(InboundMessage::text).containsExactly(ARRESTED_VI);
-        assertThat(bot.escalation.requests).singleElement().extracting(OfficerRequest::urgent).isEqualTo(true);
+        assertThat(bot.escalation.requests)
+                .singleElement()
+                .extracting(OfficerRequest::urgent)
+                .isEqualTo(true);
         assertThat(chat.state()).isEqualTo(state);
     }
 
     @Test
     void anEmergencyInAPhotoCaptionIsStillAnEmergency() {
-        assertThat(chat.send(ContentKind.PHOTO, ARRESTED_VI)).extracting(Reply::kind).containsExactly(ReplyKind.EMERGENCY);
+        assertThat(chat.send(ContentKind.PHOTO, ARRESTED_VI))
+                .extracting(Reply::kind)
+                .containsExactly(ReplyKind.EMERGENCY);
     }
 
     @Test
@@ -240,7 +268,8 @@ class HandoffAndSafetyTest {
         assertThat(chat.say(RENEW_VI).get(0).entryId()).contains(RENEW_ID);
 
         assertThat(chat.state()).isEqualTo(ConversationState.BOT_ANSWERING);
-        assertThat(chat.stateChanges()).endsWith("bot-answering>closed:closed-by-officer", "closed>bot-answering:reopened");
+        assertThat(chat.stateChanges())
+                .endsWith("bot-answering>closed:closed-by-officer", "closed>bot-answering:reopened");
     }
 
     @Test
@@ -259,11 +288,18 @@ class HandoffAndSafetyTest {
         assertThat(chat.last.outcome().code()).isEqualTo("rate-limited");
         assertThat(chat.say("/help")).isEmpty();
 
-        assertThat(bot.store.unanswered(10)).as("every message stored and marked handled").isEmpty();
-        assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.MESSAGE_RECEIVED).hasSize(6);
-        assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.RATE_LIMITED)
-                .extracting(ConversationEvent::detail).containsExactly("notified", "quiet", "quiet");
-        assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages WHERE outcome = 'rate-limited'")).isEqualTo(3);
+        assertThat(bot.store.unanswered(10))
+                .as("every message stored and marked handled")
+                .isEmpty();
+        assertThat(chat.log())
+                .filteredOn(e -> e.type() == ConversationEvent.Type.MESSAGE_RECEIVED)
+                .hasSize(6);
+        assertThat(chat.log())
+                .filteredOn(e -> e.type() == ConversationEvent.Type.RATE_LIMITED)
+                .extracting(ConversationEvent::detail)
+                .containsExactly("notified", "quiet", "quiet");
+        assertThat(bot.count("SELECT COUNT(*) FROM inbound_messages WHERE outcome = 'rate-limited'"))
+                .isEqualTo(3);
 
         bot.clock.advance(Duration.ofMinutes(1));
         assertThat(chat.say(RENEW_VI)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);

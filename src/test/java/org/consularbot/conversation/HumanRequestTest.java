@@ -11,17 +11,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HumanRequestTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Cho em gặp cán bộ ạ", "cho em gap can bo", "tôi muốn nói chuyện với người thật",
-        "noi chuyen vs nhan vien dc ko", "e van can giup a", "Tôi vẫn cần hỗ trợ", "I want to talk to a person",
-        "can I speak with an officer please", "real person please", "still need help", "talk to someone"})
+    @ValueSource(
+            strings = {
+                "Cho em gặp cán bộ ạ",
+                "cho em gap can bo",
+                "tôi muốn nói chuyện với người thật",
+                "noi chuyen vs nhan vien dc ko",
+                "e van can giup a",
+                "Tôi vẫn cần hỗ trợ",
+                "I want to talk to a person",
+                "can I speak with an officer please",
+                "real person please",
+                "still need help",
+                "talk to someone"
+            })
     void aRequestForAPersonIsCaught(String text) {
         assertThat(HumanRequest.asks(text)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cán bộ lãnh sự có đến thăm người bị bắt không", "liên lạc với lãnh sự quán thế nào",
-        "đặt lịch gặp lãnh sự", "muốn gặp người thân đang bị giam", "ho chieu het han lam lai o dau",
-        "how do I contact the embassy", "what does a consular officer do", "nguoi than toi mat o canada"})
+    @ValueSource(
+            strings = {
+                "cán bộ lãnh sự có đến thăm người bị bắt không",
+                "liên lạc với lãnh sự quán thế nào",
+                "đặt lịch gặp lãnh sự",
+                "muốn gặp người thân đang bị giam",
+                "ho chieu het han lam lai o dau",
+                "how do I contact the embassy",
+                "what does a consular officer do",
+                "nguoi than toi mat o canada"
+            })
     void consularQuestionsAreNotRequestsForAPerson(String text) {
         assertThat(HumanRequest.asks(text)).isFalse();
     }
@@ -34,12 +53,15 @@ class HumanRequestTest {
             List<Reply> replies = bot.chat("c1").say("cho em gặp cán bộ với");
 
             assertThat(replies).extracting(Reply::kind).containsExactly(ReplyKind.HANDOFF);
-            assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.urgent()).isFalse());
+            assertThat(bot.escalation.requests)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.urgent()).isFalse());
         }
     }
 
     /** Messages that no entry, bulletin or decline class covers. */
     private static final String UNKNOWN_1 = "xqzv blorf wurzle plimb";
+
     private static final String UNKNOWN_2 = "zorbl quxx fnord";
 
     @Test
@@ -48,12 +70,18 @@ class HumanRequestTest {
             bot.escalation.available = true;
             ConversationHarness.Chat chat = bot.chat("c1");
 
-            assertThat(chat.say("thời tiết Ottawa cuối tuần này thế nào")).extracting(Reply::kind).containsExactly(ReplyKind.DECLINE);
-            assertThat(chat.say("tối nay Việt Nam đá với Thái mấy giờ vậy ad")).extracting(Reply::kind).containsExactly(ReplyKind.DECLINE);
+            assertThat(chat.say("thời tiết Ottawa cuối tuần này thế nào"))
+                    .extracting(Reply::kind)
+                    .containsExactly(ReplyKind.DECLINE);
+            assertThat(chat.say("tối nay Việt Nam đá với Thái mấy giờ vậy ad"))
+                    .extracting(Reply::kind)
+                    .containsExactly(ReplyKind.DECLINE);
             assertThat(chat.say("cảm ơn nhiều nhé")).extracting(Reply::kind).containsExactly(ReplyKind.SMALL_TALK);
             assertThat(chat.say(UNKNOWN_1)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK);
 
-            assertThat(bot.escalation.requests).as("one unanswered question only").isEmpty();
+            assertThat(bot.escalation.requests)
+                    .as("one unanswered question only")
+                    .isEmpty();
             assertThat(chat.conversation().unansweredStreak()).isEqualTo(1);
         }
     }
@@ -66,9 +94,13 @@ class HumanRequestTest {
 
             assertThat(chat.say(UNKNOWN_1)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK);
             assertThat(bot.escalation.requests).isEmpty();
-            assertThat(chat.say(UNKNOWN_2)).extracting(Reply::kind).containsExactly(ReplyKind.FALLBACK, ReplyKind.HANDOFF);
+            assertThat(chat.say(UNKNOWN_2))
+                    .extracting(Reply::kind)
+                    .containsExactly(ReplyKind.FALLBACK, ReplyKind.HANDOFF);
 
-            assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(OfficerRequest.Reason.TWO_UNANSWERED));
+            assertThat(bot.escalation.requests)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.reason()).isEqualTo(OfficerRequest.Reason.TWO_UNANSWERED));
             assertThat(chat.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         }
     }
@@ -100,5 +132,4 @@ class HumanRequestTest {
             assertThat(bot.escalation.requests).hasSize(1);
         }
     }
-
 }

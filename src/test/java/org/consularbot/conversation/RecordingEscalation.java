@@ -9,6 +9,7 @@ final class RecordingEscalation implements Escalation {
     volatile boolean available;
     /** Every call throws, as a broken officer side would; the calls are still recorded. */
     volatile boolean broken;
+
     final List<OfficerRequest> requests = new CopyOnWriteArrayList<>();
     final List<InboundMessage> relayed = new CopyOnWriteArrayList<>();
     final List<Conversation> withdrawn = new CopyOnWriteArrayList<>();

@@ -22,8 +22,7 @@ final class RecordingSender implements ReplySender {
     }
 
     /** A reply as the channel took it. */
-    record Sent(OutboxEntry entry, String thread) {
-    }
+    record Sent(OutboxEntry entry, String thread) {}
 
     private final ReplySender delegate;
     private final List<Sent> sent = new ArrayList<>();

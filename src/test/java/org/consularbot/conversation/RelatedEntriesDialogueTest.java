@@ -25,7 +25,9 @@ class RelatedEntriesDialogueTest {
     private static final FaqEntry VALIDITY = entry("passport.issue.validity");
     private static final FaqEntry PROCESSING = entry("passport.issue.processing-time");
     private static final FaqEntry BIRTH = TestCorpora.real().entries().stream()
-            .filter(e -> e.topic().equals("civil.birth")).findFirst().orElseThrow();
+            .filter(e -> e.topic().equals("civil.birth"))
+            .findFirst()
+            .orElseThrow();
 
     private ConversationHarness bot;
 
@@ -60,8 +62,11 @@ class RelatedEntriesDialogueTest {
 
     @Test
     void closeEntriesOfTheSameTopicAreOfferedUnderTheAnswerAndANumberPicksOne() {
-        Chat chat = chatAnswering(List.of(new Candidate(RENEW, 10, 0.80), new Candidate(VALIDITY, 9, 0.75),
-                new Candidate(BIRTH, 8, 0.79), new Candidate(PROCESSING, 7, 0.50)));
+        Chat chat = chatAnswering(List.of(
+                new Candidate(RENEW, 10, 0.80),
+                new Candidate(VALIDITY, 9, 0.75),
+                new Candidate(BIRTH, 8, 0.79),
+                new Candidate(PROCESSING, 7, 0.50)));
 
         Reply answer = chat.say("hộ chiếu hết hạn").get(0);
 
@@ -69,7 +74,8 @@ class RelatedEntriesDialogueTest {
         assertThat(answer.entryId()).contains(RENEW.id());
         // Another topic (the birth entry) and an entry explaining much less (processing time) are not offered.
         assertThat(answer.choices()).extracting(Button::payload).containsExactly("faq:" + VALIDITY.id());
-        assertThat(answer.text()).startsWith(TestCorpora.real().answer(RENEW, Language.VI))
+        assertThat(answer.text())
+                .startsWith(TestCorpora.real().answer(RENEW, Language.VI))
                 .contains("1. " + VALIDITY.title(Language.VI));
         assertThat(answer.feedback()).hasSize(2);
         assertThat(chat.state()).isEqualTo(ConversationState.AWAITING_CHOICE);

@@ -22,8 +22,10 @@ class RetryScheduleTest {
 
     @Test
     void aLongerWaitAskedByTheChannelWinsAndAShorterOneDoesNot() {
-        assertThat(RetrySchedule.next(NOW, 1, Optional.of(Duration.ofSeconds(35)))).isEqualTo(NOW.plusSeconds(35));
-        assertThat(RetrySchedule.next(NOW, 5, Optional.of(Duration.ofSeconds(1)))).isEqualTo(NOW.plusSeconds(32));
+        assertThat(RetrySchedule.next(NOW, 1, Optional.of(Duration.ofSeconds(35))))
+                .isEqualTo(NOW.plusSeconds(35));
+        assertThat(RetrySchedule.next(NOW, 5, Optional.of(Duration.ofSeconds(1))))
+                .isEqualTo(NOW.plusSeconds(32));
     }
 
     @Test

@@ -88,14 +88,19 @@ class TransitionsTest {
             for (Trigger trigger : Trigger.values()) {
                 ConversationState expected = ALLOWED.get(from + "/" + trigger);
                 if (expected != null) {
-                    assertThat(Transitions.next(from, trigger)).as("%s on %s", from, trigger).contains(expected);
+                    assertThat(Transitions.next(from, trigger))
+                            .as("%s on %s", from, trigger)
+                            .contains(expected);
                     continue;
                 }
                 refused++;
-                assertThat(Transitions.next(from, trigger)).as("%s on %s must be refused", from, trigger).isEmpty();
+                assertThat(Transitions.next(from, trigger))
+                        .as("%s on %s must be refused", from, trigger)
+                        .isEmpty();
                 assertThatThrownBy(() -> Transitions.require(from, trigger))
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining(from.code()).hasMessageContaining(trigger.code());
+                        .hasMessageContaining(from.code())
+                        .hasMessageContaining(trigger.code());
             }
         }
         assertThat(ALLOWED).hasSize(21);
@@ -104,12 +109,24 @@ class TransitionsTest {
 
     @Test
     void namedForbiddenJumpsAreRefused() {
-        assertThat(Transitions.next(CLOSED, Trigger.OFFICER_JOINED)).as("closed -> with-officer").isEmpty();
-        assertThat(Transitions.next(WAITING_FOR_OFFICER, Trigger.SUGGESTED)).as("waiting -> suggested").isEmpty();
-        assertThat(Transitions.next(WITH_OFFICER, Trigger.SUGGESTED)).as("the bot never suggests over an officer").isEmpty();
-        assertThat(Transitions.next(BOT_ANSWERING, Trigger.CHOICE_SETTLED)).as("nothing to settle").isEmpty();
-        assertThat(Transitions.next(BOT_ANSWERING, Trigger.REOPENED)).as("only a closed conversation reopens").isEmpty();
-        assertThat(Transitions.next(CLOSED, Trigger.HUMAN_REQUESTED)).as("closed must reopen first").isEmpty();
+        assertThat(Transitions.next(CLOSED, Trigger.OFFICER_JOINED))
+                .as("closed -> with-officer")
+                .isEmpty();
+        assertThat(Transitions.next(WAITING_FOR_OFFICER, Trigger.SUGGESTED))
+                .as("waiting -> suggested")
+                .isEmpty();
+        assertThat(Transitions.next(WITH_OFFICER, Trigger.SUGGESTED))
+                .as("the bot never suggests over an officer")
+                .isEmpty();
+        assertThat(Transitions.next(BOT_ANSWERING, Trigger.CHOICE_SETTLED))
+                .as("nothing to settle")
+                .isEmpty();
+        assertThat(Transitions.next(BOT_ANSWERING, Trigger.REOPENED))
+                .as("only a closed conversation reopens")
+                .isEmpty();
+        assertThat(Transitions.next(CLOSED, Trigger.HUMAN_REQUESTED))
+                .as("closed must reopen first")
+                .isEmpty();
         assertThatThrownBy(() -> Transitions.require(CLOSED, Trigger.OFFICER_JOINED))
                 .hasMessage("no transition from closed on officer-joined");
     }

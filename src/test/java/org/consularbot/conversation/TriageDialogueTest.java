@@ -19,15 +19,21 @@ class TriageDialogueTest {
 
             assertThat(replies.get(0).kind()).isEqualTo(ReplyKind.SAFETY);
             assertThat(replies.get(0).text()).contains(TestCorpora.HOTLINE, "0981 84 84 84");
-            assertThat(replies.get(0).choices()).singleElement().satisfies(b -> assertThat(b.payload()).isEqualTo(Dialogue.DANGER));
-            assertThat(replies.get(1).kind()).as("the question is still answered").isIn(ReplyKind.ANSWER, ReplyKind.SUGGESTION);
+            assertThat(replies.get(0).choices())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.payload()).isEqualTo(Dialogue.DANGER));
+            assertThat(replies.get(1).kind())
+                    .as("the question is still answered")
+                    .isIn(ReplyKind.ANSWER, ReplyKind.SUGGESTION);
             assertThat(bot.escalation.requests).as("nobody alerted yet").isEmpty();
 
             List<Reply> pressed = chat.press(Dialogue.DANGER);
 
             assertThat(pressed.get(0).kind()).isEqualTo(ReplyKind.EMERGENCY);
             assertThat(pressed.get(0).text()).contains(TestCorpora.HOTLINE);
-            assertThat(bot.escalation.requests).singleElement().satisfies(r -> assertThat(r.urgent()).isTrue());
+            assertThat(bot.escalation.requests)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.urgent()).isTrue());
             assertThat(chat.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         }
     }
@@ -46,22 +52,33 @@ class TriageDialogueTest {
     @Test
     void someoneInDangerInAnotherCountryIsGivenThatCountrysNumbersAndNeverTheHostMissionsOwn() {
         try (ConversationHarness bot = ConversationHarness.create()) {
-            Reply japan = bot.chat("c1").say("em đang ở Nhật, vừa bị cướp hết tiền và điện thoại, giờ phải làm sao").get(0);
+            Reply japan = bot.chat("c1")
+                    .say("em đang ở Nhật, vừa bị cướp hết tiền và điện thoại, giờ phải làm sao")
+                    .get(0);
 
             assertThat(japan.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(japan.text()).contains(TestCorpora.HOTLINE, "0981 84 84 84", "110", "119")
+            assertThat(japan.text())
+                    .contains(TestCorpora.HOTLINE, "0981 84 84 84", "110", "119")
                     .doesNotContain("911", "vietnamembassy.ca", "Canada");
 
-            Reply cambodia = bot.chat("c2").say("my brother was beaten and robbed in Phnom Penh, he is bleeding").get(0);
+            Reply cambodia = bot.chat("c2")
+                    .say("my brother was beaten and robbed in Phnom Penh, he is bleeding")
+                    .get(0);
 
             assertThat(cambodia.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(cambodia.text()).as("Cambodia's numbers are unconfirmed: named, not printed")
-                    .contains(TestCorpora.HOTLINE, "the local emergency number").doesNotContain("911", "vietnamembassy.ca", "Canada");
+            assertThat(cambodia.text())
+                    .as("Cambodia's numbers are unconfirmed: named, not printed")
+                    .contains(TestCorpora.HOTLINE, "the local emergency number")
+                    .doesNotContain("911", "vietnamembassy.ca", "Canada");
 
-            Reply home = bot.chat("c3").say("em bị cướp hết tiền và điện thoại ở Toronto, giờ phải làm sao").get(0);
+            Reply home = bot.chat("c3")
+                    .say("em bị cướp hết tiền và điện thoại ở Toronto, giờ phải làm sao")
+                    .get(0);
 
             assertThat(home.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(home.text()).as("in the host country: the mission's own facts").contains("911");
+            assertThat(home.text())
+                    .as("in the host country: the mission's own facts")
+                    .contains("911");
         }
     }
 
@@ -71,7 +88,8 @@ class TriageDialogueTest {
             ConversationHarness.Chat inJapan = bot.chat("c1");
             inJapan.say("em đang ở Nhật, vừa bị cướp hết tiền và điện thoại, giờ phải làm sao");
 
-            Reply later = inJapan.say("bọn nó quay lại đánh em, em bị thương chảy máu nhiều").get(0);
+            Reply later = inJapan.say("bọn nó quay lại đánh em, em bị thương chảy máu nhiều")
+                    .get(0);
 
             assertThat(later.kind()).isEqualTo(ReplyKind.EMERGENCY);
             assertThat(later.text()).contains("110", "119").doesNotContain("911");
@@ -79,10 +97,14 @@ class TriageDialogueTest {
             ConversationHarness.Chat travelling = bot.chat("c2");
             travelling.say("do I need a visa for Japan with a Vietnamese passport");
 
-            Reply robbed = travelling.say("bọn nó đánh em, em bị thương chảy máu nhiều").get(0);
+            Reply robbed = travelling
+                    .say("bọn nó đánh em, em bị thương chảy máu nhiều")
+                    .get(0);
 
             assertThat(robbed.kind()).isEqualTo(ReplyKind.EMERGENCY);
-            assertThat(robbed.text()).as("a destination asked about is not where she is").contains("911");
+            assertThat(robbed.text())
+                    .as("a destination asked about is not where she is")
+                    .contains("911");
         }
     }
 
@@ -90,12 +112,14 @@ class TriageDialogueTest {
     void aFollowUpIsReadInTheContextOfTheEntryAnsweredBefore() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             ConversationHarness.Chat chat = bot.chat("c1");
-            assertThat(chat.say("Hộ chiếu hết hạn thì làm lại ở đâu?").get(0).entryId()).contains("passport.issue.renew-abroad");
+            assertThat(chat.say("Hộ chiếu hết hạn thì làm lại ở đâu?").get(0).entryId())
+                    .contains("passport.issue.renew-abroad");
             assertThat(chat.conversation().lastEntry()).contains("passport.issue.renew-abroad");
 
             Reply followUp = chat.say("còn phí thì sao?").get(0);
 
-            String shown = followUp.entryId().orElseGet(() -> followUp.choices().get(0).payload().substring(Dialogue.CHOICE_PREFIX.length()));
+            String shown = followUp.entryId()
+                    .orElseGet(() -> followUp.choices().get(0).payload().substring(Dialogue.CHOICE_PREFIX.length()));
             assertThat(shown).as("a passport fee, not any fee").isIn("fees.passport", "passport.issue.renew-abroad");
         }
     }

@@ -22,8 +22,22 @@ class TurnOutcomeTest {
 
     /** Rows written before outcomes were typed keep their meaning: reports read them as the same kinds. */
     @ParameterizedTest
-    @ValueSource(strings = {"answer", "suggestion", "fallback", "emergency", "rate-limited", "relayed", "command-start",
-            "decline:host-authority", "small-talk:thanks", "not-text", "human-requested", "choice-invalid", "no-words"})
+    @ValueSource(
+            strings = {
+                "answer",
+                "suggestion",
+                "fallback",
+                "emergency",
+                "rate-limited",
+                "relayed",
+                "command-start",
+                "decline:host-authority",
+                "small-talk:thanks",
+                "not-text",
+                "human-requested",
+                "choice-invalid",
+                "no-words"
+            })
     void storedCodesOfEarlierVersionsReadBackUnchanged(String code) {
         TurnOutcome outcome = TurnOutcome.parse(code);
 
@@ -47,14 +61,24 @@ class TurnOutcomeTest {
 
     @Test
     void onlyAnAnswerOrAPickedEntryCountsAsAnswered() {
-        assertThat(TurnOutcome.Kind.values()).filteredOn(TurnOutcome.Kind::answered)
+        assertThat(TurnOutcome.Kind.values())
+                .filteredOn(TurnOutcome.Kind::answered)
                 .containsExactlyInAnyOrder(TurnOutcome.Kind.ANSWER, TurnOutcome.Kind.CHOICE);
     }
 
     @Test
     void anOfficerRequestCarriesItsSituationOnlyForAnEmergency() {
-        Conversation conversation = new Conversation(1, new ConversationKey("telegram", "42"), ConversationState.BOT_ANSWERING,
-                Optional.empty(), Language.VI, List.of(), 0, 0, Instant.EPOCH, Instant.EPOCH);
+        Conversation conversation = new Conversation(
+                1,
+                new ConversationKey("telegram", "42"),
+                ConversationState.BOT_ANSWERING,
+                Optional.empty(),
+                Language.VI,
+                List.of(),
+                0,
+                0,
+                Instant.EPOCH,
+                Instant.EPOCH);
 
         OfficerRequest emergency = OfficerRequest.emergency(conversation, Language.VI, "arrest (in Cambodia)");
         assertThat(emergency.urgent()).isTrue();
@@ -62,9 +86,11 @@ class TurnOutcomeTest {
         OfficerRequest asked = OfficerRequest.of(conversation, Language.EN, OfficerRequest.Reason.CITIZEN_ASKED);
         assertThat(asked.urgent()).isFalse();
         assertThat(asked.describe()).isEqualTo("citizen asked for an officer");
-        assertThatThrownBy(() -> new OfficerRequest(conversation, Language.VI, OfficerRequest.Reason.EMERGENCY, Optional.empty()))
+        assertThatThrownBy(() -> new OfficerRequest(
+                        conversation, Language.VI, OfficerRequest.Reason.EMERGENCY, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OfficerRequest(conversation, Language.VI, OfficerRequest.Reason.CITIZEN_ASKED, Optional.of("arrest")))
+        assertThatThrownBy(() -> new OfficerRequest(
+                        conversation, Language.VI, OfficerRequest.Reason.CITIZEN_ASKED, Optional.of("arrest")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

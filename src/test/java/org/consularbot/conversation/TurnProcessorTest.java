@@ -49,14 +49,17 @@ class TurnProcessorTest {
             assertThat(chat.deliver(message)).isEmpty();
 
             assertThat(bot.sender.sent()).hasSize(1);
-            assertThat(chat.log()).filteredOn(e -> e.type() == ConversationEvent.Type.MESSAGE_RECEIVED).hasSize(1);
+            assertThat(chat.log())
+                    .filteredOn(e -> e.type() == ConversationEvent.Type.MESSAGE_RECEIVED)
+                    .hasSize(1);
         }
     }
 
     @Test
     void aCrashBetweenStoringAndSendingIsFinishedByRecoveryAfterARestart(@TempDir Path dir) {
         Database first = TestDatabases.h2File(dir);
-        ConversationHarness before = ConversationHarness.builder().database(first).build();
+        ConversationHarness before =
+                ConversationHarness.builder().database(first).build();
         Chat chat = before.chat("c1");
         InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
         before.sender.failNext(new Crash("while sending"));
@@ -66,14 +69,18 @@ class TurnProcessorTest {
         first.close(); // the process is gone
 
         Database second = TestDatabases.h2File(dir);
-        try (ConversationHarness after = ConversationHarness.builder().database(second).build()) {
+        try (ConversationHarness after =
+                ConversationHarness.builder().database(second).build()) {
             Recovery.Report report = after.recovery.recover();
 
             assertThat(report.repliesResent()).isEqualTo(1);
             assertThat(report.messagesAnswered()).isZero();
-            assertThat(after.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(after.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(after.outbox.unsent(10)).isEmpty();
-            assertThat(after.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")).isEqualTo(1);
+            assertThat(after.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"))
+                    .isEqualTo(1);
             assertThat(after.count("SELECT COUNT(*) FROM outbox")).isEqualTo(1);
 
             Chat again = after.chat("c1");
@@ -90,8 +97,10 @@ class TurnProcessorTest {
         Database shared = TestDatabases.h2();
         try {
             AtomicBoolean crash = new AtomicBoolean(true);
-            ConversationHarness before = ConversationHarness.builder().database(shared)
-                    .store(store -> new CrashingStore(store, crash)).build();
+            ConversationHarness before = ConversationHarness.builder()
+                    .database(shared)
+                    .store(store -> new CrashingStore(store, crash))
+                    .build();
             Chat chat = before.chat("c1");
             InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
 
@@ -99,10 +108,13 @@ class TurnProcessorTest {
             assertThat(before.store.unanswered(10)).hasSize(1);
             assertThat(before.outbox.unsent(10)).isEmpty();
 
-            ConversationHarness after = ConversationHarness.builder().database(shared).build();
+            ConversationHarness after =
+                    ConversationHarness.builder().database(shared).build();
             assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 1));
             assertThat(after.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
-            assertThat(after.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(after.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(after.store.unanswered(10)).isEmpty();
 
             assertThat(after.chat("c1").deliver(message)).isEmpty();
@@ -118,12 +130,15 @@ class TurnProcessorTest {
     void aRedeliveryAfterACrashBeforeTheCommitIsAnsweredOnceWithoutWaitingForRecovery() {
         Database shared = TestDatabases.h2();
         try {
-            ConversationHarness before = ConversationHarness.builder().database(shared)
-                    .store(store -> new CrashingStore(store, new AtomicBoolean(true))).build();
+            ConversationHarness before = ConversationHarness.builder()
+                    .database(shared)
+                    .store(store -> new CrashingStore(store, new AtomicBoolean(true)))
+                    .build();
             InboundMessage message = before.chat("c1").message(ContentKind.TEXT, RENEW_VI);
             assertThatThrownBy(() -> before.processor.handle(message)).isInstanceOf(Crash.class);
 
-            try (ConversationHarness after = ConversationHarness.builder().database(shared).build()) {
+            try (ConversationHarness after =
+                    ConversationHarness.builder().database(shared).build()) {
                 Chat chat = after.chat("c1");
                 assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
                 assertThat(chat.deliver(message)).isEmpty();
@@ -142,12 +157,17 @@ class TurnProcessorTest {
 
             assertThat(chat.say(RENEW_VI)).isEmpty();
             assertThat(chat.last.replies()).hasSize(1);
-            assertThat(bot.outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+            assertThat(bot.outbox.unsent(10))
+                    .singleElement()
+                    .extracting(OutboxEntry::attempts)
+                    .isEqualTo(1);
 
             assertThat(bot.delivery.sendDue()).as("not due yet: backoff").isZero();
             bot.clock.advance(Duration.ofSeconds(2));
             assertThat(bot.delivery.sendDue()).isEqualTo(1);
-            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
             assertThat(bot.outbox.unsent(10)).isEmpty();
             assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.sender.sent()).hasSize(1);
@@ -157,15 +177,19 @@ class TurnProcessorTest {
     @Test
     void aPermanentDeliveryFailureIsNotRetried() throws DeliveryException {
         ReplySender blocked = mock(ReplySender.class);
-        doThrow(new DeliveryException("bot blocked by the user", true, null)).when(blocked).send(any());
-        try (ConversationHarness bot = ConversationHarness.builder().sender(blocked).build()) {
+        doThrow(new DeliveryException("bot blocked by the user", true, null))
+                .when(blocked)
+                .send(any());
+        try (ConversationHarness bot =
+                ConversationHarness.builder().sender(blocked).build()) {
             bot.chat("c1").say(RENEW_VI);
 
             assertThat(bot.outbox.unsent(10)).isEmpty();
             assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
             verify(blocked, times(1)).send(any());
-            assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error LIKE '%blocked%'")).isEqualTo(1);
+            assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error LIKE '%blocked%'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -199,7 +223,9 @@ class TurnProcessorTest {
             assertThat(bot.delivery.sendDue()).isZero();
             bot.clock.advance(Duration.ofSeconds(1));
             assertThat(bot.delivery.sendDue()).isEqualTo(1);
-            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
 
@@ -213,8 +239,13 @@ class TurnProcessorTest {
             List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
             assertThat(bot.delivery.sendDue()).isEqualTo(1);
 
-            Wired lateRelay = Wired.wire(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
-                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+            Wired lateRelay = Wired.wire(
+                    bot.store,
+                    staleListing(bot.outbox, listed),
+                    new InProcessLocks(),
+                    bot.dialogue,
+                    Map.of(ConversationHarness.CHANNEL, bot.sender),
+                    bot.clock);
 
             assertThat(lateRelay.delivery().sendDue()).isZero();
             assertThat(bot.sender.sent()).hasSize(1);
@@ -231,10 +262,17 @@ class TurnProcessorTest {
             bot.sender.failNext(new DeliveryException("429", false, Duration.ofSeconds(60), null));
             assertThat(bot.delivery.sendDue()).isZero();
 
-            Wired lateRelay = Wired.wire(bot.store, staleListing(bot.outbox, listed), new InProcessLocks(),
-                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+            Wired lateRelay = Wired.wire(
+                    bot.store,
+                    staleListing(bot.outbox, listed),
+                    new InProcessLocks(),
+                    bot.dialogue,
+                    Map.of(ConversationHarness.CHANNEL, bot.sender),
+                    bot.clock);
 
-            assertThat(lateRelay.delivery().sendDue()).as("retry_after not over").isZero();
+            assertThat(lateRelay.delivery().sendDue())
+                    .as("retry_after not over")
+                    .isZero();
             assertThat(bot.sender.attempts()).isEqualTo(2);
         }
     }
@@ -243,19 +281,25 @@ class TurnProcessorTest {
     void aMessageWhoseAnswerFailedAfterItWasAcknowledgedIsAnsweredByTheStaleSweep() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
-            assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).as("too fresh: its lane may still answer it").isZero();
+            assertThat(bot.recovery.answerStale(Duration.ofSeconds(30)))
+                    .as("too fresh: its lane may still answer it")
+                    .isZero();
 
             bot.clock.advance(Duration.ofSeconds(31));
             assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(bot.recovery.answerStale(Duration.ofSeconds(30))).isZero();
-            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
 
     /** An outbox whose listing of due replies is a snapshot taken earlier: what a relay sees when it loses a race. */
     private static Outbox staleListing(Outbox real, List<OutboxEntry> listed) {
-        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class}, (proxy, method, args) ->
-                method.getName().equals("due") ? listed : method.invoke(real, args));
+        return (Outbox) Proxy.newProxyInstance(
+                Outbox.class.getClassLoader(),
+                new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> method.getName().equals("due") ? listed : method.invoke(real, args));
     }
 
     /**
@@ -269,11 +313,19 @@ class TurnProcessorTest {
             bot.chat("c1").say(RENEW_VI);
             bot.clock.advance(Duration.ofSeconds(3));
             List<OutboxEntry> othersOnly = List.of(); // the global batch is full of other chats' replies
-            Wired chatProcess = Wired.wire(bot.store, staleListing(bot.outbox, othersOnly), new InProcessLocks(),
-                    bot.dialogue, Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+            Wired chatProcess = Wired.wire(
+                    bot.store,
+                    staleListing(bot.outbox, othersOnly),
+                    new InProcessLocks(),
+                    bot.dialogue,
+                    Map.of(ConversationHarness.CHANNEL, bot.sender),
+                    bot.clock);
 
-            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1"))).isEqualTo(1);
-            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1"))).as("once").isZero();
+            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1")))
+                    .isEqualTo(1);
+            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1")))
+                    .as("once")
+                    .isZero();
         }
     }
 
@@ -289,8 +341,11 @@ class TurnProcessorTest {
 
             assertThat(bot.processor.answerStored(stored).duplicate()).isFalse();
             assertThat(bot.processor.answerStored(again).duplicate()).isTrue();
-            assertThat(bot.processor.answerStored(bot.processor.accept(message)).duplicate()).isTrue();
-            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.processor.answerStored(bot.processor.accept(message)).duplicate())
+                    .isTrue();
+            assertThat(bot.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
 
@@ -300,20 +355,25 @@ class TurnProcessorTest {
             bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
 
             assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 1));
-            assertThat(bot.sender.sent()).singleElement().satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
+            assertThat(bot.sender.sent())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
         }
     }
 
     @Test
     void withTheDatabaseDownNothingIsSentAndTheRedeliveryIsAnsweredOnceItIsBack() {
         AtomicBoolean down = new AtomicBoolean();
-        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).build()) {
+        try (ConversationHarness bot = ConversationHarness.builder()
+                .dataSource(ds -> switchable(ds, down))
+                .build()) {
             Chat chat = bot.chat("c1");
             chat.say("/start");
             InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
             down.set(true);
 
-            assertThatThrownBy(() -> chat.deliver(message)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> chat.deliver(message))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("database");
             assertThat(bot.sender.sent()).hasSize(1);
 
@@ -330,16 +390,23 @@ class TurnProcessorTest {
         AtomicBoolean down = new AtomicBoolean();
         // The database goes down the moment the reply has gone out, before it is marked sent (a PostgreSQL restart).
         ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
-        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).sender(thenDatabaseDown).build()) {
+        try (ConversationHarness bot = ConversationHarness.builder()
+                .dataSource(ds -> switchable(ds, down))
+                .sender(thenDatabaseDown)
+                .build()) {
             bot.chat("c1").say(RENEW_VI);
             assertThat(bot.sender.sent()).hasSize(1);
 
             down.set(false);
             bot.clock.advance(Duration.ofSeconds(10));
-            assertThat(otherInstance(bot).delivery().sendDue()).as("another instance leaves the reply to the turn that queued it").isZero();
+            assertThat(otherInstance(bot).delivery().sendDue())
+                    .as("another instance leaves the reply to the turn that queued it")
+                    .isZero();
             assertThat(bot.delivery.sendDue()).isZero();
             assertThat(bot.sender.sent()).as("the citizen got it once").hasSize(1);
-            assertThat(bot.outbox.unsent(10)).as("recorded as sent once the database is back").isEmpty();
+            assertThat(bot.outbox.unsent(10))
+                    .as("recorded as sent once the database is back")
+                    .isEmpty();
         }
     }
 
@@ -347,7 +414,10 @@ class TurnProcessorTest {
     void aReplyAnInstanceQueuedAndThenDiedWithIsSentByAnotherOnceItsLeaseEnds() {
         AtomicBoolean down = new AtomicBoolean();
         ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
-        try (ConversationHarness bot = ConversationHarness.builder().dataSource(ds -> switchable(ds, down)).sender(thenDatabaseDown).build()) {
+        try (ConversationHarness bot = ConversationHarness.builder()
+                .dataSource(ds -> switchable(ds, down))
+                .sender(thenDatabaseDown)
+                .build()) {
             bot.chat("c1").say(RENEW_VI);
             down.set(false); // and the instance that sent it dies before recording it
             Wired survivor = otherInstance(bot);
@@ -355,7 +425,9 @@ class TurnProcessorTest {
             bot.clock.advance(ReplyDelivery.LEASE.minusSeconds(1));
             assertThat(survivor.delivery().sendDue()).isZero();
             bot.clock.advance(Duration.ofSeconds(2));
-            assertThat(survivor.delivery().sendDue()).as("at least once: never lost").isEqualTo(1);
+            assertThat(survivor.delivery().sendDue())
+                    .as("at least once: never lost")
+                    .isEqualTo(1);
         }
     }
 
@@ -375,11 +447,20 @@ class TurnProcessorTest {
             // An officer console: a process with the database but not the citizen's channel.
             Wired console = Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
 
-            assertThat(console.officerTurns().take(new ConversationKey(ConversationHarness.CHANNEL, "c1"), Optional.empty(),
-                    List.of(Reply.text(ReplyKind.OFFICER, "Officer: we are calling you")), "reply")).isTrue();
+            assertThat(console.officerTurns()
+                            .take(
+                                    new ConversationKey(ConversationHarness.CHANNEL, "c1"),
+                                    Optional.empty(),
+                                    List.of(Reply.text(ReplyKind.OFFICER, "Officer: we are calling you")),
+                                    "reply"))
+                    .isTrue();
 
-            assertThat(bot.delivery.sendDue()).as("no lease: the serving process relays it now").isEqualTo(1);
-            assertThat(bot.sender.sent()).last().satisfies(e -> assertThat(e.reply().text()).contains("calling you"));
+            assertThat(bot.delivery.sendDue())
+                    .as("no lease: the serving process relays it now")
+                    .isEqualTo(1);
+            assertThat(bot.sender.sent())
+                    .last()
+                    .satisfies(e -> assertThat(e.reply().text()).contains("calling you"));
         }
     }
 
@@ -389,10 +470,13 @@ class TurnProcessorTest {
             bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
             bot.chat("c1").say(RENEW_VI);
             bot.clock.advance(Duration.ofSeconds(3));
-            Wired elsewhere = Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
+            Wired elsewhere =
+                    Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
 
             assertThat(elsewhere.delivery().sendDue()).isZero();
-            assertThat(bot.delivery.sendDue()).as("due now, not leased by a process that could not send it").isEqualTo(1);
+            assertThat(bot.delivery.sendDue())
+                    .as("due now, not leased by a process that could not send it")
+                    .isEqualTo(1);
         }
     }
 
@@ -401,19 +485,30 @@ class TurnProcessorTest {
         try (ConversationHarness bot = ConversationHarness.create()) {
             InboundMessage before = bot.chat("c1").message(ContentKind.TEXT, RENEW_VI);
             bot.processor.accept(before);
-            InboundMessage after = InboundMessage.text(new ConversationKey(ConversationHarness.CHANNEL, "c2"), "c2", "m-late", RENEW_VI,
+            InboundMessage after = InboundMessage.text(
+                    new ConversationKey(ConversationHarness.CHANNEL, "c2"),
+                    "c2",
+                    "m-late",
+                    RENEW_VI,
                     bot.clock.instant().plusSeconds(1));
             bot.processor.accept(after);
 
             assertThat(otherInstance(bot).recovery().recover()).isEqualTo(new Recovery.Report(0, 1));
-            assertThat(bot.store.unanswered(10)).extracting(stored -> stored.message().conversation().chatId()).containsExactly("c2");
+            assertThat(bot.store.unanswered(10))
+                    .extracting(stored -> stored.message().conversation().chatId())
+                    .containsExactly("c2");
         }
     }
 
     /** A second instance on the same database: its own memory and locks, the same store and channel. */
     private static Wired otherInstance(ConversationHarness bot) {
-        return Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue,
-                Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+        return Wired.wire(
+                bot.store,
+                bot.outbox,
+                new InProcessLocks(),
+                bot.dialogue,
+                Map.of(ConversationHarness.CHANNEL, bot.sender),
+                bot.clock);
     }
 
     @Test
@@ -430,8 +525,13 @@ class TurnProcessorTest {
                     return first.getAndSet(false) ? listed : super.unanswered(limit);
                 }
             };
-            Wired starting = Wired.wire(staleListing, bot.outbox, new InProcessLocks(), bot.dialogue,
-                    Map.of(ConversationHarness.CHANNEL, bot.sender), bot.clock);
+            Wired starting = Wired.wire(
+                    staleListing,
+                    bot.outbox,
+                    new InProcessLocks(),
+                    bot.dialogue,
+                    Map.of(ConversationHarness.CHANNEL, bot.sender),
+                    bot.clock);
 
             assertThat(starting.recovery().recover()).isEqualTo(new Recovery.Report(0, 0));
             assertThat(bot.sender.sent()).hasSize(1);
@@ -442,7 +542,8 @@ class TurnProcessorTest {
     void twoThreadsWritingIntoOneConversationAreAllAnsweredInOrder() throws Exception {
         // An echoing fallback makes each reply name the message it answers.
         FallbackAnswerer echo = question -> Reply.text(ReplyKind.FALLBACK, "echo " + question.text());
-        try (ConversationHarness bot = ConversationHarness.builder().fallback(echo).build()) {
+        try (ConversationHarness bot =
+                ConversationHarness.builder().fallback(echo).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<TurnResult>>> writers = new ArrayList<>();
@@ -465,20 +566,28 @@ class TurnProcessorTest {
             }
             pool.shutdown();
 
-            assertThat(results).hasSize(100).allSatisfy(r -> assertThat(r.replies()).hasSize(1));
-            List<String> sent = bot.sender.sent().stream().map(e -> e.reply().text()).toList();
+            assertThat(results)
+                    .hasSize(100)
+                    .allSatisfy(r -> assertThat(r.replies()).hasSize(1));
+            List<String> sent =
+                    bot.sender.sent().stream().map(e -> e.reply().text()).toList();
             assertThat(sent).hasSize(100);
             for (String writer : List.of("alpha", "bravo")) {
                 List<String> expected = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
                     expected.add("echo xqzv " + writer + " " + i);
                 }
-                assertThat(sent.stream().filter(t -> t.contains(writer)).toList()).containsExactlyElementsOf(expected);
+                assertThat(sent.stream().filter(t -> t.contains(writer)).toList())
+                        .containsExactlyElementsOf(expected);
             }
-            Conversation conversation = bot.store.find(new ConversationKey(ConversationHarness.CHANNEL, "shared")).orElseThrow();
+            Conversation conversation = bot.store
+                    .find(new ConversationKey(ConversationHarness.CHANNEL, "shared"))
+                    .orElseThrow();
             assertThat(conversation.version()).isEqualTo(100);
-            assertThat(bot.outbox.replies(conversation.id())).extracting(e -> e.reply().text())
-                    .as("stored in the order sent").containsExactlyElementsOf(sent);
+            assertThat(bot.outbox.replies(conversation.id()))
+                    .extracting(e -> e.reply().text())
+                    .as("stored in the order sent")
+                    .containsExactlyElementsOf(sent);
             assertThat(bot.store.unanswered(10)).isEmpty();
         }
     }
@@ -503,8 +612,8 @@ class TurnProcessorTest {
 
     /** The harness's DataSource that refuses connections while {@code down} is set, as a database that went away. */
     static DataSource switchable(DataSource real, AtomicBoolean down) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection") && down.get()) {
                         throw new SQLException("Connection refused (simulated)", "08001");
                     }

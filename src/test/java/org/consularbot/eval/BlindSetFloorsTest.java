@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.faq.Corpus;
-import org.consularbot.faq.TestCorpora;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,9 @@ class BlindSetFloorsTest {
     @Test
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
-        assertThat(all.emergencyRecall()).as("urgent recall (0.992; 1.000 before tune8)").isGreaterThanOrEqualTo(0.98);
+        assertThat(all.emergencyRecall())
+                .as("urgent recall (0.992; 1.000 before tune8)")
+                .isGreaterThanOrEqualTo(0.98);
         assertThat(all.situationRight()).as("situation named right (0.898)").isGreaterThanOrEqualTo(0.87);
         assertThat(all.falseEmergency()).as("false emergencies (0.042)").isLessThanOrEqualTo(0.05);
     }
@@ -48,30 +50,48 @@ class BlindSetFloorsTest {
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
         assertThat(all.top1()).as("shown right (0.890)").isGreaterThanOrEqualTo(0.86);
-        assertThat(vietnamese.byKind().get("followup").top1()).as("follow-ups in context (0.848)").isGreaterThanOrEqualTo(0.82);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.955)").isGreaterThanOrEqualTo(0.94);
+        assertThat(vietnamese.byKind().get("followup").top1())
+                .as("follow-ups in context (0.848)")
+                .isGreaterThanOrEqualTo(0.82);
+        assertThat(all.answerPrecision())
+                .as("answers given outright that are right (0.955)")
+                .isGreaterThanOrEqualTo(0.94);
         assertThat(all.answerRate()).as("messages answered outright (0.491)").isGreaterThanOrEqualTo(0.46);
-        assertThat(all.top1()).as("above plain BM25 overall").isGreaterThan(bm25.overall().top1());
+        assertThat(all.top1())
+                .as("above plain BM25 overall")
+                .isGreaterThan(bm25.overall().top1());
     }
 
     @Test
     void smallTalkAndOutOfScopeMessagesGetNoEntry() {
         Map<String, Figures> kinds = vietnamese.byKind();
-        assertThat(kinds.get("chitchat").chitchat()).as("small talk as chitchat (0.974)").isGreaterThanOrEqualTo(0.95);
-        assertThat(kinds.get("chitchat").rejection()).as("small talk given no entry (0.991)").isGreaterThanOrEqualTo(0.97);
-        assertThat(kinds.get("decline").rejection()).as("out of scope given no entry (0.940)").isGreaterThanOrEqualTo(0.93);
-        assertThat(kinds.get("decline").declined()).as("declined with the right pointer (0.879; 0.899 before tune8)").isGreaterThanOrEqualTo(0.86);
+        assertThat(kinds.get("chitchat").chitchat())
+                .as("small talk as chitchat (0.974)")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(kinds.get("chitchat").rejection())
+                .as("small talk given no entry (0.991)")
+                .isGreaterThanOrEqualTo(0.97);
+        assertThat(kinds.get("decline").rejection())
+                .as("out of scope given no entry (0.940)")
+                .isGreaterThanOrEqualTo(0.93);
+        assertThat(kinds.get("decline").declined())
+                .as("declined with the right pointer (0.879; 0.899 before tune8)")
+                .isGreaterThanOrEqualTo(0.86);
     }
 
     @Test
     void beatsPlainBm25WhereVietnameseHandlingMatters() {
         Map<String, Figures> kinds = vietnamese.byKind();
         Map<String, Figures> baseline = bm25.byKind();
-        assertThat(kinds.get("vi-nd").top1()).isGreaterThan(baseline.get("vi-nd").top1() + 0.10);
-        assertThat(kinds.get("vi-abbr").top1()).isGreaterThan(baseline.get("vi-abbr").top1() + 0.05);
+        assertThat(kinds.get("vi-nd").top1())
+                .isGreaterThan(baseline.get("vi-nd").top1() + 0.10);
+        assertThat(kinds.get("vi-abbr").top1())
+                .isGreaterThan(baseline.get("vi-abbr").top1() + 0.05);
         assertThat(kinds.get("mix").top1()).isGreaterThan(baseline.get("mix").top1());
         for (String kind : List.of("vi", "vi-nd", "vi-abbr", "en", "mix", "multi", "followup")) {
-            assertThat(kinds.get(kind).top1()).as("%s never below plain BM25", kind).isGreaterThanOrEqualTo(baseline.get(kind).top1());
+            assertThat(kinds.get(kind).top1())
+                    .as("%s never below plain BM25", kind)
+                    .isGreaterThanOrEqualTo(baseline.get(kind).top1());
         }
     }
 
@@ -79,11 +99,16 @@ class BlindSetFloorsTest {
     void theSecondBlindSetHoldsToo() throws Exception {
         List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
         assertThat(second).hasSizeGreaterThanOrEqualTo(700);
-        Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null).overall();
+        Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null)
+                .overall();
         assertThat(all.top1()).as("shown right (0.899)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.961)").isGreaterThanOrEqualTo(0.94);
+        assertThat(all.answerPrecision())
+                .as("answers given outright that are right (0.961)")
+                .isGreaterThanOrEqualTo(0.94);
         assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.98);
+        assertThat(all.urgentWarned())
+                .as("urgent given the emergency reply or the danger button (0.986)")
+                .isGreaterThanOrEqualTo(0.98);
         assertThat(all.falseEmergency()).as("false emergencies (0.033)").isLessThanOrEqualTo(0.05);
         assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
         assertThat(all.situationRight()).as("situation named right (0.915)").isGreaterThanOrEqualTo(0.89);
@@ -102,14 +127,20 @@ class BlindSetFloorsTest {
         Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), third, null);
         Figures all = evaluation.overall();
         assertThat(all.top1()).as("shown right (0.903)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.answerPrecision()).as("answers given outright that are right (0.983)").isGreaterThanOrEqualTo(0.96);
+        assertThat(all.answerPrecision())
+                .as("answers given outright that are right (0.983)")
+                .isGreaterThanOrEqualTo(0.96);
         assertThat(all.answerRate()).as("messages answered outright (0.383)").isGreaterThanOrEqualTo(0.35);
         assertThat(all.rejection()).as("out of scope given no entry (0.944)").isGreaterThanOrEqualTo(0.93);
         assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.urgentWarned()).as("urgent given the emergency reply or the danger button (0.986)").isGreaterThanOrEqualTo(0.97);
+        assertThat(all.urgentWarned())
+                .as("urgent given the emergency reply or the danger button (0.986)")
+                .isGreaterThanOrEqualTo(0.97);
         assertThat(all.falseEmergency()).as("false emergencies (0.052)").isLessThanOrEqualTo(0.06);
         assertThat(all.chitchat()).as("small talk (1.000)").isGreaterThanOrEqualTo(0.96);
         assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
-        assertThat(evaluation.byKind().get("followup").top1()).as("follow-ups in context (0.833)").isGreaterThanOrEqualTo(0.80);
+        assertThat(evaluation.byKind().get("followup").top1())
+                .as("follow-ups in context (0.833)")
+                .isGreaterThanOrEqualTo(0.80);
     }
 }

@@ -53,7 +53,8 @@ class DevSetFloorsTest {
         // passport": sure it is about passport renewal, blind to whose passport; a role-play asking for a visa
         // exemption, answered with the official procedure). Never more.
         long answered = vietnamese.outcomes().stream()
-                .filter(o -> o.query().expectsNone() && o.tier() == Tier.ANSWER).count();
+                .filter(o -> o.query().expectsNone() && o.tier() == Tier.ANSWER)
+                .count();
         assertThat(answered).as("out-of-scope messages given an FAQ answer").isLessThanOrEqualTo(2);
     }
 
@@ -70,9 +71,11 @@ class DevSetFloorsTest {
 
     @Test
     void beatsPlainBm25WhereVietnameseHandlingMatters() {
-        double gain = vietnamese.byKind().get("vi-nd").top1() - bm25.byKind().get("vi-nd").top1();
+        double gain = vietnamese.byKind().get("vi-nd").top1()
+                - bm25.byKind().get("vi-nd").top1();
         assertThat(gain).isGreaterThanOrEqualTo(0.15);
-        assertThat(vietnamese.byKind().get("vi-abbr").top1()).isGreaterThan(bm25.byKind().get("vi-abbr").top1() + 0.10);
+        assertThat(vietnamese.byKind().get("vi-abbr").top1())
+                .isGreaterThan(bm25.byKind().get("vi-abbr").top1() + 0.10);
         assertThat(vietnamese.overall().mrr()).isGreaterThan(bm25.overall().mrr());
     }
 

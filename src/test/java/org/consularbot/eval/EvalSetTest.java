@@ -28,9 +28,10 @@ class EvalSetTest {
                 passport.issue\tvi\thộ chiếu hết hạn làm lại ở đâu
                 NONE\tnone\tthời tiết hôm nay thế nào
                 """));
-        assertThat(queries).containsExactly(
-                new EvalQuery("hộ chiếu hết hạn làm lại ở đâu", "passport.issue", "vi", 2),
-                new EvalQuery("thời tiết hôm nay thế nào", "NONE", "none", 3));
+        assertThat(queries)
+                .containsExactly(
+                        new EvalQuery("hộ chiếu hết hạn làm lại ở đâu", "passport.issue", "vi", 2),
+                        new EvalQuery("thời tiết hôm nay thế nào", "NONE", "none", 3));
         assertThat(queries.get(0).expectsNone()).isFalse();
         assertThat(queries.get(1).expectsNone()).isTrue();
     }
@@ -43,8 +44,8 @@ class EvalSetTest {
 
     @Test
     void headerMayStartWithABomAndHaveSpacesAndExtraColumns() throws Exception {
-        List<EvalQuery> queries = EvalSet.read(tsv("\uFEFFnote\t expected \tquestion\tkind\r\n"
-                + "x\tfees \tle phi bao nhieu\ten\r\n"));
+        List<EvalQuery> queries =
+                EvalSet.read(tsv("\uFEFFnote\t expected \tquestion\tkind\r\n" + "x\tfees \tle phi bao nhieu\ten\r\n"));
         assertThat(queries).containsExactly(new EvalQuery("le phi bao nhieu", "fees", "en", 2));
     }
 
@@ -63,35 +64,45 @@ class EvalSetTest {
     @Test
     void missingExpectedColumnIsAnErrorOnLineOne() throws Exception {
         Path file = tsv("kind\tquestion\nvi\thộ chiếu\n");
-        assertThatThrownBy(() -> EvalSet.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file + ":1:").hasMessageContaining("'expected'").hasMessageContaining("'question'");
+        assertThatThrownBy(() -> EvalSet.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":1:")
+                .hasMessageContaining("'expected'")
+                .hasMessageContaining("'question'");
     }
 
     @Test
     void missingQuestionColumnIsAnError() throws Exception {
         Path file = tsv("expected,question\na,b\n"); // commas, not tabs
-        assertThatThrownBy(() -> EvalSet.read(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EvalSet.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(":1:");
     }
 
     @Test
     void rowWithTooFewColumnsNamesItsLine() throws Exception {
         Path file = tsv("expected\tkind\tquestion\na\tvi\tq1\n\nb\tvi\n");
-        assertThatThrownBy(() -> EvalSet.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file + ":4:").hasMessageContaining("3 tab-separated columns");
+        assertThatThrownBy(() -> EvalSet.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + ":4:")
+                .hasMessageContaining("3 tab-separated columns");
     }
 
     @Test
     void emptyFileIsAnError() throws Exception {
         Path file = tsv("");
-        assertThatThrownBy(() -> EvalSet.read(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EvalSet.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty file");
     }
 
     @Test
     void theDevSetReadsOneQueryPerLine() throws Exception {
         Path dev = Path.of("eval/dev.tsv");
-        long lines = Files.readAllLines(dev).stream().skip(1).filter(l -> !l.isBlank()).count();
+        long lines = Files.readAllLines(dev).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .count();
         List<EvalQuery> queries = EvalSet.read(dev);
         assertThat(queries).hasSize((int) lines);
         assertThat(queries).allSatisfy(q -> {

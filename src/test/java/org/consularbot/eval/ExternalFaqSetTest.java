@@ -11,8 +11,8 @@ import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
-import org.consularbot.faq.Tier;
 import org.consularbot.faq.TestCorpora;
+import org.consularbot.faq.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,8 @@ class ExternalFaqSetTest {
         assertThat(renew.topic()).isEqualTo("passport");
         assertThat(renew.questions(Language.EN)).containsExactly("How do I renew my passport?", "passport renewal");
         assertThat(renew.questions(Language.VI)).containsExactly("Làm lại hộ chiếu ở đâu?");
-        assertThat(renew.answers()).containsEntry(Language.EN, "Apply at the embassy.")
+        assertThat(renew.answers())
+                .containsEntry(Language.EN, "Apply at the embassy.")
                 .containsEntry(Language.VI, "Nộp hồ sơ tại đại sứ quán.");
         FaqEntry visa = corpus.entry("visa").orElseThrow();
         assertThat(visa.topic()).isEqualTo("imported");
@@ -98,7 +99,9 @@ class ExternalFaqSetTest {
     @Test
     void theImportedCorpusCanBeMatched() throws Exception {
         Corpus corpus = ExternalFaqSet.read(file("set.jsonl", JSONL), TestCorpora.real());
-        assertThat(FaqMatchers.vietnameseAware(corpus).match("How do I renew my passport?").top())
+        assertThat(FaqMatchers.vietnameseAware(corpus)
+                        .match("How do I renew my passport?")
+                        .top())
                 .hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("renew"));
         assertThat(FaqMatchers.bm25Baseline(corpus).match("visa on arrival").top())
                 .hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("visa"));
@@ -108,7 +111,8 @@ class ExternalFaqSetTest {
     void csvRowWithoutQuestionNamesItsRow() throws Exception {
         Path csv = file("bad.csv", "id,question,answer\nq1,Where?,There.\nq2,,Nothing asked.\n");
         assertThatThrownBy(() -> ExternalFaqSet.read(csv, TestCorpora.real()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 3")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 3")
                 .hasMessageContaining("'id' and 'question'");
     }
 
@@ -116,7 +120,8 @@ class ExternalFaqSetTest {
     void jsonlRowWithoutIdIsAnError() throws Exception {
         Path jsonl = file("bad.jsonl", "{\"id\": \"a\", \"question\": \"q\"}\n{\"question\": \"no id\"}\n");
         assertThatThrownBy(() -> ExternalFaqSet.read(jsonl, TestCorpora.real()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'id' and 'question'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'id' and 'question'");
     }
 
     @Test
@@ -124,12 +129,15 @@ class ExternalFaqSetTest {
     void jsonlErrorNamesTheLineOfTheBadObject() throws Exception {
         Path jsonl = file("bad.jsonl", "{\"question\": \"no id on line 1\"}\n");
         assertThatThrownBy(() -> ExternalFaqSet.read(jsonl, TestCorpora.real()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 1 ");
     }
 
     @Test
     void emptyFileGivesAnEmptyCorpus() throws Exception {
-        assertThat(ExternalFaqSet.read(file("empty.jsonl", "\n\n"), TestCorpora.real()).entries()).isEmpty();
+        assertThat(ExternalFaqSet.read(file("empty.jsonl", "\n\n"), TestCorpora.real())
+                        .entries())
+                .isEmpty();
     }
 
     /**
@@ -148,7 +156,8 @@ class ExternalFaqSetTest {
         assertThat(corpus.examples()).isEmpty();
         MatchResult appeal = FaqMatchers.vietnameseAware(corpus).match("How do I appeal?");
         assertThat(appeal.tier()).isIn(Tier.ANSWER, Tier.SUGGEST);
-        assertThat(appeal.top()).hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
+        assertThat(appeal.top())
+                .hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
     }
 
     /** An entry with one phrasing is described by its answer: words only the answer uses find it and count. */
@@ -163,6 +172,7 @@ class ExternalFaqSetTest {
         MatchResult receipts = FaqMatchers.vietnameseAware(corpus).match("Should I send receipts and estimates?");
 
         assertThat(receipts.tier()).isIn(Tier.ANSWER, Tier.SUGGEST);
-        assertThat(receipts.top()).hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
+        assertThat(receipts.top())
+                .hasValueSatisfying(c -> assertThat(c.entry().id()).isEqualTo("appeal"));
     }
 }

@@ -3,9 +3,9 @@ package org.consularbot.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.LocalDate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,15 @@ class FiguresTest {
     private static final FaqEntry C = entry("c", "t3");
 
     private static FaqEntry entry(String id, String topic) {
-        return new FaqEntry(id, topic, Map.of(), Map.of(), List.of(), LocalDate.EPOCH, Optional.empty(), List.of(),
+        return new FaqEntry(
+                id,
+                topic,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                LocalDate.EPOCH,
+                Optional.empty(),
+                List.of(),
                 new SourceLocation("test", 0));
     }
 
@@ -40,7 +48,8 @@ class FiguresTest {
             candidates.add(new Candidate(ranked[i], 10 - i, 0.9));
         }
         Optional<Emergency> emergency = tier == Tier.EMERGENCY
-                ? Optional.of(new Emergency("arrest", "emergency.arrest", null, "bi bat", true)) : Optional.empty();
+                ? Optional.of(new Emergency("arrest", "emergency.arrest", null, "bi bat", true))
+                : Optional.empty();
         return new MatchResult(tier, Language.VI, candidates, emergency);
     }
 
@@ -71,8 +80,11 @@ class FiguresTest {
     private static final FaqMatcher STUB = new FaqMatcher() {
         @Override
         public MatchResult match(String message) {
-            return CASES.entrySet().stream().filter(e -> e.getKey().question().equals(message)).findFirst()
-                    .orElseThrow().getValue();
+            return CASES.entrySet().stream()
+                    .filter(e -> e.getKey().question().equals(message))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
         }
 
         @Override
@@ -89,9 +101,11 @@ class FiguresTest {
     void outcomesKnowTheirRank() {
         List<QueryOutcome> outcomes = evaluation().outcomes();
         assertThat(outcomes).extracting(QueryOutcome::rank).containsExactly(1, 2, 2, 0, 0, 1, 1, 1, 0);
-        assertThat(outcomes).extracting(QueryOutcome::topCorrect)
+        assertThat(outcomes)
+                .extracting(QueryOutcome::topCorrect)
                 .containsExactly(true, false, false, false, false, true, true, false, false);
-        assertThat(outcomes).extracting(QueryOutcome::answeredCorrectly)
+        assertThat(outcomes)
+                .extracting(QueryOutcome::answeredCorrectly)
                 .containsExactly(true, false, false, false, false, false, true, false, false);
     }
 
@@ -99,12 +113,12 @@ class FiguresTest {
     void overallSharesAreExact() {
         Figures f = evaluation().overall();
         assertThat(f.count()).isEqualTo(9);
-        assertThat(f.top1()).isCloseTo(3.0 / 7, within(1e-12));            // 1, 6, 7 of 7 in scope
+        assertThat(f.top1()).isCloseTo(3.0 / 7, within(1e-12)); // 1, 6, 7 of 7 in scope
         assertThat(f.answerPrecision()).isCloseTo(2.0 / 4, within(1e-12)); // 1, 7 of answered 1, 3, 5, 7
         assertThat(f.answerRate()).isCloseTo(2.0 / 7, within(1e-12));
-        assertThat(f.rejection()).isCloseTo(1.0 / 2, within(1e-12));       // 4 of 4, 5
+        assertThat(f.rejection()).isCloseTo(1.0 / 2, within(1e-12)); // 4 of 4, 5
         assertThat(f.emergencyRecall()).isCloseTo(1.0 / 2, within(1e-12)); // 6 of 6, 7
-        assertThat(f.falseEmergency()).isCloseTo(1.0 / 7, within(1e-12));  // 9 of the 7 not urgent
+        assertThat(f.falseEmergency()).isCloseTo(1.0 / 7, within(1e-12)); // 9 of the 7 not urgent
         assertThat(f.mrr()).isCloseTo((1 + 0.5 + 0.5 + 1 + 1 + 1 + 0) / 7, within(1e-12));
     }
 
@@ -134,16 +148,27 @@ class FiguresTest {
     void smallTalkDeclinesAndSituationsAreCountedByTheirLabels() {
         FaqEntry any = TestCorpora.real().entries().get(0);
         List<QueryOutcome> outcomes = List.of(
-                new QueryOutcome(new EvalQuery("hi", "chitchat", "chitchat", 2, false, null, "greeting", null),
-                        new MatchResult(Tier.CHITCHAT, Language.VI, List.of(), Optional.empty(), Optional.of("greeting"))),
-                new QueryOutcome(new EvalQuery("weather", "chitchat", "chitchat", 3, false, null, "greeting", null),
+                new QueryOutcome(
+                        new EvalQuery("hi", "chitchat", "chitchat", 2, false, null, "greeting", null),
+                        new MatchResult(
+                                Tier.CHITCHAT, Language.VI, List.of(), Optional.empty(), Optional.of("greeting"))),
+                new QueryOutcome(
+                        new EvalQuery("weather", "chitchat", "chitchat", 3, false, null, "greeting", null),
                         new MatchResult(Tier.FALLBACK, Language.VI, List.of(), Optional.empty())),
-                new QueryOutcome(new EvalQuery("loan", "decline", "decline", 4, false, null, "loan-job", null),
-                        new MatchResult(Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("loan-job"))),
-                new QueryOutcome(new EvalQuery("visa", "decline", "decline", 5, false, null, "third-country", null),
-                        new MatchResult(Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("politics"))),
-                new QueryOutcome(new EvalQuery("bắt", "emergency.arrest", "urgent", 6, true, "detention", null, null),
-                        new MatchResult(Tier.EMERGENCY, Language.VI, List.of(new Candidate(any, 1, 1)),
+                new QueryOutcome(
+                        new EvalQuery("loan", "decline", "decline", 4, false, null, "loan-job", null),
+                        new MatchResult(
+                                Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("loan-job"))),
+                new QueryOutcome(
+                        new EvalQuery("visa", "decline", "decline", 5, false, null, "third-country", null),
+                        new MatchResult(
+                                Tier.DECLINE, Language.VI, List.of(), Optional.empty(), Optional.of("politics"))),
+                new QueryOutcome(
+                        new EvalQuery("bắt", "emergency.arrest", "urgent", 6, true, "detention", null, null),
+                        new MatchResult(
+                                Tier.EMERGENCY,
+                                Language.VI,
+                                List.of(new Candidate(any, 1, 1)),
                                 Optional.of(new Emergency("arrest", "emergency.arrest", null, "bị bắt", true)))));
         Figures f = Figures.of(outcomes);
         assertThat(f.chitchat()).isEqualTo(0.5);
@@ -157,8 +182,16 @@ class FiguresTest {
     void noOutcomesGiveNaNShares() {
         Figures f = Figures.of(List.of());
         assertThat(f.count()).isZero();
-        assertThat(List.of(f.top1(), f.answerPrecision(), f.answerRate(), f.rejection(), f.emergencyRecall(),
-                f.falseEmergency(), f.mrr(), f.faqHandled())).allSatisfy(v -> assertThat(v).isNaN());
+        assertThat(List.of(
+                        f.top1(),
+                        f.answerPrecision(),
+                        f.answerRate(),
+                        f.rejection(),
+                        f.emergencyRecall(),
+                        f.falseEmergency(),
+                        f.mrr(),
+                        f.faqHandled()))
+                .allSatisfy(v -> assertThat(v).isNaN());
     }
 
     @Test
@@ -173,12 +206,26 @@ class FiguresTest {
         evaluation().print("stub on cases", new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("stub on cases");
-        assertThat(lines.get(1)).contains("kind", "shown", "ans.prec", "ans.rate", "no.faq", "chit", "decl", "urgent", "f.emerg",
-                "sit.ok", "mrr", "no.llm");
-        assertThat(lines.subList(2, lines.size())).extracting(l -> l.trim().split("\\s+")[0])
+        assertThat(lines.get(1))
+                .contains(
+                        "kind",
+                        "shown",
+                        "ans.prec",
+                        "ans.rate",
+                        "no.faq",
+                        "chit",
+                        "decl",
+                        "urgent",
+                        "f.emerg",
+                        "sit.ok",
+                        "mrr",
+                        "no.llm");
+        assertThat(lines.subList(2, lines.size()))
+                .extracting(l -> l.trim().split("\\s+")[0])
                 .containsExactly("vi", "en", "none", "urgent", "ALL");
-        assertThat(lines.get(2).trim().split("\\s+")).containsExactly("vi", "3", "0.333", "1.000", "0.333", "-", "-", "-", "-",
-                "0.000", "-", "0.833", "0.667");
+        assertThat(lines.get(2).trim().split("\\s+"))
+                .containsExactly(
+                        "vi", "3", "0.333", "1.000", "0.333", "-", "-", "-", "-", "0.000", "-", "0.833", "0.667");
         assertThat(lines.get(6).trim().split("\\s+")[1]).isEqualTo("9");
     }
 }

@@ -15,7 +15,8 @@ class PassageFloorsTest {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        figures = PassageEvaluation.run(new PassageIndex(TestCorpora.real()), EvalSet.read(Path.of("eval/passages.tsv")));
+        figures =
+                PassageEvaluation.run(new PassageIndex(TestCorpora.real()), EvalSet.read(Path.of("eval/passages.tsv")));
     }
 
     @Test

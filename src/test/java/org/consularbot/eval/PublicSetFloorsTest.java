@@ -20,24 +20,32 @@ class PublicSetFloorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            // set, shown floor (measured), vi-nd over BM25 by at least
-            "fema-disaster, 0.58, 0.25",    // 0.604 (0.333 before); BM25 0.563; vi-nd 0.625 vs 0.313
-            "irs-tax, 0.68, 0.45",          // 0.698 (0.429 before); BM25 0.492; vi-nd 0.762 vs 0.238
-            "calif-medi-cal, 0.72, 0.35"})  // 0.733 (0.733 before); BM25 0.733; vi-nd 0.800 vs 0.400
-    void importedPublicSetsAreMatchedAtLeastAsBeforeAndBeatBm25WithoutDiacritics(String set, double floor, double ndMargin)
-            throws Exception {
+        // set, shown floor (measured), vi-nd over BM25 by at least
+        "fema-disaster, 0.58, 0.25", // 0.604 (0.333 before); BM25 0.563; vi-nd 0.625 vs 0.313
+        "irs-tax, 0.68, 0.45", // 0.698 (0.429 before); BM25 0.492; vi-nd 0.762 vs 0.238
+        "calif-medi-cal, 0.72, 0.35"
+    }) // 0.733 (0.733 before); BM25 0.733; vi-nd 0.800 vs 0.400
+    void importedPublicSetsAreMatchedAtLeastAsBeforeAndBeatBm25WithoutDiacritics(
+            String set, double floor, double ndMargin) throws Exception {
         Corpus corpus = ExternalFaqSet.read(Path.of("eval/public/" + set + "-faq.jsonl"), TestCorpora.real());
         var queries = EvalSet.read(Path.of("eval/public/" + set + "-queries.tsv"));
 
         Evaluation vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), queries, null);
-        Map<String, Figures> bm25 = Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null).byKind();
+        Map<String, Figures> bm25 =
+                Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null).byKind();
 
         assertThat(vietnamese.overall().top1()).as("%s shown right", set).isGreaterThanOrEqualTo(floor);
-        assertThat(vietnamese.overall().top1()).as("%s overall never below BM25", set)
-                .isGreaterThanOrEqualTo(Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null).overall().top1());
-        assertThat(vietnamese.byKind().get("vi-nd").top1()).as("%s without diacritics", set)
+        assertThat(vietnamese.overall().top1())
+                .as("%s overall never below BM25", set)
+                .isGreaterThanOrEqualTo(Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null)
+                        .overall()
+                        .top1());
+        assertThat(vietnamese.byKind().get("vi-nd").top1())
+                .as("%s without diacritics", set)
                 .isGreaterThanOrEqualTo(bm25.get("vi-nd").top1() + ndMargin);
-        assertThat(vietnamese.byKind().get("vi").top1() + vietnamese.byKind().get("en").top1())
-                .as("%s: no consular decline or false alarm takes the set's own questions", set).isPositive();
+        assertThat(vietnamese.byKind().get("vi").top1()
+                        + vietnamese.byKind().get("en").top1())
+                .as("%s: no consular decline or false alarm takes the set's own questions", set)
+                .isPositive();
     }
 }

@@ -25,21 +25,45 @@ import org.junit.jupiter.api.Test;
  */
 class WhereaboutsFloorsTest {
 
-    private static final Map<String, String> LABELS = Map.of("USA", "US", "United States", "US", "Korea", "KR",
-            "South Korea", "KR", "UK", "GB", "United Kingdom", "GB", "Czech Republic", "CZ", "Czechia", "CZ",
-            "UAE", "AE", "United Arab Emirates", "AE");
+    private static final Map<String, String> LABELS = Map.of(
+            "USA",
+            "US",
+            "United States",
+            "US",
+            "Korea",
+            "KR",
+            "South Korea",
+            "KR",
+            "UK",
+            "GB",
+            "United Kingdom",
+            "GB",
+            "Czech Republic",
+            "CZ",
+            "Czechia",
+            "CZ",
+            "UAE",
+            "AE",
+            "United Arab Emirates",
+            "AE");
 
     @Test
     void urgentMessagesFromAnotherCountryGetThatCountryAndAlmostNeverAWrongOne() throws Exception {
-        Corpus corpus = TestCorpora.loader(Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC)).load(Path.of("faq"));
+        Corpus corpus = TestCorpora.loader(Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC))
+                .load(Path.of("faq"));
         int elsewhere = 0;
         int right = 0;
         int wrong = 0;
         int home = 0;
         int homeMisread = 0;
         for (String[] row : urgentRows()) {
-            String iso = LABELS.getOrDefault(row[0], corpus.countries().all().stream()
-                    .filter(c -> c.nameEn().equalsIgnoreCase(row[0])).map(Country::iso2).findFirst().orElse("?"));
+            String iso = LABELS.getOrDefault(
+                    row[0],
+                    corpus.countries().all().stream()
+                            .filter(c -> c.nameEn().equalsIgnoreCase(row[0]))
+                            .map(Country::iso2)
+                            .findFirst()
+                            .orElse("?"));
             Whereabouts where = corpus.whereabouts(row[1]);
             if (iso.equals("CA")) {
                 home++;
@@ -52,9 +76,15 @@ class WhereaboutsFloorsTest {
         }
         assertThat(elsewhere).isGreaterThanOrEqualTo(350);
         assertThat(home).isGreaterThanOrEqualTo(10);
-        assertThat((double) right / elsewhere).as("read as the right country (389 of 497; blind3 alone 97 of 131)").isGreaterThanOrEqualTo(0.77);
-        assertThat((double) wrong / elsewhere).as("read as a wrong country (3 of 497)").isLessThanOrEqualTo(0.01);
-        assertThat(homeMisread).as("urgent messages from Canada read as elsewhere (0 of 14)").isZero();
+        assertThat((double) right / elsewhere)
+                .as("read as the right country (389 of 497; blind3 alone 97 of 131)")
+                .isGreaterThanOrEqualTo(0.77);
+        assertThat((double) wrong / elsewhere)
+                .as("read as a wrong country (3 of 497)")
+                .isLessThanOrEqualTo(0.01);
+        assertThat(homeMisread)
+                .as("urgent messages from Canada read as elsewhere (0 of 14)")
+                .isZero();
     }
 
     /** (country, question) of every urgent row of the blind sets. */
@@ -62,7 +92,9 @@ class WhereaboutsFloorsTest {
         List<String[]> rows = new ArrayList<>();
         for (Path set : List.of(Path.of("eval/blind"), Path.of("eval/blind2"), Path.of("eval/blind3"))) {
             try (Stream<Path> files = Files.list(set)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".tsv"))
+                        .sorted()
+                        .toList()) {
                     List<String> lines = Files.readAllLines(file);
                     List<String> head = Arrays.asList(lines.get(0).split("\t"));
                     int country = head.indexOf("country");

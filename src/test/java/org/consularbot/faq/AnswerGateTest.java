@@ -13,11 +13,15 @@ class AnswerGateTest {
 
     private static final FaqEntry ENTRY = TestCorpora.real().entries().get(0);
     private static final FaqEntry SAME_TOPIC = TestCorpora.real().entries().stream()
-            .filter(e -> e.topic().equals(ENTRY.topic()) && !e.equals(ENTRY)).findFirst().orElseThrow();
+            .filter(e -> e.topic().equals(ENTRY.topic()) && !e.equals(ENTRY))
+            .findFirst()
+            .orElseThrow();
     private static final FaqEntry OTHER_TOPIC = TestCorpora.real().entries().stream()
-            .filter(e -> !e.topic().equals(ENTRY.topic())).findFirst().orElseThrow();
-    private static final List<Candidate> RANKED = List.of(new Candidate(ENTRY, 10, 0.6),
-            new Candidate(SAME_TOPIC, 9, 0.3), new Candidate(OTHER_TOPIC, 5, 0.4));
+            .filter(e -> !e.topic().equals(ENTRY.topic()))
+            .findFirst()
+            .orElseThrow();
+    private static final List<Candidate> RANKED = List.of(
+            new Candidate(ENTRY, 10, 0.6), new Candidate(SAME_TOPIC, 9, 0.3), new Candidate(OTHER_TOPIC, 5, 0.4));
 
     private static MessageClassifier.Reading reading(double urgent, double chitchat, double decline) {
         return new MessageClassifier.Reading(urgent, null, chitchat, null, decline, null);
@@ -26,8 +30,8 @@ class AnswerGateTest {
     private static double certainty(double topic, double decline, double confidence, int words) {
         List<Candidate> ranked = List.of(new Candidate(ENTRY, 10, confidence), new Candidate(OTHER_TOPIC, 5, 0.3));
         Map<String, Double> topics = Map.of(ENTRY.topic(), topic, OTHER_TOPIC.topic(), 1 - topic);
-        return AnswerGate.probability(AnswerGate.features(ranked, topics, reading(0, 0, decline), Tier.SUGGEST,
-                Tier.SUGGEST, words));
+        return AnswerGate.probability(
+                AnswerGate.features(ranked, topics, reading(0, 0, decline), Tier.SUGGEST, Tier.SUGGEST, words));
     }
 
     @Test
@@ -36,14 +40,23 @@ class AnswerGateTest {
         double[] f = AnswerGate.features(RANKED, topics, reading(0.05, 0.05, 0.1), Tier.ANSWER, Tier.SUGGEST, 60);
 
         assertThat(f).hasSize(AnswerGate.FEATURES);
-        assertThat(f).containsExactly(new double[] {0.6, 0.8, 0.8, 0.5, 0.4, 0.1, 0.5, 1.0, 1, 0, 0.05, 0.1, 0.05,
-                0.48, Math.log1p(10)}, within(1e-9));
+        assertThat(f)
+                .containsExactly(
+                        new double[] {
+                            0.6, 0.8, 0.8, 0.5, 0.4, 0.1, 0.5, 1.0, 1, 0, 0.05, 0.1, 0.05, 0.48, Math.log1p(10)
+                        },
+                        within(1e-9));
     }
 
     @Test
     void noOtherCandidateReadsAsNothingClose() {
-        double[] f = AnswerGate.features(List.of(new Candidate(ENTRY, 4, 0.9)), Map.of(ENTRY.topic(), 1.0),
-                reading(0, 0, 0), Tier.ANSWER, Tier.ANSWER, 10);
+        double[] f = AnswerGate.features(
+                List.of(new Candidate(ENTRY, 4, 0.9)),
+                Map.of(ENTRY.topic(), 1.0),
+                reading(0, 0, 0),
+                Tier.ANSWER,
+                Tier.ANSWER,
+                10);
 
         assertThat(f[3]).isZero();
         assertThat(f[4]).isZero();
@@ -55,7 +68,9 @@ class AnswerGateTest {
     void aSureTopicAndAWellExplainedLongMessageAreAnsweredAndADoubtfulOneIsNot() {
         assertThat(AnswerGate.answers(certainty(0.97, 0, 0.7, 30))).isTrue();
         assertThat(AnswerGate.answers(certainty(0.4, 0, 0.7, 30))).isFalse();
-        assertThat(AnswerGate.answers(certainty(0.97, 0.5, 0.7, 30))).as("likely out of scope").isFalse();
+        assertThat(AnswerGate.answers(certainty(0.97, 0.5, 0.7, 30)))
+                .as("likely out of scope")
+                .isFalse();
     }
 
     @Test
@@ -69,7 +84,8 @@ class AnswerGateTest {
 
     @Test
     void refusesSignalsOfAnotherShape() {
-        assertThatThrownBy(() -> AnswerGate.probability(new double[3])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AnswerGate.probability(new double[3]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("15");
     }
 }

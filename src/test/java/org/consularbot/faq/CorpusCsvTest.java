@@ -26,23 +26,29 @@ class CorpusCsvTest {
     Path tmp;
 
     private static void assertSameEntries(List<FaqEntry> actual, List<FaqEntry> expected) {
-        assertThat(actual).extracting(FaqEntry::id).containsExactlyElementsOf(expected.stream().map(FaqEntry::id).toList());
+        assertThat(actual)
+                .extracting(FaqEntry::id)
+                .containsExactlyElementsOf(expected.stream().map(FaqEntry::id).toList());
         for (int i = 0; i < expected.size(); i++) {
             FaqEntry want = expected.get(i);
             FaqEntry got = actual.get(i);
             String id = want.id();
             assertThat(got.topic()).as(id + " topic").isEqualTo(want.topic());
             for (Language language : Language.values()) {
-                assertThat(got.questions(language)).as(id + " questions " + language)
+                assertThat(got.questions(language))
+                        .as(id + " questions " + language)
                         .containsExactlyElementsOf(want.questions(language));
-                assertThat(got.answers().get(language)).as(id + " answer " + language)
+                assertThat(got.answers().get(language))
+                        .as(id + " answer " + language)
                         .isEqualTo(want.answers().get(language));
             }
             assertThat(got.sources()).as(id + " sources").containsExactlyElementsOf(want.sources());
             assertThat(got.reviewed()).as(id + " reviewed").isEqualTo(want.reviewed());
             assertThat(got.expires()).as(id + " expires").isEqualTo(want.expires());
             assertThat(got.keywords()).as(id + " keywords").containsExactlyElementsOf(want.keywords());
-            assertThat(got.location().file()).as(id + " file").isEqualTo(want.location().file());
+            assertThat(got.location().file())
+                    .as(id + " file")
+                    .isEqualTo(want.location().file());
         }
     }
 
@@ -50,11 +56,15 @@ class CorpusCsvTest {
     void theLayoutWritesEveryRealTopicFileByteForByte() throws Exception {
         Corpus real = TestCorpora.real();
         Map<String, List<EntryLayout.Block>> byFile = new LinkedHashMap<>();
-        real.entries().forEach(e -> byFile.computeIfAbsent(e.location().file(), f -> new ArrayList<>()).add(EntryLayout.Block.of(e)));
+        real.entries()
+                .forEach(e -> byFile.computeIfAbsent(e.location().file(), f -> new ArrayList<>())
+                        .add(EntryLayout.Block.of(e)));
         assertThat(byFile).hasSizeGreaterThan(20);
         byFile.forEach((file, blocks) -> {
             try {
-                assertThat(EntryLayout.file(blocks)).as(file + " in the corpus's own layout (faq export + faq import writes it so)").isEqualTo(Files.readString(TestCorpora.FAQ.resolve(file)));
+                assertThat(EntryLayout.file(blocks))
+                        .as(file + " in the corpus's own layout (faq export + faq import writes it so)")
+                        .isEqualTo(Files.readString(TestCorpora.FAQ.resolve(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -62,19 +72,67 @@ class CorpusCsvTest {
     }
 
     /** Text a YAML parser would read as something else, or refuse, if written plain. */
-    private static final List<String> TRICKY = List.of("0b101", "+0x1F", "0o17", "1e3", "+.inf", ".NaN", "yes", "No", "~",
-            "null", "2026", "200.000", "tại sao?", "why? because", "a: b", "a #b", "#lead", "- dash", "? q", "[x]", "{y}",
-            "x, y", "\"quoted\"", "back\\slash", "line\u2028sep", "para\u2029sep", "nel\u0085x", "c1\u0090x",
-            "tab\tin", "1/7/2026", "5-year", "12:30", "1_000", "can't", "20%", "@at", "`tick`", "!bang", "&amp", "*star", "|pipe", ">gt", "%pct");
+    private static final List<String> TRICKY = List.of(
+            "0b101",
+            "+0x1F",
+            "0o17",
+            "1e3",
+            "+.inf",
+            ".NaN",
+            "yes",
+            "No",
+            "~",
+            "null",
+            "2026",
+            "200.000",
+            "tại sao?",
+            "why? because",
+            "a: b",
+            "a #b",
+            "#lead",
+            "- dash",
+            "? q",
+            "[x]",
+            "{y}",
+            "x, y",
+            "\"quoted\"",
+            "back\\slash",
+            "line\u2028sep",
+            "para\u2029sep",
+            "nel\u0085x",
+            "c1\u0090x",
+            "tab\tin",
+            "1/7/2026",
+            "5-year",
+            "12:30",
+            "1_000",
+            "can't",
+            "20%",
+            "@at",
+            "`tick`",
+            "!bang",
+            "&amp",
+            "*star",
+            "|pipe",
+            ">gt",
+            "%pct");
 
     @Test
     void everyTrickyTextIsReadBackAsWrittenInEveryPlace() throws Exception {
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("tricky"));
         List<String> vi = new ArrayList<>(List.of("Lệ phí hộ chiếu bao nhiêu", "Phí làm hộ chiếu", "Giá hộ chiếu"));
         vi.addAll(TRICKY);
-        EntryLayout.Block block = new EntryLayout.Block("fees.tricky", "fees", vi,
-                List.of("How much is a passport", "Passport fee", "Passport price"), String.join("\n", TRICKY),
-                "See the website.", List.of("https://lanhsuvietnam.gov.vn/"), "2026-11-01", "2027-06-30", TRICKY);
+        EntryLayout.Block block = new EntryLayout.Block(
+                "fees.tricky",
+                "fees",
+                vi,
+                List.of("How much is a passport", "Passport fee", "Passport price"),
+                String.join("\n", TRICKY),
+                "See the website.",
+                List.of("https://lanhsuvietnam.gov.vn/"),
+                "2026-11-01",
+                "2027-06-30",
+                TRICKY);
         Files.writeString(dir.resolve("entries/fees.yaml"), EntryLayout.file(List.of(block)));
 
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
@@ -95,8 +153,10 @@ class CorpusCsvTest {
         assertThat(texts(copy.resolve("entries"))).isEqualTo(before);
 
         String fees = before.get(copy.resolve("entries/fees.yaml"));
-        String edited = Files.readString(csv).replace("Lệ phí làm hộ chiếu tại đại sứ quán là bao nhiêu?",
-                "Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
+        String edited = Files.readString(csv)
+                .replace(
+                        "Lệ phí làm hộ chiếu tại đại sứ quán là bao nhiêu?",
+                        "Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
         Files.writeString(csv, edited);
         CorpusCsv.importInto(csv, copy);
         Map<Path, String> after = texts(copy.resolve("entries"));
@@ -108,11 +168,18 @@ class CorpusCsvTest {
         List<String> was = fees.lines().toList();
         List<String> now = after.get(copy.resolve("entries/fees.yaml")).lines().toList();
         assertThat(now).hasSameSizeAs(was);
-        List<Integer> changed = IntStream.range(0, was.size()).filter(i -> !was.get(i).equals(now.get(i))).boxed().toList();
+        List<Integer> changed = IntStream.range(0, was.size())
+                .filter(i -> !was.get(i).equals(now.get(i)))
+                .boxed()
+                .toList();
         assertThat(changed).hasSize(1);
-        assertThat(now.get(changed.get(0))).isEqualTo("        - \"Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?\"");
+        assertThat(now.get(changed.get(0)))
+                .isEqualTo("        - \"Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?\"");
         Corpus reloaded = new CorpusLoader(TestCorpora.CLOCK).load(copy);
-        assertThat(reloaded.entry("fees.passport").orElseThrow().questions(Language.VI).get(0))
+        assertThat(reloaded.entry("fees.passport")
+                        .orElseThrow()
+                        .questions(Language.VI)
+                        .get(0))
                 .isEqualTo("Lệ phí làm hộ chiếu tại đại sứ quán: bao nhiêu # mới?");
     }
 
@@ -139,10 +206,14 @@ class CorpusCsvTest {
         CorpusCsv.Imported imported = CorpusCsv.importInto(csv, dir);
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
         assertThat(report.problems()).isNotEmpty();
-        assertThat(report.problems()).extracting(CorpusProblem::message).anySatisfy(m -> assertThat(m).contains("fees.a"))
+        assertThat(report.problems())
+                .extracting(CorpusProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("fees.a"))
                 .anySatisfy(m -> assertThat(m).contains("malformed date 'not-a-date'"));
-        assertThat(report.problems()).allSatisfy(p -> assertThat(imported.row(p.location())).as(p.toString())
-                .contains(p.message().contains("'fees.a'") ? "rows.csv row 2" : "rows.csv row 3"));
+        assertThat(report.problems())
+                .allSatisfy(p -> assertThat(imported.row(p.location()))
+                        .as(p.toString())
+                        .contains(p.message().contains("'fees.a'") ? "rows.csv row 2" : "rows.csv row 3"));
         assertThat(imported.row(new SourceLocation("entries/fees.yaml", 2))).contains("rows.csv row 2");
         assertThat(imported.row(new SourceLocation("mission.yaml", 3))).isEmpty();
     }
@@ -155,8 +226,13 @@ class CorpusCsvTest {
 
         Path copy = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
         List<Path> written = CorpusCsv.importInto(csv, copy).files();
-        long topicFiles = original.entries().stream().map(e -> e.location().file()).distinct().count();
-        assertThat(written).hasSize((int) topicFiles).allSatisfy(p -> assertThat(p).startsWith(copy.resolve("entries")));
+        long topicFiles = original.entries().stream()
+                .map(e -> e.location().file())
+                .distinct()
+                .count();
+        assertThat(written)
+                .hasSize((int) topicFiles)
+                .allSatisfy(p -> assertThat(p).startsWith(copy.resolve("entries")));
 
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(copy);
         assertThat(report.problems()).isEmpty();
@@ -200,7 +276,8 @@ class CorpusCsvTest {
                 .containsExactly("Question one, with a comma?", "Question \"two\"", "Question three: yes");
         assertThat(entry.answers()).containsEntry(Language.VI, answerVi).containsEntry(Language.EN, answerEn);
         assertThat(corpus.answer(entry, Language.VI)).contains("gọi " + TestCorpora.HOTLINE + ", ngay.");
-        assertThat(entry.sources()).containsExactly("https://lanhsuvietnam.gov.vn/a?x=1,2", "https://lanhsuvietnam.gov.vn/b");
+        assertThat(entry.sources())
+                .containsExactly("https://lanhsuvietnam.gov.vn/a?x=1,2", "https://lanhsuvietnam.gov.vn/b");
         assertThat(entry.reviewed()).isEqualTo(LocalDate.of(2026, 11, 1));
         assertThat(entry.expires()).isEqualTo(Optional.of(LocalDate.of(2027, 6, 30)));
         assertThat(entry.keywords()).containsExactly("gia hạn, renew", "\"quoted\"");
@@ -217,13 +294,15 @@ class CorpusCsvTest {
     void cellsThatLookLikeOtherYamlTypesStayText() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
                 + ",x.types,fees," + quote("yes\nno\nnull\n123\n~\n#1") + "," + quote("true\nfalse\non\noff")
-                + ",No,Yes,https://lanhsuvietnam.gov.vn/,2026-11-01,," + quote("2026\n{{x}}\n[a, b]\n0800\n007\n12:30\n-1") + "\n";
+                + ",No,Yes,https://lanhsuvietnam.gov.vn/,2026-11-01,,"
+                + quote("2026\n{{x}}\n[a, b]\n0800\n007\n12:30\n-1") + "\n";
         Path file = tmp.resolve("types.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
         List<Path> written = CorpusCsv.importInto(file, dir).files();
         assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("fees.yaml"); // no file: topic
-        FaqEntry entry = new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.types").orElseThrow();
+        FaqEntry entry =
+                new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.types").orElseThrow();
         assertThat(entry.questions(Language.VI)).containsExactly("yes", "no", "null", "123", "~", "#1");
         assertThat(entry.questions(Language.EN)).containsExactly("true", "false", "on", "off");
         assertThat(entry.answers()).containsEntry(Language.VI, "No").containsEntry(Language.EN, "Yes");
@@ -236,12 +315,14 @@ class CorpusCsvTest {
     void numberLikeCellsStayAsWritten() throws Exception {
         String csv = String.join(",", CorpusCsv.COLUMNS) + "\n"
                 + "n.yaml,x.numbers,contact.hotline," + quote("a\nb\nc") + "," + quote("a\nb\nc")
-                + ",+84,1.50,https://lanhsuvietnam.gov.vn/,2026-11-01,2027-06-30," + quote("+84\n1.50\n1e3\n0x1F") + "\n";
+                + ",+84,1.50,https://lanhsuvietnam.gov.vn/,2026-11-01,2027-06-30," + quote("+84\n1.50\n1e3\n0x1F")
+                + "\n";
         Path file = tmp.resolve("numbers.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
         CorpusCsv.importInto(file, dir);
-        FaqEntry entry = new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.numbers").orElseThrow();
+        FaqEntry entry =
+                new CorpusLoader(TestCorpora.CLOCK).load(dir).entry("x.numbers").orElseThrow();
         assertThat(entry.keywords()).containsExactly("+84", "1.50", "1e3", "0x1F");
         assertThat(entry.answers()).containsEntry(Language.VI, "+84").containsEntry(Language.EN, "1.50");
     }
@@ -255,7 +336,9 @@ class CorpusCsvTest {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         Path dir = TestCorpora.copyWithoutEntries(tmp.resolve("copy"));
         assertThatThrownBy(() -> CorpusCsv.importInto(file, dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 3").hasMessageContaining("no id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("no id");
     }
 
     @Test

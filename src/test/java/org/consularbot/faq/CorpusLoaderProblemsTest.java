@@ -75,7 +75,10 @@ class CorpusLoaderProblemsTest {
     @Test
     void unknownTopic() {
         CorpusProblem p = onlyProblem(check(VALID.replace("topic: passport.issue", "topic: passport.renewal")), 3);
-        assertThat(p.message()).contains("x.one").contains("unknown topic 'passport.renewal'").contains("topics.tsv");
+        assertThat(p.message())
+                .contains("x.one")
+                .contains("unknown topic 'passport.renewal'")
+                .contains("topics.tsv");
     }
 
     @Test
@@ -123,7 +126,10 @@ class CorpusLoaderProblemsTest {
     @ValueSource(strings = {"2025-13-40", "24/11/2026", "2026-1-5", "next year"})
     void malformedReviewedDate(String date) {
         CorpusProblem p = onlyProblem(check(VALID.replace("reviewed: 2026-11-01", "reviewed: " + date)), 11);
-        assertThat(p.message()).contains("malformed date '" + date + "'").contains("reviewed").contains("YYYY-MM-DD");
+        assertThat(p.message())
+                .contains("malformed date '" + date + "'")
+                .contains("reviewed")
+                .contains("YYYY-MM-DD");
     }
 
     @ParameterizedTest
@@ -142,21 +148,33 @@ class CorpusLoaderProblemsTest {
     @Test
     void expiredEntryBeforeTheClockDate() {
         CorpusProblem p = onlyProblem(check(VALID + "    expires: 2026-11-23\n"), 12);
-        assertThat(p.message()).contains("x.one").contains("expired on 2026-11-23").contains("review");
+        assertThat(p.message())
+                .contains("x.one")
+                .contains("expired on 2026-11-23")
+                .contains("review");
     }
 
     @Test
     void entryExpiringTodayOrLaterIsStillServed() {
         assertThat(check(VALID + "    expires: 2026-11-24\n").problems()).isEmpty();
-        assertThat(new CorpusLoader(TestCorpora.CLOCK).check(tmp).corpus().orElseThrow().entries().get(0).expires())
+        assertThat(new CorpusLoader(TestCorpora.CLOCK)
+                        .check(tmp)
+                        .corpus()
+                        .orElseThrow()
+                        .entries()
+                        .get(0)
+                        .expires())
                 .contains(LocalDate.of(2026, 11, 24));
     }
 
     @Test
     void unknownPlaceholderIsReportedAtTheAnswerKeyWithTheKnownKeys() {
         CorpusProblem p = onlyProblem(check(VALID.replace("See {{mission_website}}.", "See {{nope}}.")), 7);
-        assertThat(p.message()).contains("unknown placeholder {{nope}}").contains("mission.yaml")
-                .contains("mission_website").contains("hotline");
+        assertThat(p.message())
+                .contains("unknown placeholder {{nope}}")
+                .contains("mission.yaml")
+                .contains("mission_website")
+                .contains("hotline");
     }
 
     @Test
@@ -168,8 +186,10 @@ class CorpusLoaderProblemsTest {
             assertThat(p.message()).contains("unknown field 'answers'").contains("answer,");
         });
         // without 'answer' both languages are missing too; those point at the entry
-        assertThat(report.problems()).filteredOn(p -> p.message().contains("in answer"))
-                .extracting(p -> p.location().line()).containsExactly(2, 2);
+        assertThat(report.problems())
+                .filteredOn(p -> p.message().contains("in answer"))
+                .extracting(p -> p.location().line())
+                .containsExactly(2, 2);
     }
 
     @Test
@@ -189,7 +209,8 @@ class CorpusLoaderProblemsTest {
 
     @Test
     void badlyIndentedListItemIsReportedAtItsLine() {
-        String yaml = VALID.replace("      vi: [Câu một, Câu hai, Câu ba]\n",
+        String yaml = VALID.replace(
+                "      vi: [Câu một, Câu hai, Câu ba]\n",
                 "      vi:\n        - Câu một\n       - Câu hai\n"); // line 7 is the misindented item
         CorpusProblem p = onlyProblem(check(yaml), 7);
         assertThat(p.message()).startsWith("not valid YAML");
@@ -204,10 +225,13 @@ class CorpusLoaderProblemsTest {
     @Test
     // Regression: an open quote mid-file was reported at the next line holding a quote, far below the mistake.
     void aQuoteLeftOpenMidFileIsReportedWhereItOpensNotWhereTheParserStopped() {
-        CorpusProblem p = onlyProblem(check(VALID.replace("topic: passport.issue", "topic: \"passport.issue")
-                .replace("See {{mission_website}}.", "\"See {{mission_website}}.\"")), 3);
-        assertThat(p.message()).isEqualTo("not valid YAML: this line opens a double quote (\") it never closes: close it at"
-                + " the end of the text");
+        CorpusProblem p = onlyProblem(
+                check(VALID.replace("topic: passport.issue", "topic: \"passport.issue")
+                        .replace("See {{mission_website}}.", "\"See {{mission_website}}.\"")),
+                3);
+        assertThat(p.message())
+                .isEqualTo("not valid YAML: this line opens a double quote (\") it never closes: close it at"
+                        + " the end of the text");
     }
 
     @Test
@@ -215,8 +239,9 @@ class CorpusLoaderProblemsTest {
     void aTypoInMissionYamlIsOneErrorNotOneForEveryPlaceholder() throws Exception {
         Path root = TestCorpora.copyOfReal(tmp.resolve("real"));
         Path mission = root.resolve("mission.yaml");
-        Files.writeString(mission, Files.readString(mission)
-                .replace("hotline: \"+84 981 84 84 84\"", "hotline: \"+84 981 84 84 84"));
+        Files.writeString(
+                mission,
+                Files.readString(mission).replace("hotline: \"+84 981 84 84 84\"", "hotline: \"+84 981 84 84 84"));
 
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
 
@@ -234,24 +259,31 @@ class CorpusLoaderProblemsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "a colon inside a text       | See {{mission_website}}.      | 'Note: see {{mission_website}}.'        | 9 | put the whole text in double quotes",
-        "a key indented less         | '    topic: passport.issue'    | '   topic: passport.issue'               | 3 | indent this line like the line above it",
-        "a key without its colon     | '    topic: passport.issue'    | '    topic passport.issue'               | 3 | add the ':' after the key",
-        "a list left open            | Question three]               | Question three                          | 6 | is not closed",
-        "a key written twice         | '    topic: passport.issue'    | '    topic: passport.issue\n    topic: passport.lost' | 4 | written twice",
-        "a text starting with @      | See {{mission_website}}.      | '@embassy on {{mission_website}}'       | 9 | put it in double quotes",
-        "a text after a closing quote| See {{mission_website}}.      | '\"See\" {{mission_website}}'          | 9 | quoted as a whole",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a colon inside a text       | See {{mission_website}}.      | 'Note: see {{mission_website}}.'        | 9 | put the whole text in double quotes",
+                "a key indented less         | '    topic: passport.issue'    | '   topic: passport.issue'               | 3 | indent this line like the line above it",
+                "a key without its colon     | '    topic: passport.issue'    | '    topic passport.issue'               | 3 | add the ':' after the key",
+                "a list left open            | Question three]               | Question three                          | 6 | is not closed",
+                "a key written twice         | '    topic: passport.issue'    | '    topic: passport.issue\n    topic: passport.lost' | 4 | written twice",
+                "a text starting with @      | See {{mission_website}}.      | '@embassy on {{mission_website}}'       | 9 | put it in double quotes",
+                "a text after a closing quote| See {{mission_website}}.      | '\"See\" {{mission_website}}'          | 9 | quoted as a whole",
+            })
     void yamlMistakesAreToldInStaffWordsAtTheirLine(String mistake, String from, String to, int line, String words) {
         CorpusProblem p = onlyProblem(check(VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"))), line);
-        assertThat(p.message()).as(mistake).startsWith("not valid YAML: ").contains(words).contains("(YAML: ");
+        assertThat(p.message())
+                .as(mistake)
+                .startsWith("not valid YAML: ")
+                .contains(words)
+                .contains("(YAML: ");
     }
 
     @Test
     void tooFewQuestions() {
-        CorpusProblem p = onlyProblem(check(VALID.replace("[Question one, Question two, Question three]",
-                "[Question one, Question two]")), 4);
+        CorpusProblem p = onlyProblem(
+                check(VALID.replace("[Question one, Question two, Question three]", "[Question one, Question two]")),
+                4);
         assertThat(p.message()).contains("at least 3 questions in 'en', has 2");
     }
 
@@ -263,11 +295,13 @@ class CorpusLoaderProblemsTest {
 
     @Test
     void everyMistakeInEveryFileIsReportedInOnePass() {
-        TestCorpora.write(tmp.resolve("entries/y.yaml"),
+        TestCorpora.write(
+                tmp.resolve("entries/y.yaml"),
                 VALID.replace("x.one", "y.one").replace("topic: passport.issue", "topic: nope"));
-        CorpusLoader.Report report = check(VALID.replace("reviewed: 2026-11-01", "reviewed: 24/11/2026")
-                + "    expires: 2020-01-01\n");
-        assertThat(report.problems()).extracting(p -> p.location().toString())
+        CorpusLoader.Report report =
+                check(VALID.replace("reviewed: 2026-11-01", "reviewed: 24/11/2026") + "    expires: 2020-01-01\n");
+        assertThat(report.problems())
+                .extracting(p -> p.location().toString())
                 .containsExactlyInAnyOrder(FILE + ":11", FILE + ":12", "entries/y.yaml:3");
     }
 

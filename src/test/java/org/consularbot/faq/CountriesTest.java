@@ -15,7 +15,11 @@ class CountriesTest {
     Path tmp;
 
     private static String named(String message) {
-        return COUNTRIES.whereabouts(message, "CA").elsewhere().map(Country::iso2).orElse("-");
+        return COUNTRIES
+                .whereabouts(message, "CA")
+                .elsewhere()
+                .map(Country::iso2)
+                .orElse("-");
     }
 
     @Test
@@ -24,7 +28,8 @@ class CountriesTest {
         assertThat(named("e o nhat bi danh cuu e")).as("no diacritics").isEqualTo("JP");
         assertThat(named("my son was arrested in Osaka last night")).isEqualTo("JP");
         assertThat(named("Chồng em bị bắt ở Phnom Penh")).isEqualTo("KH");
-        assertThat(named("con tôi đi xuất khẩu lao động ở Đài Loan bị giữ hộ chiếu")).isEqualTo("TW");
+        assertThat(named("con tôi đi xuất khẩu lao động ở Đài Loan bị giữ hộ chiếu"))
+                .isEqualTo("TW");
     }
 
     @Test
@@ -32,34 +37,56 @@ class CountriesTest {
         assertThat(named("em đang ở đại sứ quán rồi")).isEqualTo("-");
         assertThat(named("o dai su quan co lam ho chieu khong")).isEqualTo("-");
         assertThat(named("hộ chiếu em hết hạn, bên anh có gia hạn được không")).isEqualTo("-");
-        assertThat(named("thủ tục hợp pháp hóa lãnh sự và lý lịch tư pháp")).as("pháp is not France").isEqualTo("-");
+        assertThat(named("thủ tục hợp pháp hóa lãnh sự và lý lịch tư pháp"))
+                .as("pháp is not France")
+                .isEqualTo("-");
         assertThat(named("em đi sang lao động được 2 năm")).isEqualTo("-");
         assertThat(named("lệ phí bao nhiêu")).as("phí is not the Philippines").isEqualTo("-");
     }
 
     @Test
     void aNameTypedWithoutDiacriticsCountsOnlyAfterAWordOfPlaceAndANationalityNever() {
-        assertThat(named("em goi ba lan ma khong ai nghe may")).as("'ba lần', three times").isEqualTo("-");
+        assertThat(named("em goi ba lan ma khong ai nghe may"))
+                .as("'ba lần', three times")
+                .isEqualTo("-");
         assertThat(named("em dang o ba lan, bi mat vi")).isEqualTo("PL");
-        assertThat(named("chi ay co thai duoc 3 thang thi bi danh")).as("'có thai', pregnant").isEqualTo("-");
-        assertThat(named("em lấy chồng người Hàn, bị chồng đánh")).as("a nationality").isEqualTo("-");
-        assertThat(named("em bị đánh, đang chờ bên y tế")).as("'y tế', health care").isEqualTo("-");
+        assertThat(named("chi ay co thai duoc 3 thang thi bi danh"))
+                .as("'có thai', pregnant")
+                .isEqualTo("-");
+        assertThat(named("em lấy chồng người Hàn, bị chồng đánh"))
+                .as("a nationality")
+                .isEqualTo("-");
+        assertThat(named("em bị đánh, đang chờ bên y tế"))
+                .as("'y tế', health care")
+                .isEqualTo("-");
         assertThat(named("em bị đánh ở Ý")).isEqualTo("IT");
         assertThat(named("a friend from Japan was robbed here")).as("an origin").isEqualTo("-");
-        assertThat(named("chồng em bị cảnh sát Hàn Quốc bắt")).as("typed with its diacritics, anywhere").isEqualTo("KR");
+        assertThat(named("chồng em bị cảnh sát Hàn Quốc bắt"))
+                .as("typed with its diacritics, anywhere")
+                .isEqualTo("KR");
     }
 
     @Test
     void theOtherCountryIsWhereTheDangerIsEvenWhenTheHostIsNamedToo() {
         assertThat(named("em ở Toronto, mẹ em đi du lịch ở Nhật bị tai nạn")).isEqualTo("JP");
-        assertThat(COUNTRIES.whereabouts("em ở Nhật, chồng em ở Hàn Quốc bị bắt", "CA").unclear()).isTrue();
-        assertThat(COUNTRIES.whereabouts("I live in Toronto and my wallet was stolen", "CA").host()).isTrue();
+        assertThat(COUNTRIES
+                        .whereabouts("em ở Nhật, chồng em ở Hàn Quốc bị bắt", "CA")
+                        .unclear())
+                .isTrue();
+        assertThat(COUNTRIES
+                        .whereabouts("I live in Toronto and my wallet was stolen", "CA")
+                        .host())
+                .isTrue();
     }
 
     @Test
     void theMissionsOwnCountryOrTwoCountriesNameNone() {
-        assertThat(named("I live in Toronto and my wallet was stolen")).as("the host country").isEqualTo("-");
-        assertThat(named("em ở Nhật, chồng em ở Hàn Quốc bị bắt")).as("where is the citizen?").isEqualTo("-");
+        assertThat(named("I live in Toronto and my wallet was stolen"))
+                .as("the host country")
+                .isEqualTo("-");
+        assertThat(named("em ở Nhật, chồng em ở Hàn Quốc bị bắt"))
+                .as("where is the citizen?")
+                .isEqualTo("-");
     }
 
     @Test
@@ -67,7 +94,8 @@ class CountriesTest {
         Country japan = COUNTRIES.byCode("JP").orElseThrow();
         assertThat(japan.emergencyNumbers(Language.VI)).isEqualTo("cảnh sát 110; cấp cứu, cứu hỏa 119");
         assertThat(japan.emergencyNumbers(Language.EN)).isEqualTo("police 110; ambulance, fire 119");
-        assertThat(COUNTRIES.byCode("AU").orElseThrow().emergencyNumbers(Language.EN)).isEqualTo("000");
+        assertThat(COUNTRIES.byCode("AU").orElseThrow().emergencyNumbers(Language.EN))
+                .isEqualTo("000");
         assertThat(COUNTRIES.byCode("RU").orElseThrow().emergencyNumbers(Language.EN))
                 .isEqualTo("112; police 102; ambulance 103; fire 101");
         Country cambodia = COUNTRIES.byCode("KH").orElseThrow();
@@ -83,8 +111,11 @@ class CountriesTest {
         String policeBe = "https://www.police.be/5998/fr/contact/numeros-durgence";
         assertThat(policy.confirmsEmergencyNumbers(policeBe)).isTrue();
         assertThat(policy.standing(policeBe)).isNotEqualTo(SourcePolicy.Standing.OFFICIAL);
-        assertThat(policy.confirmsEmergencyNumbers("https://www.gov.uk/foreign-travel-advice")).as("a government").isTrue();
-        assertThat(policy.confirmsEmergencyNumbers("https://some-travel-blog.com/korea")).isFalse();
+        assertThat(policy.confirmsEmergencyNumbers("https://www.gov.uk/foreign-travel-advice"))
+                .as("a government")
+                .isTrue();
+        assertThat(policy.confirmsEmergencyNumbers("https://some-travel-blog.com/korea"))
+                .isFalse();
     }
 
     @Test
@@ -101,14 +132,16 @@ class CountriesTest {
                 """);
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
         assertThat(report.corpus()).isEmpty();
-        assertThat(report.problems()).extracting(CorpusProblem::toString).containsExactly(
-                "countries.tsv:3: an UNCONFIRMED country may carry no number: a guessed number is never printed; leave the"
-                        + " cells empty until an official page confirms it",
-                "countries.tsv:4: a CONFIRMED number must cite a page sources.yaml lists as official, not"
-                        + " 'https://some-travel-blog.com/korea'",
-                "countries.tsv:5: police must be digits only (2 to 6), not '11a'",
-                "countries.tsv:6: country JP is listed twice",
-                "countries.tsv:7: the number 110 is not in the excerpt quoted from the page: copy the words that give it,"
-                        + " or check the number");
+        assertThat(report.problems())
+                .extracting(CorpusProblem::toString)
+                .containsExactly(
+                        "countries.tsv:3: an UNCONFIRMED country may carry no number: a guessed number is never printed; leave the"
+                                + " cells empty until an official page confirms it",
+                        "countries.tsv:4: a CONFIRMED number must cite a page sources.yaml lists as official, not"
+                                + " 'https://some-travel-blog.com/korea'",
+                        "countries.tsv:5: police must be digits only (2 to 6), not '11a'",
+                        "countries.tsv:6: country JP is listed twice",
+                        "countries.tsv:7: the number 110 is not in the excerpt quoted from the page: copy the words that give it,"
+                                + " or check the number");
     }
 }

@@ -83,9 +83,11 @@ class DocReaderTest {
 
     @Test
     void anUnclosedFrontMatterOrNoTextIsAProblem() throws IOException {
-        assertThat(load(VALID.replace("topic: covid\n---", "topic: covid\n")).problems()).extracting(CorpusProblem::message)
+        assertThat(load(VALID.replace("topic: covid\n---", "topic: covid\n")).problems())
+                .extracting(CorpusProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("not closed"));
-        assertThat(load(VALID.substring(0, VALID.indexOf("Đoạn một"))).problems()).extracting(CorpusProblem::message)
+        assertThat(load(VALID.substring(0, VALID.indexOf("Đoạn một"))).problems())
+                .extracting(CorpusProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("no text"));
     }
 
@@ -96,7 +98,8 @@ class DocReaderTest {
         Files.writeString(root.resolve("docs/a.md"), VALID);
         Files.writeString(root.resolve("docs/b.md"), VALID);
 
-        assertThat(new CorpusLoader(TestCorpora.CLOCK).check(root).problems()).extracting(CorpusProblem::message)
+        assertThat(new CorpusLoader(TestCorpora.CLOCK).check(root).problems())
+                .extracting(CorpusProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("duplicate id 'test-bulletin' (also in docs/a.md)"));
     }
 

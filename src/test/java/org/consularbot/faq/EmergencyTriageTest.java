@@ -29,56 +29,61 @@ class EmergencyTriageTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "e bi cong an bat | arrest",
-            "Chồng tôi vừa bị cảnh sát bắt ở sân bay | arrest",
-            "chồng em bị bắt, ĐSQ có giúp gì không | arrest",
-            "my partner was taken into custody last night | arrest",
-            "họ giữ em ở sân bay, không cho nhập cảnh, sắp bị trục xuất | detention",
-            "ba e bi tn dang o bv | medical",
-            "em muốn tự tử | suicide",
-            "I want to end my life tonight | suicide",
-            "bạn em bị bắn ở ngoài đường | violence",
-            "có người chĩa súng vào em | violence",
-            "chồng em đánh em, em đang trốn trong nhà vệ sinh | domestic-violence",
-            "my employer took my passport and locks me in the house | trafficking",
-            "con tôi đi học từ sáng không thấy về, gọi không được | missing",
-            "em bị bắt cóc | missing",
-            "anh tôi vừa bị đuối nước ở biển | death",
-            "nước lên tới mái nhà rồi, cả nhà em đang trên mái | disaster",
-            "nghe tiếng súng gần chỗ em ở | disaster",
-            "em bị lỡ chuyến bay, hết sạch tiền, không có chỗ ngủ | stranded",
-            "có người đòi tung ảnh nóng của em nếu không chuyển tiền | sexual-violence",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "e bi cong an bat | arrest",
+                "Chồng tôi vừa bị cảnh sát bắt ở sân bay | arrest",
+                "chồng em bị bắt, ĐSQ có giúp gì không | arrest",
+                "my partner was taken into custody last night | arrest",
+                "họ giữ em ở sân bay, không cho nhập cảnh, sắp bị trục xuất | detention",
+                "ba e bi tn dang o bv | medical",
+                "em muốn tự tử | suicide",
+                "I want to end my life tonight | suicide",
+                "bạn em bị bắn ở ngoài đường | violence",
+                "có người chĩa súng vào em | violence",
+                "chồng em đánh em, em đang trốn trong nhà vệ sinh | domestic-violence",
+                "my employer took my passport and locks me in the house | trafficking",
+                "con tôi đi học từ sáng không thấy về, gọi không được | missing",
+                "em bị bắt cóc | missing",
+                "anh tôi vừa bị đuối nước ở biển | death",
+                "nước lên tới mái nhà rồi, cả nhà em đang trên mái | disaster",
+                "nghe tiếng súng gần chỗ em ở | disaster",
+                "em bị lỡ chuyến bay, hết sạch tiền, không có chỗ ngủ | stranded",
+                "có người đòi tung ảnh nóng của em nếu không chuyển tiền | sexual-violence",
+            })
     void urgentMessagesAreSureWithTheirSituation(String message, String situation) {
         Optional<Emergency> emergency = sure(message);
         assertThat(emergency).as(message).isPresent();
         assertThat(emergency.get().situation()).as(message).isEqualTo(situation);
-        assertThat(emergency.get().entry()).as("the situation's first-steps entry").isNotNull();
+        assertThat(emergency.get().entry())
+                .as("the situation's first-steps entry")
+                .isNotNull();
         assertThat(emergency.get().evidence()).isNotBlank();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "nếu bị bắt thì đại sứ quán có giúp gì không",
-            "neu bi bat thi dai su quan co giup gi khong",
-            "what can the embassy do if someone is arrested?",
-            "Đại sứ quán có giúp gì khi công dân Việt Nam bị bắt ở Canada không?",
-            "gia đình tôi di tản năm 1975, giờ muốn xin giấy xác nhận gốc Việt",
-            "bố tôi từng bị bắt năm 1980, giờ tôi xin lý lịch tư pháp được không",
-            "em không phải bị bắt đâu, em chỉ hỏi thủ tục",
-            "con tôi sinh ở bệnh viện Toronto, làm giấy khai sinh thế nào",
-            "hồ sơ của em bị kẹt ở bước xác thực",
-            "chuyển tiền lệ phí bằng cách nào",
-            "em bị đuổi học thì có phải về nước không",
-            "được giam phi khong a",
-            "bán nhà ở Việt Nam khi đang ở nước ngoài",
-            "chết rồi em quên mất hạn gia hạn hộ chiếu",
-            "mẹ tôi mất ở Việt Nam để lại căn nhà, tôi làm thủ tục thừa kế thế nào",
-            "bao nhiêu tiền",
-            "",
-            "🙏🙏🙏",
-    })
+    @ValueSource(
+            strings = {
+                "nếu bị bắt thì đại sứ quán có giúp gì không",
+                "neu bi bat thi dai su quan co giup gi khong",
+                "what can the embassy do if someone is arrested?",
+                "Đại sứ quán có giúp gì khi công dân Việt Nam bị bắt ở Canada không?",
+                "gia đình tôi di tản năm 1975, giờ muốn xin giấy xác nhận gốc Việt",
+                "bố tôi từng bị bắt năm 1980, giờ tôi xin lý lịch tư pháp được không",
+                "em không phải bị bắt đâu, em chỉ hỏi thủ tục",
+                "con tôi sinh ở bệnh viện Toronto, làm giấy khai sinh thế nào",
+                "hồ sơ của em bị kẹt ở bước xác thực",
+                "chuyển tiền lệ phí bằng cách nào",
+                "em bị đuổi học thì có phải về nước không",
+                "được giam phi khong a",
+                "bán nhà ở Việt Nam khi đang ở nước ngoài",
+                "chết rồi em quên mất hạn gia hạn hộ chiếu",
+                "mẹ tôi mất ở Việt Nam để lại căn nhà, tôi làm thủ tục thừa kế thế nào",
+                "bao nhiêu tiền",
+                "",
+                "🙏🙏🙏",
+            })
     void ordinaryQuestionsWithTrapWordsAreNotEmergencies(String message) {
         assertThat(sure(message)).as(message).isEmpty();
     }
@@ -86,7 +91,9 @@ class EmergencyTriageTest {
     @Test
     void diacriticsTellApartWordsThatFoldAlike() {
         assertThat(sure("bạn em bị bắn")).map(Emergency::situation).contains("violence");
-        assertThat(sure("bạn em bị bán sang Trung Quốc")).map(Emergency::situation).contains("trafficking");
+        assertThat(sure("bạn em bị bán sang Trung Quốc"))
+                .map(Emergency::situation)
+                .contains("trafficking");
         assertThat(sure("em được giảm phí không")).isEmpty();
     }
 
@@ -100,21 +107,36 @@ class EmergencyTriageTest {
     void theWholeMessageIsReadPastTwoThousandCharacters() {
         String padding = "Em xin phép kể dài một chút về hoàn cảnh của em. ".repeat(60);
         assertThat(padding.length()).isGreaterThan(2_000);
-        assertThat(sure(padding + " Chồng em vừa bị bắt")).map(Emergency::situation).contains("arrest");
+        assertThat(sure(padding + " Chồng em vừa bị bắt"))
+                .map(Emergency::situation)
+                .contains("arrest");
     }
 
     @Test
     void invisibleAndLookAlikeCharactersDoNotHideADanger() {
-        assertThat(sure("chồng em bị b\u00ADắt")).as("soft hyphen").map(Emergency::situation).contains("arrest");
-        assertThat(sure("chồng em bị b\u200Bắt")).as("zero-width space").map(Emergency::situation).contains("arrest");
-        assertThat(sure("сhồng em bị bắt")).as("Cyrillic с").map(Emergency::situation).contains("arrest");
-        assertThat(sure("ｍｙ ｈｕｓｂａｎｄ ｗａｓ ａｒｒｅｓｔｅｄ")).as("full-width").map(Emergency::situation).contains("arrest");
+        assertThat(sure("chồng em bị b\u00ADắt"))
+                .as("soft hyphen")
+                .map(Emergency::situation)
+                .contains("arrest");
+        assertThat(sure("chồng em bị b\u200Bắt"))
+                .as("zero-width space")
+                .map(Emergency::situation)
+                .contains("arrest");
+        assertThat(sure("сhồng em bị bắt"))
+                .as("Cyrillic с")
+                .map(Emergency::situation)
+                .contains("arrest");
+        assertThat(sure("ｍｙ ｈｕｓｂａｎｄ ｗａｓ ａｒｒｅｓｔｅｄ"))
+                .as("full-width")
+                .map(Emergency::situation)
+                .contains("arrest");
     }
 
     @Test
     void aCryForHelpAloneIsAnEmergencyButInsideAnOrdinaryQuestionOnlyMaybe() {
         assertThat(sure("cứu em với!!!")).map(Emergency::situation).contains(EmergencyTriage.DISTRESS);
-        Optional<Emergency> figure = triage.assess("cứu em với, tờ khai hộ chiếu khó hiểu quá, mục nơi thường trú em ghi gì khi đã ở Úc 10 năm ạ");
+        Optional<Emergency> figure = triage.assess(
+                "cứu em với, tờ khai hộ chiếu khó hiểu quá, mục nơi thường trú em ghi gì khi đã ở Úc 10 năm ạ");
         assertThat(figure).isPresent();
         assertThat(figure.get().sure()).isFalse();
     }
@@ -128,40 +150,62 @@ class EmergencyTriageTest {
 
     @Test
     void aDangerStillGoingOnStaysUrgentDespiteThePast() {
-        assertThat(sure("chồng em bị bắt tháng trước, đến nay vẫn bị giam")).map(Emergency::situation).contains("arrest");
-        assertThat(sure("chồng em bị bắt tháng trước, giờ đã được thả và khỏe rồi")).isEmpty();
+        assertThat(sure("chồng em bị bắt tháng trước, đến nay vẫn bị giam"))
+                .map(Emergency::situation)
+                .contains("arrest");
+        assertThat(sure("chồng em bị bắt tháng trước, giờ đã được thả và khỏe rồi"))
+                .isEmpty();
     }
 
     @Test
     void aYearBeforeThisOneMakesItHistory() {
         assertThat(sure("năm 2019 anh tôi bị bắt ở Nhật")).isEmpty();
-        assertThat(sure("năm 2026 anh tôi bị bắt ở Nhật")).map(Emergency::situation).contains("arrest");
+        assertThat(sure("năm 2026 anh tôi bị bắt ở Nhật"))
+                .map(Emergency::situation)
+                .contains("arrest");
     }
 
     @Test
     // Regressions found in review: a question word before a comma negated the next clause; "not safe now" read as
     // resolved; "tra cứu" (look up) read as a cry for help.
     void reviewRegressions() {
-        assertThat(sure("Đại sứ quán giúp em được không, chồng em bị bắt rồi")).map(Emergency::situation).contains("arrest");
-        assertThat(sure("My husband hits me, I am not safe now")).map(Emergency::situation).contains("domestic-violence");
+        assertThat(sure("Đại sứ quán giúp em được không, chồng em bị bắt rồi"))
+                .map(Emergency::situation)
+                .contains("arrest");
+        assertThat(sure("My husband hits me, I am not safe now"))
+                .map(Emergency::situation)
+                .contains("domestic-violence");
         assertThat(triage.assess("Tra cứu hồ sơ hộ chiếu ở đâu")).isEmpty();
         assertThat(triage.assess("em cảm ơn, tạm biệt ạ")).isEmpty();
-        assertThat(sure("không may em bị cướp mất túi ở ga, em đang sợ lắm")).map(Emergency::situation).contains("violence");
+        assertThat(sure("không may em bị cướp mất túi ở ga, em đang sợ lắm"))
+                .map(Emergency::situation)
+                .contains("violence");
     }
 
     @Test
     void weakSignalsOfOneSituationAddUp() {
-        assertThat(triage.assess("dạo này em bị trầm cảm")).hasValueSatisfying(e -> assertThat(e.sure()).isFalse());
-        assertThat(sure("em bị trầm cảm, em thấy mình là gánh nặng, em xin lỗi bố mẹ")).map(Emergency::situation)
+        assertThat(triage.assess("dạo này em bị trầm cảm"))
+                .hasValueSatisfying(e -> assertThat(e.sure()).isFalse());
+        assertThat(sure("em bị trầm cảm, em thấy mình là gánh nặng, em xin lỗi bố mẹ"))
+                .map(Emergency::situation)
                 .contains("suicide");
     }
 
     @Test
     void noRulesMeansNoEmergency() {
         Corpus real = TestCorpora.real();
-        Corpus none = new Corpus(real.topics(), real.entries(), real.mission(), real.synonyms(), UrgentRules.none(),
-                real.smallTalk(), real.origin(), real.docs(), real.examples(),
+        Corpus none = new Corpus(
+                real.topics(),
+                real.entries(),
+                real.mission(),
+                real.synonyms(),
+                UrgentRules.none(),
+                real.smallTalk(),
+                real.origin(),
+                real.docs(),
+                real.examples(),
                 real.classifier());
-        assertThat(new EmergencyTriage(none, new TextNormalizer(none.synonyms()), DEC_2026).assess("e bi cong an bat")).isEmpty();
+        assertThat(new EmergencyTriage(none, new TextNormalizer(none.synonyms()), DEC_2026).assess("e bi cong an bat"))
+                .isEmpty();
     }
 }

@@ -20,7 +20,9 @@ class EntryVocabulariesTest {
         assertThat(vocabularies.inQuestions(1, chieu)).isTrue();
         assertThat(vocabularies.inQuestions(1, vocabularies.id("ho chieu"))).isFalse();
         assertThat(vocabularies.inAnswersOnly(0, vocabularies.id("le phi"))).isTrue();
-        assertThat(vocabularies.inQuestions(0, vocabularies.id("le phi"))).as("an answer word is no question word").isFalse();
+        assertThat(vocabularies.inQuestions(0, vocabularies.id("le phi")))
+                .as("an answer word is no question word")
+                .isFalse();
         assertThat(vocabularies.inAnswersOnly(1, vocabularies.id("le phi"))).isFalse();
     }
 
@@ -43,6 +45,7 @@ class EntryVocabulariesTest {
         int[] daiSuQuan = vocabularies.ids(List.of("dai", "su", "quan"));
         assertThat(vocabularies.inQuestionsAll(0, daiSuQuan)).isTrue();
         assertThat(vocabularies.inQuestionsAll(1, daiSuQuan)).isFalse();
-        assertThat(vocabularies.inQuestionsAll(0, vocabularies.ids(List.of("dai", "lanh")))).isFalse();
+        assertThat(vocabularies.inQuestionsAll(0, vocabularies.ids(List.of("dai", "lanh"))))
+                .isFalse();
     }
 }

@@ -42,11 +42,12 @@ class ExampleReaderTest {
                 passport.issue\ten\tno\t-\t-\t-\t-\thow do I renew my passport
                 """);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.corpus().orElseThrow().examples()).containsExactly(
-                new Example(Example.Kind.URGENT, "arrest", "con em bị công an bắt sáng nay"),
-                new Example(Example.Kind.CHITCHAT, "thanks", "cảm ơn nhiều nha"),
-                new Example(Example.Kind.DECLINE, "politics", "bạn nghĩ gì về bầu cử"),
-                new Example(Example.Kind.QUESTION, "passport.issue", "how do I renew my passport"));
+        assertThat(report.corpus().orElseThrow().examples())
+                .containsExactly(
+                        new Example(Example.Kind.URGENT, "arrest", "con em bị công an bắt sáng nay"),
+                        new Example(Example.Kind.CHITCHAT, "thanks", "cảm ơn nhiều nha"),
+                        new Example(Example.Kind.DECLINE, "politics", "bạn nghĩ gì về bầu cử"),
+                        new Example(Example.Kind.QUESTION, "passport.issue", "how do I renew my passport"));
     }
 
     @Test
@@ -58,11 +59,12 @@ class ExampleReaderTest {
                 fees\tfollowup\tno\t-\t-\t-\tgia han ho chieu o dau\tcon phi thi sao
                 """);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.corpus().orElseThrow().examples()).containsExactly(
-                new Example(Example.Kind.CHITCHAT, "thanks", "cam on nhieu nha"),
-                new Example(Example.Kind.DECLINE, "off-topic", "who wins the league this year"),
-                new Example(Example.Kind.QUESTION, "passport.issue", "gia han ho chieu o dau"),
-                new Example(Example.Kind.QUESTION, "", "con phi thi sao"));
+        assertThat(report.corpus().orElseThrow().examples())
+                .containsExactly(
+                        new Example(Example.Kind.CHITCHAT, "thanks", "cam on nhieu nha"),
+                        new Example(Example.Kind.DECLINE, "off-topic", "who wins the league this year"),
+                        new Example(Example.Kind.QUESTION, "passport.issue", "gia han ho chieu o dau"),
+                        new Example(Example.Kind.QUESTION, "", "con phi thi sao"));
     }
 
     @Test
@@ -73,10 +75,13 @@ class ExampleReaderTest {
                 decline\tdecline\tno\t-\t-\t-\t-\tcho vay tiền
                 """);
         assertThat(report.corpus()).isEmpty();
-        assertThat(report.problems()).extracting(CorpusProblem::toString).containsExactly(
-                "examples/real.tsv:2: an urgent message needs a situation of urgent.yaml " + situations() + ", not 'jailed'",
-                "examples/real.tsv:3: chitchat needs a class of smalltalk.yaml [ack, bot, frustration, goodbye, greeting, thanks], not 'hello'",
-                "examples/real.tsv:4: decline needs a class of smalltalk.yaml [host-authority, loan-job, off-topic, politics, third-country, vn-domestic], not 'null'");
+        assertThat(report.problems())
+                .extracting(CorpusProblem::toString)
+                .containsExactly(
+                        "examples/real.tsv:2: an urgent message needs a situation of urgent.yaml " + situations()
+                                + ", not 'jailed'",
+                        "examples/real.tsv:3: chitchat needs a class of smalltalk.yaml [ack, bot, frustration, goodbye, greeting, thanks], not 'hello'",
+                        "examples/real.tsv:4: decline needs a class of smalltalk.yaml [host-authority, loan-job, off-topic, politics, third-country, vn-domestic], not 'null'");
     }
 
     @Test
@@ -84,13 +89,17 @@ class ExampleReaderTest {
         Path root = TestCorpora.copyWithoutEntries(tmp);
         TestCorpora.write(root.resolve("examples/bad.tsv"), "kind\tmessage\nurgent\tcứu\n");
         CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(root);
-        assertThat(report.problems()).extracting(CorpusProblem::toString).contains(
-                "examples/bad.tsv:1: the first line must name the columns, among them 'question' (and 'kind', 'urgent', 'situation', 'class')");
+        assertThat(report.problems())
+                .extracting(CorpusProblem::toString)
+                .contains(
+                        "examples/bad.tsv:1: the first line must name the columns, among them 'question' (and 'kind', 'urgent', 'situation', 'class')");
     }
 
     @Test
     void examplesOfOneKindOnlyInACorpusOfOneTopicLoadAndReadNothing() {
-        Corpus corpus = check("passport.issue\ten\tno\t-\t-\t-\t-\thow do I renew my passport\n").corpus().orElseThrow();
+        Corpus corpus = check("passport.issue\ten\tno\t-\t-\t-\t-\thow do I renew my passport\n")
+                .corpus()
+                .orElseThrow();
         NormalizedText text = new TextNormalizer(corpus.synonyms()).normalize("renew my passport");
         assertThat(corpus.classifier().read(text, "renew my passport")).isEqualTo(MessageClassifier.Reading.NOTHING);
         assertThat(corpus.classifier().read(text, "renew my passport").topics()).isEmpty();
@@ -101,10 +110,15 @@ class ExampleReaderTest {
         Corpus corpus = check("").corpus().orElseThrow();
         assertThat(corpus.examples()).isEmpty();
         NormalizedText text = new TextNormalizer(corpus.synonyms()).normalize("cứu em, em bị bắt cóc");
-        assertThat(corpus.classifier().read(text, "cứu em, em bị bắt cóc")).isEqualTo(MessageClassifier.Reading.NOTHING);
+        assertThat(corpus.classifier().read(text, "cứu em, em bị bắt cóc"))
+                .isEqualTo(MessageClassifier.Reading.NOTHING);
     }
 
     private static String situations() {
-        return TestCorpora.real().urgentRules().situations().stream().map(UrgentRules.Situation::id).sorted().toList().toString();
+        return TestCorpora.real().urgentRules().situations().stream()
+                .map(UrgentRules.Situation::id)
+                .sorted()
+                .toList()
+                .toString();
     }
 }

@@ -35,7 +35,9 @@ class FoldingTest {
     @ParameterizedTest
     @ValueSource(strings = {"\u0000", "\u0007", "\u001B", "\u007F", "\u0085"})
     void cleanTurnsControlCharactersIntoSpaces(String control) {
-        assertThat(Folding.clean("hộ" + control + "chiếu")).doesNotContain(control).isEqualTo("hộ chiếu");
+        assertThat(Folding.clean("hộ" + control + "chiếu"))
+                .doesNotContain(control)
+                .isEqualTo("hộ chiếu");
     }
 
     @Test
@@ -66,7 +68,8 @@ class FoldingTest {
 
     @Test
     void foldGivesTheSameForNfcAndNfd() {
-        assertThat(Folding.fold(nfd("Nguyễn Thị Ánh Tuyết"))).isEqualTo(Folding.fold("Nguyễn Thị Ánh Tuyết"))
+        assertThat(Folding.fold(nfd("Nguyễn Thị Ánh Tuyết")))
+                .isEqualTo(Folding.fold("Nguyễn Thị Ánh Tuyết"))
                 .isEqualTo("Nguyen Thi Anh Tuyet");
     }
 

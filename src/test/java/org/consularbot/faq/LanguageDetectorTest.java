@@ -25,19 +25,21 @@ class LanguageDetectorTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "hộ chiếu hết hạn làm lại ở đâu | VI",
-            "Đà Nẵng | VI",
-            "passport hết hạn | VI",
-            "ho chieu het han lam lai o dau | VI",
-            "dang ky khai sinh cho con sinh o Canada | VI",
-            "e lm mat hc r, h phai lm j | VI",
-            "how do I renew my passport | EN",
-            "I lost my Vietnamese passport. What should I do? | EN",
-            "my wife is in hospital | EN",
-            "cho em hỏi renew passport cần gì | VI",
-            "cho em hoi renew passport can gi | VI",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hộ chiếu hết hạn làm lại ở đâu | VI",
+                "Đà Nẵng | VI",
+                "passport hết hạn | VI",
+                "ho chieu het han lam lai o dau | VI",
+                "dang ky khai sinh cho con sinh o Canada | VI",
+                "e lm mat hc r, h phai lm j | VI",
+                "how do I renew my passport | EN",
+                "I lost my Vietnamese passport. What should I do? | EN",
+                "my wife is in hospital | EN",
+                "cho em hỏi renew passport cần gì | VI",
+                "cho em hoi renew passport can gi | VI",
+            })
     void detectsTheLanguageToAnswerIn(String message, Language expected) {
         assertThat(detect(message)).as(message).isEqualTo(expected);
     }

@@ -42,7 +42,9 @@ class MatcherBadInputTest {
                 Arguments.of("whitespace", " \t\r\n \u00A0\u3000 "),
                 Arguments.of("emoji only", "🙏🙏🙏"),
                 Arguments.of("emoji sequences", "👨‍👩‍👧 👍🏽 🇻🇳"),
-                Arguments.of("control and zero-width", "\u0000\u0001\u0007\u001B[31m\u200B\u200C\u200D\uFEFF\u200E\u200F\u202E\u2066"),
+                Arguments.of(
+                        "control and zero-width",
+                        "\u0000\u0001\u0007\u001B[31m\u200B\u200C\u200D\uFEFF\u200E\u200F\u202E\u2066"),
                 Arguments.of("lone surrogates", "\uD800 \uDC00 \uDBFF"),
                 Arguments.of("arabic", "مرحبا، كيف حالك اليوم؟ أريد أن أعرف الطقس"),
                 Arguments.of("chinese", "你好，我想问一下今天天气怎么样"),
@@ -60,7 +62,9 @@ class MatcherBadInputTest {
     @MethodSource("badInputs")
     void vietnameseAwareMatcherFallsBack(String label, String message) {
         MatchResult result = vietnamese.match(message);
-        assertThat(result.tier()).as(label + ": no FAQ entry, at most a small-talk reply").isIn(Tier.FALLBACK, Tier.CHITCHAT);
+        assertThat(result.tier())
+                .as(label + ": no FAQ entry, at most a small-talk reply")
+                .isIn(Tier.FALLBACK, Tier.CHITCHAT);
         assertThat(result.emergency()).isEmpty();
         assertThat(result.language()).isNotNull();
         assertThat(result.suggestions()).hasSizeLessThanOrEqualTo(MatchResult.MAX_SUGGESTIONS);
@@ -93,7 +97,8 @@ class MatcherBadInputTest {
         MatchResult clean = vietnamese.match("ho chieu het han lam lai o dau");
         MatchResult dirty = vietnamese.match("\uFEFFho chieu\u200B het han\u200F lam lai o dau\u0007");
         assertThat(dirty.tier()).isEqualTo(clean.tier());
-        assertThat(dirty.top().map(c -> c.entry().id())).isEqualTo(clean.top().map(c -> c.entry().id()));
+        assertThat(dirty.top().map(c -> c.entry().id()))
+                .isEqualTo(clean.top().map(c -> c.entry().id()));
     }
 
     @Test
@@ -143,6 +148,7 @@ class MatcherBadInputTest {
         assertThat(bm25.name()).isEqualTo("bm25");
         assertThat(FaqMatchers.byName("bm25", TestCorpora.real()).name()).isEqualTo("bm25");
         assertThatCode(() -> FaqMatchers.byName("nope", TestCorpora.real()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
     }
 }

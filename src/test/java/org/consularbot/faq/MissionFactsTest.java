@@ -34,7 +34,8 @@ class MissionFactsTest {
         assertThat(mission.unconfirmed()).containsKeys("mission_phone", "mission_address", "mission_hours");
         String website = mission.fact("mission_website", Language.EN);
         assertThat(mission.fact("mission_phone", Language.EN)).isEqualTo("see the mission's website: " + website);
-        assertThat(mission.fact("mission_phone", Language.VI)).isEqualTo("xem trang web của cơ quan đại diện: " + website);
+        assertThat(mission.fact("mission_phone", Language.VI))
+                .isEqualTo("xem trang web của cơ quan đại diện: " + website);
         assertThat(mission.fact("mission_phone", Language.EN)).doesNotContainPattern("\\d{3}");
     }
 

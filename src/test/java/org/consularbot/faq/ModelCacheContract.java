@@ -27,7 +27,8 @@ public abstract class ModelCacheContract {
 
         assertThat(cache.keep(KEY, model)).isTrue();
 
-        assertThat(cache.find(KEY)).hasValueSatisfying(found -> assertThat(found).isEqualTo(model));
+        assertThat(cache.find(KEY))
+                .hasValueSatisfying(found -> assertThat(found).isEqualTo(model));
         assertThat(cache.find(OTHER_KEY)).isEmpty();
     }
 
@@ -37,7 +38,8 @@ public abstract class ModelCacheContract {
         cache.keep(KEY, new byte[] {1, 2, 3});
         cache.keep(KEY, new byte[] {4, 5});
 
-        assertThat(cache.find(KEY)).hasValueSatisfying(found -> assertThat(found).containsExactly(4, 5));
+        assertThat(cache.find(KEY))
+                .hasValueSatisfying(found -> assertThat(found).containsExactly(4, 5));
     }
 
     @Test
@@ -48,7 +50,8 @@ public abstract class ModelCacheContract {
         model[0] = 0;
         cache.find(KEY).orElseThrow()[1] = 0;
 
-        assertThat(cache.find(KEY)).hasValueSatisfying(found -> assertThat(found).containsExactly(7, 7, 7));
+        assertThat(cache.find(KEY))
+                .hasValueSatisfying(found -> assertThat(found).containsExactly(7, 7, 7));
     }
 
     @Test
@@ -56,7 +59,9 @@ public abstract class ModelCacheContract {
         ModelCache cache = cache();
         for (String bad : new String[] {"../../etc/passwd", "A".repeat(64), "a".repeat(63), "", "a".repeat(63) + "/"}) {
             assertThatThrownBy(() -> cache.find(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> cache.keep(bad, new byte[] {1})).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> cache.keep(bad, new byte[] {1}))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -13,24 +13,30 @@ class PassageIndexTest {
     @Test
     void everyFaqAnswerInBothLanguagesAndEveryBulletinParagraphIsAPassage() {
         Corpus corpus = TestCorpora.real();
-        int paragraphs = corpus.docs().stream().mapToInt(d -> d.paragraphs().size()).sum();
+        int paragraphs =
+                corpus.docs().stream().mapToInt(d -> d.paragraphs().size()).sum();
 
         assertThat(INDEX.size()).isEqualTo(corpus.entries().size() * 2 + paragraphs);
     }
 
     @Test
     void theSameQuestionWithAndWithoutDiacriticsFindsTheSameBulletin() {
-        List<PassageIndex.Hit> written = INDEX.search("Hồi tháng 3 năm 2020 sứ quán bên Canada có dặn hạn chế đi lại không", Language.VI, 3);
-        List<PassageIndex.Hit> typed = INDEX.search("hoi thang 3 nam 2020 su quan ben canada co dan han che di lai ko", Language.VI, 3);
+        List<PassageIndex.Hit> written =
+                INDEX.search("Hồi tháng 3 năm 2020 sứ quán bên Canada có dặn hạn chế đi lại không", Language.VI, 3);
+        List<PassageIndex.Hit> typed =
+                INDEX.search("hoi thang 3 nam 2020 su quan ben canada co dan han che di lai ko", Language.VI, 3);
 
         assertThat(written.get(0).passage().docId()).isIn("covid19-canada-advice-2020", "covid.embassy-advice-2020");
-        assertThat(typed.get(0).passage().docId()).isEqualTo(written.get(0).passage().docId());
+        assertThat(typed.get(0).passage().docId())
+                .isEqualTo(written.get(0).passage().docId());
         assertThat(written.get(0).coverage()).isGreaterThan(0.5);
     }
 
     @Test
     void passagesCarryTheirSourceAndDateAndAreMarkedHistorical() {
-        Passage top = INDEX.search("chuyến bay giải cứu đặt cọc giữ chỗ", Language.VI, 1).get(0).passage();
+        Passage top = INDEX.search("chuyến bay giải cứu đặt cọc giữ chỗ", Language.VI, 1)
+                .get(0)
+                .passage();
 
         assertThat(top.source()).startsWith("https://");
         assertThat(top.dateLabel()).matches("\\d{4}(-\\d{2}(-\\d{2})?)?");

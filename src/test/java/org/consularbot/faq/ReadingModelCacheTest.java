@@ -49,7 +49,9 @@ class ReadingModelCacheTest {
         assertThat(cache.kept).hasSize(2);
         for (String message : MESSAGES) {
             NormalizedText text = new TextNormalizer(real.synonyms()).normalize(message);
-            assertThat(cached.classifier().read(text, message)).as(message).isEqualTo(trained.classifier().read(text, message));
+            assertThat(cached.classifier().read(text, message))
+                    .as(message)
+                    .isEqualTo(trained.classifier().read(text, message));
         }
     }
 
@@ -63,7 +65,8 @@ class ReadingModelCacheTest {
 
         real.withExamples(changed, cache);
 
-        assertThat(cache.hits).as("the topics model is trained on question examples; the reading on all of them")
+        assertThat(cache.hits)
+                .as("the topics model is trained on question examples; the reading on all of them")
                 .isLessThan(2);
         assertThat(cache.kept).hasSizeGreaterThan(2);
     }
@@ -86,8 +89,11 @@ class ReadingModelCacheTest {
 
         String message = MESSAGES.get(0);
         NormalizedText text = new TextNormalizer(real.synonyms()).normalize(message);
-        assertThat(fromJunk.classifier().read(text, message)).isEqualTo(trained.classifier().read(text, message));
-        assertThat(trained.classifier().read(text, message).urgent()).as("a reading, not nothing").isPositive();
+        assertThat(fromJunk.classifier().read(text, message))
+                .isEqualTo(trained.classifier().read(text, message));
+        assertThat(trained.classifier().read(text, message).urgent())
+                .as("a reading, not nothing")
+                .isPositive();
     }
 
     /** An in-memory cache that counts what it was asked. */

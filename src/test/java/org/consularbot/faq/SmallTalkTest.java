@@ -19,15 +19,17 @@ class SmallTalkTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "cảm ơn nhiều nhé | thanks",
-            "Chào anh chị ạ | greeting",
-            "bạn là robot à? | bot",
-            "thanks a lot, very helpful | thanks",
-            "trả lời chả liên quan gì cả | frustration",
-            "ok em hiểu rồi ạ | ack",
-            "tạm biệt ad nhé | goodbye",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "cảm ơn nhiều nhé | thanks",
+                "Chào anh chị ạ | greeting",
+                "bạn là robot à? | bot",
+                "thanks a lot, very helpful | thanks",
+                "trả lời chả liên quan gì cả | frustration",
+                "ok em hiểu rồi ạ | ack",
+                "tạm biệt ad nhé | goodbye",
+            })
     void smallTalkGetsItsClassAndNoEntry(String message, String reason) {
         MatchResult result = matcher.match(message);
         assertThat(result.tier()).as(message).isEqualTo(Tier.CHITCHAT);
@@ -42,13 +44,15 @@ class SmallTalkTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "How can I get a US tourist visa for my parents? | third-country",
-            "em muốn xin visa Schengen từ Hàn Quốc thì làm thế nào | third-country",
-            "tối nay Việt Nam đá với Thái mấy giờ vậy ad | off-topic",
-            "cho em vay tiền được không | loan-job",
-            "thủ tục tách thửa đất ở Hà Nội cần giấy tờ gì | vn-domestic",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "How can I get a US tourist visa for my parents? | third-country",
+                "em muốn xin visa Schengen từ Hàn Quốc thì làm thế nào | third-country",
+                "tối nay Việt Nam đá với Thái mấy giờ vậy ad | off-topic",
+                "cho em vay tiền được không | loan-job",
+                "thủ tục tách thửa đất ở Hà Nội cần giấy tờ gì | vn-domestic",
+            })
     void outOfScopeQuestionsAreDeclinedWithTheirPointer(String message, String reason) {
         MatchResult result = matcher.match(message);
         assertThat(result.tier()).as(message).isEqualTo(Tier.DECLINE);
@@ -60,15 +64,31 @@ class SmallTalkTest {
         Corpus corpus = TestCorpora.real();
         SmallTalk rules = new SmallTalk(corpus.smallTalk(), 0.4);
         // "work permit" is the host country's, "sổ đỏ" (a land title) Viet Nam's.
-        var tokens = new TextNormalizer(corpus.synonyms()).normalize("work permit và sổ đỏ").tokens();
+        var tokens = new TextNormalizer(corpus.synonyms())
+                .normalize("work permit và sổ đỏ")
+                .tokens();
 
-        assertThat(rules.classify("", tokens, 0, "vn-domestic")).map(SmallTalk.Verdict::reason).contains("vn-domestic");
-        assertThat(rules.classify("", tokens, 0, "host-authority")).map(SmallTalk.Verdict::reason).contains("host-authority");
-        assertThat(rules.classify("", tokens, 0, "politics")).as("a class with no phrase here does not win")
-                .map(SmallTalk.Verdict::reason).isPresent().get().isNotEqualTo("politics");
-        var longer = new TextNormalizer(corpus.synonyms()).normalize("giấy chứng nhận quyền sử dụng đất và work permit").tokens();
-        assertThat(rules.classify("", longer, 0, null)).map(SmallTalk.Verdict::reason).contains("vn-domestic");
-        assertThat(rules.classify("", longer, 0.5, null)).as("an entry explaining the message well").isEmpty();
+        assertThat(rules.classify("", tokens, 0, "vn-domestic"))
+                .map(SmallTalk.Verdict::reason)
+                .contains("vn-domestic");
+        assertThat(rules.classify("", tokens, 0, "host-authority"))
+                .map(SmallTalk.Verdict::reason)
+                .contains("host-authority");
+        assertThat(rules.classify("", tokens, 0, "politics"))
+                .as("a class with no phrase here does not win")
+                .map(SmallTalk.Verdict::reason)
+                .isPresent()
+                .get()
+                .isNotEqualTo("politics");
+        var longer = new TextNormalizer(corpus.synonyms())
+                .normalize("giấy chứng nhận quyền sử dụng đất và work permit")
+                .tokens();
+        assertThat(rules.classify("", longer, 0, null))
+                .map(SmallTalk.Verdict::reason)
+                .contains("vn-domestic");
+        assertThat(rules.classify("", longer, 0.5, null))
+                .as("an entry explaining the message well")
+                .isEmpty();
     }
 
     @Test
@@ -79,17 +99,33 @@ class SmallTalkTest {
         SmallTalk rules = new SmallTalk(corpus.smallTalk(), 0.4);
         TextNormalizer normalizer = new TextNormalizer(corpus.synonyms());
 
-        assertThat(rules.classify("", normalizer.normalize("con em sinh o Dai Loan, lam khai sinh o dau").tokens(), 0, null)).isEmpty();
-        assertThat(rules.classify("", normalizer.normalize("Chị Loan ở Đài Bắc hỏi thủ tục hộ chiếu").tokens(), 0, null)).isEmpty();
+        assertThat(rules.classify(
+                        "",
+                        normalizer
+                                .normalize("con em sinh o Dai Loan, lam khai sinh o dau")
+                                .tokens(),
+                        0,
+                        null))
+                .isEmpty();
+        assertThat(rules.classify(
+                        "",
+                        normalizer
+                                .normalize("Chị Loan ở Đài Bắc hỏi thủ tục hộ chiếu")
+                                .tokens(),
+                        0,
+                        null))
+                .isEmpty();
         assertThat(rules.classify("", normalizer.normalize("I need a bank loan").tokens(), 0, null))
-                .map(SmallTalk.Verdict::reason).contains("loan-job");
+                .map(SmallTalk.Verdict::reason)
+                .contains("loan-job");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "I need a bank loan to pay my tuition, can the embassy lend me money?",
-            "em cần vay tiền gấp để đóng học phí",
-    })
+    @ValueSource(
+            strings = {
+                "I need a bank loan to pay my tuition, can the embassy lend me money?",
+                "em cần vay tiền gấp để đóng học phí",
+            })
     void loansAreStillDeclined(String message) {
         MatchResult result = matcher.match(message);
         assertThat(result.tier()).as(message).isEqualTo(Tier.DECLINE);
@@ -97,14 +133,15 @@ class SmallTalkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // Regression: "loan" in Đài Loan (Taiwan) declined these as requests for a loan.
-            "con em sinh o Dai Loan duoc 3 thang, muon lam giay khai sinh Viet Nam cho be thi lam o dau a",
-            "em o Dai Loan muon xin ly lich tu phap so 1 thi nop qua van phong o Dai Bac hay phai nho nguoi nha a",
-            "Chào anh chị, hộ chiếu của em sắp hết hạn, gia hạn ở đâu ạ?",
-            "cảm ơn, cho em hỏi đăng ký khai sinh cho con cần giấy tờ gì",
-            "My boyfriend is German and wants to visit Vietnam, does he need a visa?",
-    })
+    @ValueSource(
+            strings = {
+                // Regression: "loan" in Đài Loan (Taiwan) declined these as requests for a loan.
+                "con em sinh o Dai Loan duoc 3 thang, muon lam giay khai sinh Viet Nam cho be thi lam o dau a",
+                "em o Dai Loan muon xin ly lich tu phap so 1 thi nop qua van phong o Dai Bac hay phai nho nguoi nha a",
+                "Chào anh chị, hộ chiếu của em sắp hết hạn, gia hạn ở đâu ạ?",
+                "cảm ơn, cho em hỏi đăng ký khai sinh cho con cần giấy tờ gì",
+                "My boyfriend is German and wants to visit Vietnam, does he need a visa?",
+            })
     void aConsularQuestionWrappedInPolitenessIsNoSmallTalk(String message) {
         assertThat(matcher.match(message).tier()).as(message).isIn(Tier.ANSWER, Tier.SUGGEST);
     }

@@ -16,7 +16,9 @@ class SynonymsTest {
     }
 
     private static List<String> written(Synonyms.Rule rule) {
-        return rule.alternatives().stream().map(p -> String.join(" ", p.written())).toList();
+        return rule.alternatives().stream()
+                .map(p -> String.join(" ", p.written()))
+                .toList();
     }
 
     @Test
@@ -27,8 +29,8 @@ class SynonymsTest {
             Synonyms.Rule rule = synonyms.rules().get(key);
             assertThat(rule).as("rule for %s", key).isNotNull();
             assertThat(rule.replaces()).isTrue();
-            assertThat(rule.alternatives()).containsExactly(
-                    new Synonyms.Phrase(List.of("hộ", "chiếu"), List.of("ho", "chieu")));
+            assertThat(rule.alternatives())
+                    .containsExactly(new Synonyms.Phrase(List.of("hộ", "chiếu"), List.of("ho", "chieu")));
         }
         assertThat(synonyms.longestKey()).isEqualTo(2);
     }
@@ -97,7 +99,8 @@ class SynonymsTest {
     @Test
     void twoArrowsOnALineIsAnError() {
         parse("a => b => c");
-        assertThat(problems).singleElement()
+        assertThat(problems)
+                .singleElement()
                 .satisfies(p -> assertThat(p.location()).isEqualTo(new SourceLocation("synonyms.txt", 1)));
     }
 
@@ -139,7 +142,9 @@ class SynonymsTest {
     @Test
     void lineNumbersCountWindowsLineEndings() {
         parse("# one\r\nko => không\r\n\r\n=> x\r\n");
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(4));
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.location().line()).isEqualTo(4));
     }
 
     @Test

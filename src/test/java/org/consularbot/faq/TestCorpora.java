@@ -46,8 +46,7 @@ public final class TestCorpora {
 
     private static Corpus real;
 
-    private TestCorpora() {
-    }
+    private TestCorpora() {}
 
     /** The real corpus under {@code faq/}, loaded once per JVM. */
     public static synchronized Corpus real() {
@@ -96,7 +95,9 @@ public final class TestCorpora {
     public static Path copyWithoutEntries(Path root) {
         try {
             Files.createDirectories(root.resolve("entries"));
-            for (String file : new String[] {"topics.tsv", "mission.yaml", "synonyms.txt", "urgent.yaml", "smalltalk.yaml", "sources.yaml"}) {
+            for (String file : new String[] {
+                "topics.tsv", "mission.yaml", "synonyms.txt", "urgent.yaml", "smalltalk.yaml", "sources.yaml"
+            }) {
                 Files.copy(FAQ.resolve(file), root.resolve(file));
             }
             return root;
@@ -110,7 +111,8 @@ public final class TestCorpora {
         copyWithoutEntries(root);
         try (var files = Files.list(FAQ.resolve("entries"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, root.resolve("entries").resolve(file.getFileName().toString()));
+                Files.copy(
+                        file, root.resolve("entries").resolve(file.getFileName().toString()));
             }
             return root;
         } catch (IOException e) {

@@ -22,11 +22,15 @@ class TextNormalizerTest {
     }
 
     private static List<String> folded(String text) {
-        return normalizer.normalize(text).tokens().stream().map(NormalizedText.Token::folded).toList();
+        return normalizer.normalize(text).tokens().stream()
+                .map(NormalizedText.Token::folded)
+                .toList();
     }
 
     private static NormalizedText.Token token(NormalizedText text, String written) {
-        return text.tokens().stream().filter(t -> t.written().equals(written)).findFirst()
+        return text.tokens().stream()
+                .filter(t -> t.written().equals(written))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no token '" + written + "' in " + text.tokens()));
     }
 
@@ -64,14 +68,14 @@ class TextNormalizerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "hc, hộ chiếu",
-            "HC, hộ chiếu",
-            "đsq, đại sứ quán",
-            "dsq, đại sứ quán",
-            "ĐSQ, đại sứ quán",
-            "ko, không",
-            "k, không",
-            "ntn, như thế nào",
+        "hc, hộ chiếu",
+        "HC, hộ chiếu",
+        "đsq, đại sứ quán",
+        "dsq, đại sứ quán",
+        "ĐSQ, đại sứ quán",
+        "ko, không",
+        "k, không",
+        "ntn, như thế nào",
     })
     void abbreviationsAreRewrittenToTheFullWords(String abbreviation, String full) {
         NormalizedText text = normalizer.normalize(abbreviation);
@@ -96,13 +100,16 @@ class TextNormalizerTest {
     @Test
     void fillersAreFlaggedAndLeftOutOfWrittenAndFolded() {
         NormalizedText text = normalizer.normalize("cho em hỏi gia hạn hộ chiếu ạ");
-        assertThat(text.tokens()).extracting(NormalizedText.Token::written)
+        assertThat(text.tokens())
+                .extracting(NormalizedText.Token::written)
                 .containsExactly("cho", "em", "hỏi", "gia", "hạn", "hộ", "chiếu", "ạ");
-        assertThat(text.tokens()).extracting(NormalizedText.Token::filler)
+        assertThat(text.tokens())
+                .extracting(NormalizedText.Token::filler)
                 .containsExactly(true, true, true, false, false, false, false, true);
         assertThat(text.written()).isEqualTo("gia hạn hộ chiếu");
         assertThat(text.folded()).isEqualTo("gia han ho chieu");
-        assertThat(text.meaningful()).extracting(NormalizedText.Token::written)
+        assertThat(text.meaningful())
+                .extracting(NormalizedText.Token::written)
                 .containsExactly("gia", "hạn", "hộ", "chiếu");
     }
 
@@ -128,8 +135,10 @@ class TextNormalizerTest {
     @Test
     // Regression test for a bug found in review (it failed before the fix).
     void anAbbreviationNormalizesLikeItsFullWords() {
-        assertThat(normalizer.normalize("hc").tokens()).isEqualTo(normalizer.normalize("hộ chiếu").tokens());
-        assertThat(normalizer.normalize("dsq").tokens().get(0).equivalentsFolded()).contains("embassy");
+        assertThat(normalizer.normalize("hc").tokens())
+                .isEqualTo(normalizer.normalize("hộ chiếu").tokens());
+        assertThat(normalizer.normalize("dsq").tokens().get(0).equivalentsFolded())
+                .contains("embassy");
     }
 
     @Test
@@ -168,7 +177,8 @@ class TextNormalizerTest {
 
     @Test
     void foldedInputIsNotMarkedVietnamese() {
-        assertThat(normalizer.normalize("ho chieu het han").hadVietnameseMarks()).isFalse();
+        assertThat(normalizer.normalize("ho chieu het han").hadVietnameseMarks())
+                .isFalse();
         assertThat(folded("ho chieu het han")).containsExactly("ho", "chieu", "het", "han");
     }
 }

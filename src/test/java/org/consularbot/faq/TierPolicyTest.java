@@ -12,9 +12,13 @@ class TierPolicyTest {
     private static final TierPolicy POLICY = new TierPolicy(0.70, 0.25, 0.90);
     private static final FaqEntry ENTRY = TestCorpora.real().entries().get(0);
     private static final FaqEntry SAME_TOPIC = TestCorpora.real().entries().stream()
-            .filter(e -> e.topic().equals(ENTRY.topic()) && !e.equals(ENTRY)).findFirst().orElseThrow();
+            .filter(e -> e.topic().equals(ENTRY.topic()) && !e.equals(ENTRY))
+            .findFirst()
+            .orElseThrow();
     private static final FaqEntry OTHER_TOPIC = TestCorpora.real().entries().stream()
-            .filter(e -> !e.topic().equals(ENTRY.topic())).findFirst().orElseThrow();
+            .filter(e -> !e.topic().equals(ENTRY.topic()))
+            .findFirst()
+            .orElseThrow();
 
     private static Candidate candidate(double score, double confidence) {
         return new Candidate(ENTRY, score, confidence);
@@ -46,7 +50,8 @@ class TierPolicyTest {
 
     @Test
     void aRunnerUpOfTheSameTopicDoesNotBlockTheAnswer() {
-        assertThat(POLICY.tier(List.of(candidate(10, 0.75), new Candidate(SAME_TOPIC, 9.9, 0.75)))).isEqualTo(Tier.ANSWER);
+        assertThat(POLICY.tier(List.of(candidate(10, 0.75), new Candidate(SAME_TOPIC, 9.9, 0.75))))
+                .isEqualTo(Tier.ANSWER);
     }
 
     @Test

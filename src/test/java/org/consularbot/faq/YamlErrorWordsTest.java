@@ -9,17 +9,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class YamlErrorWordsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // A key that holds "tab" is no tab.
-        "Duplicate field 'visa_table'                                                       | written twice",
-        "found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) | not tabs",
-        "found a tab character that violates indentation                                    | not tabs",
-        // A key indented to the list's '-' column.
-        "expected <block end>, but found '?'                                                | indent this line like the line above it",
-        "expected <block end>, but found '<block mapping start>'                            | indent this line like the line above it",
-        "expected <block end>, but found '<scalar>'                                         | quoted as a whole",
-        "something no rule knows                                                            | something no rule knows",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // A key that holds "tab" is no tab.
+                "Duplicate field 'visa_table'                                                       | written twice",
+                "found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) | not tabs",
+                "found a tab character that violates indentation                                    | not tabs",
+                // A key indented to the list's '-' column.
+                "expected <block end>, but found '?'                                                | indent this line like the line above it",
+                "expected <block end>, but found '<block mapping start>'                            | indent this line like the line above it",
+                "expected <block end>, but found '<scalar>'                                         | quoted as a whole",
+                "something no rule knows                                                            | something no rule knows",
+            })
     void theParsersWordsBecomeWhatToDo(String problem, String words) {
         assertThat(YamlErrorWords.explain(problem)).contains(words);
     }

@@ -17,8 +17,7 @@ public abstract class OfficerInboxContract {
 
     protected abstract OfficerInbox newInbox();
 
-    protected void closeInbox() {
-    }
+    protected void closeInbox() {}
 
     @BeforeEach
     void open() {
@@ -32,10 +31,14 @@ public abstract class OfficerInboxContract {
 
     @Test
     void anActionIsPendingUntilHandledOldestFirst() {
-        assertThat(inbox.add("telegram:7", "{\"text\":\"/take 3\"}", T0.plusSeconds(2))).isTrue();
-        assertThat(inbox.add("telegram:5", "{\"text\":\"xin chào, em đợi chút nhé 🙏\"}", T0)).isTrue();
+        assertThat(inbox.add("telegram:7", "{\"text\":\"/take 3\"}", T0.plusSeconds(2)))
+                .isTrue();
+        assertThat(inbox.add("telegram:5", "{\"text\":\"xin chào, em đợi chút nhé 🙏\"}", T0))
+                .isTrue();
 
-        assertThat(inbox.pending(10)).extracting(OfficerInbox.Action::sourceId).containsExactly("telegram:5", "telegram:7");
+        assertThat(inbox.pending(10))
+                .extracting(OfficerInbox.Action::sourceId)
+                .containsExactly("telegram:5", "telegram:7");
         assertThat(inbox.pending(10).get(0).payload()).isEqualTo("{\"text\":\"xin chào, em đợi chút nhé 🙏\"}");
         assertThat(inbox.pending(10).get(0).receivedAt()).isEqualTo(T0);
         assertThat(inbox.pending(1)).hasSize(1);
@@ -48,12 +51,16 @@ public abstract class OfficerInboxContract {
     @Test
     void aRedeliveryIsRecognisedBeforeAndAfterItRan() {
         assertThat(inbox.add("telegram:9", "a", T0)).isTrue();
-        assertThat(inbox.add("telegram:9", "a", T0.plusSeconds(1))).as("stored, not yet run").isFalse();
+        assertThat(inbox.add("telegram:9", "a", T0.plusSeconds(1)))
+                .as("stored, not yet run")
+                .isFalse();
         assertThat(inbox.pending(10)).hasSize(1);
 
         inbox.handled("telegram:9", T0.plusSeconds(2));
 
-        assertThat(inbox.add("telegram:9", "a", T0.plusSeconds(5))).as("already run").isFalse();
+        assertThat(inbox.add("telegram:9", "a", T0.plusSeconds(5)))
+                .as("already run")
+                .isFalse();
         assertThat(inbox.pending(10)).isEmpty();
     }
 
@@ -68,7 +75,11 @@ public abstract class OfficerInboxContract {
         assertThat(inbox.prune(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
 
         assertThat(inbox.pending(10)).extracting(OfficerInbox.Action::sourceId).containsExactly("old-pending");
-        assertThat(inbox.add("new-handled", "c", T0.plus(Duration.ofDays(3)))).as("still remembered").isFalse();
-        assertThat(inbox.add("old-handled", "a", T0.plus(Duration.ofDays(3)))).as("forgotten").isTrue();
+        assertThat(inbox.add("new-handled", "c", T0.plus(Duration.ofDays(3))))
+                .as("still remembered")
+                .isFalse();
+        assertThat(inbox.add("old-handled", "a", T0.plus(Duration.ofDays(3))))
+                .as("forgotten")
+                .isTrue();
     }
 }

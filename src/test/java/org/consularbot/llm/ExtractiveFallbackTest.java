@@ -18,19 +18,29 @@ class ExtractiveFallbackTest {
 
     @Test
     void historicalMaterialIsQuotedAsHistoricalWithItsSourceAndDate() {
-        Reply reply = fallback.answer(question("Hồi tháng 3 năm 2020 sứ quán bên Canada có dặn bà con hạn chế đi lại giữa các tỉnh không ạ?", Language.VI));
+        Reply reply = fallback.answer(question(
+                "Hồi tháng 3 năm 2020 sứ quán bên Canada có dặn bà con hạn chế đi lại giữa các tỉnh không ạ?",
+                Language.VI));
 
         assertThat(reply.kind()).isEqualTo(ReplyKind.ANSWER);
-        assertThat(reply.text()).contains("Thông tin chính thức liên quan:", "Nguồn: https://", "22/03/2020",
-                "thông tin lịch sử, không còn áp dụng", "/human", TestCorpora.HOTLINE);
+        assertThat(reply.text())
+                .contains(
+                        "Thông tin chính thức liên quan:",
+                        "Nguồn: https://",
+                        "22/03/2020",
+                        "thông tin lịch sử, không còn áp dụng",
+                        "/human",
+                        TestCorpora.HOTLINE);
     }
 
     @Test
     void anEnglishQuestionIsAnsweredWithEnglishFrames() {
-        Reply reply = fallback.answer(question("How many people did the repatriation flights from Canada bring back in 2020?", Language.EN));
+        Reply reply = fallback.answer(
+                question("How many people did the repatriation flights from Canada bring back in 2020?", Language.EN));
 
-        assertThat(reply.text()).startsWith("I have no prepared answer").contains("Source: https://", "historical, no longer in force",
-                "Not your case? Type /human");
+        assertThat(reply.text())
+                .startsWith("I have no prepared answer")
+                .contains("Source: https://", "historical, no longer in force", "Not your case? Type /human");
     }
 
     @Test

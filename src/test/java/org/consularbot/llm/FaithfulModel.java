@@ -43,7 +43,9 @@ final class FaithfulModel implements ChatModel {
                 user = u.singleText();
             }
         }
-        return ChatResponse.builder().aiMessage(AiMessage.from(reply.apply(system, user))).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(reply.apply(system, user)))
+                .build();
     }
 
     String lastUserMessage() {

@@ -25,17 +25,18 @@ import org.consularbot.faq.PassageIndex;
  */
 public final class LlmFallbackBench {
 
-    private LlmFallbackBench() {
-    }
+    private LlmFallbackBench() {}
 
     public static void main(String[] args) throws Exception {
         Corpus corpus = new CorpusLoader(Clock.systemUTC()).load(Path.of("faq"));
         List<String> questions = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("eval/passages.tsv"), StandardCharsets.UTF_8).subList(1, 70)) {
+        for (String line : Files.readAllLines(Path.of("eval/passages.tsv"), StandardCharsets.UTF_8)
+                .subList(1, 70)) {
             questions.add(line.split("\t")[2]);
         }
         FaithfulModel model = new FaithfulModel();
-        LlmFallback fallback = new LlmFallback(model, new PassageIndex(corpus), new BotTexts(corpus), "Embassy", new LlmStats(), Clock.systemUTC());
+        LlmFallback fallback = new LlmFallback(
+                model, new PassageIndex(corpus), new BotTexts(corpus), "Embassy", new LlmStats(), Clock.systemUTC());
         int warmUp = 3_000;
         int timed = 5_000;
         List<Long> nanos = new ArrayList<>(timed);
@@ -45,8 +46,14 @@ public final class LlmFallbackBench {
             model.requests.clear();
             String question = questions.get(i % questions.size());
             long start = System.nanoTime();
-            ReplyKind kind = fallback.answer(new FallbackQuestion(new ConversationKey("bench", "1"), question,
-                    question.matches(".*[a-zA-Z]{4,}.*") && !question.matches(".*[à-ỹ].*") ? Language.EN : Language.VI, null)).kind();
+            ReplyKind kind = fallback.answer(new FallbackQuestion(
+                            new ConversationKey("bench", "1"),
+                            question,
+                            question.matches(".*[a-zA-Z]{4,}.*") && !question.matches(".*[à-ỹ].*")
+                                    ? Language.EN
+                                    : Language.VI,
+                            null))
+                    .kind();
             long took = System.nanoTime() - start;
             if (i >= warmUp) {
                 nanos.add(took);
@@ -54,7 +61,13 @@ public final class LlmFallbackBench {
             }
         }
         Collections.sort(nanos);
-        System.out.printf(Locale.ROOT, "{\"questions\":%d,\"answered_by_model\":%d,\"overhead_p50_ms\":%.3f,\"overhead_p99_ms\":%.3f,\"max_ms\":%.3f}%n",
-                timed, answered, nanos.get(timed / 2) / 1e6, nanos.get((int) (timed * 0.99)) / 1e6, nanos.get(timed - 1) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"questions\":%d,\"answered_by_model\":%d,\"overhead_p50_ms\":%.3f,\"overhead_p99_ms\":%.3f,\"max_ms\":%.3f}%n",
+                timed,
+                answered,
+                nanos.get(timed / 2) / 1e6,
+                nanos.get((int) (timed * 0.99)) / 1e6,
+                nanos.get(timed - 1) / 1e6);
     }
 }

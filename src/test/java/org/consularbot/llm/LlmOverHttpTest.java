@@ -50,11 +50,16 @@ class LlmOverHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"openai", "ollama"})
     void noPersonalDataGoesOverTheWire(String provider) {
-        fallback(provider, 5).answer(question("Hộ chiếu của em số B7654321, sđt 0912 345 678, mail em.tran@example.org. "
-                + REPATRIATION, Language.VI));
+        fallback(provider, 5)
+                .answer(question(
+                        "Hộ chiếu của em số B7654321, sđt 0912 345 678, mail em.tran@example.org. " + REPATRIATION,
+                        Language.VI));
 
-        assertThat(stub.requests).singleElement().satisfies(body -> assertThat(body)
-                .doesNotContain("B7654321", "0912 345 678", "em.tran@example.org").contains("[PHONE]"));
+        assertThat(stub.requests)
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .doesNotContain("B7654321", "0912 345 678", "em.tran@example.org")
+                        .contains("[PHONE]"));
     }
 
     @ParameterizedTest
@@ -73,7 +78,10 @@ class LlmOverHttpTest {
     void garbageGivesTheSafeFallback(String provider) {
         stub.rawBody = "<html>502 Bad Gateway</html>";
 
-        assertThat(fallback(provider, 5).answer(question(REPATRIATION, Language.VI)).kind()).isEqualTo(ReplyKind.FALLBACK);
+        assertThat(fallback(provider, 5)
+                        .answer(question(REPATRIATION, Language.VI))
+                        .kind())
+                .isEqualTo(ReplyKind.FALLBACK);
     }
 
     @Test
@@ -89,10 +97,25 @@ class LlmOverHttpTest {
 
     private LlmFallback fallback(String provider, int timeoutSeconds) {
         String url = provider.equals("openai") ? stub.openAiBaseUrl() : stub.ollamaBaseUrl();
-        LlmConfig config = LlmConfig.from(Settings.load(Map.of("LLM_PROVIDER", provider, "LLM_BASE_URL", url,
-                "LLM_MODEL", "stub-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT_SECONDS", String.valueOf(timeoutSeconds)),
+        LlmConfig config = LlmConfig.from(Settings.load(
+                Map.of(
+                        "LLM_PROVIDER",
+                        provider,
+                        "LLM_BASE_URL",
+                        url,
+                        "LLM_MODEL",
+                        "stub-model",
+                        "LLM_API_KEY",
+                        "sk-test",
+                        "LLM_TIMEOUT_SECONDS",
+                        String.valueOf(timeoutSeconds)),
                 Path.of("target/no-such.env")));
-        return new LlmFallback(ChatModels.create(config), INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", new LlmStats(),
+        return new LlmFallback(
+                ChatModels.create(config),
+                INDEX,
+                new BotTexts(LlmFallbackTest.CORPUS),
+                "Embassy",
+                new LlmStats(),
                 Clock.systemUTC());
     }
 
@@ -103,5 +126,4 @@ class LlmOverHttpTest {
             throw new UncheckedIOException(e);
         }
     }
-
 }

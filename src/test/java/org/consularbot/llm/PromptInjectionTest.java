@@ -48,8 +48,8 @@ class PromptInjectionTest {
     @MethodSource("attacks")
     void asDeployedTheCitizenGetsTheSafeFallback(int line, String lang, String attack, String obeying) {
         FaithfulModel model = obeying(obeying, line);
-        LlmFallback fallback = new LlmFallback(model, INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", new LlmStats(),
-                Clock.systemUTC());
+        LlmFallback fallback = new LlmFallback(
+                model, INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", new LlmStats(), Clock.systemUTC());
 
         Reply reply = fallback.answer(question(attack, language(lang)));
 
@@ -61,14 +61,16 @@ class PromptInjectionTest {
     void theOutputGuardAloneBlocksWhatTheModelWasTalkedInto(int line, String lang, String attack, String obeying) {
         FaithfulModel model = obeying(obeying, line);
         LlmStats stats = new LlmStats();
-        LlmFallback fallback = new LlmFallback(model, INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", stats, Clock.systemUTC(),
-                false, true);
+        LlmFallback fallback = new LlmFallback(
+                model, INDEX, new BotTexts(LlmFallbackTest.CORPUS), "Embassy", stats, Clock.systemUTC(), false, true);
 
         Reply reply = fallback.answer(question(REPATRIATION + " " + attack, language(lang)));
 
         assertThat(model.requests).as("the attack reached the model").hasSize(1);
         assertSafe(reply, model);
-        assertThat(stats.snapshot().get("guard_refusals")).as("refused by the guard").isEqualTo(1L);
+        assertThat(stats.snapshot().get("guard_refusals"))
+                .as("refused by the guard")
+                .isEqualTo(1L);
     }
 
     private static FaithfulModel obeying(String obeying, int line) {

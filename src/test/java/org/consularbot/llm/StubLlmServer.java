@@ -72,13 +72,23 @@ public final class StubLlmServer implements AutoCloseable {
             String content = FaithfulModel.firstSentenceOfPassageOne(user) + " [1]";
             ObjectNode out = JSON.createObjectNode();
             if (ollama) {
-                out.put("model", "stub").put("created_at", "2026-11-29T10:00:00Z").put("done", true).put("done_reason", "stop");
+                out.put("model", "stub")
+                        .put("created_at", "2026-11-29T10:00:00Z")
+                        .put("done", true)
+                        .put("done_reason", "stop");
                 out.putObject("message").put("role", "assistant").put("content", content);
             } else {
-                out.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1_790_000_000L).put("model", "stub");
-                ObjectNode choice = out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+                out.put("id", "chatcmpl-1")
+                        .put("object", "chat.completion")
+                        .put("created", 1_790_000_000L)
+                        .put("model", "stub");
+                ObjectNode choice =
+                        out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
                 choice.putObject("message").put("role", "assistant").put("content", content);
-                out.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+                out.putObject("usage")
+                        .put("prompt_tokens", 10)
+                        .put("completion_tokens", 10)
+                        .put("total_tokens", 20);
             }
             response = out.toString();
         }

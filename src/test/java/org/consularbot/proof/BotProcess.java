@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 final class BotProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/consular-bot.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Map<String, String> env;
@@ -62,13 +63,19 @@ final class BotProcess implements AutoCloseable {
             log = ProofReport.DIR.resolve(name + "-run" + (starts + 1) + ".log");
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "serve")
+            ProcessBuilder builder = new ProcessBuilder(
+                            java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "serve")
                     .directory(Files.createTempDirectory("proof-" + name).toFile()) // no .env from the repository
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME") && !key.startsWith("LANG"));
+            builder.environment()
+                    .keySet()
+                    .removeIf(key -> !key.equals("PATH") && !key.equals("HOME") && !key.startsWith("LANG"));
             // Restarts load the reading's models trained by the first start (or by the unit tests) instead of training.
-            builder.environment().put("MODEL_CACHE_DIR", Path.of("target/model-cache").toAbsolutePath().toString());
+            builder.environment()
+                    .put(
+                            "MODEL_CACHE_DIR",
+                            Path.of("target/model-cache").toAbsolutePath().toString());
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
             process = builder.start();
@@ -104,7 +111,9 @@ final class BotProcess implements AutoCloseable {
     /** The HTTP status of one of the instance's endpoints, or -1 when it does not answer. */
     int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

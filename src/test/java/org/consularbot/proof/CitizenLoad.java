@@ -24,9 +24,16 @@ public final class CitizenLoad {
 
     /** Questions answered in one Telegram message each (FAQ answers and the help text), as citizens type them. */
     public static final List<String> QUESTIONS = List.of(
-            "ho chieu het han lam lai o dau", "Hộ chiếu hết hạn thì làm lại ở đâu?", "dang ky khai sinh cho con",
-            "how do I register my baby's birth", "mat ho chieu thi lam the nao", "hợp pháp hoá lãnh sự giấy tờ",
-            "visa for my foreign husband", "đăng ký kết hôn với người nước ngoài", "/help", "trích lục ghi chú kết hôn");
+            "ho chieu het han lam lai o dau",
+            "Hộ chiếu hết hạn thì làm lại ở đâu?",
+            "dang ky khai sinh cho con",
+            "how do I register my baby's birth",
+            "mat ho chieu thi lam the nao",
+            "hợp pháp hoá lãnh sự giấy tờ",
+            "visa for my foreign husband",
+            "đăng ký kết hôn với người nước ngoài",
+            "/help",
+            "trích lục ghi chú kết hôn");
 
     /** After the last answer: the 30 s a reply is leased to an instance (TurnProcessor) and a relay round, so a duplicate shows. */
     static final Duration PAST_LEASES = Duration.ofSeconds(35);

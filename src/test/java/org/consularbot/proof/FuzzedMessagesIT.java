@@ -20,8 +20,8 @@ class FuzzedMessagesIT {
     void tenThousandFuzzedMessagesAreAllAnsweredWithoutACrash() {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         // Telegram's pacing is someone else's proof: here the limits are lifted to push 10,000 turns through.
-        try (TwoInstancesOnPostgres stage = TwoInstancesOnPostgres.start("fuzz", 1, Map.of(
-                "TELEGRAM_MAX_SENDS_PER_SECOND", "1000", "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0"))) {
+        try (TwoInstancesOnPostgres stage = TwoInstancesOnPostgres.start(
+                "fuzz", 1, Map.of("TELEGRAM_MAX_SENDS_PER_SECOND", "1000", "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0"))) {
             FuzzedUpdates fuzz = new FuzzedUpdates(seed);
             CitizenLoad load = new CitizenLoad(stage.telegram, TwoInstancesOnPostgres.TOKEN, 9_400_000);
             long started = System.nanoTime();
@@ -32,15 +32,22 @@ class FuzzedMessagesIT {
             CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofMinutes(5), Duration.ZERO);
             double seconds = (System.nanoTime() - started) / 1e9;
             BotProcess instance = stage.instances.get(0);
-            ProofReport.record("fuzz", "10,000 fuzzed updates, seed " + seed + " (1 instance)", "sent " + tally.sent()
-                    + ", answered " + tally.answered() + ", lost " + tally.lost() + ", bot messages "
-                    + (tally.answered() + tally.duplicated()) + ", refused by Telegram " + tally.refused()
-                    + ", instance alive " + instance.alive() + String.format(Locale.ROOT, ", %.0f s", seconds));
+            ProofReport.record(
+                    "fuzz",
+                    "10,000 fuzzed updates, seed " + seed + " (1 instance)",
+                    "sent " + tally.sent()
+                            + ", answered " + tally.answered() + ", lost " + tally.lost() + ", bot messages "
+                            + (tally.answered() + tally.duplicated()) + ", refused by Telegram " + tally.refused()
+                            + ", instance alive " + instance.alive() + String.format(Locale.ROOT, ", %.0f s", seconds));
 
             assertThat(instance.alive()).as("the instance survived").isTrue();
             assertThat(instance.status("/health")).isEqualTo(200);
-            assertThat(tally.lost()).as("citizens not answered (replay with -Dfuzz.seed=" + seed + ")").isZero();
-            assertThat(tally.refused()).as("messages Telegram refused (bad HTML, too long)").isZero();
+            assertThat(tally.lost())
+                    .as("citizens not answered (replay with -Dfuzz.seed=" + seed + ")")
+                    .isZero();
+            assertThat(tally.refused())
+                    .as("messages Telegram refused (bad HTML, too long)")
+                    .isZero();
         }
     }
 }

@@ -25,6 +25,7 @@ class KillOnTheEmbeddedDefaultIT {
     private static final int PER_SECOND = 10;
     /** Messages sent between two kills: the instance restarts (a few seconds) and answers for a while under load. */
     private static final int BETWEEN_KILLS = 70;
+
     private static final int IN_FLIGHT = 9;
 
     @Test
@@ -32,10 +33,14 @@ class KillOnTheEmbeddedDefaultIT {
         Path data = Files.createTempDirectory("proof-h2-");
         try (TelegramEmulator telegram = TelegramEmulator.start()) {
             Map<String, String> env = new HashMap<>(Map.of(
-                    "DB_URL", "jdbc:h2:file:" + data.resolve("consular-bot").toAbsolutePath(),
-                    "TELEGRAM_BOT_TOKEN", TOKEN,
-                    "TELEGRAM_API_URL", telegram.apiUrl(),
-                    "TELEGRAM_POLL_TIMEOUT_SECONDS", "1"));
+                    "DB_URL",
+                    "jdbc:h2:file:" + data.resolve("consular-bot").toAbsolutePath(),
+                    "TELEGRAM_BOT_TOKEN",
+                    TOKEN,
+                    "TELEGRAM_API_URL",
+                    telegram.apiUrl(),
+                    "TELEGRAM_POLL_TIMEOUT_SECONDS",
+                    "1"));
             try (BotProcess bot = BotProcess.start("h2-kill", env)) {
                 CitizenLoad load = new CitizenLoad(telegram, TOKEN, 9_300_000);
                 Map<Integer, Runnable> faults = new HashMap<>();
@@ -49,14 +54,20 @@ class KillOnTheEmbeddedDefaultIT {
 
                 CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofSeconds(90), CitizenLoad.PAST_LEASES);
                 long restored = bot.linesOfAllRuns("restored from the receipt journal").stream()
-                        .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1")).mapToLong(Long::parseLong).sum();
-                ProofReport.record("h2-kill", "kill -9 on the embedded H2 default, " + KILLS + " times (1 instance, "
-                        + PER_SECOND + " msg/s)", tally + ", restarts " + (bot.starts() - 1)
-                        + ", messages H2 lost and the receipt journal gave back " + restored);
+                        .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1"))
+                        .mapToLong(Long::parseLong)
+                        .sum();
+                ProofReport.record(
+                        "h2-kill",
+                        "kill -9 on the embedded H2 default, " + KILLS + " times (1 instance, " + PER_SECOND
+                                + " msg/s)",
+                        tally + ", restarts " + (bot.starts() - 1)
+                                + ", messages H2 lost and the receipt journal gave back " + restored);
 
                 assertThat(bot.starts()).as("runs of the instance").isEqualTo(KILLS + 1);
                 assertThat(tally.lost()).as("messages never answered").isZero();
-                assertThat(tally.duplicated()).as("replies sent twice: at most those in flight at each kill")
+                assertThat(tally.duplicated())
+                        .as("replies sent twice: at most those in flight at each kill")
                         .isLessThanOrEqualTo(KILLS * IN_FLIGHT);
                 assertThat(bot.alive()).isTrue();
             }

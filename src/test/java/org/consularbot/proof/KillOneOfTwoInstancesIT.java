@@ -33,17 +33,31 @@ class KillOneOfTwoInstancesIT {
             Runnable restart = () -> killed.get().restart();
             int perSecond = 20;
             // Kill the leader at 10 s, start it again at 15 s; kill whichever leads then at 20 s, restart at 25 s.
-            load.send(30 * perSecond, perSecond, Map.of(10 * perSecond, killLeader, 15 * perSecond, restart,
-                    20 * perSecond, killLeader, 25 * perSecond, restart));
+            load.send(
+                    30 * perSecond,
+                    perSecond,
+                    Map.of(
+                            10 * perSecond,
+                            killLeader,
+                            15 * perSecond,
+                            restart,
+                            20 * perSecond,
+                            killLeader,
+                            25 * perSecond,
+                            restart));
 
-            // Up to 5 s for a follower to take the poller, 30 s before a dead instance's accepted messages count as stale.
+            // Up to 5 s for a follower to take the poller, 30 s before a dead instance's accepted messages count as
+            // stale.
             CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofSeconds(90), CitizenLoad.PAST_LEASES);
-            ProofReport.record("kill", "kill -9 the polling instance twice (2 instances, 20 msg/s, 30 s)", tally.toString());
+            ProofReport.record(
+                    "kill", "kill -9 the polling instance twice (2 instances, 20 msg/s, 30 s)", tally.toString());
 
             assertThat(tally.lost()).as("messages never answered").isZero();
-            assertThat(tally.duplicated()).as("replies sent twice: at most those in flight at the two kills")
+            assertThat(tally.duplicated())
+                    .as("replies sent twice: at most those in flight at the two kills")
                     .isLessThanOrEqualTo(2 * IN_FLIGHT_PER_INSTANCE);
-            assertThat(stage.instances).allSatisfy(instance -> assertThat(instance.alive()).isTrue());
+            assertThat(stage.instances)
+                    .allSatisfy(instance -> assertThat(instance.alive()).isTrue());
         }
     }
 }

@@ -31,13 +31,19 @@ class PostgresRestartIT {
             }));
 
             CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofSeconds(90), CitizenLoad.PAST_LEASES);
-            long unrecorded = stage.instances.stream().mapToLong(i -> i.logCount("could not be recorded as sent")).sum();
-            ProofReport.record("postgres-restart", "PostgreSQL stopped 6 s under load, Telegram slow meanwhile (2 instances, 20 msg/s, 30 s)",
+            long unrecorded = stage.instances.stream()
+                    .mapToLong(i -> i.logCount("could not be recorded as sent"))
+                    .sum();
+            ProofReport.record(
+                    "postgres-restart",
+                    "PostgreSQL stopped 6 s under load, Telegram slow meanwhile (2 instances, 20 msg/s, 30 s)",
                     tally + ", replies delivered while the database could not record them " + unrecorded);
 
             assertThat(tally.lost()).as("messages never answered").isZero();
             assertThat(tally.duplicated()).as("replies sent twice").isZero();
-            assertThat(unrecorded).as("the hard case happened: replies delivered while the database was down").isPositive();
+            assertThat(unrecorded)
+                    .as("the hard case happened: replies delivered while the database was down")
+                    .isPositive();
             assertThat(stage.instances).allSatisfy(instance -> {
                 assertThat(instance.alive()).isTrue();
                 assertThat(instance.status("/ready")).as("ready again").isEqualTo(200);

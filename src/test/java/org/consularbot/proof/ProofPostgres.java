@@ -27,7 +27,8 @@ final class ProofPostgres implements AutoCloseable {
 
     static ProofPostgres start() {
         try {
-            ProofPostgres postgres = new ProofPostgres(Files.createTempDirectory("proof-postgres"), freePortBelowEphemeral());
+            ProofPostgres postgres =
+                    new ProofPostgres(Files.createTempDirectory("proof-postgres"), freePortBelowEphemeral());
             postgres.startServer();
             return postgres;
         } catch (IOException e) {
@@ -74,8 +75,12 @@ final class ProofPostgres implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true).start();
+            server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL on port " + port, e);
         }
@@ -87,7 +92,8 @@ final class ProofPostgres implements AutoCloseable {
             stop();
         }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: the machine cleans it eventually
         }

@@ -12,8 +12,7 @@ final class ProofReport {
 
     static final Path DIR = Path.of("target/proofs");
 
-    private ProofReport() {
-    }
+    private ProofReport() {}
 
     /** Prints one proof's counts and writes them to {@code target/proofs/<id>.txt}, replacing an earlier run's. */
     static void record(String id, String proof, String counts) {

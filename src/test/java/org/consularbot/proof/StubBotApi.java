@@ -63,14 +63,16 @@ final class StubBotApi implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String result;
         switch (method) {
-            case "getme" -> result = "{\"id\":7000003,\"is_bot\":true,\"first_name\":\"Bench\",\"username\":\"BenchBot\"}";
+            case "getme" ->
+                result = "{\"id\":7000003,\"is_bot\":true,\"first_name\":\"Bench\",\"username\":\"BenchBot\"}";
             case "sendmessage" -> {
                 JsonNode request = JSON.readTree(body);
                 long chat = Long.parseLong(request.path("chat_id").asText("0"));
                 firstReplyNanos.putIfAbsent(chat, arrived);
                 replies.merge(chat, 1, Integer::sum);
-                result = "{\"message_id\":" + messageIds.incrementAndGet() + ",\"date\":" + System.currentTimeMillis() / 1000
-                        + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}";
+                result = "{\"message_id\":" + messageIds.incrementAndGet() + ",\"date\":"
+                        + System.currentTimeMillis() / 1000 + ",\"chat\":{\"id\":" + chat
+                        + ",\"type\":\"private\"},\"text\":\"ok\"}";
             }
             default -> result = "true";
         }

@@ -53,10 +53,14 @@ final class TwoInstancesOnPostgres implements AutoCloseable {
 
     private Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "DB_URL", postgres.jdbcUrl(),
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.apiUrl(),
-                "TELEGRAM_POLL_TIMEOUT_SECONDS", "1"));
+                "DB_URL",
+                postgres.jdbcUrl(),
+                "TELEGRAM_BOT_TOKEN",
+                TOKEN,
+                "TELEGRAM_API_URL",
+                telegram.apiUrl(),
+                "TELEGRAM_POLL_TIMEOUT_SECONDS",
+                "1"));
         env.putAll(extra);
         return env;
     }

@@ -27,21 +27,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookLoadBench {
 
     private static final String SECRET = "bench-secret-0123456789";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private WebhookLoadBench() {
-    }
+    private WebhookLoadBench() {}
 
     public static void main(String[] args) throws Exception {
         int instances = option(args, "--instances", 1);
         int rate = option(args, "--rate", 300);
         int seconds = option(args, "--seconds", 30);
         int warmUpSeconds = option(args, "--warmup-seconds", 20);
-        try (ProofPostgres postgres = ProofPostgres.start(); StubBotApi telegram = StubBotApi.start()) {
-            Map<String, String> env = new HashMap<>(Map.of("DB_URL", postgres.jdbcUrl(), "TELEGRAM_BOT_TOKEN", "7000003:AAbenchTOKEN_0123456789",
-                    "TELEGRAM_API_URL", telegram.url(), "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
-                    "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_MAX_SENDS_PER_SECOND", "1000", "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0"));
+        try (ProofPostgres postgres = ProofPostgres.start();
+                StubBotApi telegram = StubBotApi.start()) {
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "DB_URL",
+                    postgres.jdbcUrl(),
+                    "TELEGRAM_BOT_TOKEN",
+                    "7000003:AAbenchTOKEN_0123456789",
+                    "TELEGRAM_API_URL",
+                    telegram.url(),
+                    "TELEGRAM_WEBHOOK_URL",
+                    "http://127.0.0.1/webhooks/telegram",
+                    "TELEGRAM_WEBHOOK_SECRET",
+                    SECRET,
+                    "TELEGRAM_MAX_SENDS_PER_SECOND",
+                    "1000",
+                    "TELEGRAM_CHAT_SEND_INTERVAL_MS",
+                    "0"));
             if (option(args, "--pool", 0) > 0) {
                 env.put("DB_POOL_SIZE", String.valueOf(option(args, "--pool", 0)));
             }
@@ -53,10 +67,21 @@ public final class WebhookLoadBench {
                 run(bots, telegram, 1_000_000, Math.min(rate, 150), warmUpSeconds); // JIT, pools, caches
                 ProofReport.pause(Duration.ofSeconds(3));
                 Result result = run(bots, telegram, 5_000_000, rate, seconds);
-                System.out.printf(Locale.ROOT, "{\"instances\":%d,\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"refused\":%d,\"answered\":%d,"
-                        + "\"lost\":%d,\"duplicated\":%d,\"replies_per_s\":%.0f,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
-                        instances, rate, seconds, result.sent, result.refused, result.answered, result.sent - result.answered,
-                        result.duplicated, result.answered / result.busySeconds, result.percentile(0.50), result.percentile(0.99),
+                System.out.printf(
+                        Locale.ROOT,
+                        "{\"instances\":%d,\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"refused\":%d,\"answered\":%d,"
+                                + "\"lost\":%d,\"duplicated\":%d,\"replies_per_s\":%.0f,\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
+                        instances,
+                        rate,
+                        seconds,
+                        result.sent,
+                        result.refused,
+                        result.answered,
+                        result.sent - result.answered,
+                        result.duplicated,
+                        result.answered / result.busySeconds,
+                        result.percentile(0.50),
+                        result.percentile(0.99),
                         result.percentile(1.0));
             } finally {
                 bots.forEach(BotProcess::close); // before the database they use
@@ -64,7 +89,8 @@ public final class WebhookLoadBench {
         }
     }
 
-    private static Result run(List<BotProcess> bots, StubBotApi telegram, long firstChat, int rate, int seconds) throws Exception {
+    private static Result run(List<BotProcess> bots, StubBotApi telegram, long firstChat, int rate, int seconds)
+            throws Exception {
         int count = rate * seconds;
         long[] scheduled = new long[count];
         AtomicInteger refused = new AtomicInteger();
@@ -78,16 +104,20 @@ public final class WebhookLoadBench {
             }
             BotProcess bot = bots.get(i % bots.size());
             long chat = firstChat + i;
-            HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/telegram"))
+            HttpRequest post = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + bot.port() + "/webhooks/telegram"))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(update(chat, i))).build();
-            posts.add(HTTP.sendAsync(post, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-                if (error != null || response.statusCode() != 200) {
-                    refused.incrementAndGet();
-                }
-                return null;
-            }));
+                    .header("Content-Type", "application/json")
+                    .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(update(chat, i)))
+                    .build();
+            posts.add(
+                    HTTP.sendAsync(post, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+                        if (error != null || response.statusCode() != 200) {
+                            refused.incrementAndGet();
+                        }
+                        return null;
+                    }));
         }
         CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -112,7 +142,8 @@ public final class WebhookLoadBench {
         return new Result(count, refused.get(), answered, duplicated, (lastReply - start) / 1e9, latencies);
     }
 
-    private record Result(int sent, int refused, int answered, int duplicated, double busySeconds, double[] sortedLatencies) {
+    private record Result(
+            int sent, int refused, int answered, int duplicated, double busySeconds, double[] sortedLatencies) {
         double percentile(double q) {
             int index = (int) Math.min(sortedLatencies.length - 1, Math.ceil(q * sortedLatencies.length) - 1);
             return sortedLatencies[Math.max(index, 0)];
@@ -120,10 +151,14 @@ public final class WebhookLoadBench {
     }
 
     private static String update(long chat, int i) {
-        String text = CitizenLoad.QUESTIONS.get(i % CitizenLoad.QUESTIONS.size()).replace("\"", "\\\"");
-        return "{\"update_id\":" + chat + ",\"message\":{\"message_id\":" + (i + 1) + ",\"date\":" + System.currentTimeMillis() / 1000
-                + ",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Citizen\",\"language_code\":\"vi\"},"
-                + "\"chat\":{\"id\":" + chat + ",\"type\":\"private\",\"first_name\":\"Citizen\"},\"text\":\"" + text + "\"}}";
+        String text =
+                CitizenLoad.QUESTIONS.get(i % CitizenLoad.QUESTIONS.size()).replace("\"", "\\\"");
+        return "{\"update_id\":" + chat + ",\"message\":{\"message_id\":" + (i + 1) + ",\"date\":"
+                + System.currentTimeMillis() / 1000
+                + ",\"from\":{\"id\":" + chat
+                + ",\"is_bot\":false,\"first_name\":\"Citizen\",\"language_code\":\"vi\"},"
+                + "\"chat\":{\"id\":" + chat + ",\"type\":\"private\",\"first_name\":\"Citizen\"},\"text\":\"" + text
+                + "\"}}";
     }
 
     private static int option(String[] args, String name, int defaultValue) {

@@ -108,12 +108,16 @@ abstract class ConversationStoreContract {
         assertThat(again.duplicate()).isTrue();
         assertThat(again.handled()).isFalse();
         assertThat(store.unanswered(10)).extracting(StoredInbound::id).containsExactly(first.id());
-        assertThat(store.log(first.conversation().id())).extracting(ConversationEvent::type).containsExactly(Type.MESSAGE_RECEIVED);
+        assertThat(store.log(first.conversation().id()))
+                .extracting(ConversationEvent::type)
+                .containsExactly(Type.MESSAGE_RECEIVED);
 
-        StoredInbound elsewhere = store.recordInbound(message(new ConversationKey("telegram", "2002"), "m1", "hộ chiếu"));
+        StoredInbound elsewhere =
+                store.recordInbound(message(new ConversationKey("telegram", "2002"), "m1", "hộ chiếu"));
         assertThat(elsewhere.duplicate()).isFalse();
         assertThat(elsewhere.id()).isNotEqualTo(first.id());
-        assertThat(elsewhere.conversation().id()).isNotEqualTo(first.conversation().id());
+        assertThat(elsewhere.conversation().id())
+                .isNotEqualTo(first.conversation().id());
         assertThat(store.unanswered(10)).extracting(StoredInbound::id).containsExactly(first.id(), elsewhere.id());
     }
 
@@ -155,11 +159,20 @@ abstract class ConversationStoreContract {
                     results.add(future.get(1, TimeUnit.MINUTES));
                 }
 
-                assertThat(results).as("round %d", round).filteredOn(s -> !s.duplicate()).hasSize(1);
-                assertThat(results).extracting(StoredInbound::id).containsOnly(results.get(0).id());
-                assertThat(results).extracting(s -> s.conversation().id()).containsOnly(results.get(0).conversation().id());
+                assertThat(results)
+                        .as("round %d", round)
+                        .filteredOn(s -> !s.duplicate())
+                        .hasSize(1);
+                assertThat(results)
+                        .extracting(StoredInbound::id)
+                        .containsOnly(results.get(0).id());
+                assertThat(results)
+                        .extracting(s -> s.conversation().id())
+                        .containsOnly(results.get(0).conversation().id());
                 assertThat(store.conversationCount()).isEqualTo(round + 1);
-                assertThat(store.unanswered(100)).filteredOn(s -> s.conversation().key().equals(chat)).hasSize(1);
+                assertThat(store.unanswered(100))
+                        .filteredOn(s -> s.conversation().key().equals(chat))
+                        .hasSize(1);
             }
         } finally {
             pool.shutdownNow();
@@ -170,18 +183,46 @@ abstract class ConversationStoreContract {
     void commitTurnWritesStateLogRepliesAndFeedbackTogether() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "passport"));
         long id = in.conversation().id();
-        Reply suggestion = new Reply(ReplyKind.SUGGESTION, "Bạn muốn hỏi về:",
-                List.of(new Button("Gia hạn hộ chiếu", "choose:passport-renew"), new Button("Mất hộ chiếu", "choose:passport-lost")),
-                List.of(), Optional.empty());
-        Reply answer = new Reply(ReplyKind.ANSWER, "To renew your passport…", List.of(),
-                List.of(new Button("👍 Hữu ích", "fb:passport-renew:up"), new Button("👎 Chưa đúng", "fb:passport-renew:down")),
+        Reply suggestion = new Reply(
+                ReplyKind.SUGGESTION,
+                "Bạn muốn hỏi về:",
+                List.of(
+                        new Button("Gia hạn hộ chiếu", "choose:passport-renew"),
+                        new Button("Mất hộ chiếu", "choose:passport-lost")),
+                List.of(),
+                Optional.empty());
+        Reply answer = new Reply(
+                ReplyKind.ANSWER,
+                "To renew your passport…",
+                List.of(),
+                List.of(
+                        new Button("👍 Hữu ích", "fb:passport-renew:up"),
+                        new Button("👎 Chưa đúng", "fb:passport-renew:down")),
                 Optional.of("passport-renew"));
         Feedback feedback = new Feedback("passport-renew", true, T0);
-        TurnRecord record = new TurnRecord(id, 0, in.id(), TurnOutcome.of(TurnOutcome.Kind.SUGGESTION), ConversationState.AWAITING_CHOICE,
-                Optional.of(Language.EN), Language.EN, List.of("passport-renew", "passport-lost"), 1,
-                List.of(ConversationEvent.stateChanged(T0, Actor.BOT, ConversationState.BOT_ANSWERING,
-                        ConversationState.AWAITING_CHOICE, Trigger.SUGGESTED), ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
-                List.of(suggestion, answer), Optional.of(feedback), T0.plusSeconds(1), Optional.of("passport-renew"), Optional.of("JP"));
+        TurnRecord record = new TurnRecord(
+                id,
+                0,
+                in.id(),
+                TurnOutcome.of(TurnOutcome.Kind.SUGGESTION),
+                ConversationState.AWAITING_CHOICE,
+                Optional.of(Language.EN),
+                Language.EN,
+                List.of("passport-renew", "passport-lost"),
+                1,
+                List.of(
+                        ConversationEvent.stateChanged(
+                                T0,
+                                Actor.BOT,
+                                ConversationState.BOT_ANSWERING,
+                                ConversationState.AWAITING_CHOICE,
+                                Trigger.SUGGESTED),
+                        ConversationEvent.of(T0, Actor.CITIZEN, Type.LANGUAGE_SET, "en")),
+                List.of(suggestion, answer),
+                Optional.of(feedback),
+                T0.plusSeconds(1),
+                Optional.of("passport-renew"),
+                Optional.of("JP"));
 
         List<OutboxEntry> queued = store.commitTurn(record);
 
@@ -202,12 +243,22 @@ abstract class ConversationStoreContract {
         assertThat(after.updatedAt()).isEqualTo(record.at());
         assertThat(store.unanswered(10)).isEmpty();
         List<ConversationEvent> log = store.log(id);
-        assertThat(log).extracting(ConversationEvent::type)
-                .containsExactly(Type.MESSAGE_RECEIVED, Type.STATE_CHANGED, Type.LANGUAGE_SET, Type.REPLY_QUEUED, Type.REPLY_QUEUED);
+        assertThat(log)
+                .extracting(ConversationEvent::type)
+                .containsExactly(
+                        Type.MESSAGE_RECEIVED,
+                        Type.STATE_CHANGED,
+                        Type.LANGUAGE_SET,
+                        Type.REPLY_QUEUED,
+                        Type.REPLY_QUEUED);
         assertThat(log.get(1)).isEqualTo(record.events().get(0));
         assertThat(log.get(2)).isEqualTo(record.events().get(1));
-        assertThat(log.get(3).detail()).startsWith("suggestion").endsWith("#" + queued.get(0).id());
-        assertThat(log.get(4).detail()).contains("passport-renew").endsWith("#" + queued.get(1).id());
+        assertThat(log.get(3).detail())
+                .startsWith("suggestion")
+                .endsWith("#" + queued.get(0).id());
+        assertThat(log.get(4).detail())
+                .contains("passport-renew")
+                .endsWith("#" + queued.get(1).id());
         assertThat(store.feedback("passport-renew")).containsExactly(feedback);
         assertThat(store.feedback("passport-lost")).isEmpty();
 
@@ -227,10 +278,20 @@ abstract class ConversationStoreContract {
         store.commitTurn(turn(first, 0, List.of(Reply.text(ReplyKind.ANSWER, "first")), List.of(), Optional.empty()));
         List<ConversationEvent> logBefore = store.log(id);
 
-        TurnRecord stale = new TurnRecord(id, 0, second.id(), TurnOutcome.of(TurnOutcome.Kind.ANSWER), ConversationState.WAITING_FOR_OFFICER,
-                Optional.of(Language.EN), Language.EN, List.of("x"), 0,
+        TurnRecord stale = new TurnRecord(
+                id,
+                0,
+                second.id(),
+                TurnOutcome.of(TurnOutcome.Kind.ANSWER),
+                ConversationState.WAITING_FOR_OFFICER,
+                Optional.of(Language.EN),
+                Language.EN,
+                List.of("x"),
+                0,
                 List.of(ConversationEvent.of(T0, Actor.BOT, Type.ESCALATION, "stale")),
-                List.of(Reply.text(ReplyKind.HANDOFF, "stale")), Optional.of(new Feedback("stale-entry", false, T0)), T0);
+                List.of(Reply.text(ReplyKind.HANDOFF, "stale")),
+                Optional.of(new Feedback("stale-entry", false, T0)),
+                T0);
 
         assertThatThrownBy(() -> store.commitTurn(stale)).isInstanceOf(ConcurrentTurnException.class);
         Conversation after = store.conversation(id).orElseThrow();
@@ -246,18 +307,27 @@ abstract class ConversationStoreContract {
     @Test
     void aHeldReplyWaitsWithoutUsingUpAttempts() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
-        OutboxEntry entry = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a")), List.of(), Optional.empty())).get(0);
+        OutboxEntry entry = store.commitTurn(
+                        turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a")), List.of(), Optional.empty()))
+                .get(0);
 
         for (int i = 0; i < Outbox.MAX_ATTEMPTS + 3; i++) {
             outbox.markHeld(entry.id(), "window closed", T0.plus(Duration.ofDays(30)));
         }
 
-        assertThat(outbox.unsent(10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(0);
-        assertThat(outbox.unsent(in.conversation().id())).as("held replies of the conversation, due or not")
-                .extracting(OutboxEntry::id).containsExactly(entry.id());
+        assertThat(outbox.unsent(10))
+                .singleElement()
+                .extracting(OutboxEntry::attempts)
+                .isEqualTo(0);
+        assertThat(outbox.unsent(in.conversation().id()))
+                .as("held replies of the conversation, due or not")
+                .extracting(OutboxEntry::id)
+                .containsExactly(entry.id());
         assertThat(outbox.unsent(in.conversation().id() + 1000)).isEmpty();
         assertThat(outbox.due(10, T0.plusSeconds(60))).isEmpty();
-        assertThat(outbox.due(10, T0.plus(Duration.ofDays(31)))).extracting(OutboxEntry::id).containsExactly(entry.id());
+        assertThat(outbox.due(10, T0.plus(Duration.ofDays(31))))
+                .extracting(OutboxEntry::id)
+                .containsExactly(entry.id());
     }
 
     @Test
@@ -277,53 +347,94 @@ abstract class ConversationStoreContract {
     @Test
     void outboxOffersAFailedReplyAgainOnlyOnceItsNextAttemptIsDue() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
-        List<OutboxEntry> q = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a"),
-                Reply.text(ReplyKind.HELP, "b")), List.of(), Optional.empty()));
+        List<OutboxEntry> q = store.commitTurn(turn(
+                in,
+                0,
+                List.of(Reply.text(ReplyKind.ANSWER, "a"), Reply.text(ReplyKind.HELP, "b")),
+                List.of(),
+                Optional.empty()));
 
         outbox.markFailed(q.get(0).id(), "429 retry after 30", false, T0.plusSeconds(30));
 
-        assertThat(outbox.due(10, T0.plusSeconds(29))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
-        assertThat(outbox.due(10, T0.plusSeconds(30))).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id());
+        assertThat(outbox.due(10, T0.plusSeconds(29)))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(1).id());
+        assertThat(outbox.due(10, T0.plusSeconds(30)))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(0).id(), q.get(1).id());
         assertThat(outbox.unsent(10)).as("unsent lists both, due or not").hasSize(2);
 
-        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(30), T0.plusSeconds(60))).as("due: taken").isTrue();
-        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(31), T0.plusSeconds(61))).as("leased to the first").isFalse();
-        assertThat(outbox.due(10, T0.plusSeconds(59))).extracting(OutboxEntry::id).containsExactly(q.get(1).id());
-        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(60), T0.plusSeconds(90))).as("lease over").isTrue();
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(30), T0.plusSeconds(60)))
+                .as("due: taken")
+                .isTrue();
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(31), T0.plusSeconds(61)))
+                .as("leased to the first")
+                .isFalse();
+        assertThat(outbox.due(10, T0.plusSeconds(59)))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(1).id());
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(60), T0.plusSeconds(90)))
+                .as("lease over")
+                .isTrue();
 
         outbox.markSent(q.get(0).id(), T0.plusSeconds(31));
-        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(3600), T0.plusSeconds(3600))).as("sent").isFalse();
+        assertThat(outbox.claim(q.get(0).id(), T0.plusSeconds(3600), T0.plusSeconds(3600)))
+                .as("sent")
+                .isFalse();
         outbox.markFailed(q.get(1).id(), "403 blocked", true, null);
-        assertThat(outbox.claim(q.get(1).id(), T0.plusSeconds(3600), T0.plusSeconds(3600))).as("out of attempts").isFalse();
+        assertThat(outbox.claim(q.get(1).id(), T0.plusSeconds(3600), T0.plusSeconds(3600)))
+                .as("out of attempts")
+                .isFalse();
         assertThat(outbox.due(10, T0.plus(Duration.ofDays(1)))).isEmpty();
     }
 
     @Test
     void outboxOffersUnsentOldestFirstUntilSentOrOutOfAttempts() {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", "hello"));
-        List<OutboxEntry> q = store.commitTurn(turn(in, 0, List.of(Reply.text(ReplyKind.ANSWER, "a"),
-                Reply.text(ReplyKind.HELP, "b"), Reply.text(ReplyKind.WELCOME, "c")), List.of(), Optional.empty()));
+        List<OutboxEntry> q = store.commitTurn(turn(
+                in,
+                0,
+                List.of(
+                        Reply.text(ReplyKind.ANSWER, "a"),
+                        Reply.text(ReplyKind.HELP, "b"),
+                        Reply.text(ReplyKind.WELCOME, "c")),
+                List.of(),
+                Optional.empty()));
         StoredInbound other = store.recordInbound(message(new ConversationKey("zalo", "9"), "z1", "hi"));
-        OutboxEntry d = store.commitTurn(turn(other, 0, List.of(Reply.text(ReplyKind.ANSWER, "d")), List.of(), Optional.empty())).get(0);
+        OutboxEntry d = store.commitTurn(
+                        turn(other, 0, List.of(Reply.text(ReplyKind.ANSWER, "d")), List.of(), Optional.empty()))
+                .get(0);
 
-        assertThat(outbox.unsent(10)).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id(), q.get(2).id(), d.id());
-        assertThat(outbox.unsent(2)).extracting(OutboxEntry::id).containsExactly(q.get(0).id(), q.get(1).id());
+        assertThat(outbox.unsent(10))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(0).id(), q.get(1).id(), q.get(2).id(), d.id());
+        assertThat(outbox.unsent(2))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(0).id(), q.get(1).id());
 
         outbox.markSent(q.get(0).id(), T0.plusSeconds(5));
-        assertThat(outbox.unsent(10)).extracting(OutboxEntry::id).containsExactly(q.get(1).id(), q.get(2).id(), d.id());
+        assertThat(outbox.unsent(10))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(1).id(), q.get(2).id(), d.id());
 
         for (int attempt = 1; attempt < Outbox.MAX_ATTEMPTS; attempt++) {
             outbox.markFailed(q.get(1).id(), "timeout", false);
-            assertThat(outbox.unsent(10)).filteredOn(e -> e.id() == q.get(1).id()).singleElement()
-                    .extracting(OutboxEntry::attempts).isEqualTo(attempt);
+            assertThat(outbox.unsent(10))
+                    .filteredOn(e -> e.id() == q.get(1).id())
+                    .singleElement()
+                    .extracting(OutboxEntry::attempts)
+                    .isEqualTo(attempt);
         }
         outbox.markFailed(q.get(1).id(), "timeout", false);
-        assertThat(outbox.unsent(10)).extracting(OutboxEntry::id).containsExactly(q.get(2).id(), d.id());
+        assertThat(outbox.unsent(10))
+                .extracting(OutboxEntry::id)
+                .containsExactly(q.get(2).id(), d.id());
 
         outbox.markFailed(q.get(2).id(), "403 bot was blocked by the user", true);
         assertThat(outbox.unsent(10)).extracting(OutboxEntry::id).containsExactly(d.id());
 
-        assertThat(outbox.replies(in.conversation().id())).extracting(e -> e.reply().text(), OutboxEntry::attempts)
+        assertThat(outbox.replies(in.conversation().id()))
+                .extracting(e -> e.reply().text(), OutboxEntry::attempts)
                 .containsExactly(tuple("a", 0), tuple("b", Outbox.MAX_ATTEMPTS), tuple("c", Outbox.MAX_ATTEMPTS));
     }
 
@@ -346,14 +457,24 @@ abstract class ConversationStoreContract {
         assertThat(stored).extracting(StoredInbound::id).containsExactlyElementsOf(ids);
         assertThat(stored).extracting(s -> s.message().text()).containsExactlyElementsOf(samples);
         for (int i = 0; i < samples.size(); i++) {
-            assertThat(store.recordInbound(message(CHAT, "t" + i, "ignored")).message().text()).isEqualTo(samples.get(i));
+            assertThat(store.recordInbound(message(CHAT, "t" + i, "ignored"))
+                            .message()
+                            .text())
+                    .isEqualTo(samples.get(i));
         }
 
-        List<Reply> replies = samples.stream().map(text -> new Reply(ReplyKind.ANSWER, text,
-                List.of(new Button("Hộ chiếu 🛂 جواز", "choose:hộ-chiếu")), List.of(new Button("👍 Hữu ích", "fb:x:up")),
-                Optional.of("e-ư"))).toList();
+        List<Reply> replies = samples.stream()
+                .map(text -> new Reply(
+                        ReplyKind.ANSWER,
+                        text,
+                        List.of(new Button("Hộ chiếu 🛂 جواز", "choose:hộ-chiếu")),
+                        List.of(new Button("👍 Hữu ích", "fb:x:up")),
+                        Optional.of("e-ư")))
+                .toList();
         store.commitTurn(turn(stored.get(0), 0, replies, List.of(), Optional.empty()));
-        assertThat(outbox.replies(stored.get(0).conversation().id())).extracting(OutboxEntry::reply).containsExactlyElementsOf(replies);
+        assertThat(outbox.replies(stored.get(0).conversation().id()))
+                .extracting(OutboxEntry::reply)
+                .containsExactlyElementsOf(replies);
     }
 
     @Test
@@ -362,8 +483,12 @@ abstract class ConversationStoreContract {
         StoredInbound in = store.recordInbound(message(CHAT, "m1", received));
 
         String expected = "a\uFFFDb\uFFFDc\uFFFDd 😀 \uFFFD\uFFFD";
-        assertThat(store.unanswered(10)).singleElement().extracting(s -> s.message().text()).isEqualTo(expected);
-        assertThat(store.recordInbound(message(CHAT, "m1", received)).message().text()).isEqualTo(expected);
+        assertThat(store.unanswered(10))
+                .singleElement()
+                .extracting(s -> s.message().text())
+                .isEqualTo(expected);
+        assertThat(store.recordInbound(message(CHAT, "m1", received)).message().text())
+                .isEqualTo(expected);
         assertThat(in.message().text()).isEqualTo(expected);
     }
 
@@ -385,18 +510,24 @@ abstract class ConversationStoreContract {
         assertThat(outbox.replies(a)).isEmpty();
         assertThat(store.conversation(b)).isPresent();
         assertThat(store.feedback("e-old")).containsExactly(new Feedback("e-old", false, T0));
-        assertThat(store.keptCounts()).containsEntry("messages.text", 1L).containsEntry("replies.answer", 1L)
+        assertThat(store.keptCounts())
+                .containsEntry("messages.text", 1L)
+                .containsEntry("replies.answer", 1L)
                 .containsEntry("conversations.opened", 1L);
 
         store.purge(T0.plus(Duration.ofDays(1)));
 
         assertThat(store.conversation(b)).isEmpty();
-        assertThat(store.keptCounts()).containsEntry("messages.text", 2L).containsEntry("replies.answer", 2L)
+        assertThat(store.keptCounts())
+                .containsEntry("messages.text", 2L)
+                .containsEntry("replies.answer", 2L)
                 .containsEntry("conversations.opened", 2L);
         assertThat(store.conversation(c)).isPresent();
         assertThat(store.conversationCount()).isEqualTo(1);
         assertThat(outbox.replies(c)).hasSize(1);
-        assertThat(store.log(c)).extracting(ConversationEvent::type).containsExactly(Type.MESSAGE_RECEIVED, Type.REPLY_QUEUED);
+        assertThat(store.log(c))
+                .extracting(ConversationEvent::type)
+                .containsExactly(Type.MESSAGE_RECEIVED, Type.REPLY_QUEUED);
         assertThat(store.feedback("e-old")).hasSize(1);
     }
 
@@ -421,11 +552,21 @@ abstract class ConversationStoreContract {
         List<ThrowingCallable> calls = List.of(
                 () -> store.recordInbound(message(CHAT, "m2", "còn đó không")),
                 () -> store.commitTurn(turn(in, 0, List.of(), List.of(), Optional.empty())),
-                () -> store.conversation(in.conversation().id()), () -> store.find(CHAT), () -> store.unanswered(10),
-                () -> store.log(1), () -> store.feedback("x"), store::conversationCount, () -> store.purge(T0),
-                store::keptCounts, () -> outbox.unsent(10), () -> outbox.replies(1), () -> outbox.markSent(1, T0),
+                () -> store.conversation(in.conversation().id()),
+                () -> store.find(CHAT),
+                () -> store.unanswered(10),
+                () -> store.log(1),
+                () -> store.feedback("x"),
+                store::conversationCount,
+                () -> store.purge(T0),
+                store::keptCounts,
+                () -> outbox.unsent(10),
+                () -> outbox.replies(1),
+                () -> outbox.markSent(1, T0),
                 () -> outbox.markFailed(1, "x", false),
-                () -> outbox.due(10, T0), () -> outbox.claim(1, T0, T0), () -> store.inbound(1));
+                () -> outbox.due(10, T0),
+                () -> outbox.claim(1, T0, T0),
+                () -> store.inbound(1));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isExactlyInstanceOf(StoreException.class).hasMessageContaining("database error");
         }
@@ -439,27 +580,71 @@ abstract class ConversationStoreContract {
     void theCountryACitizenSaidIsKeptByTurnsThatSayNoneAndReplacedByOneThatSaysAnother() {
         StoredInbound first = store.recordInbound(message(CHAT, "1", "em ở Nhật bị cướp"));
         TurnRecord japan = turn(first, 0, List.of(Reply.text(ReplyKind.EMERGENCY, "110")), List.of(), Optional.empty());
-        store.commitTurn(new TurnRecord(japan.conversationId(), 0, japan.inboundId(), japan.outcome(), japan.state(),
-                japan.preferredLanguage(), japan.lastLanguage(), japan.pendingChoices(), 0, List.of(), japan.replies(),
-                Optional.empty(), japan.at(), Optional.empty(), Optional.of("JP")));
+        store.commitTurn(new TurnRecord(
+                japan.conversationId(),
+                0,
+                japan.inboundId(),
+                japan.outcome(),
+                japan.state(),
+                japan.preferredLanguage(),
+                japan.lastLanguage(),
+                japan.pendingChoices(),
+                0,
+                List.of(),
+                japan.replies(),
+                Optional.empty(),
+                japan.at(),
+                Optional.empty(),
+                Optional.of("JP")));
 
         StoredInbound second = store.recordInbound(message(CHAT, "2", "cứu em"));
         store.commitTurn(turn(second, 1, List.of(Reply.text(ReplyKind.EMERGENCY, "110")), List.of(), Optional.empty()));
-        assertThat(store.find(CHAT).orElseThrow().country()).as("a turn that says no place").contains("JP");
+        assertThat(store.find(CHAT).orElseThrow().country())
+                .as("a turn that says no place")
+                .contains("JP");
 
         StoredInbound third = store.recordInbound(message(CHAT, "3", "em về Toronto rồi"));
         TurnRecord home = turn(third, 2, List.of(), List.of(), Optional.empty());
-        store.commitTurn(new TurnRecord(home.conversationId(), 2, home.inboundId(), home.outcome(), home.state(),
-                home.preferredLanguage(), home.lastLanguage(), home.pendingChoices(), 0, List.of(), List.of(),
-                Optional.empty(), home.at(), Optional.empty(), Optional.of("CA")));
+        store.commitTurn(new TurnRecord(
+                home.conversationId(),
+                2,
+                home.inboundId(),
+                home.outcome(),
+                home.state(),
+                home.preferredLanguage(),
+                home.lastLanguage(),
+                home.pendingChoices(),
+                0,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                home.at(),
+                Optional.empty(),
+                Optional.of("CA")));
         assertThat(store.find(CHAT).orElseThrow().country()).contains("CA");
     }
 
     /** A turn that answers {@code in} and keeps the conversation answering in Vietnamese. */
-    static TurnRecord turn(StoredInbound in, long expectedVersion, List<Reply> replies, List<ConversationEvent> events,
+    static TurnRecord turn(
+            StoredInbound in,
+            long expectedVersion,
+            List<Reply> replies,
+            List<ConversationEvent> events,
             Optional<Feedback> feedback) {
-        return new TurnRecord(in.conversation().id(), expectedVersion, in.id(), TurnOutcome.of(TurnOutcome.Kind.ANSWER), ConversationState.BOT_ANSWERING,
-                Optional.empty(), Language.VI, List.of(), 0, events, replies, feedback, in.message().receivedAt());
+        return new TurnRecord(
+                in.conversation().id(),
+                expectedVersion,
+                in.id(),
+                TurnOutcome.of(TurnOutcome.Kind.ANSWER),
+                ConversationState.BOT_ANSWERING,
+                Optional.empty(),
+                Language.VI,
+                List.of(),
+                0,
+                events,
+                replies,
+                feedback,
+                in.message().receivedAt());
     }
 
     /** A conversation opened and answered once at {@code at}; returns its id. */

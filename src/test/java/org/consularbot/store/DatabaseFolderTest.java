@@ -21,14 +21,17 @@ class DatabaseFolderTest {
             assertThat(database.reachable()).isTrue();
         }
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
     }
 
     @Test
     void onlyAnH2FileNamesAFile() {
-        assertThat(DatabaseSettings.h2File("jdbc:h2:file:./data/consular-bot;WRITE_DELAY=0")).contains(Path.of("./data/consular-bot"));
+        assertThat(DatabaseSettings.h2File("jdbc:h2:file:./data/consular-bot;WRITE_DELAY=0"))
+                .contains(Path.of("./data/consular-bot"));
         assertThat(DatabaseSettings.h2File("jdbc:h2:./bot")).contains(Path.of("./bot"));
-        assertThat(DatabaseSettings.h2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEmpty();
+        assertThat(DatabaseSettings.h2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"))
+                .isEmpty();
         assertThat(DatabaseSettings.h2File("jdbc:h2:tcp://localhost/~/bot")).isEmpty();
         assertThat(DatabaseSettings.h2File("jdbc:postgresql://db:5432/bot")).isEmpty();
     }

@@ -17,10 +17,12 @@ class DatabaseSettingsTest {
     /** Regression: on the embedded default, H2 wrote commits up to 500 ms late, so kill -9 lost acknowledged messages. */
     @Test
     void anH2FileDatabaseWritesEachCommitAtOnce(@TempDir Path dir) throws Exception {
-        try (Database database = Database.open(DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath()));
+        try (Database database = Database.open(
+                        DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath()));
                 Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                ResultSet row = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("0");
         }
@@ -35,8 +37,12 @@ class DatabaseSettingsTest {
     }
 
     @ParameterizedTest(name = "{0} is left as it is")
-    @ValueSource(strings = {"jdbc:h2:file:/db;WRITE_DELAY=0", "jdbc:h2:file:/db;write_delay=0;AUTO_SERVER=TRUE",
-        "jdbc:postgresql://db:5432/consular"})
+    @ValueSource(
+            strings = {
+                "jdbc:h2:file:/db;WRITE_DELAY=0",
+                "jdbc:h2:file:/db;write_delay=0;AUTO_SERVER=TRUE",
+                "jdbc:postgresql://db:5432/consular"
+            })
     void aDurableUrlIsNotChanged(String url) {
         assertThat(DatabaseSettings.of(url).jdbcUrl()).isEqualTo(url);
     }
@@ -44,7 +50,8 @@ class DatabaseSettingsTest {
     @ParameterizedTest(name = "{0} is refused")
     @ValueSource(strings = {"jdbc:h2:file:/db;WRITE_DELAY=500", "jdbc:h2:file:/db;write_delay=10;MODE=PostgreSQL"})
     void aDelayedWriteIsRefused(String url) {
-        assertThatThrownBy(() -> DatabaseSettings.of(url)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DatabaseSettings.of(url))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WRITE_DELAY must be 0");
     }
 }

@@ -51,8 +51,10 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
     void theFolderIsMadeOnFirstUseAndOnlyItsOwnerMayReadIt() throws Exception {
         cache().keep(KEY, new byte[] {1});
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("models")))).isEqualTo("rwx------");
-        assertThat(new ModelCacheDirectory(tmp.resolve("models"), 4, clock).find(KEY)).as("another process, same folder")
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("models"))))
+                .isEqualTo("rwx------");
+        assertThat(new ModelCacheDirectory(tmp.resolve("models"), 4, clock).find(KEY))
+                .as("another process, same folder")
                 .hasValueSatisfying(found -> assertThat(found).containsExactly(1));
     }
 
@@ -92,7 +94,9 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
             cache.keep(keys[i], new byte[] {(byte) i});
             now.set(now.get().plus(Duration.ofMinutes(1)));
             if (i == 3) {
-                assertThat(cache.find(keys[0])).as("used again: now the most recent").isPresent();
+                assertThat(cache.find(keys[0]))
+                        .as("used again: now the most recent")
+                        .isPresent();
                 now.set(now.get().plus(Duration.ofMinutes(1)));
             }
         }
@@ -119,7 +123,9 @@ class ModelCacheDirectoryTest extends ModelCacheContract {
         assertThat(cache.find(KEY)).isEmpty();
         assertThat(huge).doesNotExist();
 
-        Path elsewhere = Files.write(tmp.resolve("elsewhere.model"), Files.readAllBytes(tmp.resolve("models").resolve(OTHER_KEY + ".model")));
+        Path elsewhere = Files.write(
+                tmp.resolve("elsewhere.model"),
+                Files.readAllBytes(tmp.resolve("models").resolve(OTHER_KEY + ".model")));
         Files.createSymbolicLink(huge, elsewhere);
         assertThat(cache.find(KEY)).as("a link, even to a good model file").isEmpty();
     }

@@ -20,7 +20,8 @@ class PostgresConversationLocksTest {
     @Test
     void aConversationLockedByOneInstanceWaitsInTheOtherUntilReleased() throws Exception {
         String url = TestDatabases.postgresUrl();
-        try (Database first = Database.open(DatabaseSettings.of(url)); Database second = Database.open(DatabaseSettings.of(url))) {
+        try (Database first = Database.open(DatabaseSettings.of(url));
+                Database second = Database.open(DatabaseSettings.of(url))) {
             PostgresConversationLocks a = new PostgresConversationLocks(first.dataSource());
             PostgresConversationLocks b = new PostgresConversationLocks(second.dataSource());
             ExecutorService other = Executors.newSingleThreadExecutor();
@@ -59,7 +60,8 @@ class PostgresConversationLocksTest {
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<Boolean> nested = thread.submit(() -> {
-                    try (ConversationLocks.Held outer = locks.lock(CHAT); ConversationLocks.Held inner = locks.lock(CHAT)) {
+                    try (ConversationLocks.Held outer = locks.lock(CHAT);
+                            ConversationLocks.Held inner = locks.lock(CHAT)) {
                         return true;
                     }
                 });

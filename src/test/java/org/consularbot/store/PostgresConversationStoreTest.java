@@ -21,7 +21,9 @@ class PostgresConversationStoreTest extends ConversationStoreContract {
         StoreException e = catchThrowableOfType(StoreException.class, () -> Database.open(DatabaseSettings.of(url)));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("jdbc:postgresql://127.0.0.1:1/nothing").doesNotContain("secret");
+        assertThat(e.getMessage())
+                .contains("jdbc:postgresql://127.0.0.1:1/nothing")
+                .doesNotContain("secret");
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             assertThat(String.valueOf(cause.getMessage())).as("cause %s", cause).doesNotContain("secret");
         }

@@ -10,7 +10,8 @@ class PostgresLeadershipTest {
     @Test
     void oneLeaderAtATimeAndATakeoverWhenItGoes() {
         String url = TestDatabases.postgresUrl();
-        try (Database first = Database.open(DatabaseSettings.of(url)); Database second = Database.open(DatabaseSettings.of(url))) {
+        try (Database first = Database.open(DatabaseSettings.of(url));
+                Database second = Database.open(DatabaseSettings.of(url))) {
             PostgresLeadership a = new PostgresLeadership(first.dataSource(), "telegram-poller");
             PostgresLeadership b = new PostgresLeadership(second.dataSource(), "telegram-poller");
             PostgresLeadership other = new PostgresLeadership(second.dataSource(), "something-else");
@@ -18,7 +19,9 @@ class PostgresLeadershipTest {
             assertThat(a.getAsBoolean()).isTrue();
             assertThat(b.getAsBoolean()).isFalse();
             assertThat(a.getAsBoolean()).as("still leads").isTrue();
-            assertThat(other.getAsBoolean()).as("another role has its own leader").isTrue();
+            assertThat(other.getAsBoolean())
+                    .as("another role has its own leader")
+                    .isTrue();
 
             a.close(); // the leading instance stops (or dies: its session ends)
             assertThat(b.getAsBoolean()).isTrue();

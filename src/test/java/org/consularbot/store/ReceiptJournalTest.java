@@ -33,12 +33,14 @@ class ReceiptJournalTest {
 
     @Test
     void aMessageWrittenIsReadBackWhole() {
-        InboundMessage written = new InboundMessage(ANNA, "u1", "77", ContentKind.BUTTON, "Hộ chiếu \"mất\"\nở đâu 🇻🇳", T0);
+        InboundMessage written =
+                new InboundMessage(ANNA, "u1", "77", ContentKind.BUTTON, "Hộ chiếu \"mất\"\nở đâu 🇻🇳", T0);
         ReceiptJournal journal = new ReceiptJournal(dir.resolve("j"), Clock.fixed(T0, ZoneOffset.UTC));
         journal.append(written);
         journal.close();
 
-        assertThat(new ReceiptJournal(dir.resolve("j"), Clock.fixed(T0, ZoneOffset.UTC)).messages()).containsExactly(written);
+        assertThat(new ReceiptJournal(dir.resolve("j"), Clock.fixed(T0, ZoneOffset.UTC)).messages())
+                .containsExactly(written);
     }
 
     @Test
@@ -50,7 +52,8 @@ class ReceiptJournalTest {
         Path file = onlyFile();
         Files.writeString(file, "{\"channel\":\"telegram\",\"chat\":\"1", StandardOpenOption.APPEND);
 
-        assertThat(new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC)).messages()).containsExactly(first);
+        assertThat(new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC)).messages())
+                .containsExactly(first);
     }
 
     @Test
@@ -81,7 +84,9 @@ class ReceiptJournalTest {
         clock.set(T0.plus(ReceiptJournal.KEPT).plus(Duration.ofHours(1)));
         journal.append(message(ANNA, "3", "now", clock.instant()));
 
-        assertThat(journal.messages()).extracting(InboundMessage::channelMessageId).containsExactly("2", "3");
+        assertThat(journal.messages())
+                .extracting(InboundMessage::channelMessageId)
+                .containsExactly("2", "3");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.count()).isEqualTo(2);
         }
@@ -92,16 +97,22 @@ class ReceiptJournalTest {
         ReceiptJournal journal = new ReceiptJournal(dir.resolve("data/bot.receipts"), Clock.fixed(T0, ZoneOffset.UTC));
         journal.append(message(ANNA, "1", "private", T0));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/bot.receipts")))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyFileIn(dir.resolve("data/bot.receipts"))))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/bot.receipts"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(onlyFileIn(dir.resolve("data/bot.receipts")))))
+                .isEqualTo("rw-------");
     }
 
     @Test
-    // Which URLs name an H2 file is DatabaseSettings.h2File's (DatabaseFolderTest); here only that the journal follows it.
+    // Which URLs name an H2 file is DatabaseSettings.h2File's (DatabaseFolderTest); here only that the journal follows
+    // it.
     void aJournalIsKeptBesideAnH2FileOnly() {
         Clock clock = Clock.systemUTC();
-        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:file:" + dir.resolve("x") + ";WRITE_DELAY=0", clock)).isPresent();
-        assertThat(ReceiptJournal.besideDatabase("jdbc:postgresql://db:5432/bot", clock)).isEmpty();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:h2:file:" + dir.resolve("x") + ";WRITE_DELAY=0", clock))
+                .isPresent();
+        assertThat(ReceiptJournal.besideDatabase("jdbc:postgresql://db:5432/bot", clock))
+                .isEmpty();
     }
 
     private Path onlyFile() throws Exception {
@@ -111,8 +122,9 @@ class ReceiptJournalTest {
     private static Path onlyFileIn(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.reduce((a, b) -> {
-                throw new AssertionError("more than one file: " + a + ", " + b);
-            }).orElseThrow();
+                        throw new AssertionError("more than one file: " + a + ", " + b);
+                    })
+                    .orElseThrow();
         }
     }
 }

@@ -42,14 +42,23 @@ class ReceiptRestoreTest {
 
         try (Database database = Database.open(DatabaseSettings.of(url))) {
             JdbcConversationStore store = journaled(database, url);
-            assertThat(store.unanswered(10)).extracting(s -> s.message().channelMessageId()).containsExactly("2040");
+            assertThat(store.unanswered(10))
+                    .extracting(s -> s.message().channelMessageId())
+                    .containsExactly("2040");
 
             assertThat(store.restoreReceipts()).isEqualTo(1);
 
-            assertThat(store.unanswered(10)).extracting(s -> s.message().channelMessageId()).containsExactlyInAnyOrder("2040", "2041");
-            StoredInbound again = store.recordInbound(InboundMessage.text(CITIZEN, "2", "2041", "ho chieu het han lam lai o dau", T0));
-            assertThat(again.duplicate()).as("Telegram's redelivery of the restored message").isTrue();
-            assertThat(store.restoreReceipts()).as("a second start restores nothing").isZero();
+            assertThat(store.unanswered(10))
+                    .extracting(s -> s.message().channelMessageId())
+                    .containsExactlyInAnyOrder("2040", "2041");
+            StoredInbound again = store.recordInbound(
+                    InboundMessage.text(CITIZEN, "2", "2041", "ho chieu het han lam lai o dau", T0));
+            assertThat(again.duplicate())
+                    .as("Telegram's redelivery of the restored message")
+                    .isTrue();
+            assertThat(store.restoreReceipts())
+                    .as("a second start restores nothing")
+                    .isZero();
         }
     }
 
@@ -84,7 +93,8 @@ class ReceiptRestoreTest {
 
     private static void lose(Database database, String channelMessageId) throws Exception {
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM inbound_messages WHERE channel_message_id = ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM inbound_messages WHERE channel_message_id = ?")) {
             delete.setString(1, channelMessageId);
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }

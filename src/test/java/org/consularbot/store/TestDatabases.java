@@ -18,15 +18,16 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database h2() {
-        return Database.open(DatabaseSettings.of("jdbc:h2:mem:test" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
+        return Database.open(
+                DatabaseSettings.of("jdbc:h2:mem:test" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
     }
 
     public static Database h2File(Path dir) {
-        return Database.open(DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath()));
+        return Database.open(
+                DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath()));
     }
 
     public static Database postgres() {

@@ -47,17 +47,22 @@ abstract class TicketStoreContract {
     }
 
     long conversation(String chat) {
-        return conversations.recordInbound(InboundMessage.text(new ConversationKey("telegram", chat), chat, "m1", "/human", T0))
-                .conversation().id();
+        return conversations
+                .recordInbound(InboundMessage.text(new ConversationKey("telegram", chat), chat, "m1", "/human", T0))
+                .conversation()
+                .id();
     }
 
     @Test
     void aConversationHasOneOpenTicketWhichAnUrgentRequestRaises() {
         long c = conversation("1");
 
-        TicketStore.Opened first = tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0);
-        TicketStore.Opened again = tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked again", T0);
-        TicketStore.Opened urgent = tickets.openOrRaise(c, Ticket.Priority.URGENT, Language.VI, Optional.of("arrest"), "emergency", T0);
+        TicketStore.Opened first =
+                tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0);
+        TicketStore.Opened again =
+                tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked again", T0);
+        TicketStore.Opened urgent =
+                tickets.openOrRaise(c, Ticket.Priority.URGENT, Language.VI, Optional.of("arrest"), "emergency", T0);
 
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
@@ -70,7 +75,10 @@ abstract class TicketStoreContract {
 
     @Test
     void takeReleaseAndCloseMoveOnlyFromTheirStates() {
-        long id = tickets.openOrRaise(conversation("2"), Ticket.Priority.NORMAL, Language.EN, Optional.empty(), "asked", T0).ticket().id();
+        long id = tickets.openOrRaise(
+                        conversation("2"), Ticket.Priority.NORMAL, Language.EN, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
 
         assertThat(tickets.release(id, T0)).as("not taken").isFalse();
         assertThat(tickets.take(id, "7", T0)).isTrue();
@@ -87,7 +95,10 @@ abstract class TicketStoreContract {
 
     @Test
     void ofOfficersTakingATicketAtOnceExactlyOneGetsIt() throws Exception {
-        long id = tickets.openOrRaise(conversation("3"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency", T0).ticket().id();
+        long id = tickets.openOrRaise(
+                        conversation("3"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency", T0)
+                .ticket()
+                .id();
         int officers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(officers);
         CountDownLatch start = new CountDownLatch(1);
@@ -112,7 +123,10 @@ abstract class TicketStoreContract {
 
     @Test
     void firstReplyIsRecordedOnceAndEndsTheWaitingList() {
-        long id = tickets.openOrRaise(conversation("4"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        long id = tickets.openOrRaise(
+                        conversation("4"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
         assertThat(tickets.awaitingFirstReply()).extracting(Ticket::id).containsExactly(id);
 
         tickets.firstReply(id, T0.plusSeconds(30));
@@ -124,21 +138,29 @@ abstract class TicketStoreContract {
 
     @Test
     void theAuditTrailKeepsEveryEventInOrder() {
-        long id = tickets.openOrRaise(conversation("5"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        long id = tickets.openOrRaise(
+                        conversation("5"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
 
         tickets.audit(Optional.of(id), "bot", "opened", "normal: asked", T0);
-        tickets.audit(Optional.of(id), "999", "refused", "take by someone who is not a listed officer", T0.plusSeconds(1));
+        tickets.audit(
+                Optional.of(id), "999", "refused", "take by someone who is not a listed officer", T0.plusSeconds(1));
         assertThat(tickets.raiseSla(id, 1)).isTrue();
         assertThat(tickets.raiseSla(id, 1)).as("claimed once only").isFalse();
 
-        assertThat(tickets.events(id)).extracting(TicketStore.Event::actor, TicketStore.Event::action)
+        assertThat(tickets.events(id))
+                .extracting(TicketStore.Event::actor, TicketStore.Event::action)
                 .containsExactly(Tuple.tuple("bot", "opened"), Tuple.tuple("999", "refused"));
         assertThat(tickets.find(id).orElseThrow().slaLevel()).isEqualTo(1);
     }
 
     @Test
     void aReleasedTicketStartsItsWaitAgain() {
-        long id = tickets.openOrRaise(conversation("8"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
+        long id = tickets.openOrRaise(
+                        conversation("8"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
         tickets.take(id, "7", T0.plusSeconds(10));
         tickets.firstReply(id, T0.plusSeconds(20));
         tickets.raiseSla(id, 1);
@@ -154,9 +176,19 @@ abstract class TicketStoreContract {
 
     @Test
     void urgentTicketsComeFirstInTheQueue() {
-        long normal = tickets.openOrRaise(conversation("6"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0).ticket().id();
-        long urgent = tickets.openOrRaise(conversation("7"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency",
-                T0.plusSeconds(5)).ticket().id();
+        long normal = tickets.openOrRaise(
+                        conversation("6"), Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
+        long urgent = tickets.openOrRaise(
+                        conversation("7"),
+                        Ticket.Priority.URGENT,
+                        Language.VI,
+                        Optional.empty(),
+                        "emergency",
+                        T0.plusSeconds(5))
+                .ticket()
+                .id();
 
         assertThat(tickets.open()).extracting(Ticket::id).containsExactly(urgent, normal);
     }

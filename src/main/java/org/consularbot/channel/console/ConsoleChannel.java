@@ -28,6 +28,7 @@ public final class ConsoleChannel implements ReplySender {
 
     /** The channel name in the store. */
     public static final String NAME = "console";
+
     private static final Pattern NUMBER = Pattern.compile("\\s*(\\d{1,2})\\s*");
 
     private final PrintWriter out;
@@ -75,8 +76,13 @@ public final class ConsoleChannel implements ReplySender {
         if (number.matches()) {
             int chosen = Integer.parseInt(number.group(1));
             if (chosen >= 1 && chosen <= buttons.size()) {
-                return new InboundMessage(conversation, conversation.chatId(), id, ContentKind.BUTTON,
-                        buttons.get(chosen - 1).payload(), clock.instant());
+                return new InboundMessage(
+                        conversation,
+                        conversation.chatId(),
+                        id,
+                        ContentKind.BUTTON,
+                        buttons.get(chosen - 1).payload(),
+                        clock.instant());
             }
         }
         return InboundMessage.text(conversation, conversation.chatId(), id, line, clock.instant());
@@ -90,8 +96,11 @@ public final class ConsoleChannel implements ReplySender {
     @Override
     public void send(OutboxEntry entry) throws DeliveryException {
         if (!entry.conversation().equals(conversation)) {
-            throw new DeliveryException("the reply is for " + entry.conversation() + ", not " + conversation
-                    + "; it is shown when that citizen chats again", false, null);
+            throw new DeliveryException(
+                    "the reply is for " + entry.conversation() + ", not " + conversation
+                            + "; it is shown when that citizen chats again",
+                    false,
+                    null);
         }
         Reply reply = entry.reply();
         out.println(reply.text());
@@ -101,7 +110,11 @@ public final class ConsoleChannel implements ReplySender {
             String label = buttons.get(i).label();
             // "Did you mean" lists its choices with the same numbers in the text already.
             if (!reply.text().contains(label)) {
-                options.append(options.length() == 0 ? "" : "   ").append('[').append(i + 1).append("] ").append(label);
+                options.append(options.length() == 0 ? "" : "   ")
+                        .append('[')
+                        .append(i + 1)
+                        .append("] ")
+                        .append(label);
             }
         }
         if (options.length() > 0) {

@@ -7,22 +7,23 @@ import org.consularbot.conversation.InboundMessage;
 sealed interface Incoming {
 
     /** A citizen's message or button press in a private chat: a turn for the conversation core. */
-    record Turn(InboundMessage message, long chatId, Optional<String> callbackQueryId) implements Incoming {
-    }
+    record Turn(InboundMessage message, long chatId, Optional<String> callbackQueryId) implements Incoming {}
 
     /** A command addressed to the bot in a group: it is told, once per command, to write privately. */
-    record GroupCommand(long chatId) implements Incoming {
-    }
+    record GroupCommand(long chatId) implements Incoming {}
 
     /**
      * Something an officer did in the officers' group: a message (a command, or a reply to a card or relayed
      * message) or a button press on a card.
      */
-    record OfficerAction(String userId, String text, Optional<String> repliedTo, Optional<String> callbackQueryId,
-            Optional<String> messageId) implements Incoming {
-    }
+    record OfficerAction(
+            String userId,
+            String text,
+            Optional<String> repliedTo,
+            Optional<String> callbackQueryId,
+            Optional<String> messageId)
+            implements Incoming {}
 
     /** Nothing to do (another kind of update, a plain group message, a channel post); why, for the log. */
-    record Ignored(String why) implements Incoming {
-    }
+    record Ignored(String why) implements Incoming {}
 }

@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
 final class OfficerActions {
 
     /** What the ingress needs to build it: the group, where its actions are stored, and the clock. */
-    record Setup(OfficerGroup group, OfficerInbox inbox, Clock clock) {
-    }
+    record Setup(OfficerGroup group, OfficerInbox inbox, Clock clock) {}
 
     private static final Logger log = LoggerFactory.getLogger(OfficerActions.class);
     private static final ConversationKey OFFICERS = new ConversationKey("telegram", "officers");
     private static final int BATCH = 50;
     /** Handled actions are remembered this long, so a late redelivery is still recognised; then forgotten. */
     private static final Duration REMEMBERED = Duration.ofDays(1);
+
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Consumer<Incoming.OfficerAction> group;
@@ -44,6 +44,7 @@ final class OfficerActions {
     private final ObjectMapper json = new ObjectMapper();
     /** Actions queued on the lane and not yet run: {@link #resumePending()} leaves them to it. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
     private volatile Instant nextPrune = Instant.MIN;
 
     /** @param group carries out one action (the officers' group: {@link OfficerGroup#handle}) */
@@ -98,7 +99,10 @@ final class OfficerActions {
                 group.accept(action);
                 inbox.handled(source, clock.instant());
             } catch (StoreException e) {
-                log.warn("officer action {} not carried out, the database refused: {}; it will be tried again", source, e.getMessage());
+                log.warn(
+                        "officer action {} not carried out, the database refused: {}; it will be tried again",
+                        source,
+                        e.getMessage());
             } catch (RuntimeException e) {
                 log.error("officer action {} failed; not tried again", source, e);
                 try {
@@ -128,8 +132,12 @@ final class OfficerActions {
             if (node == null || !node.hasNonNull("userId") || !node.hasNonNull("text")) {
                 return Optional.empty();
             }
-            return Optional.of(new Incoming.OfficerAction(node.get("userId").asText(), node.get("text").asText(),
-                    optional(node, "repliedTo"), optional(node, "callbackQueryId"), optional(node, "messageId")));
+            return Optional.of(new Incoming.OfficerAction(
+                    node.get("userId").asText(),
+                    node.get("text").asText(),
+                    optional(node, "repliedTo"),
+                    optional(node, "callbackQueryId"),
+                    optional(node, "messageId")));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

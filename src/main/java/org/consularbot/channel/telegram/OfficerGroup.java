@@ -44,7 +44,13 @@ final class OfficerGroup {
     private Instant nextTry = Instant.MIN;
     private int failures;
 
-    OfficerGroup(TelegramClient client, long chatId, OfficerDesk desk, OfficerOutbox outbox, OfficerDirectory officers, Clock clock) {
+    OfficerGroup(
+            TelegramClient client,
+            long chatId,
+            OfficerDesk desk,
+            OfficerOutbox outbox,
+            OfficerDirectory officers,
+            Clock clock) {
         this.client = client;
         this.chatId = chatId;
         this.desk = desk;
@@ -59,11 +65,16 @@ final class OfficerGroup {
             String answer = "?";
             if (button.matches()) {
                 long ticket = Long.parseLong(button.group(2));
-                answer = (button.group(1).equals("take") ? desk.take(action.userId(), ticket) : desk.close(action.userId(), ticket)).message();
+                answer = (button.group(1).equals("take")
+                                ? desk.take(action.userId(), ticket)
+                                : desk.close(action.userId(), ticket))
+                        .message();
             }
             try {
-                client.execute(AnswerCallbackQuery.builder().callbackQueryId(action.callbackQueryId().get())
-                        .text(answer.length() > 190 ? answer.substring(0, 190) : answer).build());
+                client.execute(AnswerCallbackQuery.builder()
+                        .callbackQueryId(action.callbackQueryId().get())
+                        .text(answer.length() > 190 ? answer.substring(0, 190) : answer)
+                        .build());
             } catch (TelegramApiException e) {
                 log.debug("officer button not answered: {}", e.getMessage());
             }
@@ -74,7 +85,8 @@ final class OfficerGroup {
         if (command.isPresent()) {
             result = command.get().message();
         } else if (action.repliedTo().isPresent()) {
-            Optional<Long> ticket = outbox.ticketOfChannelMessage(action.repliedTo().get());
+            Optional<Long> ticket =
+                    outbox.ticketOfChannelMessage(action.repliedTo().get());
             if (ticket.isEmpty()) {
                 return; // a reply to something else: colleagues talking
             }
@@ -95,13 +107,24 @@ final class OfficerGroup {
         }
         int sent = 0;
         for (OfficerMessage message : outbox.unsent(50)) {
-            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).parseMode(ParseMode.HTML)
-                    .disableWebPagePreview(true).text(TelegramFormat.html(cut(message.text())) + mentions(message.mention()));
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                    .chatId(chatId)
+                    .parseMode(ParseMode.HTML)
+                    .disableWebPagePreview(true)
+                    .text(TelegramFormat.html(cut(message.text())) + mentions(message.mention()));
             if (message.kind() == OfficerMessage.Kind.CARD && message.ticketId().isPresent()) {
                 long ticket = message.ticketId().get();
-                send.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
-                        InlineKeyboardButton.builder().text("✋ Take #" + ticket).callbackData("tk:take:" + ticket).build(),
-                        InlineKeyboardButton.builder().text("✅ Close #" + ticket).callbackData("tk:close:" + ticket).build())).build());
+                send.replyMarkup(InlineKeyboardMarkup.builder()
+                        .keyboardRow(new InlineKeyboardRow(
+                                InlineKeyboardButton.builder()
+                                        .text("✋ Take #" + ticket)
+                                        .callbackData("tk:take:" + ticket)
+                                        .build(),
+                                InlineKeyboardButton.builder()
+                                        .text("✅ Close #" + ticket)
+                                        .callbackData("tk:close:" + ticket)
+                                        .build()))
+                        .build());
             }
             try {
                 Message posted = client.execute(send.build());
@@ -111,8 +134,13 @@ final class OfficerGroup {
                 failures++;
                 Duration wait = Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
                 nextTry = clock.instant().plus(wait);
-                (failures >= 5 ? log.atError() : log.atWarn()).log("message for the officers' group not delivered ({} failures in a row), "
-                        + "next try in {} s: {}", failures, wait.toSeconds(), e.getMessage());
+                (failures >= 5 ? log.atError() : log.atWarn())
+                        .log(
+                                "message for the officers' group not delivered ({} failures in a row), "
+                                        + "next try in {} s: {}",
+                                failures,
+                                wait.toSeconds(),
+                                e.getMessage());
                 outbox.markFailed(message.id());
                 return sent;
             }
@@ -123,7 +151,8 @@ final class OfficerGroup {
 
     private void post(String text, Optional<String> replyTo) {
         try {
-            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).text(cut(text));
+            SendMessage.SendMessageBuilder<?, ?> send =
+                    SendMessage.builder().chatId(chatId).text(cut(text));
             replyTo.ifPresent(id -> send.replyToMessageId(Integer.valueOf(id)));
             client.execute(send.build());
         } catch (TelegramApiException | RuntimeException e) {
@@ -138,7 +167,10 @@ final class OfficerGroup {
         StringBuilder out = new StringBuilder("\n");
         for (String id : userIds) {
             String name = officers.find(id).map(o -> o.name()).orElse(id);
-            out.append(id.matches("\\d+") ? "<a href=\"tg://user?id=" + id + "\">" + TelegramFormat.html(name) + "</a> " : TelegramFormat.html(name) + " ");
+            out.append(
+                    id.matches("\\d+")
+                            ? "<a href=\"tg://user?id=" + id + "\">" + TelegramFormat.html(name) + "</a> "
+                            : TelegramFormat.html(name) + " ");
         }
         return out.toString().stripTrailing();
     }

@@ -24,6 +24,7 @@ final class SendPacer {
     private final Duration chatInterval;
     /** When each recently written chat may get its next message; slots in the past are swept, so memory stays flat. */
     private final Map<String, Instant> nextForChat = new HashMap<>();
+
     private Instant nextGlobal = Instant.MIN;
     private Instant nextSweep = Instant.MIN;
 

@@ -51,6 +51,7 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** The channel's name in the store. */
     public static final String NAME = TelegramUpdates.CHANNEL;
+
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
     private static final int LANES = 8;
 
@@ -73,11 +74,14 @@ public final class TelegramChannel implements AutoCloseable {
         this.clock = clock;
         this.typingAfter = typingAfter;
         this.http = httpClient(config.pollTimeoutSeconds());
-        TelegramUrl url = new TelegramUrl(config.apiUrl().getScheme(), config.apiUrl().getHost(), port(config), false);
+        TelegramUrl url =
+                new TelegramUrl(config.apiUrl().getScheme(), config.apiUrl().getHost(), port(config), false);
         this.client = new OkHttpTelegramClient(http, config.token(), url);
         SendPacer.Sleeper sleep = duration -> Thread.sleep(duration.toMillis());
-        this.sender = new TelegramSender(client, new SendPacer(config.maxSendsPerSecond(),
-                Duration.ofMillis(config.chatSendIntervalMs()), clock, sleep), sleep);
+        this.sender = new TelegramSender(
+                client,
+                new SendPacer(config.maxSendsPerSecond(), Duration.ofMillis(config.chatSendIntervalMs()), clock, sleep),
+                sleep);
     }
 
     /** The way out, for the turn processor. */
@@ -109,10 +113,16 @@ public final class TelegramChannel implements AutoCloseable {
      * served by the officer desk when both are given.
      */
     public void startReceiving(TurnProcessor processor, Supplier<String> groupNotice, Officers handoff) {
-        officerGroup = config.officerChatId().filter(id -> handoff != null)
+        officerGroup = config.officerChatId()
+                .filter(id -> handoff != null)
                 .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
-        ingress = new TelegramIngress(new TelegramUpdates(clock, username, config.officerChatId()), processor, client,
-                new ChatLanes(LANES, "telegram"), typingAfter, groupNotice,
+        ingress = new TelegramIngress(
+                new TelegramUpdates(clock, username, config.officerChatId()),
+                processor,
+                client,
+                new ChatLanes(LANES, "telegram"),
+                typingAfter,
+                groupNotice,
                 officerGroup.map(group -> new OfficerActions.Setup(group, handoff.inbox(), clock)));
         if (config.webhook()) {
             webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress);
@@ -122,7 +132,11 @@ public final class TelegramChannel implements AutoCloseable {
             } catch (TelegramApiException e) {
                 log.warn("could not remove a webhook before polling: {}", e.getMessage());
             }
-            poller = new TelegramPoller(client, ingress, config.pollTimeoutSeconds(), duration -> Thread.sleep(duration.toMillis()),
+            poller = new TelegramPoller(
+                    client,
+                    ingress,
+                    config.pollTimeoutSeconds(),
+                    duration -> Thread.sleep(duration.toMillis()),
                     handoff == null ? () -> true : handoff.pollerLeader());
             pollThread = DaemonThreads.named("telegram-poller").newThread(poller);
             pollThread.start();
@@ -131,10 +145,12 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
-    public record Officers(OfficerDesk desk, OfficerOutbox outbox,
-            OfficerDirectory directory, BooleanSupplier pollerLeader,
-            OfficerInbox inbox) {
-    }
+    public record Officers(
+            OfficerDesk desk,
+            OfficerOutbox outbox,
+            OfficerDirectory directory,
+            BooleanSupplier pollerLeader,
+            OfficerInbox inbox) {}
 
     /**
      * Runs the officers' actions stored and not yet run (a crash, the database refusing), then posts what waits for
@@ -157,13 +173,16 @@ public final class TelegramChannel implements AutoCloseable {
             return client.execute(new GetMe());
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-                throw new InvalidSettingException(TelegramConfig.TELEGRAM_BOT_TOKEN,
-                        "was refused by Telegram (" + e.getErrorCode() + " Unauthorized): check the token BotFather gave");
+                throw new InvalidSettingException(
+                        TelegramConfig.TELEGRAM_BOT_TOKEN,
+                        "was refused by Telegram (" + e.getErrorCode()
+                                + " Unauthorized): check the token BotFather gave");
             }
-            throw new InvalidSettingException(TelegramConfig.TELEGRAM_API_URL, "answered getMe with an error: " + e.getMessage());
+            throw new InvalidSettingException(
+                    TelegramConfig.TELEGRAM_API_URL, "answered getMe with an error: " + e.getMessage());
         } catch (TelegramApiException e) {
-            throw new InvalidSettingException(TelegramConfig.TELEGRAM_API_URL,
-                    "cannot be reached (" + config.apiUrl() + "): " + rootMessage(e));
+            throw new InvalidSettingException(
+                    TelegramConfig.TELEGRAM_API_URL, "cannot be reached (" + config.apiUrl() + "): " + rootMessage(e));
         }
     }
 
@@ -176,7 +195,8 @@ public final class TelegramChannel implements AutoCloseable {
                     new BotCommand("human", english ? "Talk to a consular officer" : "Gặp cán bộ lãnh sự"),
                     new BotCommand("lang", english ? "Language: /lang vi, /lang en" : "Ngôn ngữ: /lang vi, /lang en"),
                     new BotCommand("cancel", english ? "Cancel and start over" : "Huỷ, bắt đầu lại"));
-            SetMyCommands.SetMyCommandsBuilder<?, ?> menu = SetMyCommands.builder().commands(commands);
+            SetMyCommands.SetMyCommandsBuilder<?, ?> menu =
+                    SetMyCommands.builder().commands(commands);
             if (!language.isEmpty()) {
                 menu.languageCode(language);
             }
@@ -200,19 +220,26 @@ public final class TelegramChannel implements AutoCloseable {
                 .put("max_connections", 40);
         TelegramPoller.ALLOWED_UPDATES.forEach(body.putArray("allowed_updates")::add);
         Request request = new Request.Builder()
-                .url(config.apiUrl().resolve("/bot" + config.token() + "/setWebhook").toString())
+                .url(config.apiUrl()
+                        .resolve("/bot" + config.token() + "/setWebhook")
+                        .toString())
                 .post(RequestBody.create(body.toString(), MediaType.get("application/json")))
                 .build();
         try (Response response = http.newCall(request).execute()) {
-            JsonNode answer = json.readTree(response.body() == null ? "{}" : response.body().string());
+            JsonNode answer = json.readTree(
+                    response.body() == null ? "{}" : response.body().string());
             if (!answer.path("ok").asBoolean(false)) {
-                throw new InvalidSettingException(TelegramConfig.TELEGRAM_WEBHOOK_URL,
+                throw new InvalidSettingException(
+                        TelegramConfig.TELEGRAM_WEBHOOK_URL,
                         "was refused by Telegram: " + answer.path("description").asText("HTTP " + response.code()));
             }
         } catch (IOException e) {
-            throw new InvalidSettingException(TelegramConfig.TELEGRAM_API_URL, "cannot be reached to set the webhook: " + e.getMessage());
+            throw new InvalidSettingException(
+                    TelegramConfig.TELEGRAM_API_URL, "cannot be reached to set the webhook: " + e.getMessage());
         }
-        log.info("Telegram: receiving updates by webhook at {}", config.webhookUrl().get());
+        log.info(
+                "Telegram: receiving updates by webhook at {}",
+                config.webhookUrl().get());
     }
 
     /** Stops receiving, lets running answers finish briefly, and releases every thread so the process can exit. */
@@ -231,7 +258,12 @@ public final class TelegramChannel implements AutoCloseable {
 
     private static OkHttpClient httpClient(int pollTimeoutSeconds) {
         // Daemon threads: OkHttp's default dispatcher threads would keep the JVM alive after close().
-        ExecutorService threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        ExecutorService threads = new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 DaemonThreads.named("telegram-http"));
         Dispatcher dispatcher = new Dispatcher(threads);
         dispatcher.setMaxRequests(128);

@@ -18,8 +18,7 @@ final class TelegramFormat {
     /** Telegram's limit for one message's text, after entity parsing. */
     static final int MAX_MESSAGE = 4096;
 
-    private TelegramFormat() {
-    }
+    private TelegramFormat() {}
 
     static String html(String plain) {
         StringBuilder out = new StringBuilder(plain.length() + 16);
@@ -76,10 +75,15 @@ final class TelegramFormat {
             reply.feedback().forEach(button -> row.add(button(button)));
             rows.add(row);
         }
-        return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
+        return rows.isEmpty()
+                ? null
+                : InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     private static InlineKeyboardButton button(Button button) {
-        return InlineKeyboardButton.builder().text(button.label()).callbackData(button.payload()).build();
+        return InlineKeyboardButton.builder()
+                .text(button.label())
+                .callbackData(button.payload())
+                .build();
     }
 }

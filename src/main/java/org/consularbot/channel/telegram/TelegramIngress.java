@@ -46,14 +46,24 @@ final class TelegramIngress implements AutoCloseable {
      * @param typingAfter how long a turn may take before "typing…" is shown
      * @param groupNotice what a command in a group gets: the bot answers citizens only in private chats
      */
-    TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
-            Duration typingAfter, String groupNotice) {
+    TelegramIngress(
+            TelegramUpdates updates,
+            TurnProcessor processor,
+            TelegramClient client,
+            ChatLanes lanes,
+            Duration typingAfter,
+            String groupNotice) {
         this(updates, processor, client, lanes, typingAfter, () -> groupNotice, Optional.empty());
     }
 
     /** @param officers the officers' group with its inbox, when one is configured */
-    TelegramIngress(TelegramUpdates updates, TurnProcessor processor, TelegramClient client, ChatLanes lanes,
-            Duration typingAfter, Supplier<String> groupNotice,
+    TelegramIngress(
+            TelegramUpdates updates,
+            TurnProcessor processor,
+            TelegramClient client,
+            ChatLanes lanes,
+            Duration typingAfter,
+            Supplier<String> groupNotice,
             Optional<OfficerActions.Setup> officers) {
         this.officers = officers.map(o -> new OfficerActions(o.group()::handle, o.inbox(), lanes, o.clock()));
         this.updates = updates;
@@ -79,7 +89,8 @@ final class TelegramIngress implements AutoCloseable {
                 lanes.submit(turn.message().conversation(), () -> answer(stored, turn.chatId()));
             }
         } else if (incoming instanceof Incoming.OfficerAction action) {
-            // Stored before the update is acknowledged; run on a lane of its own (a take may wait for a citizen's turn).
+            // Stored before the update is acknowledged; run on a lane of its own (a take may wait for a citizen's
+            // turn).
             officers.ifPresent(actions -> actions.receive(update.getUpdateId(), action));
         } else if (incoming instanceof Incoming.GroupCommand group) {
             tell(group.chatId(), groupNotice.get());
@@ -94,8 +105,8 @@ final class TelegramIngress implements AutoCloseable {
     }
 
     private void answer(StoredInbound stored, long chatId) {
-        ScheduledFuture<?> indicator = typing.scheduleAtFixedRate(() -> showTyping(chatId),
-                typingAfter.toMillis(), TYPING_REPEAT.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> indicator = typing.scheduleAtFixedRate(
+                () -> showTyping(chatId), typingAfter.toMillis(), TYPING_REPEAT.toMillis(), TimeUnit.MILLISECONDS);
         try {
             processor.answerStored(stored);
         } catch (RuntimeException e) {
@@ -108,7 +119,10 @@ final class TelegramIngress implements AutoCloseable {
 
     private void showTyping(long chatId) {
         try {
-            client.execute(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+            client.execute(SendChatAction.builder()
+                    .chatId(chatId)
+                    .action(ActionType.TYPING.toString())
+                    .build());
         } catch (TelegramApiException | RuntimeException e) {
             log.debug("typing indicator not shown: {}", e.getMessage());
         }
@@ -116,7 +130,9 @@ final class TelegramIngress implements AutoCloseable {
 
     private void stopSpinner(String callbackQueryId) {
         try {
-            client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+            client.execute(AnswerCallbackQuery.builder()
+                    .callbackQueryId(callbackQueryId)
+                    .build());
         } catch (TelegramApiException | RuntimeException e) {
             log.debug("callback query not answered: {}", e.getMessage());
         }

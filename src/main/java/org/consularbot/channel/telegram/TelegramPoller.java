@@ -38,7 +38,11 @@ final class TelegramPoller implements Runnable {
     }
 
     /** @param leader whether this instance is the one that polls (several instances: only one may) */
-    TelegramPoller(TelegramClient client, TelegramIngress ingress, int timeoutSeconds, SendPacer.Sleeper sleeper,
+    TelegramPoller(
+            TelegramClient client,
+            TelegramIngress ingress,
+            int timeoutSeconds,
+            SendPacer.Sleeper sleeper,
             BooleanSupplier leader) {
         this.leader = leader;
         this.client = client;
@@ -68,15 +72,23 @@ final class TelegramPoller implements Runnable {
         }
         List<Update> batch;
         try {
-            batch = client.execute(GetUpdates.builder().offset(offset).timeout(timeoutSeconds).limit(100)
-                    .allowedUpdates(ALLOWED_UPDATES).build());
+            batch = client.execute(GetUpdates.builder()
+                    .offset(offset)
+                    .timeout(timeoutSeconds)
+                    .limit(100)
+                    .allowedUpdates(ALLOWED_UPDATES)
+                    .build());
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
-            if (code != null && code == 429 && e.getParameters() != null && e.getParameters().getRetryAfter() != null) {
+            if (code != null
+                    && code == 429
+                    && e.getParameters() != null
+                    && e.getParameters().getRetryAfter() != null) {
                 sleeper.sleep(Duration.ofSeconds(e.getParameters().getRetryAfter()));
             } else {
                 // 401: token revoked; 409: a webhook is set or another poller runs. Keep asking, loudly.
-                log.error("Telegram refused getUpdates ({}); trying again in {} s", e.getMessage(), backoff.toSeconds());
+                log.error(
+                        "Telegram refused getUpdates ({}); trying again in {} s", e.getMessage(), backoff.toSeconds());
                 waitBackoff();
             }
             return;
@@ -93,7 +105,11 @@ final class TelegramPoller implements Runnable {
                 ingress.receive(update);
             } catch (StoreException e) {
                 // Not stored, so not acknowledged: the next getUpdates from this offset brings it again.
-                log.error("update {} not stored ({}); asking Telegram again in {} s", update.getUpdateId(), e.getMessage(), backoff.toSeconds());
+                log.error(
+                        "update {} not stored ({}); asking Telegram again in {} s",
+                        update.getUpdateId(),
+                        e.getMessage(),
+                        backoff.toSeconds());
                 waitBackoff();
                 return;
             } catch (RuntimeException e) {

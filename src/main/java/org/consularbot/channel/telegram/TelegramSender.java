@@ -56,7 +56,8 @@ final class TelegramSender implements ReplySender {
      * Sends one message. A later part of a split reply is retried here, waiting what Telegram asks (up to a
      * minute, three times), because failing the whole reply would make the outbox send the earlier parts again.
      */
-    private void deliver(SendMessage message, String chatId, boolean laterPart) throws DeliveryException, InterruptedException {
+    private void deliver(SendMessage message, String chatId, boolean laterPart)
+            throws DeliveryException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             pacer.awaitTurn(chatId);
             try {
@@ -74,11 +75,15 @@ final class TelegramSender implements ReplySender {
     }
 
     static DeliveryException refusal(TelegramApiException e) {
-        if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null && request.getErrorCode() > 0) {
+        if (e instanceof TelegramApiRequestException request
+                && request.getErrorCode() != null
+                && request.getErrorCode() > 0) {
             int code = request.getErrorCode();
             String what = "Telegram " + code + ": " + request.getApiResponse();
             if (code == 429) {
-                Integer seconds = request.getParameters() == null ? null : request.getParameters().getRetryAfter();
+                Integer seconds = request.getParameters() == null
+                        ? null
+                        : request.getParameters().getRetryAfter();
                 return new DeliveryException(what, false, seconds == null ? null : Duration.ofSeconds(seconds), e);
             }
             // 400 (chat not found, message refused) and 403 (bot blocked, user deactivated): retrying cannot help.

@@ -59,15 +59,24 @@ final class TelegramUpdates {
             return new Incoming.Ignored("message without chat or sender");
         }
         if (officerChat.isPresent() && officerChat.get().equals(message.getChatId())) {
-            if (edited || !message.hasText() || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+            if (edited
+                    || !message.hasText()
+                    || Boolean.TRUE.equals(message.getFrom().getIsBot())) {
                 return new Incoming.Ignored("officers' group: not a text message from a person");
             }
-            Optional<String> repliedTo = Optional.ofNullable(message.getReplyToMessage()).map(r -> String.valueOf(r.getMessageId()));
-            return new Incoming.OfficerAction(String.valueOf(message.getFrom().getId()), message.getText(), repliedTo, Optional.empty(),
+            Optional<String> repliedTo =
+                    Optional.ofNullable(message.getReplyToMessage()).map(r -> String.valueOf(r.getMessageId()));
+            return new Incoming.OfficerAction(
+                    String.valueOf(message.getFrom().getId()),
+                    message.getText(),
+                    repliedTo,
+                    Optional.empty(),
                     Optional.of(String.valueOf(message.getMessageId())));
         }
         if (!message.isUserMessage()) {
-            if ((message.isGroupMessage() || message.isSuperGroupMessage()) && message.hasText() && isOurCommand(message.getText())) {
+            if ((message.isGroupMessage() || message.isSuperGroupMessage())
+                    && message.hasText()
+                    && isOurCommand(message.getText())) {
                 return new Incoming.GroupCommand(message.getChatId());
             }
             return new Incoming.Ignored("message in a " + message.getChat().getType() + " chat");
@@ -77,9 +86,16 @@ final class TelegramUpdates {
         }
         ContentKind kind = kind(message);
         String text = kind == ContentKind.TEXT ? message.getText() : message.getCaption();
-        String id = edited ? message.getMessageId() + "-edit-" + message.getEditDate() : String.valueOf(message.getMessageId());
-        InboundMessage inbound = new InboundMessage(key(message.getChatId()), String.valueOf(message.getFrom().getId()), id,
-                kind, text, sent(edited ? message.getEditDate() : message.getDate()));
+        String id = edited
+                ? message.getMessageId() + "-edit-" + message.getEditDate()
+                : String.valueOf(message.getMessageId());
+        InboundMessage inbound = new InboundMessage(
+                key(message.getChatId()),
+                String.valueOf(message.getFrom().getId()),
+                id,
+                kind,
+                text,
+                sent(edited ? message.getEditDate() : message.getDate()));
         return new Incoming.Turn(inbound, message.getChatId(), Optional.empty());
     }
 
@@ -89,14 +105,23 @@ final class TelegramUpdates {
             return new Incoming.Ignored("button press without its chat");
         }
         if (officerChat.isPresent() && officerChat.get().equals(under.getChatId())) {
-            return new Incoming.OfficerAction(String.valueOf(query.getFrom().getId()), query.getData() == null ? "" : query.getData(),
-                    Optional.empty(), Optional.of(query.getId()), Optional.empty());
+            return new Incoming.OfficerAction(
+                    String.valueOf(query.getFrom().getId()),
+                    query.getData() == null ? "" : query.getData(),
+                    Optional.empty(),
+                    Optional.of(query.getId()),
+                    Optional.empty());
         }
         if (under.getChatId() < 0) {
             return new Incoming.Ignored("button press in a group");
         }
-        InboundMessage inbound = new InboundMessage(key(under.getChatId()), String.valueOf(query.getFrom().getId()),
-                "button-" + query.getId(), ContentKind.BUTTON, query.getData(), clock.instant());
+        InboundMessage inbound = new InboundMessage(
+                key(under.getChatId()),
+                String.valueOf(query.getFrom().getId()),
+                "button-" + query.getId(),
+                ContentKind.BUTTON,
+                query.getData(),
+                clock.instant());
         return new Incoming.Turn(inbound, under.getChatId(), Optional.of(query.getId()));
     }
 

@@ -24,7 +24,8 @@ public final class TelegramWebhook {
     public static final String PATH = "/webhooks/telegram";
 
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final byte[] secret;
     private final TelegramIngress ingress;
 
@@ -48,7 +49,9 @@ public final class TelegramWebhook {
         try {
             update = json.readValue(body.get(), Update.class);
         } catch (IOException | RuntimeException e) {
-            log.warn("webhook call refused: not a Telegram update ({})", e.getClass().getSimpleName());
+            log.warn(
+                    "webhook call refused: not a Telegram update ({})",
+                    e.getClass().getSimpleName());
             return 400;
         }
         if (update == null || update.getUpdateId() == null) {
@@ -62,7 +65,10 @@ public final class TelegramWebhook {
             log.error("update {} not stored ({}); Telegram will send it again", update.getUpdateId(), e.getMessage());
             return 503;
         } catch (RuntimeException e) {
-            log.error("update {} could not be handled; acknowledged so Telegram does not resend it forever", update.getUpdateId(), e);
+            log.error(
+                    "update {} could not be handled; acknowledged so Telegram does not resend it forever",
+                    update.getUpdateId(),
+                    e);
             return 200;
         }
     }

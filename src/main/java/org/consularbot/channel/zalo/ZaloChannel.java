@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ConversationKey;
-import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.ReplyDelivery;
+import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +22,7 @@ public final class ZaloChannel implements AutoCloseable {
 
     /** The channel's name in the store. */
     public static final String NAME = ZaloWebhook.CHANNEL;
+
     private static final Logger log = LoggerFactory.getLogger(ZaloChannel.class);
 
     private final ZaloConfig config;
@@ -31,13 +32,27 @@ public final class ZaloChannel implements AutoCloseable {
     private final ChatLanes lanes = new ChatLanes(4, "zalo");
 
     /** @param tellOfficers a notice for the officers (a closed window, a failed token refresh) */
-    public ZaloChannel(ZaloConfig config, ZaloTokens.Vault vault, ZaloSender.ReplyWindow window, Consumer<String> tellOfficers, Clock clock) {
+    public ZaloChannel(
+            ZaloConfig config,
+            ZaloTokens.Vault vault,
+            ZaloSender.ReplyWindow window,
+            Consumer<String> tellOfficers,
+            Clock clock) {
         this.config = config;
         this.clock = clock;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.tokens = new ZaloTokens(config.oauthUrl(), config.appId(), config.appSecret(), config.refreshToken(), vault, http,
-                clock, why -> tellOfficers.accept("Zalo: " + why + " — Zalo replies wait; Telegram goes on"));
-        this.sender = new ZaloSender(config.apiUrl(), tokens, http, window, config.freeReplies(), config.window(), clock, tellOfficers);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.tokens = new ZaloTokens(
+                config.oauthUrl(),
+                config.appId(),
+                config.appSecret(),
+                config.refreshToken(),
+                vault,
+                http,
+                clock,
+                why -> tellOfficers.accept("Zalo: " + why + " — Zalo replies wait; Telegram goes on"));
+        this.sender = new ZaloSender(
+                config.apiUrl(), tokens, http, window, config.freeReplies(), config.window(), clock, tellOfficers);
     }
 
     /** Refreshes the access token if it expires soon, so a quiet OA does not let its refresh token lapse. */
@@ -59,7 +74,12 @@ public final class ZaloChannel implements AutoCloseable {
      * @param forget deletes a citizen's stored content when they withdraw consent
      */
     public ZaloWebhook webhook(TurnProcessor processor, ReplyDelivery delivery, Consumer<ConversationKey> forget) {
-        return new ZaloWebhook(config.appId(), config.oaSecretKey(), config.maxAge(), clock, processor::accept,
+        return new ZaloWebhook(
+                config.appId(),
+                config.oaSecretKey(),
+                config.maxAge(),
+                clock,
+                processor::accept,
                 stored -> lanes.submit(stored.message().conversation(), () -> {
                     try {
                         // The citizen wrote: the window is open again, replies held meanwhile go first.
@@ -68,7 +88,8 @@ public final class ZaloChannel implements AutoCloseable {
                     } catch (RuntimeException e) {
                         log.error("could not answer a Zalo message now; it stays stored for the relay", e);
                     }
-                }), forget);
+                }),
+                forget);
     }
 
     @Override

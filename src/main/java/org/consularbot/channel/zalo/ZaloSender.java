@@ -44,6 +44,7 @@ public final class ZaloSender implements ReplySender {
      * the relay need not (and officers are told once, not every hour).
      */
     static final Duration HELD = Duration.ofDays(30);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI apiUrl;
@@ -55,8 +56,15 @@ public final class ZaloSender implements ReplySender {
     private final Clock clock;
     private final Consumer<String> tellOfficers;
 
-    public ZaloSender(URI apiUrl, ZaloTokens tokens, HttpClient http, ReplyWindow window, int freeReplies, Duration windowLength,
-            Clock clock, Consumer<String> tellOfficers) {
+    public ZaloSender(
+            URI apiUrl,
+            ZaloTokens tokens,
+            HttpClient http,
+            ReplyWindow window,
+            int freeReplies,
+            Duration windowLength,
+            Clock clock,
+            Consumer<String> tellOfficers) {
         this.apiUrl = apiUrl;
         this.tokens = tokens;
         this.http = http;
@@ -73,17 +81,21 @@ public final class ZaloSender implements ReplySender {
         Instant now = clock.instant();
         Optional<Instant> last = window.lastCitizenMessage(key);
         if (last.isEmpty() || last.get().plus(windowLength).isBefore(now)) {
-            tellOfficers.accept("Zalo " + key.chatId() + ": the reply window is closed; a reply is held until the citizen writes again");
+            tellOfficers.accept("Zalo " + key.chatId()
+                    + ": the reply window is closed; a reply is held until the citizen writes again");
             throw DeliveryException.held("Zalo reply window closed: held until the citizen writes again", HELD);
         }
         int used = window.repliesSentSince(key, last.get());
         if (used >= freeReplies) {
-            tellOfficers.accept("Zalo " + key.chatId() + ": the " + freeReplies + " replies allowed after the citizen's last message "
+            tellOfficers.accept("Zalo " + key.chatId() + ": the " + freeReplies
+                    + " replies allowed after the citizen's last message "
                     + "are used; a reply is held until the citizen writes again");
-            throw DeliveryException.held("Zalo replies for this window used up: held until the citizen writes again", HELD);
+            throw DeliveryException.held(
+                    "Zalo replies for this window used up: held until the citizen writes again", HELD);
         }
         if (used == freeReplies - 1) {
-            tellOfficers.accept("Zalo " + key.chatId() + ": this is the last reply allowed until the citizen writes again");
+            tellOfficers.accept(
+                    "Zalo " + key.chatId() + ": this is the last reply allowed until the citizen writes again");
         }
         for (String part : parts(entry.reply())) {
             post(key.chatId(), part, true);
@@ -102,7 +114,8 @@ public final class ZaloSender implements ReplySender {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 500) {
                 throw new DeliveryException("Zalo HTTP " + response.statusCode(), false, null);
             }

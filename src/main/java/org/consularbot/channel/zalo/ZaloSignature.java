@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 final class ZaloSignature {
 
-    private ZaloSignature() {
-    }
+    private ZaloSignature() {}
 
     static String mac(String appId, String rawBody, String timestamp, String oaSecretKey) {
         try {
@@ -31,6 +30,7 @@ final class ZaloSignature {
             return false;
         }
         byte[] expected = mac(appId, rawBody, timestamp, oaSecretKey).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, header.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected, header.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

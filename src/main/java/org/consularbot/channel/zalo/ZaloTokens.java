@@ -32,7 +32,6 @@ public final class ZaloTokens {
     public interface Vault {
         Optional<Pair> load();
 
-
         /**
          * Under a lock every instance sharing this vault respects: gives the stored pair ({@code seed} is stored
          * first when there is none) to {@code renewal}, stores what it returns when that differs, and releases the
@@ -55,7 +54,8 @@ public final class ZaloTokens {
     public record Pair(String refreshToken, Optional<String> accessToken, Optional<Instant> accessExpiresAt) {
         @Override
         public String toString() {
-            return "Pair[tokens hidden, access expires " + accessExpiresAt.map(Instant::toString).orElse("-") + "]";
+            return "Pair[tokens hidden, access expires "
+                    + accessExpiresAt.map(Instant::toString).orElse("-") + "]";
         }
     }
 
@@ -74,13 +74,21 @@ public final class ZaloTokens {
     private boolean unsaved;
     /** The refresh token the unsaved pair was bought with: spent at Zalo, perhaps still the stored one. */
     private String spentFor;
+
     private boolean failing;
     /** The access token Zalo last refused: not to be taken again from the vault, however fresh it looks. */
     private Optional<String> refused = Optional.empty();
 
     /** @param initialRefreshToken used only when the vault holds none yet (first start) */
-    public ZaloTokens(URI oauthUrl, String appId, String appSecret, Optional<String> initialRefreshToken, Vault vault, HttpClient http,
-            Clock clock, Consumer<String> onFailure) {
+    public ZaloTokens(
+            URI oauthUrl,
+            String appId,
+            String appSecret,
+            Optional<String> initialRefreshToken,
+            Vault vault,
+            HttpClient http,
+            Clock clock,
+            Consumer<String> onFailure) {
         this.oauthUrl = oauthUrl;
         this.appId = appId;
         this.appSecret = appSecret;
@@ -88,7 +96,9 @@ public final class ZaloTokens {
         this.http = http;
         this.clock = clock;
         this.onFailure = onFailure;
-        this.current = vault.load().or(() -> initialRefreshToken.map(t -> new Pair(t, Optional.empty(), Optional.empty()))).orElse(null);
+        this.current = vault.load()
+                .or(() -> initialRefreshToken.map(t -> new Pair(t, Optional.empty(), Optional.empty())))
+                .orElse(null);
     }
 
     /** A valid access token, refreshing first when there is none or it expires within ten minutes. */
@@ -117,8 +127,11 @@ public final class ZaloTokens {
     }
 
     private boolean usable(Pair pair) {
-        return pair.accessToken().isPresent() && !pair.accessToken().equals(refused)
-                && pair.accessExpiresAt().map(at -> at.isAfter(clock.instant().plus(AHEAD))).orElse(false);
+        return pair.accessToken().isPresent()
+                && !pair.accessToken().equals(refused)
+                && pair.accessExpiresAt()
+                        .map(at -> at.isAfter(clock.instant().plus(AHEAD)))
+                        .orElse(false);
     }
 
     private void refresh() throws ZaloException {
@@ -135,7 +148,8 @@ public final class ZaloTokens {
             });
         } catch (RuntimeException e) {
             if (fromZalo.get() == null) {
-                throw failed("the Zalo tokens could not be read from the database (" + e.getClass().getSimpleName() + ")");
+                throw failed("the Zalo tokens could not be read from the database ("
+                        + e.getClass().getSimpleName() + ")");
             }
             // The old refresh token no longer works once Zalo has answered: keep the new one whatever happens, and
             // store it before it is used.
@@ -147,7 +161,9 @@ public final class ZaloTokens {
         failing = false;
         refused = Optional.empty();
         if (fromZalo.get() != null) {
-            log.info("Zalo access token refreshed; valid until {}", renewed.accessExpiresAt().map(Instant::toString).orElse("-"));
+            log.info(
+                    "Zalo access token refreshed; valid until {}",
+                    renewed.accessExpiresAt().map(Instant::toString).orElse("-"));
         }
     }
 
@@ -162,7 +178,8 @@ public final class ZaloTokens {
                 .build();
         JsonNode answer;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             answer = JSON.readTree(response.body());
         } catch (IOException e) {
             throw failed("Zalo OAuth unreachable: " + e.getClass().getSimpleName());
@@ -173,10 +190,12 @@ public final class ZaloTokens {
         String access = answer.path("access_token").asText("");
         String refresh = answer.path("refresh_token").asText("");
         if (access.isEmpty() || refresh.isEmpty()) {
-            throw failed("Zalo refused the token refresh: " + answer.path("error_name").asText(answer.path("error").asText("no token in the answer")));
+            throw failed("Zalo refused the token refresh: "
+                    + answer.path("error_name").asText(answer.path("error").asText("no token in the answer")));
         }
         long seconds = answer.path("expires_in").asLong(90_000);
-        return new Pair(refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
+        return new Pair(
+                refresh, Optional.of(access), Optional.of(clock.instant().plusSeconds(seconds)));
     }
 
     /**
@@ -187,7 +206,8 @@ public final class ZaloTokens {
     private void storeUnsaved() throws ZaloException {
         Pair mine = current;
         try {
-            current = vault.renew(mine, clock.instant(), stored -> stored.refreshToken().equals(spentFor) ? mine : stored);
+            current = vault.renew(
+                    mine, clock.instant(), stored -> stored.refreshToken().equals(spentFor) ? mine : stored);
             unsaved = false;
         } catch (RuntimeException e) {
             throw unstored(e);
@@ -196,8 +216,8 @@ public final class ZaloTokens {
 
     private ZaloException unstored(RuntimeException e) {
         unsaved = true;
-        String why = "the new Zalo refresh token could not be stored (" + e.getClass().getSimpleName()
-                + "); until it is, a restart would disconnect the OA";
+        String why = "the new Zalo refresh token could not be stored ("
+                + e.getClass().getSimpleName() + "); until it is, a restart would disconnect the OA";
         log.error(why);
         onFailure.accept(why);
         return new ZaloException(why, true);

@@ -31,14 +31,30 @@ public final class ZaloWebhook {
     public static final String SIGNATURE_HEADER = "X-ZEvent-Signature";
     /** Where the bot's HTTP server takes Zalo's events. */
     public static final String PATH = "/webhooks/zalo";
+
     static final String CHANNEL = "zalo";
 
     private static final Logger log = LoggerFactory.getLogger(ZaloWebhook.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     private static final Map<String, ContentKind> KINDS = Map.of(
-            "user_send_image", ContentKind.PHOTO, "user_send_gif", ContentKind.PHOTO, "user_send_sticker", ContentKind.STICKER,
-            "user_send_file", ContentKind.FILE, "user_send_audio", ContentKind.VOICE, "user_send_video", ContentKind.VIDEO,
-            "user_send_location", ContentKind.LOCATION, "user_send_link", ContentKind.OTHER, "user_send_business_card", ContentKind.CONTACT);
+            "user_send_image",
+            ContentKind.PHOTO,
+            "user_send_gif",
+            ContentKind.PHOTO,
+            "user_send_sticker",
+            ContentKind.STICKER,
+            "user_send_file",
+            ContentKind.FILE,
+            "user_send_audio",
+            ContentKind.VOICE,
+            "user_send_video",
+            ContentKind.VIDEO,
+            "user_send_location",
+            ContentKind.LOCATION,
+            "user_send_link",
+            ContentKind.OTHER,
+            "user_send_business_card",
+            ContentKind.CONTACT);
 
     private final String appId;
     private final String oaSecretKey;
@@ -53,8 +69,14 @@ public final class ZaloWebhook {
      * @param answerLater answers a stored message off the request thread
      * @param forget      deletes what is stored about a citizen who withdrew consent
      */
-    public ZaloWebhook(String appId, String oaSecretKey, Duration maxAge, Clock clock, Function<InboundMessage, StoredInbound> accept,
-            Consumer<StoredInbound> answerLater, Consumer<ConversationKey> forget) {
+    public ZaloWebhook(
+            String appId,
+            String oaSecretKey,
+            Duration maxAge,
+            Clock clock,
+            Function<InboundMessage, StoredInbound> accept,
+            Consumer<StoredInbound> answerLater,
+            Consumer<ConversationKey> forget) {
         this.appId = appId;
         this.oaSecretKey = oaSecretKey;
         this.maxAge = maxAge;
@@ -89,7 +111,9 @@ public final class ZaloWebhook {
             return 400;
         }
         if (Duration.between(sent, clock.instant()).abs().compareTo(maxAge) > 0) {
-            log.warn("Zalo webhook refused: timestamp {} s away (replay?)", Duration.between(sent, clock.instant()).toSeconds());
+            log.warn(
+                    "Zalo webhook refused: timestamp {} s away (replay?)",
+                    Duration.between(sent, clock.instant()).toSeconds());
             return 401;
         }
         String name = event.path("event_name").asText("");
@@ -105,12 +129,18 @@ public final class ZaloWebhook {
         if (name.equals("follow")) {
             String follower = event.path("follower").path("id").asText("");
             if (!follower.isEmpty()) {
-                store(InboundMessage.text(key(follower), follower, "follow-" + event.path("timestamp").asText(), "/start", sent));
+                store(InboundMessage.text(
+                        key(follower),
+                        follower,
+                        "follow-" + event.path("timestamp").asText(),
+                        "/start",
+                        sent));
             }
             return 200;
         }
         if (name.equals("user_withdraw")) {
-            String user = event.path("sender").path("id").asText(event.path("user_id").asText(""));
+            String user =
+                    event.path("sender").path("id").asText(event.path("user_id").asText(""));
             if (!user.isEmpty()) {
                 forget.accept(key(user));
                 log.info("a Zalo citizen withdrew consent; their conversation was deleted (anonymous counts kept)");
@@ -126,8 +156,10 @@ public final class ZaloWebhook {
         if (sender.isEmpty() || msgId.isEmpty()) {
             return 400;
         }
-        ContentKind kind = name.equals("user_send_text") ? ContentKind.TEXT : KINDS.getOrDefault(name, ContentKind.OTHER);
-        store(new InboundMessage(key(sender), sender, msgId, kind, message.path("text").asText(""), sent));
+        ContentKind kind =
+                name.equals("user_send_text") ? ContentKind.TEXT : KINDS.getOrDefault(name, ContentKind.OTHER);
+        store(new InboundMessage(
+                key(sender), sender, msgId, kind, message.path("text").asText(""), sent));
         return 200;
     }
 

@@ -26,8 +26,8 @@ import org.consularbot.conversation.InProcessLocks;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.Reply;
-import org.consularbot.conversation.ReplyKind;
 import org.consularbot.conversation.ReplyDelivery;
+import org.consularbot.conversation.ReplyKind;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
@@ -57,14 +57,19 @@ class ConsoleChannelTest {
     }
 
     private static Reply answer(String text) {
-        return new Reply(ReplyKind.ANSWER, text, List.of(), List.of(YES, NO), Optional.of("passport.issue.renew-abroad"));
+        return new Reply(
+                ReplyKind.ANSWER, text, List.of(), List.of(YES, NO), Optional.of("passport.issue.renew-abroad"));
     }
 
     private static Reply didYouMean() {
-        return new Reply(ReplyKind.SUGGESTION, "Did you mean:\n1. Renew a passport\n2. Lost passport\nNone of these?",
-                List.of(new Button("1. Renew a passport", "faq:passport.issue.renew-abroad"),
+        return new Reply(
+                ReplyKind.SUGGESTION,
+                "Did you mean:\n1. Renew a passport\n2. Lost passport\nNone of these?",
+                List.of(
+                        new Button("1. Renew a passport", "faq:passport.issue.renew-abroad"),
                         new Button("2. Lost passport", "faq:passport.lost.first-steps")),
-                List.of(), Optional.empty());
+                List.of(),
+                Optional.empty());
     }
 
     @Test
@@ -97,12 +102,18 @@ class ConsoleChannelTest {
 
     @Test
     void feedbackAfterChoicesKeepsCountingFromTheChoices() throws Exception {
-        Reply both = new Reply(ReplyKind.ANSWER, "Answer.\n1. Renew a passport", List.of(didYouMean().choices().get(0)),
-                List.of(YES, NO), Optional.empty());
+        Reply both = new Reply(
+                ReplyKind.ANSWER,
+                "Answer.\n1. Renew a passport",
+                List.of(didYouMean().choices().get(0)),
+                List.of(YES, NO),
+                Optional.empty());
 
         send(both);
 
-        assertThat(printed.toString()).contains("[2] 👍 Helpful   [3] 👎 Not helpful").doesNotContain("[1]");
+        assertThat(printed.toString())
+                .contains("[2] 👍 Helpful   [3] 👎 Not helpful")
+                .doesNotContain("[1]");
         assertThat(console.toMessage("3").text()).isEqualTo(NO.payload());
         assertThat(console.toMessage("1").text()).isEqualTo("faq:passport.issue.renew-abroad");
     }
@@ -169,26 +180,32 @@ class ConsoleChannelTest {
 
     @Test
     void aReplyForAnotherCitizenIsRefusedAndNotPrinted() {
-        OutboxEntry forBob = new OutboxEntry(2, 2, new ConversationKey("console", "bob"), answer("Bob's answer."),
-                TestCorpora.CLOCK.instant(), 0);
+        OutboxEntry forBob = new OutboxEntry(
+                2, 2, new ConversationKey("console", "bob"), answer("Bob's answer."), TestCorpora.CLOCK.instant(), 0);
 
-        assertThatThrownBy(() -> console.send(forBob)).isInstanceOf(DeliveryException.class)
+        assertThatThrownBy(() -> console.send(forBob))
+                .isInstanceOf(DeliveryException.class)
                 .satisfies(e -> assertThat(((DeliveryException) e).permanent()).isFalse());
         assertThat(printed.toString()).isEmpty();
     }
 
     /** A turn processor on a fresh in-memory database, answering through {@code console}. */
-    private record Bot(Database database, JdbcConversationStore store, TurnProcessor processor) {
-    }
+    private record Bot(Database database, JdbcConversationStore store, TurnProcessor processor) {}
 
     private Bot bot() {
-        Database database = Database.open(DatabaseSettings.of("jdbc:h2:mem:console" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
+        Database database = Database.open(
+                DatabaseSettings.of("jdbc:h2:mem:console" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
         Corpus corpus = TestCorpora.real();
         JdbcConversationStore store = new JdbcConversationStore(database.dataSource(), TestCorpora.CLOCK);
-        Dialogue dialogue = new Dialogue(corpus, FaqMatchers.vietnameseAware(corpus), new HotlineFallback(new BotTexts(corpus)),
-                Escalation.NONE, new CitizenRateLimiter(0, TestCorpora.CLOCK), TestCorpora.CLOCK);
-        ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, new InProcessLocks(), Map.of(ConsoleChannel.NAME, console),
+        Dialogue dialogue = new Dialogue(
+                corpus,
+                FaqMatchers.vietnameseAware(corpus),
+                new HotlineFallback(new BotTexts(corpus)),
+                Escalation.NONE,
+                new CitizenRateLimiter(0, TestCorpora.CLOCK),
                 TestCorpora.CLOCK);
+        ReplyDelivery delivery = new ReplyDelivery(
+                store.outbox(), store, new InProcessLocks(), Map.of(ConsoleChannel.NAME, console), TestCorpora.CLOCK);
         TurnProcessor processor = new TurnProcessor(store, new InProcessLocks(), dialogue, delivery);
         return new Bot(database, store, processor);
     }
@@ -198,12 +215,17 @@ class ConsoleChannelTest {
         Bot bot = bot();
         StringWriter err = new StringWriter();
         try (Database ignored = bot.database()) {
-            console.talk(new BufferedReader(new StringReader("ho chieu het han lam lai o dau\n1\ntoi bi bat")), bot.processor(),
+            console.talk(
+                    new BufferedReader(new StringReader("ho chieu het han lam lai o dau\n1\ntoi bi bat")),
+                    bot.processor(),
                     new PrintWriter(err));
 
-            assertThat(printed.toString()).contains("[1] 👍 Hữu ích   [2] 👎 Chưa đúng")
-                    .contains("Cảm ơn bạn đã phản hồi!").contains(TestCorpora.HOTLINE);
-            assertThat(bot.store().feedback("passport.issue.renew-abroad")).singleElement()
+            assertThat(printed.toString())
+                    .contains("[1] 👍 Hữu ích   [2] 👎 Chưa đúng")
+                    .contains("Cảm ơn bạn đã phản hồi!")
+                    .contains(TestCorpora.HOTLINE);
+            assertThat(bot.store().feedback("passport.issue.renew-abroad"))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.helpful()).isTrue());
             assertThat(bot.store().find(console.conversation())).isPresent();
             assertThat(err.toString()).isEmpty();
@@ -216,22 +238,29 @@ class ConsoleChannelTest {
         bot.database().close();
         StringWriter err = new StringWriter();
 
-        console.talk(new BufferedReader(new StringReader("toi bi bat\nho chieu\n")), bot.processor(), new PrintWriter(err));
+        console.talk(
+                new BufferedReader(new StringReader("toi bi bat\nho chieu\n")), bot.processor(), new PrintWriter(err));
 
-        assertThat(err.toString().lines()).hasSize(2)
-                .allSatisfy(line -> assertThat(line).startsWith("error: the message was not stored (").endsWith("please send it again"));
+        assertThat(err.toString().lines())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("error: the message was not stored (")
+                        .endsWith("please send it again"));
         assertThat(printed.toString()).isEmpty();
     }
 
     @Test
     void whenTheDatabaseGoesAwayTheHotlineIsStillGiven() throws Exception {
-        ConsoleChannel withHotline = new ConsoleChannel(new PrintWriter(printed), TestCorpora.CLOCK, "alice", TestCorpora.HOTLINE);
+        ConsoleChannel withHotline =
+                new ConsoleChannel(new PrintWriter(printed), TestCorpora.CLOCK, "alice", TestCorpora.HOTLINE);
         Bot bot = bot();
         bot.database().close();
         StringWriter err = new StringWriter();
 
         withHotline.talk(new BufferedReader(new StringReader("toi bi bat\n")), bot.processor(), new PrintWriter(err));
 
-        assertThat(err.toString()).startsWith("error: the message was not stored (").contains(TestCorpora.HOTLINE);
+        assertThat(err.toString())
+                .startsWith("error: the message was not stored (")
+                .contains(TestCorpora.HOTLINE);
     }
 }

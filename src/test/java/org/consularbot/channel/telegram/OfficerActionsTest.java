@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class OfficerActionsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
-    private static final Incoming.OfficerAction REPLY = new Incoming.OfficerAction("42", "Chị đợi em 5 phút nhé",
-            Optional.of("9001"), Optional.empty(), Optional.of("77"));
+    private static final Incoming.OfficerAction REPLY = new Incoming.OfficerAction(
+            "42", "Chị đợi em 5 phút nhé", Optional.of("9001"), Optional.empty(), Optional.of("77"));
 
     private final InMemoryOfficerInbox inbox = new InMemoryOfficerInbox();
     private final List<ChatLanes> lanes = new CopyOnWriteArrayList<>();
@@ -69,13 +69,15 @@ class OfficerActionsTest {
     @Test
     void anActionTheInstanceDiedBeforeRunningIsRunByTheNextOneWithAllItsFields() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
-        OfficerActions dying = actions(action -> {
-            try {
-                never.await(); // the process is killed while the action waits on its lane
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, inbox);
+        OfficerActions dying = actions(
+                action -> {
+                    try {
+                        never.await(); // the process is killed while the action waits on its lane
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                inbox);
         dying.receive(502, REPLY);
         assertThat(inbox.pending(10)).extracting(OfficerInbox.Action::sourceId).containsExactly("telegram:502");
 
@@ -90,17 +92,20 @@ class OfficerActionsTest {
 
     @Test
     void anActionTheDatabaseRefusedStaysPendingAndABuggyOneDoesNot() throws Exception {
-        Incoming.OfficerAction buggy = new Incoming.OfficerAction("42", "/take 3", Optional.empty(), Optional.of("cb"), Optional.empty());
+        Incoming.OfficerAction buggy =
+                new Incoming.OfficerAction("42", "/take 3", Optional.empty(), Optional.of("cb"), Optional.empty());
         boolean[] databaseDown = {true};
-        OfficerActions actions = actions(action -> {
-            if (action.equals(buggy)) {
-                throw new IllegalStateException("bug");
-            }
-            if (databaseDown[0]) {
-                throw new StoreException("database error while storing a turn: connection refused", null);
-            }
-            ran.add(action);
-        }, inbox);
+        OfficerActions actions = actions(
+                action -> {
+                    if (action.equals(buggy)) {
+                        throw new IllegalStateException("bug");
+                    }
+                    if (databaseDown[0]) {
+                        throw new StoreException("database error while storing a turn: connection refused", null);
+                    }
+                    ran.add(action);
+                },
+                inbox);
 
         actions.receive(503, REPLY);
         actions.receive(504, buggy);

@@ -32,7 +32,8 @@ public final class TelegramEmulator implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TelegramEmulator(Process process, int port) {
         this.process = process;
@@ -45,15 +46,20 @@ public final class TelegramEmulator implements AutoCloseable {
                     + " (the Maven build does it in generate-test-resources)");
         }
         try {
-            Process process = new ProcessBuilder("node", "launcher.mjs").directory(HOME.toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target/telegram-emulator.log").toFile()))
+            Process process = new ProcessBuilder("node", "launcher.mjs")
+                    .directory(HOME.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            Path.of("target/telegram-emulator.log").toFile()))
                     .start();
-            BufferedReader ready = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader ready =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = ready.readLine();
             if (line == null) {
-                throw new IllegalStateException("the Telegram emulator exited at start; see target/telegram-emulator.log");
+                throw new IllegalStateException(
+                        "the Telegram emulator exited at start; see target/telegram-emulator.log");
             }
-            return new TelegramEmulator(process, JSON.readTree(line).path("port").asInt());
+            return new TelegramEmulator(
+                    process, JSON.readTree(line).path("port").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node for the Telegram emulator", e);
         }
@@ -67,8 +73,13 @@ public final class TelegramEmulator implements AutoCloseable {
     /** A citizen writes text in a private chat (chat id = user id, as Telegram does). */
     public void userSays(String token, long userId, String text) {
         String route = text.startsWith("/") ? "/sendCommand" : "/sendMessage";
-        post(route, JSON.createObjectNode().put("botToken", token).put("text", text)
-                .<ObjectNode>set("from", user(userId)).set("chat", privateChat(userId)));
+        post(
+                route,
+                JSON.createObjectNode()
+                        .put("botToken", token)
+                        .put("text", text)
+                        .<ObjectNode>set("from", user(userId))
+                        .set("chat", privateChat(userId)));
     }
 
     /** A citizen presses the inline button carrying {@code data} under the bot's newest message that has it. */
@@ -78,8 +89,13 @@ public final class TelegramEmulator implements AutoCloseable {
 
     /** A user presses a button under the bot's newest message in {@code chatId} (a group) that carries {@code data}. */
     public void userPresses(String token, long userId, long chatId, String data) {
-        post("/sendCallback", JSON.createObjectNode().put("botToken", token).put("chatId", chatId).put("data", data)
-                .set("from", user(userId)));
+        post(
+                "/sendCallback",
+                JSON.createObjectNode()
+                        .put("botToken", token)
+                        .put("chatId", chatId)
+                        .put("data", data)
+                        .set("from", user(userId)));
     }
 
     /** Any raw update, as Telegram would deliver it (stickers, edits, group messages). */
@@ -92,7 +108,12 @@ public final class TelegramEmulator implements AutoCloseable {
         List<JsonNode> messages = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (messages.size() < count && System.nanoTime() < deadline) {
-            JsonNode answer = post("/getUpdates", JSON.createObjectNode().put("token", token).put("chatId", chatId).put("timeout", 1));
+            JsonNode answer = post(
+                    "/getUpdates",
+                    JSON.createObjectNode()
+                            .put("token", token)
+                            .put("chatId", chatId)
+                            .put("timeout", 1));
             answer.path("result").forEach(update -> messages.add(withId(update)));
         }
         return messages;
@@ -109,7 +130,8 @@ public final class TelegramEmulator implements AutoCloseable {
     public List<JsonNode> moreBotMessages(String token, long chatId, Duration quiet) {
         sleep(quiet);
         List<JsonNode> messages = new ArrayList<>();
-        post("/getUpdates", JSON.createObjectNode().put("token", token).put("chatId", chatId)).path("result")
+        post("/getUpdates", JSON.createObjectNode().put("token", token).put("chatId", chatId))
+                .path("result")
                 .forEach(update -> messages.add(update.path("message")));
         return messages;
     }
@@ -117,13 +139,18 @@ public final class TelegramEmulator implements AutoCloseable {
     /** The Bot API calls the bot made, of one method (any case), oldest first, with their JSON bodies. */
     public List<JsonNode> calls(String method) {
         List<JsonNode> calls = new ArrayList<>();
-        post("/test/calls", JSON.createObjectNode().put("method", method)).path("result").forEach(calls::add);
+        post("/test/calls", JSON.createObjectNode().put("method", method))
+                .path("result")
+                .forEach(calls::add);
         return calls;
     }
 
     /** The next {@code count} calls of {@code method} fail with Telegram's error for {@code status}. */
     public void failNext(String method, int status, int retryAfterSeconds, int count) {
-        ObjectNode body = JSON.createObjectNode().put("method", method).put("status", status).put("count", count);
+        ObjectNode body = JSON.createObjectNode()
+                .put("method", method)
+                .put("status", status)
+                .put("count", count);
         if (retryAfterSeconds > 0) {
             body.put("retry_after", retryAfterSeconds);
         }
@@ -132,13 +159,20 @@ public final class TelegramEmulator implements AutoCloseable {
 
     /** Until {@code count} have failed, each call of {@code method} fails with {@code status} with chance {@code probability}. */
     public void failRandomly(String method, int status, double probability, int count) {
-        post("/test/fail-next", JSON.createObjectNode().put("method", method).put("status", status).put("count", count)
-                .put("probability", probability));
+        post(
+                "/test/fail-next",
+                JSON.createObjectNode()
+                        .put("method", method)
+                        .put("status", status)
+                        .put("count", count)
+                        .put("probability", probability));
     }
 
     /** The next {@code count} calls of {@code method} are answered normally, {@code millis} late. */
     public void delayNext(String method, int millis, int count) {
-        post("/test/delay-next", JSON.createObjectNode().put("method", method).put("ms", millis).put("count", count));
+        post(
+                "/test/delay-next",
+                JSON.createObjectNode().put("method", method).put("ms", millis).put("count", count));
     }
 
     /** Clears every fault and delay rule still waiting. */
@@ -147,7 +181,11 @@ public final class TelegramEmulator implements AutoCloseable {
     }
 
     private static ObjectNode user(long id) {
-        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "Citizen" + id).put("language_code", "vi");
+        return JSON.createObjectNode()
+                .put("id", id)
+                .put("is_bot", false)
+                .put("first_name", "Citizen" + id)
+                .put("language_code", "vi");
     }
 
     private static ObjectNode privateChat(long id) {
@@ -161,9 +199,11 @@ public final class TelegramEmulator implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("emulator " + route + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "emulator " + route + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -36,7 +36,9 @@ class TelegramPollerTest {
         Update third = update(102);
         when(client.execute(any(GetUpdates.class))).thenReturn(new ArrayList<>(List.of(first, second, third)));
         doNothing().when(ingress).receive(first);
-        doThrow(new StoreException("database down", new SQLException())).when(ingress).receive(second);
+        doThrow(new StoreException("database down", new SQLException()))
+                .when(ingress)
+                .receive(second);
 
         poller.pollOnce();
 
@@ -64,7 +66,8 @@ class TelegramPollerTest {
 
     @Test
     void networkErrorsNeverEndThePollerAndBackOffUpTo30Seconds() throws Exception {
-        when(client.execute(any(GetUpdates.class))).thenThrow(new TelegramApiException("Unable to execute getupdates", new IOException("reset")));
+        when(client.execute(any(GetUpdates.class)))
+                .thenThrow(new TelegramApiException("Unable to execute getupdates", new IOException("reset")));
 
         for (int i = 0; i < 8; i++) {
             poller.pollOnce();

@@ -34,17 +34,29 @@ class TelegramSenderTest {
 
     private final TelegramClient client = mock(TelegramClient.class);
     private final SendPacerTest.FakeTime time = new SendPacerTest.FakeTime();
-    private final TelegramSender sender = new TelegramSender(client, new SendPacer(30, Duration.ZERO, time, time), time);
+    private final TelegramSender sender =
+            new TelegramSender(client, new SendPacer(30, Duration.ZERO, time, time), time);
 
     @Test
     void aLongAnswerGoesAsSeveralMessagesWithTheButtonsUnderTheLast() throws Exception {
-        String text = ("Một đoạn dài về thủ tục. ".repeat(100).strip() + "\n\n").repeat(4).strip();
-        Reply reply = new Reply(ReplyKind.ANSWER, text, List.of(), List.of(new Button("👍", "fb:+:x"), new Button("👎", "fb:-:x")), Optional.of("x"));
+        String text = ("Một đoạn dài về thủ tục. ".repeat(100).strip() + "\n\n")
+                .repeat(4)
+                .strip();
+        Reply reply = new Reply(
+                ReplyKind.ANSWER,
+                text,
+                List.of(),
+                List.of(new Button("👍", "fb:+:x"), new Button("👎", "fb:-:x")),
+                Optional.of("x"));
 
         sender.send(entry(reply));
 
         ArgumentCaptor<SendMessage> sent = ArgumentCaptor.forClass(SendMessage.class);
-        verify(client, times(TelegramFormat.split(text, TelegramFormat.MAX_MESSAGE).size())).execute(sent.capture());
+        verify(
+                        client,
+                        times(TelegramFormat.split(text, TelegramFormat.MAX_MESSAGE)
+                                .size()))
+                .execute(sent.capture());
         List<SendMessage> messages = sent.getAllValues();
         assertThat(messages).hasSizeGreaterThanOrEqualTo(3);
         assertThat(sent.getAllValues()).allSatisfy(m -> {
@@ -52,15 +64,21 @@ class TelegramSenderTest {
             assertThat(m.getParseMode()).isEqualToIgnoringCase("html");
             assertThat(m.getText().length()).isLessThanOrEqualTo(4096);
         });
-        assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
+        assertThat(messages.subList(0, messages.size() - 1))
+                .allSatisfy(m -> assertThat(m.getReplyMarkup()).isNull());
         assertThat(messages.get(messages.size() - 1).getReplyMarkup()).isNotNull();
-        assertThat(String.join("\n\n", messages.stream().map(SendMessage::getText).toList())).isEqualTo(text);
+        assertThat(String.join(
+                        "\n\n", messages.stream().map(SendMessage::getText).toList()))
+                .isEqualTo(text);
     }
 
     @Test
     void aLaterPartRefusedWith429IsRetriedInPlaceSoEarlierPartsAreNotSentTwice() throws Exception {
         String text = ("Đoạn dài. ".repeat(300).strip() + "\n\n").repeat(2).strip();
-        when(client.execute(any(SendMessage.class))).thenReturn(null).thenThrow(refusal(429, "Too Many Requests", 3)).thenReturn(null);
+        when(client.execute(any(SendMessage.class)))
+                .thenReturn(null)
+                .thenThrow(refusal(429, "Too Many Requests", 3))
+                .thenReturn(null);
 
         sender.send(entry(Reply.text(ReplyKind.ANSWER, text)));
 
@@ -72,7 +90,9 @@ class TelegramSenderTest {
     void aFirstPartRefusedFailsTheReplyForTheOutboxToRetry() throws Exception {
         when(client.execute(any(SendMessage.class))).thenThrow(refusal(502, "Bad Gateway", null));
 
-        assertThat(catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x")))))
+                .isNotNull();
         verify(client, times(1)).execute(any(SendMessage.class));
     }
 
@@ -80,7 +100,8 @@ class TelegramSenderTest {
     void tooManyRequestsIsRetriedAfterWhatTelegramAsks() throws Exception {
         when(client.execute(any(SendMessage.class))).thenThrow(refusal(429, "Too Many Requests: retry after 7", 7));
 
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))));
+        DeliveryException e = catchThrowableOfType(
+                DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))));
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
@@ -88,29 +109,49 @@ class TelegramSenderTest {
 
     @Test
     void aBlockedBotOrAMissingChatIsNotRetried() throws Exception {
-        when(client.execute(any(SendMessage.class))).thenThrow(refusal(403, "Forbidden: bot was blocked by the user", null));
-        assertThat(catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x")))).permanent()).isTrue();
+        when(client.execute(any(SendMessage.class)))
+                .thenThrow(refusal(403, "Forbidden: bot was blocked by the user", null));
+        assertThat(catchThrowableOfType(
+                                DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))))
+                        .permanent())
+                .isTrue();
 
         when(client.execute(any(SendMessage.class))).thenThrow(refusal(400, "Bad Request: chat not found", null));
-        assertThat(catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x")))).permanent()).isTrue();
+        assertThat(catchThrowableOfType(
+                                DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))))
+                        .permanent())
+                .isTrue();
     }
 
     @Test
     void serverErrorsAndNetworkFailuresAreRetried() throws Exception {
         when(client.execute(any(SendMessage.class))).thenThrow(refusal(502, "Bad Gateway", null));
-        DeliveryException server = catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))));
+        DeliveryException server = catchThrowableOfType(
+                DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))));
         assertThat(server.permanent()).isFalse();
         assertThat(server.retryAfter()).isEmpty();
 
-        when(client.execute(any(SendMessage.class))).thenThrow(new TelegramApiException("Unable to execute sendmessage", new IOException("timeout")));
-        assertThat(catchThrowableOfType(DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x")))).permanent()).isFalse();
+        when(client.execute(any(SendMessage.class)))
+                .thenThrow(new TelegramApiException("Unable to execute sendmessage", new IOException("timeout")));
+        assertThat(catchThrowableOfType(
+                                DeliveryException.class, () -> sender.send(entry(Reply.text(ReplyKind.HELP, "x"))))
+                        .permanent())
+                .isFalse();
     }
 
-    private static TelegramApiRequestException refusal(int code, String description, Integer retryAfter) throws Exception {
-        ResponseParameters parameters = retryAfter == null ? null
+    private static TelegramApiRequestException refusal(int code, String description, Integer retryAfter)
+            throws Exception {
+        ResponseParameters parameters = retryAfter == null
+                ? null
                 : new ObjectMapper().readValue("{\"retry_after\": " + retryAfter + "}", ResponseParameters.class);
-        return new TelegramApiRequestException("Error sending message",
-                ApiResponse.builder().ok(false).errorCode(code).errorDescription(description).parameters(parameters).build());
+        return new TelegramApiRequestException(
+                "Error sending message",
+                ApiResponse.builder()
+                        .ok(false)
+                        .errorCode(code)
+                        .errorDescription(description)
+                        .parameters(parameters)
+                        .build());
     }
 
     private static OutboxEntry entry(Reply reply) {

@@ -71,11 +71,16 @@ class TelegramUpdatesTest {
 
     @Test
     void stickersVoiceLocationsAndFilesAreTheirKind() throws Exception {
-        assertThat(kindOf("\"sticker\": {\"file_id\": \"s\", \"file_unique_id\": \"u\", \"type\": \"regular\", \"width\": 1, \"height\": 1, \"is_animated\": false, \"is_video\": false}"))
+        assertThat(
+                        kindOf(
+                                "\"sticker\": {\"file_id\": \"s\", \"file_unique_id\": \"u\", \"type\": \"regular\", \"width\": 1, \"height\": 1, \"is_animated\": false, \"is_video\": false}"))
                 .isEqualTo(ContentKind.STICKER);
-        assertThat(kindOf("\"voice\": {\"file_id\": \"v\", \"file_unique_id\": \"u\", \"duration\": 3}")).isEqualTo(ContentKind.VOICE);
-        assertThat(kindOf("\"location\": {\"latitude\": 45.4, \"longitude\": -75.7}")).isEqualTo(ContentKind.LOCATION);
-        assertThat(kindOf("\"document\": {\"file_id\": \"d\", \"file_unique_id\": \"u\"}")).isEqualTo(ContentKind.FILE);
+        assertThat(kindOf("\"voice\": {\"file_id\": \"v\", \"file_unique_id\": \"u\", \"duration\": 3}"))
+                .isEqualTo(ContentKind.VOICE);
+        assertThat(kindOf("\"location\": {\"latitude\": 45.4, \"longitude\": -75.7}"))
+                .isEqualTo(ContentKind.LOCATION);
+        assertThat(kindOf("\"document\": {\"file_id\": \"d\", \"file_unique_id\": \"u\"}"))
+                .isEqualTo(ContentKind.FILE);
         assertThat(kindOf("\"dice\": {\"emoji\": \"🎲\", \"value\": 3}")).isEqualTo(ContentKind.OTHER);
     }
 
@@ -87,25 +92,28 @@ class TelegramUpdatesTest {
 
         assertThat(read(group.formatted("/start@embassy_bot"))).isEqualTo(new Incoming.GroupCommand(-100123));
         assertThat(read(group.formatted("/help"))).isEqualTo(new Incoming.GroupCommand(-100123));
-        assertThat(read(group.formatted("/help@Other_Bot"))).as("another bot's command").isInstanceOf(Incoming.Ignored.class);
+        assertThat(read(group.formatted("/help@Other_Bot")))
+                .as("another bot's command")
+                .isInstanceOf(Incoming.Ignored.class);
         assertThat(read(group.formatted("toi mat ho chieu"))).isInstanceOf(Incoming.Ignored.class);
     }
 
     @Test
     void otherUpdatesAndBotsAreIgnored() throws Exception {
         assertThat(read("{\"update_id\": 15, \"my_chat_member\": {\"chat\": {\"id\": 42, \"type\": \"private\"}, "
-                + "\"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"date\": 1}}")).isInstanceOf(Incoming.Ignored.class);
+                        + "\"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"date\": 1}}"))
+                .isInstanceOf(Incoming.Ignored.class);
         assertThat(read("""
                 {"update_id": 16, "message": {"message_id": 1, "date": 1790000000, "text": "hi",
-                 "from": {"id": 43, "is_bot": true, "first_name": "Bot"}, "chat": {"id": 43, "type": "private"}}}"""))
-                .isInstanceOf(Incoming.Ignored.class);
+                 "from": {"id": 43, "is_bot": true, "first_name": "Bot"}, "chat": {"id": 43, "type": "private"}}}""")).isInstanceOf(Incoming.Ignored.class);
         assertThat(updates.read(null)).isInstanceOf(Incoming.Ignored.class);
     }
 
     private ContentKind kindOf(String content) throws Exception {
         return turn("{\"update_id\": 20, \"message\": {\"message_id\": 3, \"date\": 1790000000, " + content
-                + ", \"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"chat\": {\"id\": 42, \"type\": \"private\"}}}")
-                .message().kind();
+                        + ", \"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"chat\": {\"id\": 42, \"type\": \"private\"}}}")
+                .message()
+                .kind();
     }
 
     private Incoming.Turn turn(String json) throws Exception {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 class TelegramWebhookTest {
 
     private static final String SECRET = "s3cret-token-0123456789";
-    private static final String UPDATE = "{\"update_id\": 5, \"message\": {\"message_id\": 1, \"date\": 1790000000, \"text\": \"hi\","
-            + " \"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"chat\": {\"id\": 42, \"type\": \"private\"}}}";
+    private static final String UPDATE =
+            "{\"update_id\": 5, \"message\": {\"message_id\": 1, \"date\": 1790000000, \"text\": \"hi\","
+                    + " \"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"chat\": {\"id\": 42, \"type\": \"private\"}}}";
 
     private final TelegramIngress ingress = mock(TelegramIngress.class);
     private final TelegramWebhook webhook = new TelegramWebhook(SECRET, ingress);
@@ -41,16 +42,22 @@ class TelegramWebhookTest {
 
     @Test
     void aStoredUpdateIs200AndAnUnstoredOne503SoTelegramSendsItAgain() {
-        assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+        assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
 
-        doThrow(new StoreException("database down", new SQLException())).when(ingress).receive(any());
-        assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8))).isEqualTo(503);
+        doThrow(new StoreException("database down", new SQLException()))
+                .when(ingress)
+                .receive(any());
+        assertThat(webhook.receive(SECRET, () -> UPDATE.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(503);
     }
 
     @Test
     void garbageIs400() {
         assertThat(webhook.receive(SECRET, () -> new byte[0])).isEqualTo(400);
-        assertThat(webhook.receive(SECRET, () -> "{\"update_id\": \"x\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
-        assertThat(webhook.receive(SECRET, () -> new byte[] {(byte) 0xff, (byte) 0xfe})).isEqualTo(400);
+        assertThat(webhook.receive(SECRET, () -> "{\"update_id\": \"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(400);
+        assertThat(webhook.receive(SECRET, () -> new byte[] {(byte) 0xff, (byte) 0xfe}))
+                .isEqualTo(400);
     }
 }

@@ -12,6 +12,7 @@ public final class InMemoryZaloVault implements ZaloTokens.Vault {
 
     /** Held from reading the stored pair to storing the renewed one, like the JDBC vault's row lock. */
     private final ReentrantLock renewing = new ReentrantLock();
+
     private ZaloTokens.Pair stored;
     private int failingStores;
 

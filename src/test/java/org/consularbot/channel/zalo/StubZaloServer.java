@@ -26,8 +26,7 @@ public final class StubZaloServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message the bot sent: to whom, what, with which access token. */
-    public record Sent(String userId, String text, String accessToken) {
-    }
+    public record Sent(String userId, String text, String accessToken) {}
 
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
     public final List<Map<String, String>> refreshes = new CopyOnWriteArrayList<>();
@@ -49,7 +48,10 @@ public final class StubZaloServer implements AutoCloseable {
     }
 
     public List<String> textsTo(String userId) {
-        return sent.stream().filter(s -> s.userId().equals(userId)).map(Sent::text).toList();
+        return sent.stream()
+                .filter(s -> s.userId().equals(userId))
+                .map(Sent::text)
+                .toList();
     }
 
     private void message(HttpExchange exchange) throws IOException {
@@ -59,13 +61,19 @@ public final class StubZaloServer implements AutoCloseable {
             answer(exchange, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
             return;
         }
-        sent.add(new Sent(body.path("recipient").path("user_id").asText(), body.path("message").path("text").asText(), token));
+        sent.add(new Sent(
+                body.path("recipient").path("user_id").asText(),
+                body.path("message").path("text").asText(),
+                token));
         answer(exchange, "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m" + sent.size() + "\"}}");
     }
 
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = Arrays.stream(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
-                .map(pair -> pair.split("=", 2)).collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
+        Map<String, String> form = Arrays.stream(
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        p -> p[0], p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
         form.put("secret_key", String.valueOf(exchange.getRequestHeaders().getFirst("secret_key")));
         refreshes.add(form);
         try {
@@ -79,7 +87,10 @@ public final class StubZaloServer implements AutoCloseable {
             return;
         }
         int next = generation.incrementAndGet();
-        answer(exchange, "{\"access_token\":\"access-" + next + "\",\"refresh_token\":\"r" + next + "\",\"expires_in\":\"" + expiresInSeconds + "\"}");
+        answer(
+                exchange,
+                "{\"access_token\":\"access-" + next + "\",\"refresh_token\":\"r" + next + "\",\"expires_in\":\""
+                        + expiresInSeconds + "\"}");
     }
 
     private static void answer(HttpExchange exchange, String json) throws IOException {

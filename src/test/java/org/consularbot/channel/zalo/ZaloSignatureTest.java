@@ -12,17 +12,30 @@ class ZaloSignatureTest {
 
     @Test
     void theMacIsSha256OfAppIdBodyTimestampAndOaSecret() {
-        assertThat(ZaloSignature.mac("2553", BODY, "1699003881354", "oa-secret")).isEqualTo(EXPECTED);
+        assertThat(ZaloSignature.mac("2553", BODY, "1699003881354", "oa-secret"))
+                .isEqualTo(EXPECTED);
     }
 
     @Test
     void aValidSignatureIsAcceptedAndEveryAlterationRefused() {
-        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY, "1699003881354", "oa-secret")).isTrue();
-        assertThat(ZaloSignature.valid(EXPECTED.toUpperCase().replace("MAC=", "mac="), "2553", BODY, "1699003881354", "oa-secret")).isTrue();
-        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY, "1699003881354", "wrong-secret")).as("wrong key").isFalse();
-        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY.replace("text", "texts"), "1699003881354", "oa-secret")).as("tampered").isFalse();
-        assertThat(ZaloSignature.valid(EXPECTED, "2554", BODY, "1699003881354", "oa-secret")).as("other app").isFalse();
-        assertThat(ZaloSignature.valid(null, "2553", BODY, "1699003881354", "oa-secret")).isFalse();
-        assertThat(ZaloSignature.valid(EXPECTED.substring(4), "2553", BODY, "1699003881354", "oa-secret")).as("no mac= prefix").isFalse();
+        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY, "1699003881354", "oa-secret"))
+                .isTrue();
+        assertThat(ZaloSignature.valid(
+                        EXPECTED.toUpperCase().replace("MAC=", "mac="), "2553", BODY, "1699003881354", "oa-secret"))
+                .isTrue();
+        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY, "1699003881354", "wrong-secret"))
+                .as("wrong key")
+                .isFalse();
+        assertThat(ZaloSignature.valid(EXPECTED, "2553", BODY.replace("text", "texts"), "1699003881354", "oa-secret"))
+                .as("tampered")
+                .isFalse();
+        assertThat(ZaloSignature.valid(EXPECTED, "2554", BODY, "1699003881354", "oa-secret"))
+                .as("other app")
+                .isFalse();
+        assertThat(ZaloSignature.valid(null, "2553", BODY, "1699003881354", "oa-secret"))
+                .isFalse();
+        assertThat(ZaloSignature.valid(EXPECTED.substring(4), "2553", BODY, "1699003881354", "oa-secret"))
+                .as("no mac= prefix")
+                .isFalse();
     }
 }

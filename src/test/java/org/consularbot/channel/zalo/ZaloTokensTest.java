@@ -60,8 +60,15 @@ class ZaloTokensTest {
     private ZaloTokens instance(String url) {
         Database database = Database.open(DatabaseSettings.of(url));
         databases.add(database);
-        return new ZaloTokens(URI.create(zalo.url()), "1", "s", Optional.of("r1"), new JdbcZaloTokens(database.dataSource()),
-                HttpClient.newHttpClient(), clock, told::add);
+        return new ZaloTokens(
+                URI.create(zalo.url()),
+                "1",
+                "s",
+                Optional.of("r1"),
+                new JdbcZaloTokens(database.dataSource()),
+                HttpClient.newHttpClient(),
+                clock,
+                told::add);
     }
 
     private List<String> spent() {
@@ -139,7 +146,8 @@ class ZaloTokensTest {
             }
 
             @Override
-            public ZaloTokens.Pair renew(ZaloTokens.Pair seed, Instant at, ZaloTokens.Renewal renewal) throws ZaloException {
+            public ZaloTokens.Pair renew(ZaloTokens.Pair seed, Instant at, ZaloTokens.Renewal renewal)
+                    throws ZaloException {
                 ZaloTokens.Pair stored = real.renew(seed, at, renewal);
                 if (stored.accessToken().isPresent() && loseAcknowledgement.getAndSet(false)) {
                     throw new StoreException("connection reset while committing", null);
@@ -147,15 +155,27 @@ class ZaloTokensTest {
                 return stored;
             }
         };
-        ZaloTokens first = new ZaloTokens(URI.create(zalo.url()), "1", "s", Optional.of("r1"), lossy, HttpClient.newHttpClient(), clock,
+        ZaloTokens first = new ZaloTokens(
+                URI.create(zalo.url()),
+                "1",
+                "s",
+                Optional.of("r1"),
+                lossy,
+                HttpClient.newHttpClient(),
+                clock,
                 told::add);
         ZaloTokens second = instance(url);
 
-        assertThat(catchThrowableOfType(ZaloException.class, first::accessToken).getMessage()).contains("could not be stored");
+        assertThat(catchThrowableOfType(ZaloException.class, first::accessToken).getMessage())
+                .contains("could not be stored");
         clock.advance(EXPIRED);
-        assertThat(second.accessToken()).as("the other instance renews from what was stored").isEqualTo("access-3");
+        assertThat(second.accessToken())
+                .as("the other instance renews from what was stored")
+                .isEqualTo("access-3");
 
-        assertThat(first.accessToken()).as("takes the newer pair instead of writing its spent one back").isEqualTo("access-3");
+        assertThat(first.accessToken())
+                .as("takes the newer pair instead of writing its spent one back")
+                .isEqualTo("access-3");
         assertThat(real.load().orElseThrow().refreshToken()).isEqualTo("r3");
         assertThat(spent()).containsExactly("r1", "r2");
     }
@@ -173,11 +193,21 @@ class ZaloTokensTest {
                 throw new StoreException("database down", null);
             }
         };
-        ZaloTokens tokens = new ZaloTokens(URI.create(zalo.url()), "1", "s", Optional.of("r1"), down, HttpClient.newHttpClient(), clock,
+        ZaloTokens tokens = new ZaloTokens(
+                URI.create(zalo.url()),
+                "1",
+                "s",
+                Optional.of("r1"),
+                down,
+                HttpClient.newHttpClient(),
+                clock,
                 told::add);
 
-        assertThat(catchThrowableOfType(ZaloException.class, tokens::accessToken).retriable()).isTrue();
-        assertThat(catchThrowableOfType(ZaloException.class, tokens::accessToken)).isNotNull();
+        assertThat(catchThrowableOfType(ZaloException.class, tokens::accessToken)
+                        .retriable())
+                .isTrue();
+        assertThat(catchThrowableOfType(ZaloException.class, tokens::accessToken))
+                .isNotNull();
 
         assertThat(zalo.refreshes).as("no token spent that could not be stored").isEmpty();
         assertThat(told).singleElement().satisfies(t -> assertThat(t).contains("could not be read from the database"));

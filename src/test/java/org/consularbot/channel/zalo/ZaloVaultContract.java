@@ -31,8 +31,7 @@ public abstract class ZaloVaultContract {
     /** A new, empty vault; {@link #closeVault} is called after each test. */
     protected abstract ZaloTokens.Vault newVault();
 
-    protected void closeVault() {
-    }
+    protected void closeVault() {}
 
     @BeforeEach
     void open() {
@@ -72,9 +71,10 @@ public abstract class ZaloVaultContract {
         List<ZaloTokens.Pair> seen = new ArrayList<>();
 
         assertThat(vault.renew(seed, T0, stored -> {
-            seen.add(stored);
-            return next;
-        })).isEqualTo(next);
+                    seen.add(stored);
+                    return next;
+                }))
+                .isEqualTo(next);
 
         assertThat(seen).containsExactly(seed);
         assertThat(vault.load()).contains(next);
@@ -85,7 +85,8 @@ public abstract class ZaloVaultContract {
         ZaloTokens.Pair stored = pair("r2", "access-2", T0.plus(25, ChronoUnit.HOURS));
         store(stored);
 
-        ZaloTokens.Pair kept = vault.renew(new ZaloTokens.Pair("r1", Optional.empty(), Optional.empty()), T0, pair -> pair);
+        ZaloTokens.Pair kept =
+                vault.renew(new ZaloTokens.Pair("r1", Optional.empty(), Optional.empty()), T0, pair -> pair);
 
         assertThat(kept).isEqualTo(stored);
         assertThat(vault.load()).contains(stored);
@@ -139,6 +140,8 @@ public abstract class ZaloVaultContract {
         }
 
         assertThat(mostInside).as("renewals at the same time").hasValue(1);
-        assertThat(vault.load().map(ZaloTokens.Pair::refreshToken)).as("each started from the last one's pair").contains("r++++");
+        assertThat(vault.load().map(ZaloTokens.Pair::refreshToken))
+                .as("each started from the last one's pair")
+                .contains("r++++");
     }
 }
