@@ -25,6 +25,7 @@ import org.consularbot.conversation.ConversationLocks;
 import org.consularbot.conversation.Dialogue;
 import org.consularbot.conversation.FallbackAnswerer;
 import org.consularbot.conversation.InProcessLocks;
+import org.consularbot.conversation.OfficerTurnTexts;
 import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.Recovery;
 import org.consularbot.conversation.ReplyDelivery;
@@ -77,7 +78,7 @@ final class BotAssembly implements AutoCloseable {
     private final AtomicReference<OfficerTurns> officerTurns = new AtomicReference<>();
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
-    final BotTexts officerTexts;
+    final OfficerTurnTexts officerTexts;
 
     private FallbackAnswerer fallback;
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
@@ -107,7 +108,7 @@ final class BotAssembly implements AutoCloseable {
         this.loader = loader;
         this.corpus = corpus;
         this.serving = corpus;
-        this.officerTexts = new BotTexts(this::serving);
+        this.officerTexts = new OfficerTurnTexts(this::serving);
         this.database = database;
         this.receipts = ReceiptJournal.besideDatabase(config.dbUrl(), clock);
         this.store = new JdbcConversationStore(database.dataSource(), clock, receipts);
@@ -294,7 +295,7 @@ final class BotAssembly implements AutoCloseable {
                     officerOutbox,
                     roster(),
                     citizenLine,
-                    conversationId -> store.recentTexts(conversationId, 10),
+                    conversationId -> store.history().recentTexts(conversationId, 10),
                     () -> officerChannel,
                     clock);
         }
@@ -318,7 +319,7 @@ final class BotAssembly implements AutoCloseable {
                 citizenLine,
                 clock,
                 config.handoff().showNames(),
-                conversationId -> store.recentTexts(conversationId, 20));
+                conversationId -> store.history().recentTexts(conversationId, 20));
     }
 
     SlaWatch slaWatch() {

@@ -116,12 +116,12 @@ final class RunningBot implements AutoCloseable {
                     new ZaloSender.ReplyWindow() {
                         @Override
                         public Optional<Instant> lastCitizenMessage(ConversationKey key) {
-                            return assembly.store.lastCitizenMessage(key);
+                            return assembly.store.history().lastCitizenMessage(key);
                         }
 
                         @Override
                         public int repliesSentSince(ConversationKey key, Instant since) {
-                            return assembly.store.repliesSentSince(key, since);
+                            return assembly.store.history().repliesSentSince(key, since);
                         }
                     },
                     notice -> assembly.officerOutbox.enqueue(

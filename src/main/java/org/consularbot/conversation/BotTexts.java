@@ -186,61 +186,6 @@ public final class BotTexts {
         return (l == Language.VI ? "Nguồn: " : "Source: ") + source + when + past;
     }
 
-    /** An officer took the conversation: the citizen now talks to a person, named or by role. */
-    public String officerJoined(Language l, String officer) {
-        return l == Language.VI
-                ? "👤 " + officer + " đã nhận cuộc trò chuyện và sẽ trả lời bạn tại đây."
-                : "👤 " + officer + " has joined and will answer you here.";
-    }
-
-    /** An officer's words, marked so the citizen never mistakes them for the bot's. */
-    public String officerSays(String officer, String text) {
-        return "👤 " + officer + ": " + text;
-    }
-
-    public String officerClosed(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "Cán bộ đã kết thúc cuộc trò chuyện. Cảm ơn bạn!"
-                        : "The officer has closed the conversation. Thank you!",
-                l == Language.VI
-                        ? "Tôi (trợ lý tự động) tiếp tục trả lời câu hỏi thường gặp. Chưa được giải quyết? Gõ /human."
-                        : "I (the automated assistant) answer common questions again. Not resolved? Type /human.");
-    }
-
-    public String officerReleased(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "Yêu cầu của bạn đã được chuyển lại hàng chờ; một cán bộ khác sẽ trả lời tại đây."
-                        : "Your request is back in the queue; another officer will answer you here.",
-                l == Language.VI ? "Khẩn cấp: gọi {{hotline}} (24/7)." : "Emergency: call {{hotline}} (24/7).");
-    }
-
-    /** Nobody has answered in time: the citizen is told they are not forgotten, with the hotline. */
-    public String notForgotten(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "Chúng tôi chưa quên bạn: yêu cầu của bạn đã được chuyển lên cán bộ phụ trách."
-                        : "You are not forgotten: your request has been passed to the officer in charge.",
-                l == Language.VI
-                        ? "Nếu khẩn cấp, gọi ngay {{hotline}} (24/7)."
-                        : "If it is urgent, call {{hotline}} (24/7) now.");
-    }
-
-    public String outsideHours(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "Hiện ngoài giờ trực. Yêu cầu của bạn đã được lưu; cán bộ sẽ trả lời tại đây khi vào ca."
-                        : "It is outside duty hours. Your request is saved; an officer will answer here when on duty.",
-                l == Language.VI
-                        ? "Nếu khẩn cấp, gọi ngay {{hotline}} (24/7)."
-                        : "If it is urgent, call {{hotline}} (24/7) now.");
-    }
-
     public String emergencyHeader(Language l) {
         return lines(
                 l,
@@ -387,15 +332,19 @@ public final class BotTexts {
         return serving.get().mission().fact(key, l);
     }
 
-    /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */
     private String lines(Language l, String... lines) {
+        return lines(serving.get(), l, lines);
+    }
+
+    /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */
+    static String lines(Corpus corpus, Language l, String... lines) {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             Matcher m = PLACEHOLDER.matcher(line);
             StringBuilder rendered = new StringBuilder();
             boolean complete = true;
             while (m.find()) {
-                String value = fact(m.group(1), l);
+                String value = corpus.mission().fact(m.group(1), l);
                 if (value == null) {
                     complete = false;
                     break;

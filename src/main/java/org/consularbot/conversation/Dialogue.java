@@ -2,7 +2,6 @@ package org.consularbot.conversation;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +37,7 @@ public final class Dialogue {
     private volatile BotTexts texts;
     private volatile FallbackAnswerer fallback;
     private final Escalation escalation;
+    private final CitizenCommands commands;
     private final CitizenRateLimiter limiter;
     private final Clock clock;
 
@@ -53,6 +53,7 @@ public final class Dialogue {
         this.texts = new BotTexts(corpus);
         this.fallback = fallback;
         this.escalation = escalation;
+        this.commands = new CitizenCommands(escalation);
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -101,7 +102,7 @@ public final class Dialogue {
             plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NOT_TEXT);
         } else if (command.isPresent()) {
-            command(plan, command.get());
+            commands.apply(plan, command.get(), texts, language(plan));
         } else {
             question(plan, text, match);
         }
@@ -245,74 +246,6 @@ public final class Dialogue {
         plan.afterCommit.add(() -> escalation.relay(after, message));
     }
 
-    private void command(TurnPlan plan, CitizenCommand command) {
-        Language l = language(plan);
-        plan.outcome = TurnOutcome.command(command.name().name());
-        switch (command.name()) {
-            case START -> plan.reply(Reply.text(ReplyKind.WELCOME, texts.welcome(l)));
-            case HELP -> plan.reply(Reply.text(ReplyKind.HELP, texts.help(l)));
-            case UNKNOWN -> plan.reply(Reply.text(ReplyKind.HELP, texts.unknownCommand(l)));
-            case LANG -> language(plan, command.argument());
-            case HUMAN -> human(plan, l);
-            case CANCEL -> cancel(plan, l);
-            default -> throw new IllegalStateException(command.name().name());
-        }
-    }
-
-    private void language(TurnPlan plan, String argument) {
-        String code = argument.toLowerCase(Locale.ROOT);
-        Optional<Language> chosen = Language.fromCode(code);
-        if (chosen.isPresent()) {
-            plan.preferredLanguage = chosen;
-            plan.lastLanguage = chosen.get();
-            plan.event(
-                    ConversationEvent.Type.LANGUAGE_SET,
-                    Actor.CITIZEN,
-                    chosen.get().code());
-            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageSet(chosen.get())));
-        } else if (code.equals("auto")) {
-            plan.preferredLanguage = Optional.empty();
-            plan.event(ConversationEvent.Type.LANGUAGE_SET, Actor.CITIZEN, "auto");
-            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageAuto(plan.lastLanguage)));
-        } else {
-            plan.reply(Reply.text(ReplyKind.LANGUAGE, texts.languageUsage(language(plan))));
-        }
-    }
-
-    private void human(TurnPlan plan, Language l) {
-        if (plan.state == ConversationState.WAITING_FOR_OFFICER) {
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanAlreadyRequested(l)));
-        } else if (plan.state == ConversationState.WITH_OFFICER) {
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.withOfficerAlready(l)));
-        } else if (escalation.available()) {
-            plan.change(Trigger.HUMAN_REQUESTED, Actor.CITIZEN);
-            plan.event(ConversationEvent.Type.ESCALATION, Actor.CITIZEN, "officer requested");
-            Conversation after = plan.after();
-            plan.afterCommit.add(
-                    () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.CITIZEN_ASKED)));
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
-        } else if (plan.replies.stream().noneMatch(r -> r.kind() == ReplyKind.HANDOFF)) {
-            // not twice when this turn already said the officers went away
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(l)));
-        }
-    }
-
-    private void cancel(TurnPlan plan, Language l) {
-        switch (plan.state) {
-            case AWAITING_CHOICE -> {
-                plan.change(Trigger.CITIZEN_CANCELLED, Actor.CITIZEN);
-                plan.reply(Reply.text(ReplyKind.CANCEL, texts.choiceCancelled(l)));
-            }
-            case WAITING_FOR_OFFICER, WITH_OFFICER -> {
-                plan.change(Trigger.CITIZEN_CANCELLED, Actor.CITIZEN);
-                Conversation after = plan.after();
-                plan.afterCommit.add(() -> escalation.withdraw(after));
-                plan.reply(Reply.text(ReplyKind.CANCEL, texts.humanCancelled(l)));
-            }
-            default -> plan.reply(Reply.text(ReplyKind.CANCEL, texts.nothingToCancel(l)));
-        }
-    }
-
     private void question(TurnPlan plan, String text, MatchResult match) {
         if (blank(text)) {
             plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
@@ -349,7 +282,7 @@ public final class Dialogue {
                 && plan.state != ConversationState.WITH_OFFICER
                 && plan.state != ConversationState.WAITING_FOR_OFFICER) {
             plan.unansweredStreak = 0;
-            human(plan, l);
+            commands.human(plan, texts, l);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.HUMAN_REQUESTED);
             return;
         }
@@ -375,23 +308,6 @@ public final class Dialogue {
                         match.reason().orElse(""));
             }
             default -> fallback(plan, text, l, match);
-        }
-    }
-
-    /**
-     * Two turns in a row without an answer (the safe fallback, or 👎 then no answer): the bot cannot help, so it
-     * asks an officer in, as if the citizen had typed /human. Officers must be reachable, else the reply already
-     * gives the hotline and /human.
-     */
-    private void offerOfficerAfterUnanswered(TurnPlan plan, Language l) {
-        if (plan.unansweredStreak >= 2 && plan.state == ConversationState.BOT_ANSWERING && escalation.available()) {
-            plan.change(Trigger.HUMAN_REQUESTED, Actor.BOT);
-            plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "two questions in a row without an answer");
-            Conversation after = plan.after();
-            plan.afterCommit.add(
-                    () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.TWO_UNANSWERED)));
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
-            plan.unansweredStreak = 0;
         }
     }
 
@@ -465,6 +381,6 @@ public final class Dialogue {
         // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does
         // not.
         plan.unansweredStreak = given.kind() == ReplyKind.FALLBACK ? plan.unansweredStreak + 1 : 0;
-        offerOfficerAfterUnanswered(plan, l);
+        commands.offerOfficerAfterUnanswered(plan, texts, l);
     }
 }

@@ -3,8 +3,8 @@ package org.consularbot.handoff;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.consularbot.conversation.BotTexts;
 import org.consularbot.conversation.ConversationKey;
+import org.consularbot.conversation.OfficerTurnTexts;
 import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.Reply;
 import org.consularbot.conversation.ReplyKind;
@@ -19,9 +19,9 @@ import org.consularbot.faq.Language;
 public final class CitizenLine {
 
     private final Supplier<OfficerTurns> turns;
-    private final BotTexts texts;
+    private final OfficerTurnTexts texts;
 
-    public CitizenLine(Supplier<OfficerTurns> turns, BotTexts texts) {
+    public CitizenLine(Supplier<OfficerTurns> turns, OfficerTurnTexts texts) {
         this.turns = turns;
         this.texts = texts;
     }

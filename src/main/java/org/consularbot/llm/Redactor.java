@@ -3,11 +3,9 @@ package org.consularbot.llm;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -15,7 +13,6 @@ import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.consularbot.faq.Folding;
 
 /**
  * Replaces a citizen's personal data (passport and ID numbers, phones, e-mails, dates of birth) by placeholders
@@ -298,7 +295,7 @@ public final class Redactor {
     }
 
     /** A part of the folded text: kept as it is when the placeholder is null; date marks dates and their placeholder. */
-    private record Span(int start, int end, String placeholder, boolean date) {
+    record Span(int start, int end, String placeholder, boolean date) {
         boolean redacted() {
             return placeholder != null;
         }
@@ -359,66 +356,6 @@ public final class Redactor {
 
         Collection<Span> all() {
             return byStart.values();
-        }
-    }
-
-    /**
-     * The lower-cased, diacritic-free copy of a text with, for each of its characters, the range of the original
-     * it came from (a combining mark belongs to the letter before it).
-     */
-    private record FoldedText(String original, String text, int[] from, int[] to) {
-
-        static FoldedText of(String original) {
-            StringBuilder folded = new StringBuilder(original.length());
-            int[] from = new int[original.length() + 16];
-            int[] to = new int[original.length() + 16];
-            int i = 0;
-            while (i < original.length()) {
-                int cp = original.codePointAt(i);
-                int next = i + Character.charCount(cp);
-                String piece = foldOne(cp);
-                if (piece.isEmpty()) {
-                    if (folded.length() > 0) {
-                        to[folded.length() - 1] = next;
-                    }
-                } else {
-                    if (folded.length() + piece.length() > from.length) {
-                        from = Arrays.copyOf(from, from.length * 2 + piece.length());
-                        to = Arrays.copyOf(to, to.length * 2 + piece.length());
-                    }
-                    for (int k = 0; k < piece.length(); k++) {
-                        from[folded.length()] = i;
-                        to[folded.length()] = next;
-                        folded.append(piece.charAt(k));
-                    }
-                }
-                i = next;
-            }
-            return new FoldedText(original, folded.toString(), from, to);
-        }
-
-        private static String foldOne(int cp) {
-            if (cp < 128) {
-                return String.valueOf(Character.toLowerCase((char) cp));
-            }
-            if (Character.isSurrogate((char) cp) && Character.isBmpCodePoint(cp)) {
-                return "?"; // an unpaired surrogate: no letter, no digit
-            }
-            return Folding.fold(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
-        }
-
-        String rebuild(Collection<Span> spans) {
-            StringBuilder out = new StringBuilder(original.length());
-            int cursor = 0;
-            for (Span span : spans) {
-                if (!span.redacted()) {
-                    continue;
-                }
-                int start = Math.max(cursor, from[span.start()]);
-                out.append(original, cursor, start).append(span.placeholder());
-                cursor = Math.max(cursor, to[span.end() - 1]);
-            }
-            return out.append(original, cursor, original.length()).toString();
         }
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +37,9 @@ import org.consularbot.faq.Language;
  */
 public final class JdbcConversationStore implements ConversationStore {
 
-    private static final String CONVERSATION_COLUMNS =
-            "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.unanswered_streak, c.version, "
-                    + "c.created_at, c.updated_at, c.last_entry, c.last_country";
-
     private final Transactions tx;
     private final JdbcOutbox outbox;
+    private final JdbcConversationHistory history;
     private final Clock clock;
     /** On an H2 file: where each message is also written before the channel is told it is stored. */
     private final Optional<ReceiptJournal> receipts;
@@ -56,6 +52,7 @@ public final class JdbcConversationStore implements ConversationStore {
     public JdbcConversationStore(DataSource dataSource, Clock clock, Optional<ReceiptJournal> receipts) {
         this.tx = new Transactions(dataSource);
         this.outbox = new JdbcOutbox(tx);
+        this.history = new JdbcConversationHistory(tx);
         this.clock = clock;
         this.receipts = receipts;
     }
@@ -104,7 +101,7 @@ public final class JdbcConversationStore implements ConversationStore {
                 Transactions.setInstant(insert, 6, message.receivedAt());
                 Transactions.setInstant(insert, 7, now);
                 insert.executeUpdate();
-                long id = generatedId(insert);
+                long id = Transactions.generatedId(insert);
                 // A new message makes the conversation active again: retention must not delete it as idle.
                 try (PreparedStatement touch =
                         connection.prepareStatement("UPDATE conversations SET updated_at = ? WHERE id = ?")) {
@@ -154,7 +151,7 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     private Conversation findOrOpen(Connection connection, ConversationKey key, Instant now) throws SQLException {
-        Optional<Conversation> found = find(connection, key);
+        Optional<Conversation> found = ConversationRows.find(connection, key);
         if (found.isPresent()) {
             return found.get();
         }
@@ -175,7 +172,8 @@ public final class JdbcConversationStore implements ConversationStore {
             }
             connection.rollback(beforeInsert); // opened by another instance at the same moment
         }
-        return find(connection, key).orElseThrow(() -> new SQLException("conversation " + key + " vanished"));
+        return ConversationRows.find(connection, key)
+                .orElseThrow(() -> new SQLException("conversation " + key + " vanished"));
     }
 
     @Override
@@ -210,8 +208,9 @@ public final class JdbcConversationStore implements ConversationStore {
             }
             appendEvents(connection, turn.conversationId(), turn.events());
             List<OutboxEntry> queued = new ArrayList<>();
-            ConversationKey key =
-                    find(connection, turn.conversationId()).orElseThrow().key();
+            ConversationKey key = ConversationRows.find(connection, turn.conversationId())
+                    .orElseThrow()
+                    .key();
             for (Reply reply : turn.replies()) {
                 OutboxEntry entry = outbox.insert(
                         connection, turn.conversationId(), key, turn.inboundId(), reply, turn.at(), relaysFrom);
@@ -265,31 +264,7 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> conversation(long id) {
-        return tx.inTransaction("reading a conversation", connection -> find(connection, id));
-    }
-
-    /** A conversation's last text messages, oldest first: what an officer's ticket card shows. */
-    public List<String> recentTexts(long conversationId, int limit) {
-        return tx.inTransaction("reading recent messages", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT kind, text FROM inbound_messages "
-                    + "WHERE conversation_id = ? ORDER BY id DESC LIMIT ?")) {
-                select.setLong(1, conversationId);
-                select.setInt(2, limit);
-                List<String> texts = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        String text = rows.getString("text");
-                        String kind = rows.getString("kind");
-                        texts.add(
-                                0,
-                                "text".equals(kind) || "button".equals(kind)
-                                        ? text
-                                        : "[" + kind + "] " + (text == null ? "" : text));
-                    }
-                }
-                return texts;
-            }
-        });
+        return tx.inTransaction("reading a conversation", connection -> ConversationRows.find(connection, id));
     }
 
     @Override
@@ -303,8 +278,8 @@ public final class JdbcConversationStore implements ConversationStore {
                     if (!rows.next()) {
                         return Optional.<StoredInbound>empty();
                     }
-                    Conversation conversation =
-                            find(connection, rows.getLong("conversation_id")).orElseThrow();
+                    Conversation conversation = ConversationRows.find(connection, rows.getLong("conversation_id"))
+                            .orElseThrow();
                     InboundMessage message = new InboundMessage(
                             conversation.key(),
                             rows.getString("user_id"),
@@ -321,45 +296,7 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> find(ConversationKey key) {
-        return tx.inTransaction("reading a conversation", connection -> find(connection, key));
-    }
-
-    private static Optional<Conversation> find(Connection connection, ConversationKey key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.channel = ? AND c.chat_id = ?")) {
-            select.setString(1, key.channel());
-            select.setString(2, key.chatId());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(conversation(rows)) : Optional.empty();
-            }
-        }
-    }
-
-    private static Optional<Conversation> find(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(conversation(rows)) : Optional.empty();
-            }
-        }
-    }
-
-    static Conversation conversation(ResultSet rows) throws SQLException {
-        String pending = rows.getString("pending_choices");
-        return new Conversation(
-                rows.getLong("id"),
-                new ConversationKey(rows.getString("channel"), rows.getString("chat_id")),
-                ConversationState.fromCode(rows.getString("state")),
-                Language.fromCode(rows.getString("preferred_language")),
-                Language.fromCode(rows.getString("last_language")).orElse(Language.VI),
-                pending == null || pending.isBlank() ? List.of() : Arrays.asList(pending.split(" ")),
-                rows.getInt("unanswered_streak"),
-                rows.getLong("version"),
-                Transactions.instant(rows, "created_at"),
-                Transactions.instant(rows, "updated_at"),
-                Optional.ofNullable(rows.getString("last_entry")),
-                Optional.ofNullable(rows.getString("last_country")));
+        return tx.inTransaction("reading a conversation", connection -> ConversationRows.find(connection, key));
     }
 
     @Override
@@ -368,13 +305,13 @@ public final class JdbcConversationStore implements ConversationStore {
             List<StoredInbound> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT i.id AS inbound_id, i.channel_message_id, i.user_id, i.kind, i.text, i.received_at, "
-                            + CONVERSATION_COLUMNS
+                            + ConversationRows.COLUMNS
                             + " FROM inbound_messages i JOIN conversations c ON c.id = i.conversation_id"
                             + " WHERE i.handled_at IS NULL ORDER BY i.id LIMIT ?")) {
                 select.setInt(1, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Conversation conversation = conversation(rows);
+                        Conversation conversation = ConversationRows.conversation(rows);
                         InboundMessage message = new InboundMessage(
                                 conversation.key(),
                                 rows.getString("user_id"),
@@ -392,57 +329,27 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public List<ConversationEvent> log(long conversationId) {
-        return tx.inTransaction("reading a conversation log", connection -> {
-            List<ConversationEvent> events = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT at, actor, type, from_state, to_state, detail FROM conversation_events WHERE conversation_id = ? ORDER BY id")) {
-                select.setLong(1, conversationId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new ConversationEvent(
-                                Transactions.instant(rows, "at"),
-                                Actor.fromCode(rows.getString("actor")),
-                                ConversationEvent.Type.fromCode(rows.getString("type")),
-                                Optional.ofNullable(rows.getString("from_state"))
-                                        .map(ConversationState::fromCode),
-                                Optional.ofNullable(rows.getString("to_state")).map(ConversationState::fromCode),
-                                rows.getString("detail")));
-                    }
-                }
-            }
-            return events;
-        });
+        return history.log(conversationId);
     }
 
     @Override
     public List<Feedback> feedback(String entryId) {
-        return tx.inTransaction("reading feedback", connection -> {
-            List<Feedback> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT entry_id, helpful, at FROM feedback WHERE entry_id = ? ORDER BY id")) {
-                select.setString(1, entryId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(new Feedback(
-                                rows.getString("entry_id"),
-                                rows.getBoolean("helpful"),
-                                Transactions.instant(rows, "at")));
-                    }
-                }
-            }
-            return found;
-        });
+        return history.feedback(entryId);
     }
 
     @Override
     public long conversationCount() {
-        return tx.inTransaction("counting conversations", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM conversations");
-                    ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return history.conversationCount();
+    }
+
+    @Override
+    public Map<String, Long> keptCounts() {
+        return history.keptCounts();
+    }
+
+    /** What conversations said and were sent, read for officers, Zalo's reply window and reports. */
+    public JdbcConversationHistory history() {
+        return history;
     }
 
     @Override
@@ -458,57 +365,9 @@ public final class JdbcConversationStore implements ConversationStore {
     public boolean forget(ConversationKey key) {
         receipts.ifPresent(journal -> journal.forgot(key));
         return tx.inTransaction("forgetting a conversation", connection -> {
-            Optional<Conversation> found = find(connection, key);
+            Optional<Conversation> found = ConversationRows.find(connection, key);
             return found.isPresent()
                     && new Retention(connection).forget(found.get().id());
         });
-    }
-
-    /** When the citizen last wrote in this conversation, if ever. */
-    public Optional<Instant> lastCitizenMessage(ConversationKey key) {
-        return tx.inTransaction("reading a conversation", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MAX(i.received_at) AS at FROM inbound_messages i "
-                            + "JOIN conversations c ON c.id = i.conversation_id WHERE c.channel = ? AND c.chat_id = ?")) {
-                select.setString(1, key.channel());
-                select.setString(2, key.chatId());
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next()
-                            ? Optional.ofNullable(Transactions.instant(rows, "at"))
-                            : Optional.<Instant>empty();
-                }
-            }
-        });
-    }
-
-    /** How many replies went out to this conversation since {@code since}. */
-    public int repliesSentSince(ConversationKey key, Instant since) {
-        return tx.inTransaction("counting replies", connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement("SELECT COUNT(*) FROM outbox o JOIN conversations c "
-                            + "ON c.id = o.conversation_id WHERE c.channel = ? AND c.chat_id = ? AND o.sent_at >= ?")) {
-                select.setString(1, key.channel());
-                select.setString(2, key.chatId());
-                Transactions.setInstant(select, 3, since);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
-    }
-
-    @Override
-    public Map<String, Long> keptCounts() {
-        return tx.inTransaction("reading counts", connection -> Retention.totals(connection));
-    }
-
-    static long generatedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("no generated id");
-            }
-            return keys.getLong(1);
-        }
     }
 }

@@ -62,7 +62,7 @@ public final class JdbcOutbox implements Outbox {
             Transactions.setInstant(insert, 7, at);
             Transactions.setInstant(insert, 8, relaysFrom.isAfter(at) ? relaysFrom : null);
             insert.executeUpdate();
-            return new OutboxEntry(JdbcConversationStore.generatedId(insert), conversationId, key, reply, at, 0);
+            return new OutboxEntry(Transactions.generatedId(insert), conversationId, key, reply, at, 0);
         }
     }
 

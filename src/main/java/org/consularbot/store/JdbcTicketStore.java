@@ -76,10 +76,7 @@ public final class JdbcTicketStore implements TicketStore {
                 Transactions.setInstant(insert, 7, now);
                 insert.executeUpdate();
                 return new Opened(
-                        find(connection, JdbcConversationStore.generatedId(insert))
-                                .orElseThrow(),
-                        true,
-                        false);
+                        find(connection, Transactions.generatedId(insert)).orElseThrow(), true, false);
             }
         });
     }

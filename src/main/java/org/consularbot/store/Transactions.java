@@ -81,4 +81,14 @@ final class Transactions {
     static boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
+
+    /** The id the database gave the row {@code insert} just added. */
+    static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated id");
+            }
+            return keys.getLong(1);
+        }
+    }
 }
