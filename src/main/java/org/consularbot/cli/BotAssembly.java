@@ -25,6 +25,7 @@ import org.consularbot.conversation.ConversationLocks;
 import org.consularbot.conversation.Dialogue;
 import org.consularbot.conversation.FallbackAnswerer;
 import org.consularbot.conversation.InProcessLocks;
+import org.consularbot.conversation.Knowledge;
 import org.consularbot.conversation.OfficerTurnTexts;
 import org.consularbot.conversation.OfficerTurns;
 import org.consularbot.conversation.Recovery;
@@ -33,7 +34,6 @@ import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.CorpusLoader;
-import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.PassageIndex;
@@ -80,12 +80,10 @@ final class BotAssembly implements AutoCloseable {
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
     final OfficerTurnTexts officerTexts;
 
-    private FallbackAnswerer fallback;
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
     private final LlmStats llmStats = new LlmStats();
 
     private HandoffService handoff;
-    private final List<Dialogue> dialogues = new CopyOnWriteArrayList<>();
     private BotMetrics metrics;
     /** Threads that may hold a conversation lock at once: chat lanes, relay, webhook threads. */
     private static final int LOCK_CONNECTIONS = 32;
@@ -100,6 +98,11 @@ final class BotAssembly implements AutoCloseable {
     private final Optional<ReceiptJournal> receipts;
     /** Replaced by each valid edit of FAQ_DIR; what officer-turn texts and notices read (the hotline may change). */
     private volatile Corpus serving;
+    /**
+     * What every dialogue reads, once per turn: the serving corpus with its matcher, texts and fallback, replaced whole
+     * by each valid edit. Built at the first turn (commands that answer nobody never build the index).
+     */
+    private volatile Knowledge knowledge;
     /** Loads staff's edits with the same model cache the first load used. */
     private final CorpusLoader loader;
 
@@ -154,11 +157,26 @@ final class BotAssembly implements AutoCloseable {
      * Serves a new corpus (validated already) from now on: new matcher, new passages, new fallback (its cache starts
      * empty), in every dialogue made here.
      */
-    void reload(Corpus next) {
-        FallbackAnswerer nextFallback = fallbackFor(next);
-        FaqMatcher matcher = FaqMatchers.vietnameseAware(next);
-        dialogues.forEach(d -> d.reload(next, matcher, nextFallback));
+    synchronized void reload(Corpus next) {
+        knowledge = knowledgeOf(next);
         serving = next;
+    }
+
+    /** What the bot knows now (built on first use); read at every turn, so no lock once built. */
+    Knowledge knowledge() {
+        Knowledge known = knowledge;
+        return known != null ? known : firstKnowledge();
+    }
+
+    private synchronized Knowledge firstKnowledge() {
+        if (knowledge == null) {
+            knowledge = knowledgeOf(serving);
+        }
+        return knowledge;
+    }
+
+    private Knowledge knowledgeOf(Corpus source) {
+        return Knowledge.of(source, FaqMatchers.vietnameseAware(source), fallbackFor(source));
     }
 
     /** The corpus serving now: the one loaded at start, or staff's last valid edit. */
@@ -175,13 +193,6 @@ final class BotAssembly implements AutoCloseable {
      * What answers when no FAQ entry fits: with {@code LLM_PROVIDER=none} the official passages themselves
      * (extractive), else the LLM over them, guarded.
      */
-    FallbackAnswerer fallback() {
-        if (fallback == null) {
-            fallback = fallbackFor(corpus);
-        }
-        return fallback;
-    }
-
     private FallbackAnswerer fallbackFor(Corpus source) {
         BotTexts texts = new BotTexts(source);
         PassageIndex passages = new PassageIndex(source);
@@ -201,14 +212,9 @@ final class BotAssembly implements AutoCloseable {
      * (when any is listed). The officer desk and the SLA watch speak to citizens through the last channels wired.
      */
     Turns turns(Map<String, ReplySender> senders) {
+        knowledge(); // built now, before the first citizen waits for it
         Dialogue dialogue = new Dialogue(
-                corpus,
-                FaqMatchers.vietnameseAware(corpus),
-                fallback(),
-                handoff(),
-                new CitizenRateLimiter(config.rateLimitPerMinute(), clock),
-                clock);
-        dialogues.add(dialogue);
+                this::knowledge, handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
         ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, locks(), senders, clock);
         delivery.observe(metrics());
         TurnProcessor citizens = new TurnProcessor(store, locks(), dialogue, delivery);

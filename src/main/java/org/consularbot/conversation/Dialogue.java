@@ -3,6 +3,7 @@ package org.consularbot.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.consularbot.faq.Candidate;
@@ -31,16 +32,15 @@ public final class Dialogue {
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
 
-    // Replaced together when staff edit the corpus (reload); a turn running across a reload may see both, harmlessly.
-    private volatile Corpus corpus;
-    private volatile FaqMatcher matcher;
-    private volatile BotTexts texts;
-    private volatile FallbackAnswerer fallback;
+    /** Read once per turn: a turn running across a reload decides wholly with the knowledge it started with. */
+    private final Supplier<Knowledge> knowledge;
+
     private final Escalation escalation;
     private final CitizenCommands commands;
     private final CitizenRateLimiter limiter;
     private final Clock clock;
 
+    /** A dialogue on one fixed knowledge (tests, tools). */
     public Dialogue(
             Corpus corpus,
             FaqMatcher matcher,
@@ -48,39 +48,37 @@ public final class Dialogue {
             Escalation escalation,
             CitizenRateLimiter limiter,
             Clock clock) {
-        this.corpus = corpus;
-        this.matcher = matcher;
-        this.texts = new BotTexts(corpus);
-        this.fallback = fallback;
+        this(constant(Knowledge.of(corpus, matcher, fallback)), escalation, limiter, clock);
+    }
+
+    /** @param knowledge what the bot knows now; staff's edits replace it, and each turn reads it once */
+    public Dialogue(Supplier<Knowledge> knowledge, Escalation escalation, CitizenRateLimiter limiter, Clock clock) {
+        this.knowledge = knowledge;
         this.escalation = escalation;
         this.commands = new CitizenCommands(escalation);
         this.limiter = limiter;
         this.clock = clock;
     }
 
-    /** Answers from a new corpus from now on (staff edited it; it was validated first). */
-    public synchronized void reload(Corpus corpus, FaqMatcher matcher, FallbackAnswerer fallback) {
-        this.texts = new BotTexts(corpus);
-        this.matcher = matcher;
-        this.fallback = fallback;
-        this.corpus = corpus;
+    private static Supplier<Knowledge> constant(Knowledge knowledge) {
+        return () -> knowledge;
     }
 
     Decision decide(Conversation conversation, InboundMessage message, long inboundId) {
-        TurnPlan plan = new TurnPlan(conversation, message, clock.instant());
+        TurnPlan plan = new TurnPlan(conversation, message, clock.instant(), knowledge.get());
         if (plan.state == ConversationState.CLOSED) {
             plan.change(Trigger.REOPENED, Actor.CITIZEN);
         }
         if (plan.state.humanInCharge() && !escalation.available()) {
             // Officers went away (handoff switched off): never leave the citizen waiting in silence.
             plan.change(Trigger.OFFICER_RELEASED, Actor.SYSTEM);
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(plan.conversation.replyLanguage())));
+            plan.reply(Reply.text(ReplyKind.HANDOFF, plan.texts().humanUnavailable(plan.conversation.replyLanguage())));
         }
         String text = message.text();
         Optional<CitizenCommand> command =
                 message.kind() == ContentKind.TEXT ? CitizenCommand.parse(text) : Optional.empty();
         MatchResult match = command.isEmpty() && !blank(text) && message.kind() != ContentKind.BUTTON
-                ? matcher.match(text, context(plan))
+                ? plan.matcher().match(text, context(plan))
                 : null;
         // a bare number, "?" or an emoji says nothing about the language: the conversation's stays
         if (match != null && message.kind() == ContentKind.TEXT && hasLetters(text)) {
@@ -99,10 +97,10 @@ public final class Dialogue {
         } else if (message.kind() == ContentKind.BUTTON) {
             button(plan, text);
         } else if (!message.kind().readable()) {
-            plan.reply(Reply.text(ReplyKind.NOT_TEXT, texts.notText(language(plan))));
+            plan.reply(Reply.text(ReplyKind.NOT_TEXT, plan.texts().notText(language(plan))));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NOT_TEXT);
         } else if (command.isPresent()) {
-            commands.apply(plan, command.get(), texts, language(plan));
+            commands.apply(plan, command.get(), plan.texts(), language(plan));
         } else {
             question(plan, text, match);
         }
@@ -114,8 +112,8 @@ public final class Dialogue {
      * no-answer reply with the hotline, and the message is marked handled so it cannot block recovery.
      */
     Decision failSafe(Conversation conversation, InboundMessage message, long inboundId) {
-        TurnPlan plan = new TurnPlan(conversation, message, clock.instant());
-        plan.reply(Reply.text(ReplyKind.FALLBACK, texts.noAnswer(conversation.replyLanguage())));
+        TurnPlan plan = new TurnPlan(conversation, message, clock.instant(), knowledge.get());
+        plan.reply(Reply.text(ReplyKind.FALLBACK, plan.texts().noAnswer(conversation.replyLanguage())));
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.ERROR);
         return new Decision(plan.record(inboundId), List.of());
     }
@@ -126,7 +124,7 @@ public final class Dialogue {
      */
     private String context(TurnPlan plan) {
         return plan.lastEntry
-                .flatMap(corpus::entry)
+                .flatMap(plan.corpus()::entry)
                 .map(entry -> entry.questions(plan.conversation.replyLanguage()).stream()
                         .findFirst()
                         .orElse(null))
@@ -145,7 +143,7 @@ public final class Dialogue {
                 Actor.SYSTEM,
                 verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
         if (verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY) {
-            plan.reply(Reply.text(ReplyKind.RATE_LIMITED, texts.rateLimited(language(plan))));
+            plan.reply(Reply.text(ReplyKind.RATE_LIMITED, plan.texts().rateLimited(language(plan))));
         }
         return true;
     }
@@ -157,10 +155,10 @@ public final class Dialogue {
     /** Someone is in danger: the triage was sure ({@code match}), or the citizen pressed "I am in danger" (null). */
     private void emergency(TurnPlan plan, MatchResult match) {
         Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
-        StringBuilder text = new StringBuilder(texts.emergencyHeader(l));
+        StringBuilder text = new StringBuilder(plan.texts().emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
         Whereabouts where = whereabouts(plan, match);
-        firstSteps.ifPresent(top -> text.append("\n\n").append(texts.answer(top.entry(), l, where)));
+        firstSteps.ifPresent(top -> text.append("\n\n").append(plan.texts().answer(top.entry(), l, where)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
         String situation = (match == null
                         ? "declared by the citizen"
@@ -175,7 +173,7 @@ public final class Dialogue {
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, situation)));
         } else if (escalation.available()) {
             plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
-            text.append("\n\n").append(texts.officerAlerted(l));
+            text.append("\n\n").append(plan.texts().officerAlerted(l));
             Conversation after = plan.after();
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, situation)));
         }
@@ -197,18 +195,18 @@ public final class Dialogue {
      * an ordinary question (a visa for Japan) is not, since it is often where the citizen is going.
      */
     private Whereabouts whereabouts(TurnPlan plan, MatchResult match) {
-        Whereabouts said = match == null ? Whereabouts.UNSAID : corpus.whereabouts(plan.message.text());
+        Whereabouts said = match == null ? Whereabouts.UNSAID : plan.corpus().whereabouts(plan.message.text());
         said.elsewhere().ifPresent(country -> plan.countrySaid = Optional.of(country.iso2()));
-        if (said.said() == Whereabouts.Said.HOST && !corpus.hostCountry().isEmpty()) {
-            plan.countrySaid = Optional.of(corpus.hostCountry());
+        if (said.said() == Whereabouts.Said.HOST && !plan.corpus().hostCountry().isEmpty()) {
+            plan.countrySaid = Optional.of(plan.corpus().hostCountry());
         }
-        return said.said() == Whereabouts.Said.NOTHING ? corpus.remembered(plan.conversation.country()) : said;
+        return said.said() == Whereabouts.Said.NOTHING ? plan.corpus().remembered(plan.conversation.country()) : said;
     }
 
     private void button(TurnPlan plan, String payload) {
         Language l = language(plan);
         if (payload.startsWith(CHOICE_PREFIX)) {
-            Optional<FaqEntry> entry = corpus.entry(payload.substring(CHOICE_PREFIX.length()));
+            Optional<FaqEntry> entry = plan.corpus().entry(payload.substring(CHOICE_PREFIX.length()));
             if (entry.isPresent()) {
                 answer(plan, entry.get(), l);
                 plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
@@ -220,7 +218,7 @@ public final class Dialogue {
                 && payload.charAt(FEEDBACK_PREFIX.length() + 1) == ':') {
             boolean helpful = payload.charAt(FEEDBACK_PREFIX.length()) == '+';
             String entryId = payload.substring(FEEDBACK_PREFIX.length() + 2);
-            if (corpus.entry(entryId).isPresent()) {
+            if (plan.corpus().entry(entryId).isPresent()) {
                 plan.feedback = Optional.of(new Feedback(entryId, helpful, plan.now));
                 // A 👎 means the answer did not help: the next unanswered question brings an officer in.
                 plan.unansweredStreak = helpful ? 0 : Math.max(plan.unansweredStreak, 1);
@@ -228,12 +226,12 @@ public final class Dialogue {
                         ConversationEvent.Type.FEEDBACK,
                         Actor.CITIZEN,
                         (helpful ? "helpful " : "not helpful ") + entryId);
-                plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, texts.thanks(l, helpful)));
+                plan.reply(Reply.text(ReplyKind.FEEDBACK_THANKS, plan.texts().thanks(l, helpful)));
                 plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FEEDBACK);
                 return;
             }
         }
-        plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, texts.optionGone(l)));
+        plan.reply(Reply.text(ReplyKind.CHOICE_INVALID, plan.texts().optionGone(l)));
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
     }
 
@@ -248,7 +246,7 @@ public final class Dialogue {
 
     private void question(TurnPlan plan, String text, MatchResult match) {
         if (blank(text)) {
-            plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
+            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(language(plan))));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMPTY);
             return;
         }
@@ -258,7 +256,7 @@ public final class Dialogue {
             if (number.matches()) {
                 int chosen = Integer.parseInt(number.group(1));
                 Optional<FaqEntry> entry = chosen >= 1 && chosen <= plan.pendingChoices.size()
-                        ? corpus.entry(plan.pendingChoices.get(chosen - 1))
+                        ? plan.corpus().entry(plan.pendingChoices.get(chosen - 1))
                         : Optional.empty();
                 if (entry.isPresent()) {
                     answer(plan, entry.get(), language(plan));
@@ -266,7 +264,7 @@ public final class Dialogue {
                 } else {
                     plan.reply(Reply.text(
                             ReplyKind.CHOICE_INVALID,
-                            texts.choiceOutOfRange(language(plan), plan.pendingChoices.size())));
+                            plan.texts().choiceOutOfRange(language(plan), plan.pendingChoices.size())));
                     plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
                 }
                 return;
@@ -274,7 +272,7 @@ public final class Dialogue {
         }
         if (!hasLetters(text)) {
             // "5", "?", "😭": no words to match; a number with no choices open would pick a random entry
-            plan.reply(Reply.text(ReplyKind.HELP, texts.emptyMessage(language(plan))));
+            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(language(plan))));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NO_WORDS);
             return;
         }
@@ -282,7 +280,7 @@ public final class Dialogue {
                 && plan.state != ConversationState.WITH_OFFICER
                 && plan.state != ConversationState.WAITING_FOR_OFFICER) {
             plan.unansweredStreak = 0;
-            commands.human(plan, texts, l);
+            commands.human(plan, plan.texts(), l);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.HUMAN_REQUESTED);
             return;
         }
@@ -291,8 +289,8 @@ public final class Dialogue {
             whereabouts(plan, match);
             plan.reply(new Reply(
                     ReplyKind.SAFETY,
-                    texts.dangerHint(l),
-                    List.of(new Button(texts.dangerButton(l), DANGER)),
+                    plan.texts().dangerHint(l),
+                    List.of(new Button(plan.texts().dangerButton(l), DANGER)),
                     List.of(),
                     Optional.empty()));
         }
@@ -302,7 +300,8 @@ public final class Dialogue {
             case CHITCHAT, DECLINE -> {
                 // Neither an answer nor a failure: the "two unanswered questions" count stays where it was.
                 ReplyKind kind = match.tier() == Tier.CHITCHAT ? ReplyKind.SMALL_TALK : ReplyKind.DECLINE;
-                plan.reply(Reply.text(kind, texts.smallTalk(match.reason().orElse(""), l)));
+                plan.reply(
+                        Reply.text(kind, plan.texts().smallTalk(match.reason().orElse(""), l)));
                 plan.outcome = new TurnOutcome(
                         match.tier() == Tier.CHITCHAT ? TurnOutcome.Kind.SMALL_TALK : TurnOutcome.Kind.DECLINE,
                         match.reason().orElse(""));
@@ -337,7 +336,7 @@ public final class Dialogue {
         if (plan.state == ConversationState.AWAITING_CHOICE) {
             plan.change(Trigger.CHOICE_SETTLED, Actor.CITIZEN);
         }
-        FaqReplies.Offer offer = FaqReplies.answer(texts, entry, l, related);
+        FaqReplies.Offer offer = FaqReplies.answer(plan.texts(), entry, l, related);
         if (!offer.choices().isEmpty()) {
             plan.pendingChoices = offer.choices();
             plan.change(Trigger.SUGGESTED, Actor.BOT);
@@ -349,7 +348,7 @@ public final class Dialogue {
     }
 
     private void suggest(TurnPlan plan, List<Candidate> suggestions, Language l) {
-        FaqReplies.Offer offer = FaqReplies.suggestion(texts, suggestions, l);
+        FaqReplies.Offer offer = FaqReplies.suggestion(plan.texts(), suggestions, l);
         plan.change(Trigger.SUGGESTED, Actor.BOT);
         plan.pendingChoices = offer.choices();
         plan.lastEntry = offer.choices().stream().findFirst();
@@ -363,7 +362,7 @@ public final class Dialogue {
         }
         Reply reply = null;
         try {
-            reply = fallback.answer(new FallbackQuestion(plan.message.conversation(), text, l, match));
+            reply = plan.fallback().answer(new FallbackQuestion(plan.message.conversation(), text, l, match));
             if (reply == null) {
                 log.warn(
                         "fallback answerer gave no reply for conversation {}; giving the hotline instead",
@@ -375,12 +374,14 @@ public final class Dialogue {
                     plan.conversation.id(),
                     e);
         }
-        Reply given = reply != null ? reply : Reply.text(ReplyKind.FALLBACK, texts.noAnswer(l));
+        Reply given = reply != null
+                ? reply
+                : Reply.text(ReplyKind.FALLBACK, plan.texts().noAnswer(l));
         plan.reply(given);
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.FALLBACK);
         // An extractive or generated answer counts as an answer; the safe "no answer" reply (an LLM failure too) does
         // not.
         plan.unansweredStreak = given.kind() == ReplyKind.FALLBACK ? plan.unansweredStreak + 1 : 0;
-        commands.offerOfficerAfterUnanswered(plan, texts, l);
+        commands.offerOfficerAfterUnanswered(plan, plan.texts(), l);
     }
 }

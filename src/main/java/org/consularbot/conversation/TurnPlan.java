@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.consularbot.faq.Corpus;
+import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.Language;
 
 /**
@@ -15,6 +17,9 @@ final class TurnPlan {
     final Conversation conversation;
     final InboundMessage message;
     final Instant now;
+    /** What the bot knows for this whole turn. */
+    final Knowledge knowledge;
+
     ConversationState state;
     Optional<Language> preferredLanguage;
     Language lastLanguage;
@@ -30,16 +35,33 @@ final class TurnPlan {
     final List<Reply> replies = new ArrayList<>();
     final List<Runnable> afterCommit = new ArrayList<>();
 
-    TurnPlan(Conversation conversation, InboundMessage message, Instant now) {
+    TurnPlan(Conversation conversation, InboundMessage message, Instant now, Knowledge knowledge) {
         this.conversation = conversation;
         this.message = message;
         this.now = now;
+        this.knowledge = knowledge;
         this.state = conversation.state();
         this.preferredLanguage = conversation.preferredLanguage();
         this.lastLanguage = conversation.lastLanguage();
         this.pendingChoices = conversation.pendingChoices();
         this.unansweredStreak = conversation.unansweredStreak();
         this.lastEntry = conversation.lastEntry();
+    }
+
+    BotTexts texts() {
+        return knowledge.texts();
+    }
+
+    Corpus corpus() {
+        return knowledge.corpus();
+    }
+
+    FaqMatcher matcher() {
+        return knowledge.matcher();
+    }
+
+    FallbackAnswerer fallback() {
+        return knowledge.fallback();
     }
 
     /** Changes state through the transition table and logs it; a change to the same state is not logged. */

@@ -100,7 +100,7 @@ class CorpusReloadTest {
 
     @Test
     // Regression: reload refreshed only the dialogues; officer-turn texts and the group notice kept the old hotline.
-    void aNewHotlineInMissionYamlReachesOfficerTurnTextsAndTheGroupNotice() throws Exception {
+    void aNewHotlineInMissionYamlReachesCitizensOfficerTurnTextsAndTheGroupNotice() throws Exception {
         Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
         String edited = "+84 000 000 001"; // not a real line: a test value only
         Settings settings = Settings.load(
@@ -117,6 +117,8 @@ class CorpusReloadTest {
                 new CorpusSource(settings, TestCorpora.CLOCK),
                 new PrintWriter(new StringWriter()),
                 TestCorpora.CLOCK)) {
+            List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
+            TurnProcessor citizens = bot.turns(Map.of("test", sent::add)).citizens(); // wired before the edit
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Path mission = faq.resolve("mission.yaml");
             Files.writeString(
@@ -130,6 +132,12 @@ class CorpusReloadTest {
                     .doesNotContain("981 84 84 84");
             assertThat(bot.officerTexts.notForgotten(Language.EN)).contains(edited);
             assertThat(RunningBot.groupNotice(bot.serving().hotline())).contains(edited);
+            citizens.handle(InboundMessage.text(
+                    new ConversationKey("test", "c1"), "u", "m1", "toi bi bat, cuu toi", TestCorpora.CLOCK.instant()));
+            assertThat(sent)
+                    .isNotEmpty()
+                    .allSatisfy(reply -> assertThat(reply.reply().text()).doesNotContain("+84 981 84 84 84"));
+            assertThat(sent.get(0).reply().text()).contains(edited);
         }
     }
 
