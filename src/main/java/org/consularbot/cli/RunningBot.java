@@ -27,11 +27,11 @@ import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ConversationKey;
-import org.consularbot.conversation.ConversationLocks;
 import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.Recovery;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
+import org.consularbot.handoff.ConsentWithdrawal;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
@@ -173,16 +173,7 @@ final class RunningBot implements AutoCloseable {
         Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(
                 processor,
                 turns.delivery(),
-                key -> underLock(key, () -> {
-                    if (assembly.store.forget(key)) {
-                        assembly.tickets.audit(
-                                Optional.empty(),
-                                "citizen",
-                                "consent-withdrawn",
-                                "a " + key.channel() + " citizen withdrew consent; their conversation was deleted",
-                                assembly.clock().instant());
-                    }
-                })));
+                new ConsentWithdrawal(assembly.locks(), assembly.store, assembly.tickets, assembly.clock())::withdraw));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
         List<WebServer.Webhook> webhooks = new ArrayList<>();
         telegramWebhook.ifPresent(hook -> webhooks.add(
@@ -290,12 +281,5 @@ final class RunningBot implements AutoCloseable {
             }
         }
         assembly.close();
-    }
-
-    /** Runs {@code work} under the conversation's lock, so no turn of it runs meanwhile (deleting it on withdrawal). */
-    private void underLock(ConversationKey key, Runnable work) {
-        try (ConversationLocks.Held held = assembly.locks().lock(key)) {
-            work.run();
-        }
     }
 }

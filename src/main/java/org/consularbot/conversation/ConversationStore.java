@@ -57,6 +57,13 @@ public interface ConversationStore {
      */
     PurgeReport purge(Instant cutoff);
 
+    /**
+     * Deletes everything stored about one conversation (the citizen withdrew consent), keeping anonymous counts.
+     *
+     * @return whether there was such a conversation
+     */
+    boolean forget(ConversationKey key);
+
     /** Anonymous daily counts kept by {@link #purge}, as metric → total. */
     Map<String, Long> keptCounts();
 }

@@ -362,6 +362,7 @@ public final class JdbcConversationStore implements ConversationStore {
      *
      * @return whether there was such a conversation
      */
+    @Override
     public boolean forget(ConversationKey key) {
         receipts.ifPresent(journal -> journal.forgot(key));
         return tx.inTransaction("forgetting a conversation", connection -> {

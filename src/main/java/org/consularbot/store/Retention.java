@@ -65,7 +65,7 @@ final class Retention {
 
     /**
      * A citizen withdrew consent: everything stored about their conversation goes (messages, replies, log, tickets
-     * and officers' copies, by cascade), after it is added to the anonymous daily counts. Feedback stays, anonymous.
+     * and officers' copies by cascade, officers' notes on its tickets), after it is added to the anonymous daily counts. Feedback stays, anonymous.
      *
      * @return whether there was anything to forget
      */
@@ -95,6 +95,13 @@ final class Retention {
                 connection.prepareStatement("UPDATE feedback SET conversation_id = NULL WHERE conversation_id = ?")) {
             feedback.setLong(1, conversationId);
             feedback.executeUpdate();
+        }
+        // The tickets' audit has no foreign key (it also records refusals on no ticket): officers' notes and replies
+        // about this citizen go here, or their personal data would outlive the withdrawal.
+        try (PreparedStatement events = connection.prepareStatement(
+                "DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)")) {
+            events.setLong(1, conversationId);
+            events.executeUpdate();
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
             delete.setLong(1, conversationId);

@@ -65,6 +65,11 @@ class DelegatingStore implements ConversationStore {
     }
 
     @Override
+    public boolean forget(ConversationKey key) {
+        return store.forget(key);
+    }
+
+    @Override
     public Map<String, Long> keptCounts() {
         return store.keptCounts();
     }
