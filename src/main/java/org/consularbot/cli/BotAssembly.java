@@ -9,10 +9,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 import org.consularbot.config.BotConfig;
@@ -75,7 +73,6 @@ final class BotAssembly implements AutoCloseable {
     final JdbcOfficerDirectory officers;
     final JdbcOfficerOutbox officerOutbox;
     final JdbcOfficerInbox officerInbox;
-    private final AtomicReference<OfficerTurns> officerTurns = new AtomicReference<>();
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
     final OfficerTurnTexts officerTexts;
@@ -83,16 +80,19 @@ final class BotAssembly implements AutoCloseable {
     /** Outlives the fallbacks corpus reloads replace, so /metrics keeps counting the one serving. */
     private final LlmStats llmStats = new LlmStats();
 
-    private HandoffService handoff;
-    private BotMetrics metrics;
+    private final DutyRoster roster;
+    private final BotMetrics metrics;
     /** Threads that may hold a conversation lock at once: chat lanes, relay, webhook threads. */
     private static final int LOCK_CONNECTIONS = 32;
 
-    private ConversationLocks locks;
-    private Database lockDatabase;
+    /** On PostgreSQL, the advisory locks' own pool; none on H2. */
+    private final Optional<Database> lockDatabase;
+
+    private final ConversationLocks locks;
+    private final HandoffService handoff;
+    private final Turns turns;
     private final List<PostgresLeadership> leaderships = new CopyOnWriteArrayList<>();
     private volatile boolean officerChannel = true;
-    private DutyRoster roster;
     private static final Logger log = LoggerFactory.getLogger(BotAssembly.class);
     /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
     private final Optional<ReceiptJournal> receipts;
@@ -100,28 +100,59 @@ final class BotAssembly implements AutoCloseable {
     private volatile Corpus serving;
     /**
      * What every dialogue reads, once per turn: the serving corpus with its matcher, texts and fallback, replaced whole
-     * by each valid edit. Built at the first turn (commands that answer nobody never build the index).
+     * by each valid edit.
      */
     private volatile Knowledge knowledge;
     /** Loads staff's edits with the same model cache the first load used. */
     private final CorpusLoader loader;
 
+    /**
+     * Builds everything in the order each part needs the others: stores, roster, knowledge, metrics, locks, delivery,
+     * officers' turns, the handoff, then citizens' turns. Channels join later ({@link #turns}), once connected.
+     */
     private BotAssembly(BotConfig config, Corpus corpus, Database database, Clock clock, CorpusLoader loader) {
         this.config = config;
         this.loader = loader;
         this.corpus = corpus;
         this.serving = corpus;
-        this.officerTexts = new OfficerTurnTexts(this::serving);
+        this.clock = clock;
         this.database = database;
         this.receipts = ReceiptJournal.besideDatabase(config.dbUrl(), clock);
         this.store = new JdbcConversationStore(database.dataSource(), clock, receipts);
-        this.clock = clock;
         this.tickets = new JdbcTicketStore(database.dataSource());
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource());
-        this.citizenLine = new CitizenLine(
-                () -> Objects.requireNonNull(officerTurns.get(), "no channels wired yet"), officerTexts);
+        this.officerTexts = new OfficerTurnTexts(this::serving);
+        this.roster = roster(config, corpus.mission().timeZone());
+        this.knowledge = knowledgeOf(corpus);
+        this.metrics = metrics(config, store, tickets, officerOutbox, llmStats, clock);
+        // Opened last: nothing after it can fail, so close() always closes it.
+        this.lockDatabase = config.dbUrl().startsWith("jdbc:postgresql:")
+                ? Optional.of(Database.open(
+                        new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS)))
+                : Optional.empty();
+        this.locks = lockDatabase
+                .<ConversationLocks>map(db -> new PostgresConversationLocks(db.dataSource()))
+                .orElseGet(InProcessLocks::new);
+        ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, locks, Map.of(), clock);
+        delivery.observe(metrics);
+        OfficerTurns officerTurns = new OfficerTurns(store, locks, delivery, clock);
+        this.citizenLine = new CitizenLine(officerTurns, officerTexts);
+        this.handoff = new HandoffService(
+                tickets,
+                officers,
+                officerOutbox,
+                roster,
+                citizenLine,
+                conversationId -> store.history().recentTexts(conversationId, 10),
+                () -> officerChannel,
+                clock);
+        Dialogue dialogue = new Dialogue(
+                this::knowledge, handoff, new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
+        TurnProcessor citizens = new TurnProcessor(store, locks, dialogue, delivery);
+        citizens.observe(metrics);
+        this.turns = new Turns(citizens, delivery, new Recovery(store, delivery, citizens, clock), officerTurns);
     }
 
     /** Loads the corpus and opens the database; fails with a message naming what is wrong. */
@@ -138,7 +169,13 @@ final class BotAssembly implements AutoCloseable {
     private static BotAssembly open(BotConfig config, Corpus corpus, Clock clock, CorpusLoader loader) {
         Database database = Database.open(
                 new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize()));
-        BotAssembly assembly = new BotAssembly(config, corpus, database, clock, loader);
+        BotAssembly assembly;
+        try {
+            assembly = new BotAssembly(config, corpus, database, clock, loader);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         try {
             int restored = assembly.store.restoreReceipts();
             if (restored > 0) {
@@ -162,16 +199,8 @@ final class BotAssembly implements AutoCloseable {
         serving = next;
     }
 
-    /** What the bot knows now (built on first use); read at every turn, so no lock once built. */
+    /** What the bot knows now; read at every turn. */
     Knowledge knowledge() {
-        Knowledge known = knowledge;
-        return known != null ? known : firstKnowledge();
-    }
-
-    private synchronized Knowledge firstKnowledge() {
-        if (knowledge == null) {
-            knowledge = knowledgeOf(serving);
-        }
         return knowledge;
     }
 
@@ -208,20 +237,12 @@ final class BotAssembly implements AutoCloseable {
     }
 
     /**
-     * Citizens' turns, delivery and recovery through the given channels, with officers reachable through the handoff
-     * (when any is listed). The officer desk and the SLA watch speak to citizens through the last channels wired.
+     * Citizens' turns, delivery and recovery, now also through the given channels (connected by the command), with
+     * officers reachable through the handoff (when any is listed).
      */
     Turns turns(Map<String, ReplySender> senders) {
-        knowledge(); // built now, before the first citizen waits for it
-        Dialogue dialogue = new Dialogue(
-                this::knowledge, handoff(), new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
-        ReplyDelivery delivery = new ReplyDelivery(store.outbox(), store, locks(), senders, clock);
-        delivery.observe(metrics());
-        TurnProcessor citizens = new TurnProcessor(store, locks(), dialogue, delivery);
-        citizens.observe(metrics());
-        OfficerTurns officers = new OfficerTurns(store, locks(), delivery, clock);
-        officerTurns.set(officers);
-        return new Turns(citizens, delivery, new Recovery(store, delivery, citizens, clock), officers);
+        turns.delivery().serve(senders);
+        return turns;
     }
 
     /**
@@ -235,76 +256,64 @@ final class BotAssembly implements AutoCloseable {
      * (advisory locks on a pool of their own, so several instances can serve one bot).
      */
     ConversationLocks locks() {
-        if (locks == null) {
-            if (config.dbUrl().startsWith("jdbc:postgresql:")) {
-                lockDatabase = Database.open(
-                        new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), LOCK_CONNECTIONS));
-                locks = new PostgresConversationLocks(lockDatabase.dataSource());
-            } else {
-                locks = new InProcessLocks();
-            }
-        }
         return locks;
     }
 
     /** Whether this instance does work only one instance may do (on H2, the only instance always does). */
     BooleanSupplier leadership(String role) {
-        if (!config.dbUrl().startsWith("jdbc:postgresql:")) {
+        if (lockDatabase.isEmpty()) {
             return () -> true;
         }
-        locks();
-        PostgresLeadership leadership = new PostgresLeadership(lockDatabase.dataSource(), role);
+        PostgresLeadership leadership =
+                new PostgresLeadership(lockDatabase.get().dataSource(), role);
         leaderships.add(leadership);
         return leadership;
     }
 
     /** The service's metrics; gauges read the database when scraped. */
     BotMetrics metrics() {
-        if (metrics == null) {
-            metrics = new BotMetrics();
-            metrics.gauge(
-                    "consular_tickets_open",
-                    "tickets queued or with an officer",
-                    () -> tickets.open().size());
-            metrics.gauge(
-                    "consular_ticket_oldest_wait_seconds",
-                    "how long the longest-waiting ticket has had no officer reply",
-                    () -> tickets.awaitingFirstReply().stream()
-                            .map(t -> Duration.between(t.queuedAt(), clock.instant())
-                                    .toSeconds())
-                            .max(Long::compare)
-                            .orElse(0L));
-            metrics.gauge(
-                    "consular_outbox_backlog",
-                    "replies waiting to be sent",
-                    () -> store.outbox().countUnsent());
-            metrics.gauge(
-                    "consular_officer_outbox_backlog",
-                    "messages waiting for the officers' channel",
-                    officerOutbox::countUnsent);
-            if (config.llm().provider() != LlmConfig.Provider.NONE) {
-                Map<String, ToDoubleFunction<LlmStats>> counts = new LinkedHashMap<>();
-                for (String name : llmStats.snapshot().keySet()) {
-                    counts.put(name, stats -> stats.snapshot().get(name));
-                }
-                metrics.counters("consular_fallback_", llmStats, counts);
+        return metrics;
+    }
+
+    private static BotMetrics metrics(
+            BotConfig config,
+            JdbcConversationStore store,
+            JdbcTicketStore tickets,
+            JdbcOfficerOutbox officerOutbox,
+            LlmStats llmStats,
+            Clock clock) {
+        BotMetrics metrics = new BotMetrics();
+        metrics.gauge(
+                "consular_tickets_open",
+                "tickets queued or with an officer",
+                () -> tickets.open().size());
+        metrics.gauge(
+                "consular_ticket_oldest_wait_seconds",
+                "how long the longest-waiting ticket has had no officer reply",
+                () -> tickets.awaitingFirstReply().stream()
+                        .map(t ->
+                                Duration.between(t.queuedAt(), clock.instant()).toSeconds())
+                        .max(Long::compare)
+                        .orElse(0L));
+        metrics.gauge(
+                "consular_outbox_backlog",
+                "replies waiting to be sent",
+                () -> store.outbox().countUnsent());
+        metrics.gauge(
+                "consular_officer_outbox_backlog",
+                "messages waiting for the officers' channel",
+                officerOutbox::countUnsent);
+        if (config.llm().provider() != LlmConfig.Provider.NONE) {
+            Map<String, ToDoubleFunction<LlmStats>> counts = new LinkedHashMap<>();
+            for (String name : llmStats.snapshot().keySet()) {
+                counts.put(name, stats -> stats.snapshot().get(name));
             }
+            metrics.counters("consular_fallback_", llmStats, counts);
         }
         return metrics;
     }
 
     HandoffService handoff() {
-        if (handoff == null) {
-            handoff = new HandoffService(
-                    tickets,
-                    officers,
-                    officerOutbox,
-                    roster(),
-                    citizenLine,
-                    conversationId -> store.history().recentTexts(conversationId, 10),
-                    () -> officerChannel,
-                    clock);
-        }
         return handoff;
     }
 
@@ -333,31 +342,28 @@ final class BotAssembly implements AutoCloseable {
                 tickets,
                 officers,
                 officerOutbox,
-                roster(),
+                roster,
                 citizenLine,
                 clock,
                 config.handoff().urgentLimit(),
                 config.handoff().normalLimit());
     }
 
-    DutyRoster roster() {
-        if (roster == null) {
-            ZoneId zone = corpus.mission().timeZone();
-            roster = config.handoff()
-                    .rosterFile()
-                    .map(file -> {
-                        try {
-                            return DutyRoster.parse(Files.readString(file), file.toString(), zone);
-                        } catch (IOException e) {
-                            throw new InvalidSettingException(HandoffConfig.ROSTER_FILE, "cannot be read: " + file);
-                        } catch (IllegalArgumentException e) {
-                            throw new InvalidSettingException(
-                                    HandoffConfig.ROSTER_FILE, "is not a valid roster: " + e.getMessage());
-                        }
-                    })
-                    .orElse(DutyRoster.always(zone));
-        }
-        return roster;
+    /** The duty roster ({@code ROSTER_FILE}), or always on duty; in the mission's time zone, read at start. */
+    private static DutyRoster roster(BotConfig config, ZoneId zone) {
+        return config.handoff()
+                .rosterFile()
+                .map(file -> {
+                    try {
+                        return DutyRoster.parse(Files.readString(file), file.toString(), zone);
+                    } catch (IOException e) {
+                        throw new InvalidSettingException(HandoffConfig.ROSTER_FILE, "cannot be read: " + file);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidSettingException(
+                                HandoffConfig.ROSTER_FILE, "is not a valid roster: " + e.getMessage());
+                    }
+                })
+                .orElse(DutyRoster.always(zone));
     }
 
     Clock clock() {
@@ -367,9 +373,7 @@ final class BotAssembly implements AutoCloseable {
     @Override
     public void close() {
         leaderships.forEach(PostgresLeadership::close);
-        if (lockDatabase != null) {
-            lockDatabase.close();
-        }
+        lockDatabase.ifPresent(Database::close);
         database.close();
         receipts.ifPresent(ReceiptJournal::close);
     }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -210,7 +209,6 @@ final class OfficerCommand implements Callable<Integer> {
                     return 1;
                 }
                 // Replies to citizens go through the outbox; their own chat prints them.
-                bot.turns(Map.of());
                 OfficerDesk desk = bot.desk();
                 ScheduledExecutorService feed =
                         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("officer-feed"));

@@ -45,8 +45,16 @@ public final class ReplyDelivery {
         this.outbox = outbox;
         this.store = store;
         this.locks = locks;
-        this.senders = Map.copyOf(senders);
+        this.senders = new ConcurrentHashMap<>(senders);
         this.clock = clock;
+    }
+
+    /**
+     * Adds channels this process serves from now on (a command wires its channels once they are connected); replies
+     * to them are then leased to this process and sent by it.
+     */
+    public void serve(Map<String, ReplySender> channels) {
+        senders.putAll(channels);
     }
 
     /** Who is told about deliveries (metrics). */

@@ -2,7 +2,6 @@ package org.consularbot.handoff;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.OfficerTurnTexts;
 import org.consularbot.conversation.OfficerTurns;
@@ -13,15 +12,14 @@ import org.consularbot.faq.Language;
 
 /**
  * What officers' actions say to the citizen, sent as officer turns of the conversation (state change, log,
- * outbox), so they are as durable as the bot's own replies. The officer turns are looked up late: they send through
- * the channels a command wires.
+ * outbox), so they are as durable as the bot's own replies.
  */
 public final class CitizenLine {
 
-    private final Supplier<OfficerTurns> turns;
+    private final OfficerTurns turns;
     private final OfficerTurnTexts texts;
 
-    public CitizenLine(Supplier<OfficerTurns> turns, OfficerTurnTexts texts) {
+    public CitizenLine(OfficerTurns turns, OfficerTurnTexts texts) {
         this.turns = turns;
         this.texts = texts;
     }
@@ -51,7 +49,6 @@ public final class CitizenLine {
     }
 
     private boolean turn(ConversationKey key, Trigger trigger, String text, String detail) {
-        return turns.get()
-                .take(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
+        return turns.take(key, Optional.ofNullable(trigger), List.of(Reply.text(ReplyKind.OFFICER, text)), detail);
     }
 }
