@@ -141,14 +141,6 @@ public final class OfficerDesk {
         return new Result(true, "Sent to #" + ticketId + ".");
     }
 
-    public Result release(String userId, long ticketId) {
-        return finish(userId, ticketId, false);
-    }
-
-    public Result close(String userId, long ticketId) {
-        return finish(userId, ticketId, true);
-    }
-
     /** A private note on the ticket: audited, never sent to the citizen. */
     public Result note(String userId, long ticketId, String text) {
         Attempt attempt = attempt(userId, ticketId, "note");
@@ -228,64 +220,72 @@ public final class OfficerDesk {
         return new Result(true, out.toString());
     }
 
-    private Result finish(String userId, long ticketId, boolean close) {
-        String action = close ? "close" : "release";
+    /**
+     * The checks closing and releasing share: a listed officer, an open ticket, and theirs unless a supervisor acts.
+     * Returns the attempt, or the refusal (audited when it is another officer's ticket).
+     */
+    private Attempt ending(String userId, long ticketId, String action) {
         Attempt attempt = attempt(userId, ticketId, action);
+        if (attempt.refusal() != null) {
+            return attempt;
+        }
+        Ticket ticket = attempt.ticket();
+        if (!ticket.open()) {
+            return Attempt.refused(new Result(false, "#" + ticketId + " is closed already."));
+        }
+        boolean mine = ticket.officerId().filter(userId::equals).isPresent();
+        if (ticket.officerId().isPresent() && !mine && !attempt.officer().supervisor()) {
+            tickets.audit(
+                    Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
+            return Attempt.refused(new Result(
+                    false,
+                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + "."));
+        }
+        return attempt;
+    }
+
+    /** Ends the conversation with an officer: the bot answers the citizen again. */
+    public Result close(String userId, long ticketId) {
+        Attempt attempt = ending(userId, ticketId, "close");
         if (attempt.refusal() != null) {
             return attempt.refusal();
         }
-        Optional<Officer> officer = Optional.of(attempt.officer());
-        Ticket ticket = attempt.ticket();
-        if (!ticket.open()) {
+        if (!tickets.close(ticketId, clock.instant())) {
             return new Result(false, "#" + ticketId + " is closed already.");
         }
-        boolean mine = ticket.officerId().filter(userId::equals).isPresent();
-        if (ticket.officerId().isPresent() && !mine && !officer.get().supervisor()) {
-            tickets.audit(
-                    Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
-            return new Result(
-                    false,
-                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + ".");
-        }
-        boolean done = close ? tickets.close(ticketId, clock.instant()) : tickets.release(ticketId, clock.instant());
-        if (!done) {
-            return new Result(
-                    false, close ? "#" + ticketId + " is closed already." : "#" + ticketId + " is not taken.");
-        }
-        tickets.audit(
+        String officer = attempt.officer().name();
+        tickets.audit(Optional.of(ticketId), userId, "closed", officer, clock.instant());
+        citizens.closed(attempt.ticket().conversation(), attempt.ticket().language());
+        outbox.enqueue(
                 Optional.of(ticketId),
-                userId,
-                close ? "closed" : "released",
-                officer.get().name(),
+                OfficerMessage.Kind.NOTICE,
+                "#" + ticketId + " ✅ closed by " + officer,
+                List.of(),
                 clock.instant());
-        if (close) {
-            citizens.closed(ticket.conversation(), ticket.language());
-        } else {
-            citizens.released(ticket.conversation(), ticket.language());
+        return new Result(true, "#" + ticketId + " closed; the bot answers the citizen again.");
+    }
+
+    /** Back to the queue, for another officer. */
+    public Result release(String userId, long ticketId) {
+        Attempt attempt = ending(userId, ticketId, "release");
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
         }
-        if (close) {
-            outbox.enqueue(
-                    Optional.of(ticketId),
-                    OfficerMessage.Kind.NOTICE,
-                    "#" + ticketId + " ✅ closed by " + officer.get().name(),
-                    List.of(),
-                    clock.instant());
-        } else {
-            // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it.
-            Ticket queued = tickets.find(ticketId).orElse(ticket);
-            outbox.enqueue(
-                    Optional.of(ticketId),
-                    OfficerMessage.Kind.CARD,
-                    HandoffService.card(
-                            queued, List.of("↩ released by " + officer.get().name())),
-                    List.of(),
-                    clock.instant());
+        if (!tickets.release(ticketId, clock.instant())) {
+            return new Result(false, "#" + ticketId + " is not taken.");
         }
-        return new Result(
-                true,
-                close
-                        ? "#" + ticketId + " closed; the bot answers the citizen again."
-                        : "#" + ticketId + " is back in the queue.");
+        String officer = attempt.officer().name();
+        tickets.audit(Optional.of(ticketId), userId, "released", officer, clock.instant());
+        citizens.released(attempt.ticket().conversation(), attempt.ticket().language());
+        // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it.
+        Ticket queued = tickets.find(ticketId).orElse(attempt.ticket());
+        outbox.enqueue(
+                Optional.of(ticketId),
+                OfficerMessage.Kind.CARD,
+                HandoffService.card(queued, List.of("↩ released by " + officer)),
+                List.of(),
+                clock.instant());
+        return new Result(true, "#" + ticketId + " is back in the queue.");
     }
 
     /** An officer acting on an existing ticket, or why they cannot. */

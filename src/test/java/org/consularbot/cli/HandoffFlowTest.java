@@ -367,6 +367,28 @@ class HandoffFlowTest {
                 .contains("/take N");
     }
 
+    @Test
+    void closingAndReleasingAreRefusedWhereTheyCannotApplyAndAllowedToTheHolderAndSupervisors() {
+        citizen("120", "/human");
+        long id = bot.tickets.open().get(0).id();
+
+        assertThat(desk.release("7", id).message()).isEqualTo("#" + id + " is not taken.");
+        desk.take("7", id);
+        assertThat(desk.release("8", id).message()).isEqualTo("#" + id + " is with Lan.");
+        assertThat(desk.close("8", id).ok()).isFalse();
+        assertThat(bot.tickets.events(id))
+                .filteredOn(e -> e.actor().equals("8"))
+                .extracting(e -> e.detail())
+                .containsExactly("release of another officer's ticket", "close of another officer's ticket");
+
+        assertThat(desk.release("9", id).message()).as("a supervisor").isEqualTo("#" + id + " is back in the queue.");
+        desk.take("7", id);
+        assertThat(desk.close("7", id).message()).isEqualTo("#" + id + " closed; the bot answers the citizen again.");
+        assertThat(lastToCitizen()).contains("/human");
+        assertThat(desk.close("7", id).message()).isEqualTo("#" + id + " is closed already.");
+        assertThat(desk.release("7", id).ok()).isFalse();
+    }
+
     /** Regression: a ticket number too large for a long threw instead of answering the officer. */
     @Test
     void aTicketNumberBeyondAnyTicketIsAnsweredNotThrown() {
