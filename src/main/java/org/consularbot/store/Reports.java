@@ -140,6 +140,10 @@ public final class Reports {
     }
 
     /** The most frequent unanswered questions, grouped by their words without diacritics or punctuation. */
+    private static String shortened(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
     public List<Unanswered> unanswered(Instant since, int limit, UnaryOperator<String> redact) {
         Map<String, String> example = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -155,7 +159,7 @@ public final class Reports {
                                 .replaceAll("[^\\p{L}\\p{N}]+", " ")
                                 .strip();
                         if (!key.isEmpty()) {
-                            example.putIfAbsent(key, text.length() > 200 ? text.substring(0, 200) + "…" : text);
+                            example.putIfAbsent(key, text);
                             counts.merge(key, 1L, Long::sum);
                         }
                     }
@@ -166,7 +170,9 @@ public final class Reports {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(limit)
-                .map(e -> new Unanswered(redact.apply(example.get(e.getKey())), e.getValue()))
+                // Redacted whole, then shortened: a cut first could split an e-mail or a number so that the redactor
+                // no longer sees it, and print its first part.
+                .map(e -> new Unanswered(shortened(redact.apply(example.get(e.getKey()))), e.getValue()))
                 .toList();
     }
 

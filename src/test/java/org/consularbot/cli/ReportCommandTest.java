@@ -45,6 +45,18 @@ class ReportCommandTest {
         assertThat(lines.get(1)).endsWith(",console,6,1,0,2,1,0,2");
     }
 
+    /** Regression: the report cut a question to 200 characters before redacting it, so an e-mail across the cut leaked. */
+    @Test
+    void aLongQuestionIsRedactedWholeBeforeItIsShortened() {
+        String question = "xqzv blorf wurzle ".repeat(10) + "lan.nguyen84@gmail.com xin giup";
+        CliRun.runWithInput(db.env(), question + "\n", "chat", "--as", "alice");
+
+        CliRun run = CliRun.run(db.env(), "report", "--since", "30d");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("xqzv blorf wurzle").doesNotContain("lan.nguyen84");
+    }
+
     @Test
     // Regression: the counts kept when content is deleted were never shown, and the header printed nanoseconds.
     void daysWhoseContentWasDeletedStillShowTheCountsKept() {
