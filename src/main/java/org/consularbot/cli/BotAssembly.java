@@ -96,8 +96,6 @@ final class BotAssembly implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotAssembly.class);
     /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
     private final Optional<ReceiptJournal> receipts;
-    /** Replaced by each valid edit of FAQ_DIR; what officer-turn texts and notices read (the hotline may change). */
-    private volatile Corpus serving;
     /**
      * What every dialogue reads, once per turn: the serving corpus with its matcher, texts and fallback, replaced whole
      * by each valid edit.
@@ -114,7 +112,6 @@ final class BotAssembly implements AutoCloseable {
         this.config = config;
         this.loader = loader;
         this.corpus = corpus;
-        this.serving = corpus;
         this.clock = clock;
         this.database = database;
         this.receipts = ReceiptJournal.besideDatabase(config.dbUrl(), clock);
@@ -192,11 +189,10 @@ final class BotAssembly implements AutoCloseable {
 
     /**
      * Serves a new corpus (validated already) from now on: new matcher, new passages, new fallback (its cache starts
-     * empty), in every dialogue made here.
+     * empty), for every turn, officer text and notice.
      */
-    synchronized void reload(Corpus next) {
+    void reload(Corpus next) {
         knowledge = knowledgeOf(next);
-        serving = next;
     }
 
     /** What the bot knows now; read at every turn. */
@@ -208,9 +204,9 @@ final class BotAssembly implements AutoCloseable {
         return Knowledge.of(source, FaqMatchers.vietnameseAware(source), fallbackFor(source));
     }
 
-    /** The corpus serving now: the one loaded at start, or staff's last valid edit. */
+    /** The corpus serving now (the hotline may have changed): the one loaded at start, or staff's last valid edit. */
     Corpus serving() {
-        return serving;
+        return knowledge.corpus();
     }
 
     /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */

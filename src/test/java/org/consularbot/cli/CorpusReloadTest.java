@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,25 +49,30 @@ class CorpusReloadTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aValidEditIsServedAndABrokenOneRefusedWhileTheLastGoodCorpusServes() throws Exception {
-        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
-        Settings settings = Settings.load(
-                TestCorpora.withModelCache(Map.of(
-                        "DB_URL",
-                        "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                        "FAQ_DIR",
-                        faq.toString(),
-                        "RATE_LIMIT_PER_MINUTE",
-                        "0")),
-                tmp.resolve("none.env"));
-        List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
-        AtomicLong ids = new AtomicLong();
-        try (BotAssembly bot = BotAssembly.open(
+    /** A bot on a fresh in-memory database serving the corpus folder {@code faq}, with {@code more} settings. */
+    private Settings settings(Path faq, Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("DB_URL", "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        environment.put("FAQ_DIR", faq.toString());
+        environment.put("RATE_LIMIT_PER_MINUTE", "0");
+        return Settings.load(TestCorpora.withModelCache(environment), tmp.resolve("none.env"));
+    }
+
+    private static BotAssembly open(Settings settings) throws Exception {
+        return BotAssembly.open(
                 BotConfig.from(settings),
                 new CorpusSource(settings, TestCorpora.CLOCK),
                 new PrintWriter(new StringWriter()),
-                TestCorpora.CLOCK)) {
+                TestCorpora.CLOCK);
+    }
+
+    @Test
+    void aValidEditIsServedAndABrokenOneRefusedWhileTheLastGoodCorpusServes() throws Exception {
+        Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
+        Settings settings = settings(faq, Map.of());
+        List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
+        AtomicLong ids = new AtomicLong();
+        try (BotAssembly bot = open(settings)) {
             TurnProcessor processor = bot.turns(Map.of("test", sent::add)).citizens();
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
             Runnable ask = () -> processor.handle(InboundMessage.text(
@@ -103,20 +109,8 @@ class CorpusReloadTest {
     void aNewHotlineInMissionYamlReachesCitizensOfficerTurnTextsAndTheGroupNotice() throws Exception {
         Path faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
         String edited = "+84 000 000 001"; // not a real line: a test value only
-        Settings settings = Settings.load(
-                TestCorpora.withModelCache(Map.of(
-                        "DB_URL",
-                        "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                        "FAQ_DIR",
-                        faq.toString(),
-                        "RATE_LIMIT_PER_MINUTE",
-                        "0")),
-                tmp.resolve("none.env"));
-        try (BotAssembly bot = BotAssembly.open(
-                BotConfig.from(settings),
-                new CorpusSource(settings, TestCorpora.CLOCK),
-                new PrintWriter(new StringWriter()),
-                TestCorpora.CLOCK)) {
+        Settings settings = settings(faq, Map.of());
+        try (BotAssembly bot = open(settings)) {
             List<OutboxEntry> sent = new CopyOnWriteArrayList<>();
             TurnProcessor citizens = bot.turns(Map.of("test", sent::add)).citizens(); // wired before the edit
             CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
@@ -145,14 +139,9 @@ class CorpusReloadTest {
     void afterAReloadTheLlmCountersInMetricsStillMove() throws Exception {
         Path faq = TestCorpora.withoutVisaEntries(tmp.resolve("faq")); // the bulletins the LLM answers from
         try (StubLlmServer llm = new StubLlmServer()) {
-            Settings settings = Settings.load(
-                    TestCorpora.withModelCache(Map.of(
-                            "DB_URL",
-                            "jdbc:h2:mem:reload" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                            "FAQ_DIR",
-                            faq.toString(),
-                            "RATE_LIMIT_PER_MINUTE",
-                            "0",
+            Settings settings = settings(
+                    faq,
+                    Map.of(
                             "LLM_PROVIDER",
                             "openai",
                             "LLM_BASE_URL",
@@ -160,14 +149,9 @@ class CorpusReloadTest {
                             "LLM_MODEL",
                             "stub-model",
                             "LLM_API_KEY",
-                            "sk-test")),
-                    tmp.resolve("none.env"));
+                            "sk-test"));
             AtomicLong ids = new AtomicLong();
-            try (BotAssembly bot = BotAssembly.open(
-                    BotConfig.from(settings),
-                    new CorpusSource(settings, TestCorpora.CLOCK),
-                    new PrintWriter(new StringWriter()),
-                    TestCorpora.CLOCK)) {
+            try (BotAssembly bot = open(settings)) {
                 TurnProcessor processor = bot.turns(Map.of("test", entry -> {})).citizens();
                 CorpusWatcher watcher = bot.corpusWatcher().orElseThrow();
                 Runnable ask = () -> processor.handle(InboundMessage.text(

@@ -3,10 +3,10 @@ package org.consularbot.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.TestCorpora;
+import org.consularbot.faq.Tier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,21 +31,17 @@ class PublicSetFloorsTest {
         var queries = EvalSet.read(Path.of("eval/public/" + set + "-queries.tsv"));
 
         Evaluation vietnamese = Evaluation.run(FaqMatchers.vietnameseAware(corpus), queries, null);
-        Map<String, Figures> bm25 =
-                Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null).byKind();
+        Evaluation bm25 = Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null);
+
+        // The set defines its own scope: none of its questions is declined as a consular matter.
+        assertThat(vietnamese.outcomes()).as("%s: declined", set).noneMatch(o -> o.tier() == Tier.DECLINE);
 
         assertThat(vietnamese.overall().top1()).as("%s shown right", set).isGreaterThanOrEqualTo(floor);
         assertThat(vietnamese.overall().top1())
                 .as("%s overall never below BM25", set)
-                .isGreaterThanOrEqualTo(Evaluation.run(FaqMatchers.bm25Baseline(corpus), queries, null)
-                        .overall()
-                        .top1());
+                .isGreaterThanOrEqualTo(bm25.overall().top1());
         assertThat(vietnamese.byKind().get("vi-nd").top1())
                 .as("%s without diacritics", set)
-                .isGreaterThanOrEqualTo(bm25.get("vi-nd").top1() + ndMargin);
-        assertThat(vietnamese.byKind().get("vi").top1()
-                        + vietnamese.byKind().get("en").top1())
-                .as("%s: no consular decline or false alarm takes the set's own questions", set)
-                .isPositive();
+                .isGreaterThanOrEqualTo(bm25.byKind().get("vi-nd").top1() + ndMargin);
     }
 }
