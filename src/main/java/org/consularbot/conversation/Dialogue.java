@@ -164,7 +164,7 @@ public final class Dialogue {
                         ? "declared by the citizen"
                         : match.emergency().map(e -> e.situation()).orElse("emergency"))
                 + where.elsewhere()
-                        .map(c -> " (in " + c.nameEn() + ")")
+                        .map(c -> " (in " + c.nameAfterIn(Language.EN) + ")")
                         .orElse(where.unclear() ? " (country unclear)" : "");
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
         plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);

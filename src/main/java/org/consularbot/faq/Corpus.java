@@ -27,6 +27,7 @@ public record Corpus(
         Countries countries) {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
+    private static final Pattern JOINED = Pattern.compile("\\s*(,|và|and|hoặc|or)\\s*");
 
     public Corpus {
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
@@ -127,14 +128,27 @@ public record Corpus(
         }
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
+        int end = 0;
+        String previous = null;
         while (matcher.find()) {
             String key = matcher.group(1);
             String value = where.host() || !(key.startsWith("mission_") || key.startsWith("local_"))
                     ? mission.fact(key, language)
                     : elsewhere(key, language, where);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+            String between = text.substring(end, matcher.start());
+            // Away from the host country the mission's website becomes the consular portal: "the website and the
+            // portal" would name one link twice.
+            if (value != null
+                    && value.equals(previous)
+                    && JOINED.matcher(between).matches()) {
+                end = matcher.end();
+                continue;
+            }
+            out.append(between).append(value == null ? matcher.group() : value);
+            previous = value;
+            end = matcher.end();
         }
-        matcher.appendTail(out);
+        out.append(text, end, text.length());
         return out.toString().strip();
     }
 
@@ -149,8 +163,8 @@ public record Corpus(
             case "mission_name" ->
                 where.elsewhere()
                         .map(c -> vi
-                                ? "Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam tại " + c.name(language)
-                                : "Vietnamese embassy or consulate in " + c.name(language))
+                                ? "Đại sứ quán hoặc Tổng Lãnh sự quán Việt Nam tại " + c.nameAfterIn(language)
+                                : "Vietnamese embassy or consulate in " + c.nameAfterIn(language))
                         .orElse(vi ? "cơ quan đại diện Việt Nam gần nhất" : "nearest Vietnamese embassy or consulate");
             // The consular portal lists every mission with its contacts; the host mission's own are no use elsewhere.
             default -> mission.fact("consular_portal", language);

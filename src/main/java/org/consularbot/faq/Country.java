@@ -32,6 +32,13 @@ public record Country(
         return language == Language.VI ? nameVi : nameEn;
     }
 
+    /** The name as it reads after "in": "in the United States", "in the Philippines", "in Japan". */
+    public String nameAfterIn(Language language) {
+        boolean article = language == Language.EN
+                && (nameEn.startsWith("United ") || nameEn.equals("Philippines") || nameEn.equals("Netherlands"));
+        return article ? "the " + nameEn : name(language);
+    }
+
     /**
      * Whom to call, in the citizen's language: "112; cảnh sát 110; cấp cứu, cứu hỏa 119"; empty when unconfirmed or
      * no number is known.

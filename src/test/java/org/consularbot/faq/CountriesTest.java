@@ -102,7 +102,24 @@ class CountriesTest {
         assertThat(cambodia.confirmed()).isFalse();
         assertThat(cambodia.emergencyNumbers(Language.VI)).isEmpty();
         assertThat(COUNTRIES.all()).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(COUNTRIES.all().stream().filter(Country::confirmed)).hasSizeGreaterThanOrEqualTo(36);
+        assertThat(COUNTRIES.all().stream().filter(Country::confirmed)).hasSizeGreaterThanOrEqualTo(41);
+    }
+
+    @Test
+    void awayFromTheHostTheMissionsWebsiteGivesWayToThePortalWhichIsNamedOnce() {
+        Corpus corpus = TestCorpora.real();
+        FaqEntry disaster = corpus.entries().stream()
+                .filter(e -> e.answers().get(Language.EN).contains("{{mission_website}} and {{consular_portal}}"))
+                .findFirst()
+                .orElseThrow();
+        String inDubai = corpus.answer(disaster, Language.EN, corpus.whereabouts("an earthquake in Dubai, help"));
+        assertThat(inDubai)
+                .contains("999; fire 997")
+                .contains("on https://lanhsuvietnam.gov.vn.")
+                .contains("consulate in the United Arab Emirates");
+        assertThat(inDubai).doesNotContain("https://lanhsuvietnam.gov.vn and https://lanhsuvietnam.gov.vn");
+        String atHome = corpus.answer(disaster, Language.VI);
+        assertThat(atHome).contains("https://vietnamembassy.ca/ và https://lanhsuvietnam.gov.vn");
     }
 
     @Test
