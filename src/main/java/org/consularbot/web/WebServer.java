@@ -1,6 +1,7 @@
 package org.consularbot.web;
 
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,13 @@ public final class WebServer implements AutoCloseable {
         int receive(String header, Supplier<byte[]> body);
     }
 
+    /** Webhook bodies read at once: the server's other threads stay free for health checks and the other routes. */
+    static final int BODY_READERS = 32;
+    /** A webhook body must arrive within this (a channel's is a few kilobytes, sent at once). */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+    /** A read or write that makes no progress for this long ends the request (Jetty's default is 30 s). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Javalin app;
 
     private WebServer(Javalin app) {
@@ -46,8 +54,8 @@ public final class WebServer implements AutoCloseable {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
-            // A Telegram update is a few kilobytes; nothing legitimate comes near this.
-            javalin.http.maxRequestSize = 1_000_000;
+            javalin.http.maxRequestSize = WebhookBodies.MAX_BYTES;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             javalin.routes.get("/health", ctx -> ctx.result("ok"));
             javalin.routes.get("/ready", ctx -> {
                 Map<String, String> problems = readiness.get();
@@ -56,10 +64,18 @@ public final class WebServer implements AutoCloseable {
             javalin.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
+            WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
             for (Webhook webhook : webhooks) {
-                javalin.routes.post(
-                        webhook.path(),
-                        ctx -> ctx.status(webhook.handler().receive(ctx.header(webhook.header()), ctx::bodyAsBytes)));
+                javalin.routes.post(webhook.path(), ctx -> {
+                    try (WebhookBodies.Reading reading = bodies.open(ctx.req().getInputStream(), ctx.contentLength())) {
+                        ctx.status(webhook.handler().receive(ctx.header(webhook.header()), reading::body));
+                    } catch (WebhookBodies.Refused refused) {
+                        ctx.status(refused.status());
+                        if (refused.status() == 503) {
+                            ctx.header("Retry-After", "5");
+                        }
+                    }
+                });
             }
         });
         app.start();

@@ -45,9 +45,10 @@ public final class TelegramWebhook {
             log.warn("webhook call refused: {} secret token", givenSecret == null ? "no" : "wrong");
             return 401;
         }
+        byte[] raw = body.get(); // a body the server refused to read (too slow, too big) ends the request there
         Update update;
         try {
-            update = json.readValue(body.get(), Update.class);
+            update = json.readValue(raw, Update.class);
         } catch (IOException | RuntimeException e) {
             log.warn(
                     "webhook call refused: not a Telegram update ({})",
