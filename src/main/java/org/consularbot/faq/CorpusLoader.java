@@ -220,13 +220,21 @@ public final class CorpusLoader {
             } else if (topics.containsKey(cells[0].strip())) {
                 problems.add(new CorpusProblem(at, "duplicate topic '" + cells[0].strip() + "'"));
             } else {
+                String followUp = cells.length > 4 ? cells[4].strip() : "";
+                if (!followUp.isEmpty() && !followUp.equals("facet")) {
+                    problems.add(new CorpusProblem(
+                            at,
+                            "the follow_up column is empty or 'facet' (a topic across procedures), not '" + followUp
+                                    + "'"));
+                }
                 topics.put(
                         cells[0].strip(),
                         new Topic(
                                 cells[0].strip(),
                                 cells[1].strip(),
                                 cells[2].strip(),
-                                cells.length > 3 ? cells[3].strip() : ""));
+                                cells.length > 3 ? cells[3].strip() : "",
+                                followUp.equals("facet")));
             }
         }
         return topics;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/} and
- * {@code eval/blind3/}, written
+ * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/},
+ * {@code eval/blind3/} and {@code eval/blind4/}, written
  * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
  * the build. The figures themselves are in docs/evaluation.md; raise a floor when a change earns it.
  */
@@ -51,8 +51,8 @@ class BlindSetFloorsTest {
         Figures all = vietnamese.overall();
         assertThat(all.top1()).as("shown right (0.890)").isGreaterThanOrEqualTo(0.86);
         assertThat(vietnamese.byKind().get("followup").top1())
-                .as("follow-ups in context (0.848)")
-                .isGreaterThanOrEqualTo(0.82);
+                .as("follow-ups in context (0.826; 0.848 before the follow-up facets)")
+                .isGreaterThanOrEqualTo(0.80);
         assertThat(all.answerPrecision())
                 .as("answers given outright that are right (0.955)")
                 .isGreaterThanOrEqualTo(0.94);
@@ -140,7 +140,37 @@ class BlindSetFloorsTest {
         assertThat(all.chitchat()).as("small talk (1.000)").isGreaterThanOrEqualTo(0.96);
         assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
         assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.833)")
-                .isGreaterThanOrEqualTo(0.80);
+                .as("follow-ups in context (0.867; 0.833 before the follow-up facets)")
+                .isGreaterThanOrEqualTo(0.84);
+    }
+
+    @Test
+    void theFourthBlindSetHoldsToo() throws Exception {
+        // Written at stop 20 before that stop's matcher change; measured on cfb84ff: shown 0.904, answered 0.520 at
+        // 0.975, follow-ups 0.733 (eval/blind4/README.md).
+        List<EvalQuery> fourth = EvalSet.read(Path.of("eval/blind4"));
+        assertThat(fourth).hasSizeGreaterThanOrEqualTo(750);
+        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), fourth, null);
+        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), fourth, null);
+        Figures all = evaluation.overall();
+        assertThat(all.top1()).as("shown right (0.907)").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.answerPrecision())
+                .as("answers given outright that are right (0.975)")
+                .isGreaterThanOrEqualTo(0.96);
+        assertThat(all.answerRate()).as("messages answered outright (0.518)").isGreaterThanOrEqualTo(0.49);
+        assertThat(all.rejection()).as("out of scope given no entry (0.923)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
+        assertThat(all.falseEmergency()).as("false emergencies (0.037)").isLessThanOrEqualTo(0.05);
+        assertThat(all.situationRight()).as("situation named right (0.944)").isGreaterThanOrEqualTo(0.92);
+        assertThat(all.chitchat()).as("small talk (0.933)").isGreaterThanOrEqualTo(0.91);
+        assertThat(all.declined()).as("declined with the right pointer (0.854)").isGreaterThanOrEqualTo(0.83);
+        assertThat(evaluation.byKind().get("followup").top1())
+                .as("follow-ups in context (0.767; 0.733 before the follow-up facets)")
+                .isGreaterThanOrEqualTo(0.74);
+        for (String kind : List.of("vi", "vi-nd", "vi-abbr", "en", "mix", "multi", "followup")) {
+            assertThat(evaluation.byKind().get(kind).top1())
+                    .as("%s never below plain BM25", kind)
+                    .isGreaterThanOrEqualTo(plain.byKind().get(kind).top1());
+        }
     }
 }

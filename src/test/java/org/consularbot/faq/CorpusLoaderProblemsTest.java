@@ -82,6 +82,22 @@ class CorpusLoaderProblemsTest {
     }
 
     @Test
+    void aTopicsFollowUpColumnIsEmptyOrFacet() throws Exception {
+        Path dir = TestCorpora.withEntries(tmp, "x.yaml", VALID);
+        String topics = Files.readString(dir.resolve("topics.tsv"));
+        TestCorpora.write(dir.resolve("topics.tsv"), topics.replaceFirst("(?m)^(fees\t.*)\tfacet$", "$1\tmaybe"));
+        CorpusLoader.Report report = new CorpusLoader(TestCorpora.CLOCK).check(dir);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().file()).isEqualTo("topics.tsv");
+            assertThat(p.message()).contains("'facet'").contains("not 'maybe'");
+        });
+        TestCorpora.write(dir.resolve("topics.tsv"), topics);
+        Corpus corpus = new CorpusLoader(TestCorpora.CLOCK).check(dir).orThrow();
+        assertThat(corpus.topic("fees").facet()).isTrue();
+        assertThat(corpus.topic("passport.issue").facet()).isFalse();
+    }
+
+    @Test
     void duplicateIdPointsToTheSecondUseAndNamesTheFirst() {
         String twice = VALID + "\n" + VALID.replace("entries:\n", ""); // the copy starts on line 13
         CorpusProblem p = onlyProblem(check(twice), 13);

@@ -1,0 +1,47 @@
+package org.consularbot.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A follow-up that names a topic running across procedures (a fee, an office, a number) is about the procedure
+ * before it; read with the longer message before, it used to be given that message's entry again.
+ */
+class FollowUpFacetTest {
+
+    private static final FaqMatcher MATCHER = FaqMatchers.vietnameseAware(TestCorpora.real());
+
+    private static String first(String previous, String message) {
+        return MATCHER.match(message, previous).top().map(c -> c.entry().id()).orElse("-");
+    }
+
+    @Test
+    void aFeeAskedAfterAPassportQuestionIsThePassportFee() {
+        assertThat(first("Hộ chiếu hết hạn thì làm lại ở đâu?", "còn phí thì sao?"))
+                .as("was passport.issue.renew-abroad again")
+                .isEqualTo("fees.passport");
+    }
+
+    @Test
+    void whereToApplyAfterABirthQuestionIsTheMissionThatCoversTheCitizen() {
+        assertThat(first(
+                        "Em muốn đăng ký khai sinh cho con, cần giấy tờ gì ạ?", "nộp ở lãnh sự quán nào ạ, em ở Osaka"))
+                .as("was answered outright with the birth documents again")
+                .isEqualTo("contact.mission.jurisdiction");
+    }
+
+    @Test
+    void aFollowUpOnTheSameProcedureStaysWithIt() {
+        assertThat(first("Hộ chiếu hết hạn thì làm lại ở đâu?", "mất bao lâu thì có ạ?"))
+                .startsWith("passport.issue.");
+    }
+
+    @Test
+    void whenTheEntryBeforeAnswersTheFollowUpTooItStays() {
+        MatchResult cost = MATCHER.match("how much does it cost?", "I need to register my baby's birth at the embassy");
+        assertThat(cost.top().map(c -> c.entry().id()))
+                .as("the birth's own fee entry, not the passport fee")
+                .contains("civil.birth.time-fee");
+    }
+}
