@@ -244,9 +244,14 @@ final class RunningBot implements AutoCloseable {
         return botName;
     }
 
-    /** The HTTP server's port (empty only before it started). */
+    /** The HTTP site's port: webhooks and /health (empty only before it started). */
     Optional<Integer> webPort() {
         return Optional.ofNullable(web).map(WebServer::port);
+    }
+
+    /** The admin listener's port: /health, /ready, /metrics (empty only before it started). */
+    Optional<Integer> adminPort() {
+        return Optional.ofNullable(web).map(WebServer::adminPort);
     }
 
     BotAssembly assembly() {

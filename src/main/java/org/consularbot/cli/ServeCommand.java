@@ -71,7 +71,11 @@ final class ServeCommand implements Callable<Integer> {
                                 " on Telegram as @" + bot.botName() + (t.webhook() ? " (webhook)" : " (long polling)"))
                         .orElse("")
                 + zalo.map(z -> " on Zalo (webhook)").orElse("")
-                + bot.webPort().map(port -> ", HTTP on port " + port).orElse("") + "; stop with Ctrl-C");
+                + bot.webPort().map(port -> ", HTTP on port " + port).orElse("")
+                + bot.adminPort()
+                        .map(port -> " (health, readiness and metrics on port " + port + ")")
+                        .orElse("")
+                + "; stop with Ctrl-C");
         out.flush();
         stopped.await();
         return 0;

@@ -1,6 +1,7 @@
 package org.consularbot.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,10 @@ import java.util.function.Supplier;
 import org.consularbot.config.WebConfig;
 
 /**
- * The bot's HTTP server, kept thin: each webhook route hands the request to its channel's own logic (given by the
- * composition root, so this package knows no channel) and writes back the status it returns; {@code /health} for a
- * load balancer or systemd watchdog.
+ * The bot's HTTP servers, kept thin. The site: each webhook route hands the request to its channel's own logic
+ * (given by the composition root, so this package knows no channel) and writes back the status it returns, and
+ * {@code /health} for a load balancer or systemd watchdog. The admin listener, apart from what a proxy exposes and on
+ * threads of its own: readiness and metrics ({@link WebConfig}).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -33,38 +35,31 @@ public final class WebServer implements AutoCloseable {
     /** A read or write that makes no progress for this long ends the request (Jetty's default is 30 s). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Javalin app;
+    private final Javalin site;
+    private final Javalin admin;
 
-    private WebServer(Javalin app) {
-        this.app = app;
+    private WebServer(Javalin site, Javalin admin) {
+        this.site = site;
+        this.admin = admin;
     }
 
     /**
-     * Starts listening (port 0 takes any free port): the webhooks of the channels that are on, {@code /health},
-     * {@code /metrics} ({@code metrics}: Prometheus text), and {@code /ready}, which answers 200 when every
-     * check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
+     * Starts listening (port 0 takes any free port). The site: the webhooks of the channels that are on and
+     * {@code /health}. The admin listener: {@code /health}, {@code /metrics} ({@code metrics}: Prometheus text) and
+     * {@code /ready}, which answers 200 when every check of {@code readiness} passes (name → problem, empty when
+     * fine) and 503 naming what is wrong.
      */
     public static WebServer start(
             WebConfig config,
             List<Webhook> webhooks,
             Supplier<String> metrics,
             Supplier<Map<String, String>> readiness) {
-        Javalin app = Javalin.create(javalin -> {
-            javalin.startup.showJavalinBanner = false;
-            javalin.startup.showOldJavalinVersionWarning = false;
-            javalin.jetty.host = config.host();
-            javalin.jetty.port = config.port();
+        WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
+        Javalin site = Javalin.create(javalin -> {
+            listen(javalin, config.host(), config.port());
             javalin.http.maxRequestSize = WebhookBodies.MAX_BYTES;
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             javalin.routes.get("/health", ctx -> ctx.result("ok"));
-            javalin.routes.get("/ready", ctx -> {
-                Map<String, String> problems = readiness.get();
-                ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
-            });
-            javalin.routes.get(
-                    "/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
-            WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
             for (Webhook webhook : webhooks) {
                 javalin.routes.post(webhook.path(), ctx -> {
                     try (WebhookBodies.Reading reading = bodies.open(ctx.req().getInputStream(), ctx.contentLength())) {
@@ -78,16 +73,47 @@ public final class WebServer implements AutoCloseable {
                 });
             }
         });
-        app.start();
-        return new WebServer(app);
+        Javalin admin = Javalin.create(javalin -> {
+            listen(javalin, config.adminHost(), config.adminPort());
+            javalin.routes.get("/health", ctx -> ctx.result("ok"));
+            javalin.routes.get("/ready", ctx -> {
+                Map<String, String> problems = readiness.get();
+                ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
+            });
+            javalin.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
+        });
+        admin.start();
+        try {
+            site.start();
+        } catch (RuntimeException e) {
+            admin.stop();
+            throw e;
+        }
+        return new WebServer(site, admin);
     }
 
+    private static void listen(JavalinConfig javalin, String host, int port) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.jetty.host = host;
+        javalin.jetty.port = port;
+    }
+
+    /** The site's port: webhooks and {@code /health}. */
     public int port() {
-        return app.port();
+        return site.port();
+    }
+
+    /** The admin listener's port: {@code /health}, {@code /ready}, {@code /metrics}. */
+    public int adminPort() {
+        return admin.port();
     }
 
     @Override
     public void close() {
-        app.stop();
+        site.stop();
+        admin.stop();
     }
 }

@@ -61,13 +61,22 @@ class TelegramEndToEndTest {
 
     static RunningBot startBot(TelegramEmulator telegram, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(
-                "DB_URL", "jdbc:h2:mem:telegram" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.apiUrl(),
-                "TELEGRAM_POLL_TIMEOUT_SECONDS", "1",
-                "TELEGRAM_CHAT_SEND_INTERVAL_MS", "0",
-                "RATE_LIMIT_PER_MINUTE", "0",
-                "HTTP_PORT", "0"));
+                "DB_URL",
+                "jdbc:h2:mem:telegram" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "TELEGRAM_BOT_TOKEN",
+                TOKEN,
+                "TELEGRAM_API_URL",
+                telegram.apiUrl(),
+                "TELEGRAM_POLL_TIMEOUT_SECONDS",
+                "1",
+                "TELEGRAM_CHAT_SEND_INTERVAL_MS",
+                "0",
+                "RATE_LIMIT_PER_MINUTE",
+                "0",
+                "HTTP_PORT",
+                "0",
+                "ADMIN_PORT",
+                "0"));
         env.putAll(extra);
         Settings settings = Settings.load(TestCorpora.withModelCache(env), Path.of("target/no-such.env"));
         Clock clock = Clock.systemUTC();

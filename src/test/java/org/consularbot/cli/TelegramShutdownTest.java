@@ -30,6 +30,8 @@ class TelegramShutdownTest {
                             "TELEGRAM_WEBHOOK_SECRET",
                             "secret-secret-secret-1",
                             "HTTP_PORT",
+                            "0",
+                            "ADMIN_PORT",
                             "0"));
 
             polling.close();

@@ -41,9 +41,14 @@ class TelegramWebhookEndToEndTest {
         bot = TelegramEndToEndTest.startBot(
                 telegram,
                 Map.of(
-                        "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1/webhooks/telegram",
-                        "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                        "HTTP_PORT", "0"));
+                        "TELEGRAM_WEBHOOK_URL",
+                        "http://127.0.0.1/webhooks/telegram",
+                        "TELEGRAM_WEBHOOK_SECRET",
+                        SECRET,
+                        "HTTP_PORT",
+                        "0",
+                        "ADMIN_PORT",
+                        "0"));
     }
 
     @AfterAll
@@ -111,8 +116,13 @@ class TelegramWebhookEndToEndTest {
     }
 
     @Test
-    void healthReadinessAndMetricsAnswer() throws Exception {
+    void healthReadinessAndMetricsAnswerOnTheAdminListenerAndOnlyHealthOnTheSite() throws Exception {
         assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(site("/health").statusCode()).isEqualTo(200);
+        assertThat(site("/metrics").statusCode())
+                .as("the bot's figures are not behind the proxy")
+                .isEqualTo(404);
+        assertThat(site("/ready").statusCode()).isEqualTo(404);
         assertThat(get("/ready")).satisfies(r -> {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("ready");
@@ -141,7 +151,16 @@ class TelegramWebhookEndToEndTest {
         return metrics;
     }
 
+    /** From the admin listener. */
     private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + bot.adminPort().orElseThrow() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> site(String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -82,6 +82,8 @@ class ZaloEndToEndTest {
                 zalo.url(),
                 "HTTP_PORT",
                 "0",
+                "ADMIN_PORT",
+                "0",
                 "RATE_LIMIT_PER_MINUTE",
                 "0"));
         env.putAll(extra);

@@ -177,4 +177,20 @@ class BotConfigTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("RETENTION_DAYS");
     }
+
+    @Test
+    void theAdminListenerIsOnLoopbackApartFromTheSite() {
+        WebConfig defaults = WebConfig.from(Settings.load(Map.of(), Path.of("nonexistent.env")));
+        assertThat(defaults)
+                .extracting(WebConfig::host, WebConfig::port, WebConfig::adminHost, WebConfig::adminPort)
+                .containsExactly("127.0.0.1", 8080, "127.0.0.1", 8081);
+        assertThatThrownBy(() -> WebConfig.from(
+                        Settings.load(Map.of("HTTP_PORT", "9000", "ADMIN_PORT", "9000"), Path.of("nonexistent.env"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("ADMIN_PORT")
+                .hasMessageContaining("HTTP_PORT");
+        assertThatThrownBy(() ->
+                        WebConfig.from(Settings.load(Map.of("ADMIN_HOST", "not a host!"), Path.of("nonexistent.env"))))
+                .hasMessageContaining("ADMIN_HOST");
+    }
 }

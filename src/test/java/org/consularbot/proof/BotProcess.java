@@ -30,14 +30,16 @@ final class BotProcess implements AutoCloseable {
     private final String name;
     private final Map<String, String> env;
     private final int httpPort;
+    private final int adminPort;
     private Path log;
     private Process process;
     private int starts;
 
-    private BotProcess(String name, Map<String, String> env, int httpPort) {
+    private BotProcess(String name, Map<String, String> env, int httpPort, int adminPort) {
         this.name = name;
         this.env = env;
         this.httpPort = httpPort;
+        this.adminPort = adminPort;
     }
 
     /** Starts an instance and waits until {@code /ready} says so. */
@@ -45,7 +47,7 @@ final class BotProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the proofs run after `mvn package` (mvn verify)");
         }
-        BotProcess bot = new BotProcess(name, env, freePort());
+        BotProcess bot = new BotProcess(name, env, freePort(), freePort());
         bot.launch();
         return bot;
     }
@@ -78,6 +80,7 @@ final class BotProcess implements AutoCloseable {
                             Path.of("target/model-cache").toAbsolutePath().toString());
             builder.environment().putAll(env);
             builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
+            builder.environment().put("ADMIN_PORT", String.valueOf(adminPort));
             process = builder.start();
             // If the test JVM dies first (a killed fork), the instance must not live on and eat the CI machine's cores.
             ProcessHandle handle = process.toHandle();
@@ -108,10 +111,10 @@ final class BotProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + within.toSeconds() + " s; see " + log);
     }
 
-    /** The HTTP status of one of the instance's endpoints, or -1 when it does not answer. */
+    /** The HTTP status of one of the instance's admin endpoints (/ready, /metrics), or -1 when it does not answer. */
     int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -159,7 +162,7 @@ final class BotProcess implements AutoCloseable {
         return found;
     }
 
-    /** The port of the instance's HTTP server (webhooks, /health, /ready, /metrics). */
+    /** The port of the instance's HTTP site (webhooks, /health); /ready and /metrics are on its admin port. */
     int port() {
         return httpPort;
     }

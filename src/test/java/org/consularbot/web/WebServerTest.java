@@ -39,7 +39,7 @@ class WebServerTest {
                 return 200;
             })),
             () -> "metrics",
-            Map::of);
+            () -> Map.of("database", "unreachable"));
 
     @AfterEach
     void close() throws IOException {
@@ -57,6 +57,26 @@ class WebServerTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readinessAndMetricsAreOnTheAdminListenerOnly() throws Exception {
+        assertThat(server.adminPort()).isNotEqualTo(server.port());
+        assertThat(get(server.adminPort(), "/metrics").body()).isEqualTo("metrics");
+        HttpResponse<String> ready = get(server.adminPort(), "/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("database");
+        assertThat(get(server.adminPort(), "/health").statusCode()).isEqualTo(200);
+        assertThat(get(server.port(), "/metrics").statusCode()).isEqualTo(404);
+        assertThat(get(server.port(), "/ready").statusCode()).isEqualTo(404);
     }
 
     private int health() throws Exception {
