@@ -125,7 +125,7 @@ public final class TelegramChannel implements AutoCloseable {
                 groupNotice,
                 officerGroup.map(group -> new OfficerActions.Setup(group, handoff.inbox(), clock)));
         if (config.webhook()) {
-            webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress);
+            webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress, clock);
         } else {
             try {
                 client.execute(DeleteWebhook.builder().build());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.consularbot.channel.RefusedCalls;
 import org.consularbot.conversation.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +32,12 @@ public final class TelegramWebhook {
     private final byte[] secret;
     private final TelegramIngress ingress;
 
-    TelegramWebhook(String secret, TelegramIngress ingress) {
+    private final RefusedCalls refused;
+
+    TelegramWebhook(String secret, TelegramIngress ingress, Clock clock) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.ingress = ingress;
+        this.refused = new RefusedCalls("Telegram", clock, Duration.ofMinutes(1), log::warn);
     }
 
     /**
@@ -42,7 +48,7 @@ public final class TelegramWebhook {
      */
     public int receive(String givenSecret, Supplier<byte[]> body) {
         if (givenSecret == null || !MessageDigest.isEqual(secret, givenSecret.getBytes(StandardCharsets.UTF_8))) {
-            log.warn("webhook call refused: {} secret token", givenSecret == null ? "no" : "wrong");
+            refused.refused(givenSecret == null ? "no secret token" : "wrong secret token");
             return 401;
         }
         byte[] raw = body.get(); // a body the server refused to read (too slow, too big) ends the request there
@@ -50,13 +56,11 @@ public final class TelegramWebhook {
         try {
             update = json.readValue(raw, Update.class);
         } catch (IOException | RuntimeException e) {
-            log.warn(
-                    "webhook call refused: not a Telegram update ({})",
-                    e.getClass().getSimpleName());
+            refused.refused("not a Telegram update (" + e.getClass().getSimpleName() + ")");
             return 400;
         }
         if (update == null || update.getUpdateId() == null) {
-            log.warn("webhook call refused: no update_id");
+            refused.refused("no update_id");
             return 400;
         }
         try {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.consularbot.channel.RefusedCalls;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
@@ -63,6 +64,7 @@ public final class ZaloWebhook {
     private final Function<InboundMessage, StoredInbound> accept;
     private final Consumer<StoredInbound> answerLater;
     private final Consumer<ConversationKey> forget;
+    private final RefusedCalls refused;
 
     /**
      * @param accept      stores a message (deduplicated); throws StoreException when it cannot
@@ -84,6 +86,7 @@ public final class ZaloWebhook {
         this.accept = accept;
         this.answerLater = answerLater;
         this.forget = forget;
+        this.refused = new RefusedCalls("Zalo", clock, Duration.ofMinutes(1), log::warn);
     }
 
     /** Handles one call and returns the HTTP status to answer. */
@@ -93,27 +96,27 @@ public final class ZaloWebhook {
         try {
             event = JSON.readTree(body);
         } catch (IOException e) {
-            log.warn("Zalo webhook refused: not JSON");
+            refused.refused("not JSON");
             return 400;
         }
         if (event == null || !event.isObject()) {
+            refused.refused("not a JSON object");
             return 400;
         }
         String timestamp = event.path("timestamp").asText(null);
         if (!ZaloSignature.valid(signature, appId, body, timestamp, oaSecretKey)) {
-            log.warn("Zalo webhook refused: {} signature", signature == null ? "no" : "wrong");
+            refused.refused(signature == null ? "no signature" : "wrong signature");
             return 401;
         }
         Instant sent;
         try {
             sent = Instant.ofEpochMilli(Long.parseLong(timestamp));
         } catch (NumberFormatException e) {
+            refused.refused("timestamp not a number");
             return 400;
         }
         if (Duration.between(sent, clock.instant()).abs().compareTo(maxAge) > 0) {
-            log.warn(
-                    "Zalo webhook refused: timestamp {} s away (replay?)",
-                    Duration.between(sent, clock.instant()).toSeconds());
+            refused.refused("timestamp too far from now (replay?)");
             return 401;
         }
         String name = event.path("event_name").asText("");

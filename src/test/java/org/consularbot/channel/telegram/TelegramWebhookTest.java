@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.consularbot.conversation.StoreException;
@@ -22,7 +23,7 @@ class TelegramWebhookTest {
                     + " \"from\": {\"id\": 42, \"is_bot\": false, \"first_name\": \"An\"}, \"chat\": {\"id\": 42, \"type\": \"private\"}}}";
 
     private final TelegramIngress ingress = mock(TelegramIngress.class);
-    private final TelegramWebhook webhook = new TelegramWebhook(SECRET, ingress);
+    private final TelegramWebhook webhook = new TelegramWebhook(SECRET, ingress, Clock.systemUTC());
 
     @Test
     void aWrongSecretIsRefusedBeforeTheBodyIsRead() {
