@@ -183,7 +183,7 @@ final class RunningBot implements AutoCloseable {
                 ZaloWebhook.SIGNATURE_HEADER,
                 (signature, body) -> hook.receive(signature, body.get()))));
         BotMetrics metrics = assembly.metrics();
-        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems);
+        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems, this::alive);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.
@@ -219,6 +219,15 @@ final class RunningBot implements AutoCloseable {
     }
 
     /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
+    /**
+     * Liveness: on the embedded database, whether it answers (H2 that closed itself and cannot open again, say on a
+     * full disk, leaves a process that can only fail; a restart by the supervisor is the way out). PostgreSQL is
+     * another process: its outages are for /ready, or every instance would be restarted while it restarts.
+     */
+    private boolean alive() {
+        return !assembly.database.embedded() || assembly.database.reachable();
+    }
+
     private Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         try (Connection connection = assembly.database.dataSource().getConnection();

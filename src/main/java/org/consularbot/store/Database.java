@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
 import org.flywaydb.core.Flyway;
@@ -46,9 +47,18 @@ public final class Database implements AutoCloseable {
         // Fail fast when the database goes away: the channel then keeps the message for redelivery.
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(1);
+        // Set once the pool exists; an error before that has no idle connection to drop.
+        AtomicReference<HikariDataSource> created = new AtomicReference<>();
+        config.setExceptionOverride(new ClosedDatabaseEviction(() -> {
+            HikariDataSource made = created.get();
+            if (made != null && made.getHikariPoolMXBean() != null) {
+                made.getHikariPoolMXBean().softEvictConnections();
+            }
+        }));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
+            created.set(pool);
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
@@ -86,13 +96,30 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Whether this is the embedded H2 database, in this process. */
+    public boolean embedded() {
+        return url.startsWith("jdbc:h2:");
+    }
+
     /** The URL without credentials, for messages and logs. */
     public String url() {
         return url;
     }
 
-    /** Whether the database answers right now (for health checks). */
+    /**
+     * Whether the database answers right now (for health checks). When it does not, the pool's idle connections are
+     * dropped, so that the next use opens new ones (H2 that closed itself opens again) instead of failing on each
+     * dead one in turn.
+     */
     public boolean reachable() {
+        if (valid()) {
+            return true;
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
+        return valid();
+    }
+
+    private boolean valid() {
         try (Connection connection = pool.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {

@@ -2,9 +2,11 @@ package org.consularbot.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.consularbot.config.WebConfig;
 
@@ -45,21 +47,22 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Starts listening (port 0 takes any free port). The site: the webhooks of the channels that are on and
-     * {@code /health}. The admin listener: {@code /health}, {@code /metrics} ({@code metrics}: Prometheus text) and
-     * {@code /ready}, which answers 200 when every check of {@code readiness} passes (name → problem, empty when
-     * fine) and 503 naming what is wrong.
+     * {@code /health} (503 when {@code alive} says the process can no longer serve). The admin listener:
+     * {@code /health}, {@code /metrics} ({@code metrics}: Prometheus text) and {@code /ready}, which answers 200 when
+     * every check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
      */
     public static WebServer start(
             WebConfig config,
             List<Webhook> webhooks,
             Supplier<String> metrics,
-            Supplier<Map<String, String>> readiness) {
+            Supplier<Map<String, String>> readiness,
+            BooleanSupplier alive) {
         WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
         Javalin site = Javalin.create(javalin -> {
             listen(javalin, config.host(), config.port());
             javalin.http.maxRequestSize = WebhookBodies.MAX_BYTES;
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
-            javalin.routes.get("/health", ctx -> ctx.result("ok"));
+            javalin.routes.get("/health", ctx -> health(ctx, alive));
             for (Webhook webhook : webhooks) {
                 javalin.routes.post(webhook.path(), ctx -> {
                     try (WebhookBodies.Reading reading = bodies.open(ctx.req().getInputStream(), ctx.contentLength())) {
@@ -75,7 +78,7 @@ public final class WebServer implements AutoCloseable {
         });
         Javalin admin = Javalin.create(javalin -> {
             listen(javalin, config.adminHost(), config.adminPort());
-            javalin.routes.get("/health", ctx -> ctx.result("ok"));
+            javalin.routes.get("/health", ctx -> health(ctx, alive));
             javalin.routes.get("/ready", ctx -> {
                 Map<String, String> problems = readiness.get();
                 ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
@@ -92,6 +95,12 @@ public final class WebServer implements AutoCloseable {
             throw e;
         }
         return new WebServer(site, admin);
+    }
+
+    /** 200 "ok", or 503 when the process can no longer serve (its embedded database closed for good). */
+    private static void health(Context ctx, BooleanSupplier alive) {
+        boolean up = alive.getAsBoolean();
+        ctx.status(up ? 200 : 503).result(up ? "ok" : "database closed");
     }
 
     private static void listen(JavalinConfig javalin, String host, int port) {

@@ -39,7 +39,13 @@ class WebServerTest {
                 return 200;
             })),
             () -> "metrics",
-            () -> Map.of("database", "unreachable"));
+            () -> Map.of("database", "unreachable"),
+            this::alive);
+    private volatile boolean alive = true;
+
+    private boolean alive() {
+        return alive;
+    }
 
     @AfterEach
     void close() throws IOException {
@@ -65,6 +71,17 @@ class WebServerTest {
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthFailsWhenTheProcessCanNoLongerServe() throws Exception {
+        assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
+        alive = false;
+        assertThat(get(server.port(), "/health")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("database closed");
+        });
+        assertThat(get(server.adminPort(), "/health").statusCode()).isEqualTo(503);
     }
 
     @Test
