@@ -218,7 +218,6 @@ final class RunningBot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
     /**
      * Liveness: on the embedded database, whether it answers (H2 that closed itself and cannot open again, say on a
      * full disk, leaves a process that can only fail; a restart by the supervisor is the way out). PostgreSQL is
@@ -228,6 +227,7 @@ final class RunningBot implements AutoCloseable {
         return !assembly.database.embedded() || assembly.database.reachable();
     }
 
+    /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
     private Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         try (Connection connection = assembly.database.dataSource().getConnection();

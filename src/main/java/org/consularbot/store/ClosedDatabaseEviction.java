@@ -12,14 +12,14 @@ import java.sql.SQLException;
  */
 final class ClosedDatabaseEviction implements SQLExceptionOverride {
 
+    private static final int DATABASE_IS_CLOSED = 90098;
+    private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+
     private final Runnable dropIdle;
 
     ClosedDatabaseEviction(Runnable dropIdle) {
         this.dropIdle = dropIdle;
     }
-
-    private static final int DATABASE_IS_CLOSED = 90098;
-    private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
 
     // java.lang.Override spelled out: the interface's own Override enum hides the annotation's simple name here.
     @java.lang.Override
