@@ -60,7 +60,6 @@ public final class WebServer implements AutoCloseable {
         WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
         Javalin site = Javalin.create(javalin -> {
             listen(javalin, config.host(), config.port());
-            javalin.http.maxRequestSize = WebhookBodies.MAX_BYTES;
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             javalin.routes.get("/health", ctx -> health(ctx, alive));
             for (Webhook webhook : webhooks) {
