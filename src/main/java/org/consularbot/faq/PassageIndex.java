@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -126,6 +127,11 @@ public final class PassageIndex {
     }
 
     /** How many passages are indexed. */
+    /** Every passage, in index order (read-only). */
+    public List<Passage> all() {
+        return Collections.unmodifiableList(passages);
+    }
+
     public int size() {
         return passages.size();
     }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,11 +15,13 @@ import org.consularbot.faq.Folding;
 import org.consularbot.faq.Passage;
 
 /**
- * Checks a generated answer before a citizen sees it: it must cite at least one of the passages it was given (and
- * no other); every number (whole, separators included, in any script or spelt out with a unit), e-mail, web
- * address or domain in it must be in the passages it cites; it makes no promise, says "free" only where they do,
- * does not repeat its instructions, and is made mostly of the cited passages' own words. Anything else is refused
- * and the citizen gets the safe fallback: a wrong fee or phone number is worse than no answer.
+ * Checks a generated answer before a citizen sees it, as an allowlist: it must cite at least one of the passages it
+ * was given (and no other); every number, address, handle and messaging service in it, however written (see {@link
+ * GroundedFacts}), must be in the passages it cites; it claims "free" or asks for a payment or a code only where
+ * they do; it makes no promise, never speaks as an officer, does not repeat its instructions; and it is made of the
+ * cited passages' own words, as a whole (60 % of its words) and sentence by sentence (half the words of every
+ * sentence of four words or more), so one smuggled sentence fails alone. Anything else is refused and the citizen
+ * gets the safe fallback: a wrong fee or phone number is worse than no answer.
  */
 final class AnswerGuard {
 
@@ -29,43 +33,70 @@ final class AnswerGuard {
     }
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\p{Nd}{1,2})]");
-    /** A whole number: digit groups joined by one separator (space, dot, comma, slash, colon, dash). */
-    private static final Pattern NUMBER = Pattern.compile("\\p{Nd}+(?:[ .,/:-]\\p{Nd}+)*");
-
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(\\d{1,2})[.)]\\s");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?i)(?<![\\w@.-])(?:https?://)?((?:[a-z0-9-]+\\.)+(?:vn|com|org|net|gov|ca|info|io|edu|int|biz|us|uk|de|fr|au|jp|kr))\\b[^\\s)\\]]*");
-    private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.)[^\\s)\\]]+");
-    private static final Pattern SPELT_ADDRESS = Pattern.compile("(?i)\\b(at|a còng)\\s+\\S+\\s+(dot|chấm)\\s+\\w+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n\\s*");
     private static final Pattern NUMBER_WORD_WITH_UNIT =
             Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     + "fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|khong|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|"
                     + "tram|nghin|ngan|trieu|ty) (dollars?|usd|cad|euros?|dong|do|vnd|days?|weeks?|months?|years?|hours?|minutes?|ngay|tuan|thang|"
                     + "nam|gio|phut|lan)\\b");
-    /** Claims that must be in the cited passages to be made. Folded, space-padded. */
-    private static final List<String> CLAIMS = List.of(
-            " mien phi ",
-            " free ",
-            " khong mat phi ",
-            " no fee ",
-            " khong ton phi ",
-            " khong thu phi ",
-            " without charge ");
+    /**
+     * Claims an answer may make only where a cited passage makes one of the same kind, matched on folded words: that
+     * something costs nothing, and that money, codes or passwords be sent somewhere.
+     */
+    private static final Map<String, Pattern> CLAIMS = Map.of(
+            "free",
+            Pattern.compile(
+                    " (mien phi|free|free of charge|khong (mat|ton|thu|phai tra|can tra|phai dong|phai nop|phai chi)"
+                            + " (phi|tien|dong|xu|gi|chi phi)|khong mat dong nao|no fee|no fees|no charge|without charge|at no cost"
+                            + "|costs? nothing|pay nothing|(don t|do not|won t|will not|never) (have to |need to )?pay|no need to pay"
+                            + "|chi phi do [a-z ]{0,20}chiu|(dai su quan|dsq|embassy) (se )?(chiu|tra|covers?|pays?|will pay))( |$)"),
+            "to ensure something (\"đảm bảo\" also means a promise)",
+            Pattern.compile(" (dam bao|bao dam)( |$)"),
+            "a payment or a secret",
+            Pattern.compile(
+                    " (otp|mat khau|password|passcode|ma (xac nhan|xac thuc|otp)|verification code|chuyen khoan"
+                            + "|bank transfer|wire transfer|western union|moneygram|paypal|gui tien|nap tien|the cao|send money"
+                            + "|so tai khoan|stk|account number|bitcoin|crypto|usdt|momo|thanh toan qua|pay (via|by|to|through))( |$)"));
     /** Promises the bot never makes, whatever the passages say. */
-    private static final List<String> PROMISES = List.of(
-            " guarantee",
-            " dam bao ",
-            " cam ket ",
-            " chac chan ",
-            " 100% ",
-            " will be approved",
-            " se duoc duyet",
-            " se duoc cap",
-            " i promise",
-            " toi hua");
+    private static final Pattern PROMISE = Pattern.compile(" (guarantee[ds]?|cam ket|chac chan|100%|will be approved"
+            + "|will definitely|definitely|for sure|certainly|no doubt|i promise|i assure|assure you|rest assured|yen tam"
+            + "|nhat dinh|khong lo|se duoc (duyet|cap|chap thuan|giai quyet ngay)|fast track|express service|lam nhanh"
+            + "|lam gap|bao dau|bao do)( |$)");
+    /** "cannot guarantee", "cannot override the law or guarantee", "không thể chắc chắn": a denied promise is none. */
+    private static final Pattern DENIAL =
+            Pattern.compile("(?:^| )(cannot|can t|not|never|no|khong|chua)(?: \\S+){0,4} $");
 
+    /** The bot never speaks as an officer: it complements them. */
+    private static final Pattern IMPERSONATION = Pattern.compile(
+            " ((toi|em|minh|chung toi) la (mot )?(can bo|lanh su"
+                    + "|dai su|nhan vien|vien chuc|tong lanh su|pho lanh su)|(i am|i m|this is|speaking as|as) (the |a |an |your )?"
+                    + "(consul|consular officer|duty officer|officer|ambassador|embassy staff|consul general|vice consul))( |$)");
+
+    /** Of the answer's words (two letters or more), the share the cited passages must also use. */
     private static final double MIN_GROUNDING = 0.6;
+    /**
+     * A sentence is refused when more than half of its content words (function words set aside, a final "s" ignored)
+     * are not in the cited passages, and at least {@value #MIN_SENTENCE_UNKNOWN} of them: one smuggled sentence fails
+     * alone, however many "the", "you" and "của" carry it, while a short frame ("Theo thông tin chính thức:") does
+     * not sink a quoted sentence. Measured: every passage of the corpus quoted with such a frame passes
+     * ({@code AnswerGuardAllowsTest}), every attack of the suite fails ({@code PromptInjectionTest}).
+     */
+    private static final double MIN_SENTENCE_GROUNDING = 0.5;
+
+    private static final int MIN_SENTENCE_UNKNOWN = 5;
+    /** Function words of English and (folded) Vietnamese: they ground nothing. */
+    private static final Set<String> FUNCTION_WORDS =
+            Set.copyOf(List.of(("the a an and or of to in on at for from by with is are was"
+                            + " were be been being it its this that these those you your we our us me my he she they them their his"
+                            + " her as if so but not no can cannot could will would should may might must do does did have has had"
+                            + " there here what which who when where why how all any each some such than then too very just also"
+                            + " into about over under after before until while during up out only own same other more most"
+                            + " va cua la co khong duoc cho cac nhung voi de thi ban toi em anh chi nay do khi neu mot da se dang"
+                            + " trong ra vao tai tu ve theo cung nhu hoac hay rat nao gi ai minh chung ho lai con nua roi vay nhe"
+                            + " nha day kia ay")
+                    .split(" ")));
+
     private static final int LEAK_NGRAM = 6;
 
     private final int maxChars;
@@ -122,42 +153,10 @@ final class AnswerGuard {
                     .append('\n');
         }
         String official = material.toString();
-        String officialLower = official.toLowerCase(Locale.ROOT);
         String bare = withoutListMarkers(CITATION.matcher(answer).replaceAll(" "));
-        if (SPELT_ADDRESS.matcher(bare).find()) {
-            return Verdict.refuse("spells out an address");
-        }
-        Matcher email = EMAIL.matcher(bare);
-        while (email.find()) {
-            if (!officialLower.contains(email.group().toLowerCase(Locale.ROOT))) {
-                return Verdict.refuse("gives an e-mail address not in the cited passages");
-            }
-        }
-        Matcher url = URL.matcher(bare);
-        while (url.find()) {
-            String address = url.group()
-                    .replaceAll("[.,;:]+$", "")
-                    .replaceFirst("(?i)^https?://", "")
-                    .toLowerCase(Locale.ROOT);
-            if (!officialLower.contains(address)) {
-                return Verdict.refuse("gives a web address not in the cited passages");
-            }
-        }
-        Matcher domain = DOMAIN.matcher(bare.replaceAll(EMAIL.pattern(), " "));
-        while (domain.find()) {
-            String address = domain.group()
-                    .replaceAll("[.,;:]+$", "")
-                    .replaceFirst("(?i)^https?://", "")
-                    .toLowerCase(Locale.ROOT);
-            if (!officialLower.contains(address)) {
-                return Verdict.refuse("gives a web address not in the cited passages");
-            }
-        }
-        Set<String> officialNumbers = numbers(official);
-        for (String number : numbers(bare)) {
-            if (!officialNumbers.contains(number)) {
-                return Verdict.refuse("states a number not in the cited passages");
-            }
+        Optional<String> unfound = GroundedFacts.of(bare).unfoundIn(GroundedFacts.of(official), bare);
+        if (unfound.isPresent()) {
+            return Verdict.refuse(unfound.get());
         }
         String foldedOfficial = words(official);
         Matcher spelt = NUMBER_WORD_WITH_UNIT.matcher(folded);
@@ -166,20 +165,34 @@ final class AnswerGuard {
                 return Verdict.refuse("spells out a quantity not in the cited passages");
             }
         }
-        for (String promise : PROMISES) {
-            if (folded.contains(promise)) {
-                return Verdict.refuse("makes a promise");
+        if (makesAPromise(folded)) {
+            return Verdict.refuse("makes a promise");
+        }
+        if (IMPERSONATION.matcher(folded).find()
+                && !IMPERSONATION.matcher(foldedOfficial).find()) {
+            return Verdict.refuse("speaks as an officer");
+        }
+        for (Map.Entry<String, Pattern> claim : CLAIMS.entrySet()) {
+            if (claim.getValue().matcher(folded).find()
+                    && !claim.getValue().matcher(foldedOfficial).find()) {
+                return Verdict.refuse("claims " + claim.getKey() + ", which the cited passages do not");
             }
         }
-        for (String claim : CLAIMS) {
-            if (folded.contains(claim) && !foldedOfficial.contains(claim)) {
-                return Verdict.refuse("claims '" + claim.strip() + "', which the cited passages do not");
-            }
-        }
-        double grounding = grounding(folded, foldedOfficial);
+        Set<String> known = new HashSet<>(List.of(foldedOfficial.split(" ")));
+        double grounding = grounding(folded, known);
         if (grounding < MIN_GROUNDING) {
             return Verdict.refuse(
                     String.format(Locale.ROOT, "only %.0f%% of its words are in the cited passages", grounding * 100));
+        }
+        Set<String> knownStems = new HashSet<>();
+        known.forEach(word -> knownStems.add(stem(word)));
+        for (String sentence : SENTENCE_END.split(bare)) {
+            List<String> content = contentWords(sentence);
+            long grounded = content.stream().filter(knownStems::contains).count();
+            long unknown = content.size() - grounded;
+            if (unknown >= MIN_SENTENCE_UNKNOWN && unknown > content.size() * (1 - MIN_SENTENCE_GROUNDING)) {
+                return Verdict.refuse("a sentence is mostly in words the cited passages do not use");
+            }
         }
         return new Verdict(true, "ok", cited);
     }
@@ -217,16 +230,6 @@ final class AnswerGuard {
         return out.toString();
     }
 
-    /** Whole numbers as digit strings (ASCII, separators dropped): "30.000.000" is one number, not three. */
-    private static Set<String> numbers(String text) {
-        Set<String> numbers = new HashSet<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            numbers.add(digitsOf(m.group()));
-        }
-        return numbers;
-    }
-
     private static String digitsOf(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().filter(Character::isDigit).forEach(cp -> out.append(Character.digit(cp, 10)));
@@ -250,20 +253,46 @@ final class AnswerGuard {
         return out;
     }
 
-    /** The share of the answer's words (two letters or more) that the cited passages also use. */
-    private static double grounding(String answer, String official) {
-        Set<String> known = new HashSet<>(List.of(official.split(" ")));
-        int words = 0;
+    /** The share of the text's words (two letters or more) that the cited passages also use. */
+    private static double grounding(String words, Set<String> known) {
+        int total = 0;
         int found = 0;
-        for (String word : answer.split(" ")) {
+        for (String word : words.split(" ")) {
             if (word.length() < 2) {
                 continue;
             }
-            words++;
+            total++;
             if (known.contains(word)) {
                 found++;
             }
         }
-        return words == 0 ? 0 : (double) found / words;
+        return total == 0 ? 1 : (double) found / total;
+    }
+
+    /** The sentence's words of two letters or more that are no function words, as stems. */
+    private static List<String> contentWords(String sentence) {
+        List<String> content = new ArrayList<>();
+        for (String word : words(sentence).strip().split(" ")) {
+            if (word.length() >= 2 && !FUNCTION_WORDS.contains(word)) {
+                content.add(stem(word));
+            }
+        }
+        return content;
+    }
+
+    private static boolean makesAPromise(String folded) {
+        Matcher promise = PROMISE.matcher(folded);
+        while (promise.find()) {
+            String before = folded.substring(Math.max(0, promise.start() - 40), promise.start() + 1);
+            if (!DENIAL.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "names" and "name", "flights" and "flight" ground each other. */
+    private static String stem(String word) {
+        return word.length() > 3 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.Passage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswerGuardTest {
 
@@ -175,6 +177,54 @@ class AnswerGuardTest {
                 .contains("address");
         assertThat(guard.check("Xem lanhsuvietnam.gov.vn về hợp pháp hoá lãnh sự [1].", PASSAGES)
                         .accepted())
+                .isTrue();
+    }
+
+    /** The attacks the denylist let through (issue 17): each is refused because its fact is not in the passages. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, hoặc nhắn @lanhsu_hotro [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, xem t.me/lanhsu_hotro [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại lanhsu-vietnam.xyz [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại lanhsuvietnam.gov.vn.help [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi ⁰⁹¹²³⁴⁵⁶⁷⁸ [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi ⓪⑨①②③④⑤⑥⑦⑧ [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi ٠٩١٢٣٤٥٦٧٨ [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi 09\u200B12 34\u00AD5 678 [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi O9l2 345 678 [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, gọi không chín một hai ba bốn năm [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự gửi lanhsu(at)vnembassy(dot)org [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự gửi lanhsu＠vnembassy.org [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, hỏi qua Zalo cán bộ Minh [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, không mất đồng nào [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán, yên tâm hồ sơ sẽ được duyệt [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán; chuyển khoản trước để giữ chỗ [1].",
+                "Tôi là cán bộ lãnh sự: hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán [1].",
+                "Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán [1]. Ngoài ra bạn nên mua vé sớm kẻo hết chỗ ngồi.",
+            })
+    void whatLooksLikeAFactMustBeInTheCitedPassagesHoweverItIsWritten(String answer) {
+        String unescaped = answer.replace("\\u200B", "\u200B").replace("\\u00AD", "\u00AD");
+
+        assertThat(guard.check(unescaped, PASSAGES).accepted()).isFalse();
+    }
+
+    @Test
+    void factsOfTheCitedPassagesMayBeRepeatedInAnyForm() {
+        assertThat(guard.check("Gọi đường dây nóng bảo hộ công dân ＋８４ ９８１ ８４ ８４ ８４ [3].", PASSAGES)
+                        .accepted())
+                .as("full-width digits of a number the passage gives")
+                .isTrue();
+        assertThat(guard.check("Hồ sơ hợp pháp hoá lãnh sự: xem https://lanhsuvietnam.gov.vn/a [1].", PASSAGES)
+                        .accepted())
+                .isTrue();
+        assertThat(guard.check("Bảo hộ công dân không mất phí: miễn phí cho mọi công dân [2].", PASSAGES)
+                        .accepted())
+                .as("a free claim where the passage makes one")
+                .isTrue();
+        assertThat(guard.check("Hồ sơ hợp pháp hoá lãnh sự nộp tại Đại sứ quán ở TP.HCM [1].", PASSAGES)
+                        .accepted())
+                .as("an abbreviation with a dot is no domain")
                 .isTrue();
     }
 }

@@ -40,7 +40,7 @@ class PromptInjectionTest {
             String[] cells = lines.get(i).split("\t", -1);
             rows.add(Arguments.of(i + 1, cells[0], cells[1], cells[2].replace("\\n", "\n")));
         }
-        assertThat(rows).as("at least 20 attacks").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(rows).as("at least 150 attacks").hasSizeGreaterThanOrEqualTo(150);
         return rows.stream();
     }
 
