@@ -213,7 +213,13 @@ public final class EmergencyTriage {
                         // em bị bắt").
                         boolean nowHere = immediates.stream()
                                 .anyMatch(m -> clause(sentence, m.start()) == clause(sentence, hit.start()));
-                        boolean pressing = distress || !resolved && (ongoing || immediate && (!distant || nowHere));
+                        // Immediacy inside the hypothetical's own clause is part of it ("phòng khi gặp tai nạn", typed
+                        // "gap", reads as "gấp"); beside it, it still counts ("nếu bị hiếp dâm thì làm gì, chuyện vừa
+                        // xảy ra").
+                        boolean now = hypothetical
+                                ? immediates.stream().anyMatch(m -> !insideHypothetical(sentence, m, hypotheticals))
+                                : immediate;
+                        boolean pressing = distress || !resolved && (ongoing || now && (!distant || nowHere));
                         if (danger && (plain || pressing)) {
                             findings.add(new Finding(situation, phrase, true, true, order));
                         } else if (!danger && plain && distress) {
@@ -229,6 +235,12 @@ public final class EmergencyTriage {
                 }
             }
         }
+    }
+
+    /** Whether a cue comes after a hypothetical's cue in the same clause ("nếu … bây giờ"). */
+    private static boolean insideHypothetical(List<NormalizedText.Token> sentence, Span cue, List<Span> hypotheticals) {
+        return hypotheticals.stream()
+                .anyMatch(h -> h.start() < cue.start() && clause(sentence, h.start()) == clause(sentence, cue.start()));
     }
 
     /** Which clause of its sentence a word is in (clauses end at commas and colons). */

@@ -118,8 +118,9 @@ final class VietnameseFaqMatcher implements FaqMatcher {
 
     /**
      * A short follow-up ("còn phí thì sao?") is matched together with the message before it, unless it stands on its
-     * own: a sure emergency, small talk or an outright answer are decided on the message alone, and the previous
-     * message cannot raise an emergency again. A decline stands only if the context does not make it a consular
+     * own: a sure emergency, small talk or an outright answer are decided on the message alone. A follow-up to a
+     * sure emergency stays in it (unless it is answered outright, small talk or a decline); otherwise the previous
+     * message cannot raise an emergency. A decline stands only if the context does not make it a consular
      * question. A follow-up that names a topic of its own ({@link #facet}) gets that topic's entries first, unless
      * the context's entry answers its words too ("how much?" after a birth question: the birth's fee entry).
      */
@@ -133,7 +134,18 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         // one the context does not turn into a consular question stays. An unsure emergency keeps its danger button.
         boolean open = alone.tier() == Tier.SUGGEST || alone.tier() == Tier.FALLBACK || alone.tier() == Tier.DECLINE;
         boolean sureEmergency = alone.emergency().map(Emergency::sure).orElse(false);
-        if (previous == null || previous.isBlank() || !open || sureEmergency || !saysSomething) {
+        if (previous == null || previous.isBlank() || !open || sureEmergency) {
+            return alone;
+        }
+        if (alone.tier() != Tier.DECLINE && inEmergency(previous)) {
+            // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
+            // message before declared, so the reply stays the emergency's first steps, read with both messages.
+            MatchResult together = match(previous + "\n" + message);
+            if (together.tier() == Tier.EMERGENCY) {
+                return together;
+            }
+        }
+        if (!saysSomething) {
             return alone;
         }
         MatchResult together = match(previous + "\n" + message);
@@ -163,6 +175,11 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 Optional.empty(),
                 together.certainty(),
                 together.answerSignals());
+    }
+
+    /** Whether the message before was, on its own, a sure emergency (a context that is one only together is not). */
+    private boolean inEmergency(String previous) {
+        return match(previous).emergency().map(Emergency::sure).orElse(false);
     }
 
     /**

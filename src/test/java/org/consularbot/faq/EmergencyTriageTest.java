@@ -81,11 +81,23 @@ class EmergencyTriageTest {
                 "chết rồi em quên mất hạn gia hạn hộ chiếu",
                 "mẹ tôi mất ở Việt Nam để lại căn nhà, tôi làm thủ tục thừa kế thế nào",
                 "bao nhiêu tiền",
+                "em muon luu so dien thoai de phong khi gap tai nan hay bi cuop thi goi",
+                "hôm trc bạn em bị giữ ở đồn, giờ muốn lưu số đường dây nóng",
+                "hồi covid em bị kẹt ở Nhật, giờ em có bị cấm xuất cảnh không",
+                "gần nhà có vụ nổ súng, không ai bị thương, người Việt nên lưu ý gì",
                 "",
                 "🙏🙏🙏",
             })
     void ordinaryQuestionsWithTrapWordsAreNotEmergencies(String message) {
         assertThat(sure(message)).as(message).isEmpty();
+    }
+
+    @Test
+    void immediacyBesideAHypotheticalStillCountsButNotInsideIt() {
+        assertThat(sure("cho em hoi neu bi hiep dam thi em can lam gi, chuyen vua xay ra 2 tieng truoc"))
+                .map(Emergency::situation)
+                .contains("sexual-violence");
+        assertThat(sure("nếu bị bắt bây giờ thì đại sứ quán có giúp gì không")).isEmpty();
     }
 
     @Test

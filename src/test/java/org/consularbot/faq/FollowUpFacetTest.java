@@ -44,4 +44,18 @@ class FollowUpFacetTest {
                 .as("the birth's own fee entry, not the passport fee")
                 .contains("civil.birth.time-fee");
     }
+
+    /** A follow-up in an emergency stays in it; a context that is an emergency only together raises none. */
+    @Test
+    void aFollowUpToASureEmergencyStaysInIt() {
+        MatchResult after = MATCHER.match("giờ em phải làm những gì ạ", "Bố em vừa mất ở bệnh viện Berlin sáng nay");
+        MatchResult calm = MATCHER.match("giờ em phải làm những gì ạ", "Bố em mất ở Việt Nam năm 2019, em cần giấy tờ");
+
+        assertThat(after.tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(after.top().map(c -> c.entry().topic())).contains("civil.death");
+        assertThat(calm.tier()).isNotEqualTo(Tier.EMERGENCY);
+        assertThat(MATCHER.match("what should I do now?", "someone just attacked me on the street and took my bag")
+                        .tier())
+                .isEqualTo(Tier.EMERGENCY);
+    }
 }
