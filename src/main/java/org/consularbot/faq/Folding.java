@@ -46,8 +46,11 @@ public final class Folding {
     private static final String LOOK_ALIKES = "аеорсухіјѕԁӏοαειкνρτυχһԛԝ";
     private static final String LATIN = "aeopcyxijsdloaeikvptuxhqw";
 
-    /** Replaces Cyrillic and Greek look-alike letters in words that mix them with Latin letters. */
-    static String unconfuse(String text) {
+    /**
+     * Replaces Cyrillic and Greek look-alike letters in words that mix them with Latin letters; one character for
+     * one, so that callers keeping offsets (the redactor's folded text) can use it too.
+     */
+    public static String unconfuse(String text) {
         boolean suspicious = false;
         for (int i = 0; i < text.length() && !suspicious; i++) {
             suspicious = LOOK_ALIKES.indexOf(text.charAt(i)) >= 0;

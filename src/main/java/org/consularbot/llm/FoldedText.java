@@ -1,18 +1,29 @@
 package org.consularbot.llm;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.consularbot.faq.Folding;
 
 /**
- * The lower-cased, diacritic-free copy of a text with, for each of its characters, the range of the original
- * it came from (a combining mark belongs to the letter before it).
+ * The folded copy of a text that the redactor matches on, with, for each of its characters, the range of the
+ * original it came from, so that a match can be cut out of the original. Folding undoes what hides a number or a
+ * word from a pattern: NFKC (full-width and styled letters and digits), any Unicode digit made ASCII, format
+ * characters (zero-width, soft hyphen) dropped like a combining mark (they belong to the character before them),
+ * diacritics removed, Cyrillic and Greek look-alikes replaced, and O or l standing for a digit inside a number.
+ * {@code text} is lower case; {@code cased} has the same length and keeps the case, for names and addresses.
  */
-record FoldedText(String original, String text, int[] from, int[] to) {
+record FoldedText(String original, String text, String cased, int[] from, int[] to) {
+
+    /** O and l typed for 0 and 1 next to a digit ("O9l2 345 678", "Cl234567"). */
+    private static final Pattern DIGIT_LOOK_ALIKE = Pattern.compile("(?<=\\d)[oOl]|[oOl](?=\\d)");
 
     static FoldedText of(String original) {
-        StringBuilder folded = new StringBuilder(original.length());
+        StringBuilder lower = new StringBuilder(original.length());
+        StringBuilder cased = new StringBuilder(original.length());
         int[] from = new int[original.length() + 16];
         int[] to = new int[original.length() + 16];
         int i = 0;
@@ -21,39 +32,77 @@ record FoldedText(String original, String text, int[] from, int[] to) {
             int next = i + Character.charCount(cp);
             String piece = foldOne(cp);
             if (piece.isEmpty()) {
-                if (folded.length() > 0) {
-                    to[folded.length() - 1] = next;
+                if (lower.length() > 0) {
+                    to[lower.length() - 1] = next;
                 }
             } else {
-                if (folded.length() + piece.length() > from.length) {
-                    from = Arrays.copyOf(from, from.length * 2 + piece.length());
-                    to = Arrays.copyOf(to, to.length * 2 + piece.length());
+                String lowerPiece = piece.toLowerCase(Locale.ROOT);
+                // Same length in both copies, or one of them would map to the wrong original characters.
+                String casedPiece = lowerPiece.length() == piece.length() ? piece : lowerPiece;
+                if (lower.length() + lowerPiece.length() > from.length) {
+                    from = Arrays.copyOf(from, from.length * 2 + lowerPiece.length());
+                    to = Arrays.copyOf(to, to.length * 2 + lowerPiece.length());
                 }
-                for (int k = 0; k < piece.length(); k++) {
-                    from[folded.length()] = i;
-                    to[folded.length()] = next;
-                    folded.append(piece.charAt(k));
+                for (int k = 0; k < lowerPiece.length(); k++) {
+                    from[lower.length()] = i;
+                    to[lower.length()] = next;
+                    lower.append(lowerPiece.charAt(k));
+                    cased.append(casedPiece.charAt(k));
                 }
             }
             i = next;
         }
-        return new FoldedText(original, folded.toString(), from, to);
+        String text = Folding.unconfuse(lower.toString());
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) != lower.charAt(k)) {
+                cased.setCharAt(k, text.charAt(k));
+            }
+        }
+        return new FoldedText(original, digitsForLookAlikes(text), digitsForLookAlikes(cased.toString()), from, to);
     }
 
+    private static String digitsForLookAlikes(String text) {
+        Matcher m = DIGIT_LOOK_ALIKE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        do {
+            out.setCharAt(m.start(), m.group().equals("l") ? '1' : '0');
+        } while (m.find());
+        return out.toString();
+    }
+
+    /** One code point folded: empty for marks and format characters, which belong to the character before. */
     private static String foldOne(int cp) {
         if (cp < 128) {
-            return String.valueOf(Character.toLowerCase((char) cp));
+            return String.valueOf((char) cp);
         }
         if (Character.isSurrogate((char) cp) && Character.isBmpCodePoint(cp)) {
             return "?"; // an unpaired surrogate: no letter, no digit
         }
-        return Folding.fold(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+        int type = Character.getType(cp);
+        if (type == Character.FORMAT) {
+            return "";
+        }
+        if (Character.isDigit(cp)) {
+            return String.valueOf((char) ('0' + Character.digit(cp, 10)));
+        }
+        String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL) {
+            return nfkc; // decomposed into jamo, a syllable would no longer match "로" or "호"
+        }
+        StringBuilder out = new StringBuilder(nfkc.length());
+        nfkc.codePoints()
+                .forEach(c -> out.append(
+                        Character.isDigit(c) ? String.valueOf(Character.digit(c, 10)) : Character.toString(c)));
+        return Folding.fold(out.toString());
     }
 
-    String rebuild(Collection<Redactor.Span> spans) {
+    String rebuild(Collection<Claims.Span> spans) {
         StringBuilder out = new StringBuilder(original.length());
         int cursor = 0;
-        for (Redactor.Span span : spans) {
+        for (Claims.Span span : spans) {
             if (!span.redacted()) {
                 continue;
             }
