@@ -3,9 +3,12 @@ package org.consularbot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,12 @@ public final class ReplyDelivery {
     private final Clock clock;
     /** Replies delivered while the database could not record it, with when: recorded by the relay when it is back. */
     private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
+    /**
+     * Replies a channel held (a chat's pacing, Zalo's reply window), by conversation, with until when: a later reply
+     * of the same conversation waits behind them, so one chat's replies still go out in order. In memory only: after
+     * a restart the relay sends what is left in order anyway.
+     */
+    private final Map<ConversationKey, NavigableMap<Long, Instant>> heldReplies = new ConcurrentHashMap<>();
 
     private volatile TurnObserver observer = TurnObserver.NONE;
 
@@ -83,17 +92,24 @@ public final class ReplyDelivery {
                         entry.id());
                 continue;
             }
+            Optional<Instant> behind = heldBefore(entry);
+            if (behind.isPresent()) {
+                hold(entry, "waiting behind an earlier reply to this chat", behind.get());
+                continue;
+            }
             try {
                 sender.send(entry);
             } catch (DeliveryException e) {
                 if (e.held()) {
-                    log.info("reply {} held by the channel: {}", entry.id(), e.getMessage());
-                    outbox.markHeld(
-                            entry.id(),
+                    // Ordinary (a chat's pacing, a closed reply window): not worth a line per reply at info level.
+                    log.debug("reply {} held by the channel: {}", entry.id(), e.getMessage());
+                    hold(
+                            entry,
                             e.getMessage(),
                             clock.instant().plus(e.retryAfter().orElse(Duration.ofHours(1))));
                     continue;
                 }
+                released(entry);
                 log.warn(
                         "reply {} not delivered ({}): {}",
                         entry.id(),
@@ -107,6 +123,7 @@ public final class ReplyDelivery {
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, e.retryAfter()));
                 continue;
             } catch (RuntimeException e) {
+                released(entry);
                 log.warn("reply {} not delivered, will retry", entry.id(), e);
                 outbox.markFailed(
                         entry.id(),
@@ -115,11 +132,41 @@ public final class ReplyDelivery {
                         RetrySchedule.next(clock.instant(), entry.attempts() + 1, Optional.empty()));
                 continue;
             }
+            released(entry);
             markSent(entry.id());
             observer.replyDelivered(entry.conversation().channel(), true);
             delivered++;
         }
         return delivered;
+    }
+
+    /** Until when the latest earlier reply of this entry's conversation is held, if one is. */
+    private Optional<Instant> heldBefore(OutboxEntry entry) {
+        NavigableMap<Long, Instant> held = heldReplies.get(entry.conversation());
+        if (held == null) {
+            return Optional.empty();
+        }
+        synchronized (held) {
+            return held.headMap(entry.id(), false).values().stream().max(Comparator.naturalOrder());
+        }
+    }
+
+    private void hold(OutboxEntry entry, String why, Instant until) {
+        outbox.markHeld(entry.id(), why, until);
+        NavigableMap<Long, Instant> held = heldReplies.computeIfAbsent(entry.conversation(), k -> new TreeMap<>());
+        synchronized (held) {
+            held.put(entry.id(), until);
+        }
+    }
+
+    /** The reply went out or failed: later replies need not wait for it any more. */
+    private void released(OutboxEntry entry) {
+        heldReplies.computeIfPresent(entry.conversation(), (k, held) -> {
+            synchronized (held) {
+                held.remove(entry.id());
+                return held.isEmpty() ? null : held;
+            }
+        });
     }
 
     /**

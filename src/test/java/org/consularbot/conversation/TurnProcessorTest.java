@@ -193,6 +193,31 @@ class TurnProcessorTest {
         }
     }
 
+    /** Regression (issue 17, lanes): a paced reply is held, not slept on, and the chat's later replies wait behind it. */
+    @Test
+    void aReplyTheChannelHeldKeepsTheChatsLaterRepliesBehindIt() {
+        try (ConversationHarness bot = ConversationHarness.create()) {
+            Chat chat = bot.chat("c1");
+            bot.sender.failNext(DeliveryException.held("paced", Duration.ofSeconds(1)));
+
+            assertThat(chat.say(RENEW_VI)).isEmpty();
+            assertThat(chat.say("cảm ơn nhiều nhé")).as("behind the held reply").isEmpty();
+            assertThat(bot.sender.sent()).isEmpty();
+            assertThat(bot.outbox.unsent(10))
+                    .hasSize(2)
+                    .allSatisfy(e -> assertThat(e.attempts())
+                            .as("holding uses up no attempt")
+                            .isZero());
+
+            bot.clock.advance(Duration.ofSeconds(1));
+            assertThat(bot.delivery.sendDue()).isEqualTo(2);
+            assertThat(bot.sender.sent()).hasSize(2);
+            assertThat(bot.sender.sent().get(0).reply().entryId())
+                    .as("in the order the citizen was answered")
+                    .contains(RENEW_ID);
+        }
+    }
+
     @Test
     void aRetriableFailureIsGivenUpAfterTheMaximumAttempts() {
         try (ConversationHarness bot = ConversationHarness.create()) {

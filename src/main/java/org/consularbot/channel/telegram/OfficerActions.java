@@ -94,7 +94,7 @@ final class OfficerActions {
 
     private void queue(String source, Incoming.OfficerAction action) {
         queued.add(source);
-        lanes.submit(OFFICERS, () -> {
+        boolean submitted = lanes.submit(OFFICERS, () -> {
             try {
                 group.accept(action);
                 inbox.handled(source, clock.instant());
@@ -114,6 +114,9 @@ final class OfficerActions {
                 queued.remove(source);
             }
         });
+        if (!submitted) {
+            queued.remove(source); // stored and pending: resumePending() queues it again
+        }
     }
 
     private String encode(Incoming.OfficerAction action) {

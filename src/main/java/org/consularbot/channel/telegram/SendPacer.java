@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps sends within Telegram's limits before Telegram has to say 429: at most {@code perSecond} messages a second
@@ -44,6 +45,20 @@ final class SendPacer {
             return wait;
         }
         return Duration.ZERO;
+    }
+
+    /**
+     * How long this chat must wait before its next message, when that is more than {@code tolerance}: such a reply
+     * is held in the outbox until then rather than slept on (one chat's pacing would hold up every other chat on its
+     * lane). Reserves nothing; empty when the chat may be written to within the tolerance.
+     */
+    synchronized Optional<Duration> holdFor(String chatId, Duration tolerance) {
+        Instant chatFree = nextForChat.get(chatId);
+        if (chatFree == null) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(clock.instant(), chatFree);
+        return wait.compareTo(tolerance) > 0 ? Optional.of(wait) : Optional.empty();
     }
 
     /** Chats whose next slot is still ahead (for tests: the map must not grow with every chat ever written to). */

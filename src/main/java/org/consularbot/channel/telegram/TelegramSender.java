@@ -2,6 +2,7 @@ package org.consularbot.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.consularbot.conversation.DeliveryException;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.Reply;
@@ -29,9 +30,20 @@ final class TelegramSender implements ReplySender {
         this.sleeper = sleeper;
     }
 
+    /**
+     * A chat's own pacing (one message a second) longer than this is not slept on: the reply is held in the outbox
+     * and the relay sends it when the chat's turn comes, so that a chat writing forty messages does not delay the
+     * other chats answered on the same lane.
+     */
+    static final Duration HOLD_OVER = Duration.ofMillis(250);
+
     @Override
     public void send(OutboxEntry entry) throws DeliveryException {
         String chatId = entry.conversation().chatId();
+        Optional<Duration> hold = pacer.holdFor(chatId, HOLD_OVER);
+        if (hold.isPresent()) {
+            throw DeliveryException.held("paced: this chat's next message slot is later", hold.get());
+        }
         Reply reply = entry.reply();
         List<String> parts = TelegramFormat.split(reply.text(), TelegramFormat.MAX_MESSAGE);
         for (int i = 0; i < parts.size(); i++) {

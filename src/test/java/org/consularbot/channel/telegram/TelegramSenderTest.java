@@ -154,6 +154,38 @@ class TelegramSenderTest {
                         .build());
     }
 
+    /**
+     * Regression (issue 17, lanes): a chat's one-second pacing used to be slept on the lane thread, so 40 messages
+     * from one chat delayed another citizen on the same lane by 39 s. Now the paced reply is held in the outbox.
+     */
+    @Test
+    void aChatsOwnPacingIsHeldNotSleptOnSoAnotherChatGoesAtOnce() throws Exception {
+        SendPacerTest.FakeTime paced = new SendPacerTest.FakeTime();
+        TelegramSender pacedSender =
+                new TelegramSender(client, new SendPacer(30, Duration.ofSeconds(1), paced, paced), paced);
+        Reply reply = Reply.text(ReplyKind.ANSWER, "Trả lời.");
+        pacedSender.send(entry(reply, "42"));
+        Instant before = paced.instant();
+
+        DeliveryException held =
+                catchThrowableOfType(DeliveryException.class, () -> pacedSender.send(entry(reply, "42")));
+        pacedSender.send(entry(reply, "43"));
+
+        assertThat(held.held()).isTrue();
+        assertThat(held.retryAfter())
+                .hasValueSatisfying(wait -> assertThat(wait)
+                        .isGreaterThan(TelegramSender.HOLD_OVER)
+                        .isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(Duration.between(before, paced.instant()))
+                .as("nothing slept on for the other chat")
+                .isLessThan(Duration.ofMillis(100));
+        verify(client, times(2)).execute(any(SendMessage.class));
+    }
+
+    private static OutboxEntry entry(Reply reply, String chatId) {
+        return new OutboxEntry(1, 1, new ConversationKey("telegram", chatId), reply, Instant.EPOCH, 0);
+    }
+
     private static OutboxEntry entry(Reply reply) {
         return new OutboxEntry(1, 1, new ConversationKey("telegram", "42"), reply, Instant.EPOCH, 0);
     }
