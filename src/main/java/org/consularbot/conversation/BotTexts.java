@@ -222,6 +222,18 @@ public final class BotTexts {
                 .orElse(help(l));
     }
 
+    /** A repeated emergency while officers have it: it went to them; the hotline stays the fastest help. */
+    public String emergencyRepeated(Language l) {
+        return lines(
+                l,
+                l == Language.VI
+                        ? "🆘 Tin nhắn đã được chuyển ngay cho cán bộ trực."
+                        : "🆘 Your message has gone straight to the duty officer.",
+                l == Language.VI
+                        ? "Nếu đang nguy hiểm, gọi đường dây nóng 24/7: {{hotline}}"
+                        : "If you are in danger now, call the 24/7 hotline: {{hotline}}");
+    }
+
     public String officerAlerted(Language l) {
         return l == Language.VI
                 ? "Cán bộ trực đã được báo và sẽ nhắn cho bạn tại đây."

@@ -1,6 +1,7 @@
 package org.consularbot.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +29,9 @@ public final class Dialogue {
     static final String FEEDBACK_PREFIX = "fb:";
     /** The payload of the "I am in danger" button. */
     static final String DANGER = "sos";
+
+    /** A repeated emergency within this of the conversation's last turn is acknowledged, not answered again. */
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
@@ -155,6 +159,16 @@ public final class Dialogue {
     /** Someone is in danger: the triage was sure ({@code match}), or the citizen pressed "I am in danger" (null). */
     private void emergency(TurnPlan plan, MatchResult match) {
         Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
+        if (repeated(plan, match)) {
+            // The same emergency again while officers have it ("cứu em", "nhanh lên"): the message goes to them on
+            // the ticket, the citizen gets a short acknowledgement with the hotline, not the first steps and a new
+            // urgent card each time.
+            relay(plan);
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
+            plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: relayed to the ticket");
+            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyRepeated(l)));
+            return;
+        }
         StringBuilder text = new StringBuilder(plan.texts().emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
         Whereabouts where = whereabouts(plan, match);
@@ -187,6 +201,18 @@ public final class Dialogue {
                         List.of(),
                         List.of(),
                         firstSteps.map(top -> top.entry().id())));
+    }
+
+    /**
+     * Whether this is the emergency the citizen declared a moment ago, still with the officers: same first steps,
+     * an officer waiting or in charge, the conversation's last turn within {@link #REPEAT_WINDOW}.
+     */
+    private static boolean repeated(TurnPlan plan, MatchResult match) {
+        return match != null
+                && plan.state.humanInCharge()
+                && match.top().isPresent()
+                && plan.lastEntry.equals(Optional.of(match.top().get().entry().id()))
+                && Duration.between(plan.conversation.updatedAt(), plan.now).compareTo(REPEAT_WINDOW) < 0;
     }
 
     /**

@@ -254,6 +254,32 @@ class HandoffAndSafetyTest {
         assertThat(chat.state()).isEqualTo(state);
     }
 
+    /** Regression (issue 17): repeated emergency messages each raised a new urgent card and the whole first steps. */
+    @Test
+    void theSameEmergencyAgainWhileOfficersHaveItIsRelayedAndAcknowledgedOnce() {
+        bot.escalation.available = true;
+        Reply first = chat.say(ARRESTED_EN).get(0);
+
+        List<Reply> again = chat.say(ARRESTED_EN + " please hurry");
+
+        assertThat(first.text()).contains("duty officer has been alerted");
+        assertThat(again).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(r.text()).contains(HOTLINE).contains("gone straight to the duty officer");
+            assertThat(r.text().length()).isLessThan(first.text().length() / 2);
+        });
+        assertThat(bot.escalation.requests).as("one urgent card").hasSize(1);
+        assertThat(bot.escalation.relayed)
+                .extracting(InboundMessage::text)
+                .containsExactly(ARRESTED_EN + " please hurry");
+
+        bot.clock.advance(Dialogue.REPEAT_WINDOW);
+        assertThat(chat.say(ARRESTED_EN).get(0).text())
+                .as("after the window, the whole reply and a new card again")
+                .contains("EMERGENCY");
+        assertThat(bot.escalation.requests).hasSize(2);
+    }
+
     @Test
     void anEmergencyInAPhotoCaptionIsStillAnEmergency() {
         assertThat(chat.send(ContentKind.PHOTO, ARRESTED_VI))
