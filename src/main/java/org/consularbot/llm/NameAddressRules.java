@@ -74,6 +74,10 @@ final class NameAddressRules {
                     + "(?:-(?i:ku|shi|cho|machi|gun|ro|gil|dong|gu|si))?"),
             address("\\p{IsHangul}+(?:로|길) ?\\d+(?:-\\d+)?(?:, ?\\d+ ?호)?"),
             address("(?<![\\p{L}\\p{N}])\\d+ ?호(?![\\p{L}])"),
+            // Where someone lives, a house number and a name: a street ("sống ở 123 Nguyễn Trãi Toronto"). Two words
+            // at most: the next is as often the city, which the model needs.
+            Pattern.compile("(?iu:song o|o so|nha o|nha (?:em|toi|minh) o|tru tai|cu tru tai|tam tru tai|thuong tru tai"
+                    + "|living at|live at|lives at|staying at) (" + HOUSE + ",? " + WORD + "(?: " + WORD + ")?)"),
             // After "địa chỉ:" a house number and a name is a street ("123 Nguyễn Trãi")
             Pattern.compile("(?iu:dia chi|address|adres|adresse|anschrift|адрес)[^:\\n]{0,25}: ?(" + HOUSE + ",? "
                     + CAPS + ")"));

@@ -228,6 +228,15 @@ class RedactorTest {
                 .isEqualTo("Ngày sinh [DATE_OF_BIRTH], điện thoại [PHONE] ở Đà Nẵng");
     }
 
+    /** The example the issue found printed by {@code report} (issue 17): a name, a street address, a passport. */
+    @Test
+    void theReportExampleOfTheIssueKeepsNoPersonalData() {
+        String redacted = redact("Tôi tên Nguyễn Văn An, sống ở 123 Nguyễn Trãi Toronto, hộ chiếu B 123 4567");
+
+        assertThat(redacted).doesNotContain("Nguyễn Văn An", "123 Nguyễn Trãi", "4567");
+        assertThat(redacted).contains("Toronto");
+    }
+
     @Test
     void placeholdersAreLeftAlone() {
         String redacted = "sinh ngày [DATE_OF_BIRTH], hộ chiếu [PASSPORT_NO], [ID_NO], [PHONE], [EMAIL]";
