@@ -126,12 +126,12 @@ public final class PassageIndex {
                 .orElse("");
     }
 
-    /** How many passages are indexed. */
     /** Every passage, in index order (read-only). */
     public List<Passage> all() {
         return Collections.unmodifiableList(passages);
     }
 
+    /** How many passages are indexed. */
     public int size() {
         return passages.size();
     }

@@ -4,6 +4,8 @@ import static org.consularbot.llm.Shapes.WB;
 import static org.consularbot.llm.Shapes.isMoney;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +32,42 @@ final class NameAddressRules {
 
     private static final Pattern STRONG_NAME = cued(STRONG + "|" + LABEL, 1);
     private static final Pattern WEAK_NAME = cued(WEAK, 2);
-    /** "I'm" precedes all sorts of words: only a full name of three words counts. */
-    private static final Pattern IM_NAME = cued("i'm|i am", 3);
+    /** "I'm" precedes all sorts of words: a name of two capitalised words or more counts ("I'm Anna Tran"). */
+    private static final Pattern IM_NAME = cued("i'm|i am", 2);
+    /** Words after "I'm" that say what someone is ("I'm Vietnamese Canadian"), or start no name. */
+    private static final Set<String> NOT_A_NAME = Set.of(
+            "vietnamese",
+            "viet",
+            "canadian",
+            "american",
+            "australian",
+            "british",
+            "english",
+            "german",
+            "french",
+            "japanese",
+            "korean",
+            "chinese",
+            "taiwanese",
+            "thai",
+            "russian",
+            "polish",
+            "czech",
+            "italian",
+            "spanish",
+            "dutch",
+            "swedish",
+            "new",
+            "not",
+            "currently",
+            "living",
+            "staying",
+            "here",
+            "from",
+            "in",
+            "a",
+            "an",
+            "the");
     /** A lower-case name typed without Vietnamese input, after a cue that can only announce a name. */
     private static final Pattern LOWER_NAME =
             Pattern.compile(WB + "(?iu:" + STRONG + ") " + "(\\p{Ll}+(?: \\p{Ll}+){1,4})(?= ?(?:[,.;:!?()]|$))");
@@ -101,7 +137,7 @@ final class NameAddressRules {
         String c = folded.cased();
         claims.claim(c, STRONG_NAME, 1, Redactor.NAME, m -> !isTemplate(m.group(1)));
         claims.claim(c, WEAK_NAME, 1, Redactor.NAME, m -> !isTemplate(m.group(1)));
-        claims.claim(c, IM_NAME, 1, Redactor.NAME, m -> !isTemplate(m.group(1)));
+        claims.claim(c, IM_NAME, 1, Redactor.NAME, m -> !isTemplate(m.group(1)) && !saysWhatNotWho(m.group(1)));
         claims.claim(
                 c,
                 LOWER_NAME,
@@ -109,6 +145,11 @@ final class NameAddressRules {
                 Redactor.NAME,
                 m -> !QUESTION.matcher(m.group(1)).find());
         claims.claim(c, DISPLAY_NAME, 1, Redactor.NAME, m -> true);
+    }
+
+    /** "I'm Vietnamese Canadian", "I am New Zealand resident": who the person is, which the model needs, not a name. */
+    private static boolean saysWhatNotWho(String words) {
+        return NOT_A_NAME.contains(words.split(" ")[0].toLowerCase(Locale.ROOT));
     }
 
     /** "Nguyễn Văn A", "Trần Thị B": the usual stand-in for any name, used in examples and questions. */

@@ -216,7 +216,7 @@ class RedactorTest {
         String message = "Hi, I'm Anna Tran (DOB 5 March 1990), passport no. C7654321, phone (613) 555-0199, "
                 + "anna.tran@example.com. I fly on 2026-04-02.";
         assertThat(redact(message))
-                .isEqualTo("Hi, I'm Anna Tran (DOB [DATE_OF_BIRTH]), passport no. [PASSPORT_NO], "
+                .isEqualTo("Hi, I'm [NAME] (DOB [DATE_OF_BIRTH]), passport no. [PASSPORT_NO], "
                         + "phone [PHONE], [EMAIL]. I fly on 2026-04-02.");
     }
 
@@ -235,6 +235,13 @@ class RedactorTest {
 
         assertThat(redacted).doesNotContain("Nguyễn Văn An", "123 Nguyễn Trãi", "4567");
         assertThat(redacted).contains("Toronto");
+    }
+
+    @Test
+    void aNameAfterImGoesButWhatSomeoneIsStays() {
+        assertThat(redact("Hi, I'm Anna Tran, I need a visa")).isEqualTo("Hi, I'm [NAME], I need a visa");
+        assertThat(redact("I'm Vietnamese Canadian and need a visa for Viet Nam"))
+                .isEqualTo("I'm Vietnamese Canadian and need a visa for Viet Nam");
     }
 
     @Test
