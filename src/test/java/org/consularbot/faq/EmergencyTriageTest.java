@@ -82,6 +82,8 @@ class EmergencyTriageTest {
                 "mẹ tôi mất ở Việt Nam để lại căn nhà, tôi làm thủ tục thừa kế thế nào",
                 "bao nhiêu tiền",
                 "em muon luu so dien thoai de phong khi gap tai nan hay bi cuop thi goi",
+                "da vang, de em lam theo huong dan",
+                "Anh chị nghĩ gì về chuyện Biển Đông, sao nhà nước mình không phản ứng mạnh hơn với mấy vụ tàu cá bị đâm?",
                 "hôm trc bạn em bị giữ ở đồn, giờ muốn lưu số đường dây nóng",
                 "hồi covid em bị kẹt ở Nhật, giờ em có bị cấm xuất cảnh không",
                 "gần nhà có vụ nổ súng, không ai bị thương, người Việt nên lưu ý gì",
@@ -107,6 +109,7 @@ class EmergencyTriageTest {
                 .map(Emergency::situation)
                 .contains("trafficking");
         assertThat(sure("em được giảm phí không")).isEmpty();
+        assertThat(sure("nó đè em xuống, em sợ lắm")).map(Emergency::situation).contains("sexual-violence");
     }
 
     @Test

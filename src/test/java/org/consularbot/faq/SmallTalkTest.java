@@ -29,6 +29,8 @@ class SmallTalkTest {
                 "trả lời chả liên quan gì cả | frustration",
                 "ok em hiểu rồi ạ | ack",
                 "tạm biệt ad nhé | goodbye",
+                "day co phai tong dai tu dong khong a | bot",
+                "đsq gì mà rep chậm như rùa 😤 | frustration",
             })
     void smallTalkGetsItsClassAndNoEntry(String message, String reason) {
         MatchResult result = matcher.match(message);
