@@ -4,8 +4,6 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.consularbot.faq.Folding;
 
 /**
@@ -17,9 +15,6 @@ import org.consularbot.faq.Folding;
  * {@code text} is lower case; {@code cased} has the same length and keeps the case, for names and addresses.
  */
 record FoldedText(String original, String text, String cased, int[] from, int[] to) {
-
-    /** O and l typed for 0 and 1 next to a digit ("O9l2 345 678", "Cl234567"). */
-    private static final Pattern DIGIT_LOOK_ALIKE = Pattern.compile("(?<=\\d)[oOl]|[oOl](?=\\d)");
 
     static FoldedText of(String original) {
         StringBuilder lower = new StringBuilder(original.length());
@@ -58,19 +53,7 @@ record FoldedText(String original, String text, String cased, int[] from, int[] 
                 cased.setCharAt(k, text.charAt(k));
             }
         }
-        return new FoldedText(original, digitsForLookAlikes(text), digitsForLookAlikes(cased.toString()), from, to);
-    }
-
-    private static String digitsForLookAlikes(String text) {
-        Matcher m = DIGIT_LOOK_ALIKE.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text);
-        do {
-            out.setCharAt(m.start(), m.group().equals("l") ? '1' : '0');
-        } while (m.find());
-        return out.toString();
+        return new FoldedText(original, Digits.lookAlikesRead(text), Digits.lookAlikesRead(cased.toString()), from, to);
     }
 
     /** One code point folded: empty for marks and format characters, which belong to the character before. */
@@ -85,8 +68,8 @@ record FoldedText(String original, String text, String cased, int[] from, int[] 
         if (type == Character.FORMAT) {
             return "";
         }
-        if (Character.isDigit(cp)) {
-            return String.valueOf((char) ('0' + Character.digit(cp, 10)));
+        if (Digits.ascii(cp) >= 0) {
+            return String.valueOf((char) Digits.ascii(cp));
         }
         String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
         if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL) {
@@ -95,7 +78,7 @@ record FoldedText(String original, String text, String cased, int[] from, int[] 
         StringBuilder out = new StringBuilder(nfkc.length());
         nfkc.codePoints()
                 .forEach(c -> out.append(
-                        Character.isDigit(c) ? String.valueOf(Character.digit(c, 10)) : Character.toString(c)));
+                        Digits.ascii(c) >= 0 ? String.valueOf((char) Digits.ascii(c)) : Character.toString(c)));
         return Folding.fold(out.toString());
     }
 

@@ -2,7 +2,6 @@ package org.consularbot.llm;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,8 +19,6 @@ final class GroundedFacts {
 
     /** A whole number: digit groups joined by one separator (space, dot, comma, slash, colon, dash). */
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[ .,/:-]\\d+)*");
-    /** O, o, l, I and | standing for digits inside a number ("09l2 3O4"), or a digit standing for a letter. */
-    private static final Pattern DIGIT_LOOK_ALIKE = Pattern.compile("(?<=\\d)[oli|]|[oli|](?=\\d)");
     /** Anything written with an @ (e-mail address or handle), or shaped like a domain, with or without scheme and path. */
     private static final Pattern ADDRESS = Pattern.compile(
             "[\\p{L}\\p{N}._%+-]*@[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}_]"
@@ -134,18 +131,13 @@ final class GroundedFacts {
         String clean = Folding.clean(text);
         StringBuilder out = new StringBuilder(clean.length());
         clean.codePoints().forEach(cp -> {
-            if (cp > 127 && Character.isDigit(cp)) {
-                out.append((char) ('0' + Character.digit(cp, 10)));
+            if (cp > 127 && Digits.ascii(cp) >= 0) {
+                out.append((char) Digits.ascii(cp));
             } else {
                 out.appendCodePoint(cp);
             }
         });
-        Matcher lookAlike = DIGIT_LOOK_ALIKE.matcher(out);
-        StringBuilder mapped = new StringBuilder(out.length());
-        while (lookAlike.find()) {
-            lookAlike.appendReplacement(mapped, lookAlike.group().equals("o") ? "0" : "1");
-        }
-        return lookAlike.appendTail(mapped).toString();
+        return Digits.lookAlikesRead(out.toString());
     }
 
     private static String address(String found) {
@@ -168,10 +160,5 @@ final class GroundedFacts {
             numbers.add(m.group().replaceAll("\\D", ""));
         }
         return numbers;
-    }
-
-    /** For tests and logs: what was read, never the text itself. */
-    List<Integer> counts() {
-        return List.of(numbers.size(), addresses.size(), services.size());
     }
 }
