@@ -68,7 +68,10 @@ final class SmallTalk {
         for (boolean c : covered) {
             stray += c ? 0 : 1;
         }
-        boolean mostly = stray <= SHORT && stray * 2 <= tokens.size() && topConfidence < declineBelow;
+        // Mostly small talk: its phrases say at least as much as the other words ("Ok and if I lose my passport?"
+        // is a question: "ok" and filler around two words the FAQ knows).
+        boolean mostly =
+                stray <= SHORT && stray * 2 <= tokens.size() && bestCover >= stray && topConfidence < declineBelow;
         if (best != null
                 && (stray <= STRAY_WORDS
                         || mostly

@@ -25,6 +25,14 @@ final class VietnameseFaqMatcher implements FaqMatcher {
      */
     private static final double FACET_TOPIC = 0.2;
     /**
+     * A follow-up whose own words score at least this share of what the message before scored on its own asks a
+     * question of its own ("còn hộ chiếu sắp hết hạn thì gia hạn được không?" after a question about wages): its
+     * own topic leads, ordered by the context. Short ones ("mất bao lâu?") score far less and keep the context's.
+     * Chosen on the 60 follow-ups of eval/tune5.tsv (stop 22): shown-right 0.700 without, 0.800 from 0.35 to 0.7,
+     * 0.767 at 0.25 and 1.0; then checked on the 130 of eval/tune6.tsv, written later: 0.808 to 0.838.
+     */
+    private static final double OWN_QUESTION_SHARE = 0.5;
+    /**
      * A decline phrase gives way only to an entry the FAQ would answer outright and that explains the message at
      * least this well ("visa" may be Viet Nam's own); a mere suggestion never outweighs it.
      */
@@ -121,7 +129,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
      * own: a sure emergency, small talk or an outright answer are decided on the message alone. A follow-up to a
      * sure emergency stays in it (unless it is answered outright, small talk or a decline); otherwise the previous
      * message cannot raise an emergency. A decline stands only if the context does not make it a consular
-     * question. A follow-up that names a topic of its own ({@link #facet}) gets that topic's entries first, unless
+     * question. A follow-up that names a topic of its own ({@link #facet}) or asks a question of its own
+     * ({@link #ownQuestion}) gets that topic's entries first, unless
      * the context's entry answers its words too ("how much?" after a birth question: the birth's fee entry).
      */
     @Override
@@ -137,7 +146,9 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (previous == null || previous.isBlank() || !open || sureEmergency) {
             return alone;
         }
-        if (alone.tier() != Tier.DECLINE && inEmergency(previous)) {
+        MatchResult before = match(previous);
+        if (alone.tier() != Tier.DECLINE
+                && before.emergency().map(Emergency::sure).orElse(false)) {
             // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
             // message before declared, so the reply stays the emergency's first steps, read with both messages.
             MatchResult together = match(previous + "\n" + message);
@@ -156,7 +167,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
             return alone;
         }
         Candidate contextual = together.ranked().get(0);
-        Optional<String> facet = facet(alone);
+        Optional<String> facet = facet(alone).or(() -> ownQuestion(alone, before));
         if (facet.isPresent()
                 && !contextual.entry().topic().equals(facet.get())
                 && !explains(contextual, alone.ranked())) {
@@ -177,9 +188,19 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 together.answerSignals());
     }
 
-    /** Whether the message before was, on its own, a sure emergency (a context that is one only together is not). */
-    private boolean inEmergency(String previous) {
-        return match(previous).emergency().map(Emergency::sure).orElse(false);
+    /** The follow-up's own best topic, when its own words say about as much as the message before did. */
+    private static Optional<String> ownQuestion(MatchResult alone, MatchResult before) {
+        return best(alone)
+                .filter(own -> own.score() > 0
+                        && own.score()
+                                >= OWN_QUESTION_SHARE
+                                        * best(before).map(Candidate::score).orElse(0.0))
+                .map(own -> own.entry().topic());
+    }
+
+    /** The candidate its words retrieved best (an emergency's first-steps entry is put first at score 0). */
+    private static Optional<Candidate> best(MatchResult result) {
+        return result.ranked().stream().max(Comparator.comparingDouble(Candidate::score));
     }
 
     /**

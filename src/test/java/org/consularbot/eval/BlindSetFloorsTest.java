@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/},
- * {@code eval/blind3/}, {@code eval/blind4/} and {@code eval/blind5/}, written
+ * {@code eval/blind3/}, {@code eval/blind4/}, {@code eval/blind5/} and {@code eval/blind6/}, written
  * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
  * the build. The figures themselves are in docs/evaluation.md; raise a floor when a change earns it.
  */
@@ -51,8 +51,8 @@ class BlindSetFloorsTest {
         Figures all = vietnamese.overall();
         assertThat(all.top1()).as("shown right (0.890)").isGreaterThanOrEqualTo(0.86);
         assertThat(vietnamese.byKind().get("followup").top1())
-                .as("follow-ups in context (0.826; 0.848 before the follow-up facets)")
-                .isGreaterThanOrEqualTo(0.80);
+                .as("follow-ups in context (0.870; 0.826 before a follow-up's own question led)")
+                .isGreaterThanOrEqualTo(0.84);
         assertThat(all.answerPrecision())
                 .as("answers given outright that are right (0.955)")
                 .isGreaterThanOrEqualTo(0.94);
@@ -137,11 +137,14 @@ class BlindSetFloorsTest {
                 .as("urgent given the emergency reply or the danger button (0.986)")
                 .isGreaterThanOrEqualTo(0.97);
         assertThat(all.falseEmergency()).as("false emergencies (0.052)").isLessThanOrEqualTo(0.06);
-        assertThat(all.chitchat()).as("small talk (1.000)").isGreaterThanOrEqualTo(0.96);
+        // 1.000 before "mostly small talk" needed its phrases to say as much as the other words (stop 22)
+        assertThat(all.chitchat()).as("small talk (0.983)").isGreaterThanOrEqualTo(0.96);
         assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
         assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.867; 0.833 before the follow-up facets)")
-                .isGreaterThanOrEqualTo(0.84);
+                // 0.867 before a follow-up's own question led (stop 22): 3 of 60 fewer here, 9 more on blind,
+                // blind2, blind5 and blind6; tune5 0.700 -> 0.833, tune6 0.808 -> 0.838.
+                .as("follow-ups in context (0.817; 0.833 before the follow-up facets)")
+                .isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
@@ -194,11 +197,43 @@ class BlindSetFloorsTest {
                 .isGreaterThanOrEqualTo(0.97);
         assertThat(all.falseEmergency()).as("false emergencies (0.022)").isLessThanOrEqualTo(0.04);
         assertThat(all.situationRight()).as("situation named right (0.899)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.chitchat()).as("small talk (0.883)").isGreaterThanOrEqualTo(0.86);
+        assertThat(all.chitchat())
+                .as("small talk (0.867; 0.883 before stop 22)")
+                .isGreaterThanOrEqualTo(0.85);
         assertThat(all.declined()).as("declined with the right pointer (0.823)").isGreaterThanOrEqualTo(0.80);
         assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.750; 0.688 before)")
-                .isGreaterThanOrEqualTo(0.72);
+                .as("follow-ups in context (0.763; 0.688 before)")
+                .isGreaterThanOrEqualTo(0.74);
+        for (String kind : List.of("vi", "vi-nd", "vi-abbr", "en", "mix", "multi", "followup")) {
+            assertThat(evaluation.byKind().get(kind).top1())
+                    .as("%s never below plain BM25", kind)
+                    .isGreaterThanOrEqualTo(plain.byKind().get(kind).top1());
+        }
+    }
+
+    @Test
+    void theSixthBlindSetHoldsToo() throws Exception {
+        // Written at stop 22 before that stop's matcher change; measured on d9d4b63: shown 0.903, answered 0.484 at
+        // 0.959, urgent 0.980 (urgent follow-ups 6 of 9), follow-ups 0.813 (eval/blind6/README.md).
+        List<EvalQuery> sixth = EvalSet.read(Path.of("eval/blind6"));
+        assertThat(sixth).hasSizeGreaterThanOrEqualTo(800);
+        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), sixth, null);
+        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), sixth, null);
+        Figures all = evaluation.overall();
+        assertThat(all.top1()).as("shown right (0.903)").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.answerPrecision())
+                .as("answers given outright that are right (0.967; 0.959 before)")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(all.answerRate()).as("messages answered outright (0.479)").isGreaterThanOrEqualTo(0.45);
+        assertThat(all.rejection()).as("out of scope given no entry (0.936)").isGreaterThanOrEqualTo(0.92);
+        assertThat(all.emergencyRecall()).as("urgent recall (0.980)").isGreaterThanOrEqualTo(0.97);
+        assertThat(all.falseEmergency()).as("false emergencies (0.038)").isLessThanOrEqualTo(0.05);
+        assertThat(all.situationRight()).as("situation named right (0.909)").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.93);
+        assertThat(all.declined()).as("declined with the right pointer (0.854)").isGreaterThanOrEqualTo(0.83);
+        assertThat(evaluation.byKind().get("followup").top1())
+                .as("follow-ups in context (0.825; 0.813 before)")
+                .isGreaterThanOrEqualTo(0.80);
         for (String kind : List.of("vi", "vi-nd", "vi-abbr", "en", "mix", "multi", "followup")) {
             assertThat(evaluation.byKind().get(kind).top1())
                     .as("%s never below plain BM25", kind)

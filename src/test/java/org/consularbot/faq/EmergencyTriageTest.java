@@ -87,6 +87,9 @@ class EmergencyTriageTest {
                 "hôm trc bạn em bị giữ ở đồn, giờ muốn lưu số đường dây nóng",
                 "hồi covid em bị kẹt ở Nhật, giờ em có bị cấm xuất cảnh không",
                 "gần nhà có vụ nổ súng, không ai bị thương, người Việt nên lưu ý gì",
+                // Regression: "khẩn cấp" in "số khẩn cấp" (a kind of number) read as immediacy beside a hypothetical.
+                "mà sdt khẩn cấp của dsq là số nào ạ, phòng khi có tên lửa",
+                "what is the embassy's emergency number, in case of an earthquake?",
                 "",
                 "🙏🙏🙏",
             })

@@ -58,4 +58,23 @@ class FollowUpFacetTest {
                         .tier())
                 .isEqualTo(Tier.EMERGENCY);
     }
+
+    /**
+     * A follow-up that asks a question of its own, in about as many words as the message before, is about its own
+     * topic; read together, the longer message before used to win ("go home for good" after unpaid wages got the
+     * wages entries).
+     */
+    @Test
+    void aFollowUpThatAsksItsOwnQuestionGetsItsOwnTopic() {
+        assertThat(first(
+                        "My employer in Doha has not paid me for four months.",
+                        "If I decide to go back to Vietnam for good, can the embassy help with a flight home?"))
+                .as("was workers.undocumented-go-home")
+                .startsWith("repatriation.");
+        assertThat(first(
+                        "Tôi là người Pháp, vợ tôi là người Việt, chúng tôi muốn xin giấy miễn thị thực 5 năm cho tôi.",
+                        "Con trai chúng tôi mới sinh ở Lyon thì đăng ký khai sinh cho cháu bên Việt Nam thế nào?"))
+                .as("was visa.exemption.eligibility")
+                .startsWith("civil.birth.");
+    }
 }

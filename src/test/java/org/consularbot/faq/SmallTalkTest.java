@@ -143,6 +143,8 @@ class SmallTalkTest {
                 "Chào anh chị, hộ chiếu của em sắp hết hạn, gia hạn ở đâu ạ?",
                 "cảm ơn, cho em hỏi đăng ký khai sinh cho con cần giấy tờ gì",
                 "My boyfriend is German and wants to visit Vietnam, does he need a visa?",
+                // Regression: "ok" and filler around two words the FAQ knows read as an acknowledgement.
+                "Ok and if I lose my passport here, what do I do?",
             })
     void aConsularQuestionWrappedInPolitenessIsNoSmallTalk(String message) {
         assertThat(matcher.match(message).tier()).as(message).isIn(Tier.ANSWER, Tier.SUGGEST);
