@@ -76,6 +76,21 @@ final class TurnPlan {
         }
     }
 
+    /** The language to answer in when the message itself says nothing: the citizen's choice, else their last. */
+    Language language() {
+        return preferredLanguage.orElse(lastLanguage);
+    }
+
+    /** Passes the citizen's message to the officers, once the turn is committed; it stays an emergency if it is one. */
+    void relayTo(Escalation escalation) {
+        if (!outcome.is(TurnOutcome.Kind.EMERGENCY)) {
+            outcome = TurnOutcome.of(TurnOutcome.Kind.RELAYED);
+        }
+        Conversation after = after();
+        InboundMessage relayed = message;
+        afterCommit.add(() -> escalation.relay(after, relayed));
+    }
+
     void reply(Reply reply) {
         replies.add(reply);
     }
