@@ -28,6 +28,8 @@ final class TurnPlan {
     Optional<String> lastEntry;
     /** Where the citizen said in this turn they are (a country code); empty: they did not say. */
     Optional<String> countrySaid = Optional.empty();
+    /** The emergency this turn declared; empty: none (a repeat declares nothing new). */
+    Optional<DeclaredEmergency> declared = Optional.empty();
 
     TurnOutcome outcome = TurnOutcome.NONE;
     Optional<Feedback> feedback = Optional.empty();
@@ -113,7 +115,8 @@ final class TurnPlan {
                 conversation.createdAt(),
                 now,
                 lastEntry,
-                countrySaid.or(conversation::country));
+                countrySaid.or(conversation::country),
+                declared.or(conversation::lastEmergency));
     }
 
     TurnRecord record(long inboundId) {
@@ -132,7 +135,8 @@ final class TurnPlan {
                 feedback,
                 now,
                 lastEntry,
-                countrySaid);
+                countrySaid,
+                declared);
     }
 
     /**
