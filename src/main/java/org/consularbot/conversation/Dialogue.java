@@ -17,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state;
- * then commands and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier
- * decides (answer, "did you mean", fallback). No I/O: the store commits the result.
+ * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state,
+ * and before the citizen rate limit: a person in danger is never silenced ({@link Emergencies} answers the same
+ * emergency again once per window instead, so a flood of them costs the officers one urgent card); then commands
+ * and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier decides (answer, "did
+ * you mean", fallback). No I/O: the store commits the result.
  */
 public final class Dialogue {
 

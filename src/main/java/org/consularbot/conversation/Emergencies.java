@@ -4,18 +4,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.consularbot.faq.Candidate;
+import org.consularbot.faq.Emergency;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
 import org.consularbot.faq.Whereabouts;
 
 /**
  * What the bot does when someone is in danger, in every state: the hotline and the situation's first steps before
- * anything else, and an urgent call for the duty officers. Kept apart from {@link Dialogue} because it is the one
- * turn that must never go wrong.
+ * anything else, and an urgent call for the duty officers. The same emergency again within {@link #REPEAT_WINDOW} of
+ * its declaration (what the conversation remembers, {@link DeclaredEmergency}) is answered once: with officers on it,
+ * the message goes to their ticket and the citizen gets a short acknowledgement; with none to reach, a short reply
+ * with the hotline. A citizen writing "cứu em" ten times raises one urgent card, and the officer reads all ten.
+ *
+ * <p>Emergencies never meet the citizen rate limit ({@link Dialogue} decides them first): a person in danger is never
+ * silenced, and this window, not the limit, is what keeps a flood of them from flooding the officers.
  */
 final class Emergencies {
 
-    /** A repeated emergency within this of the conversation's last turn is acknowledged, not answered again. */
+    /** The same emergency again within this of its declaration is acknowledged, not answered and raised again. */
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private final Escalation escalation;
@@ -27,39 +33,56 @@ final class Emergencies {
     /** Someone is in danger: the triage was sure ({@code match}), or the citizen pressed "I am in danger" (null). */
     void answer(TurnPlan plan, MatchResult match) {
         Language l = match == null ? plan.language() : plan.preferredLanguage.orElse(match.language());
-        if (repeated(plan, match)) {
-            // The same emergency again while officers have it ("cứu em", "nhanh lên"): the message goes to them on
-            // the ticket, the citizen gets a short acknowledgement with the hotline, not the first steps and a new
-            // urgent card each time.
+        String situation = match == null
+                ? DeclaredEmergency.DANGER_BUTTON
+                : match.emergency().map(Emergency::situation).orElse("emergency");
+        boolean officers = escalation.available();
+        Optional<DeclaredEmergency> again = plan.conversation
+                .lastEmergency()
+                .filter(declared -> declared.repeatedBy(situation, plan.now, REPEAT_WINDOW));
+        if (again.isPresent() && again.get().officersAlerted() && plan.state.humanInCharge()) {
+            // Officers have it, urgent: this message goes to them on the ticket, the citizen gets a short
+            // acknowledgement with the hotline, not the first steps again and another urgent card.
             plan.relayTo(escalation);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: relayed to the ticket");
-            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyRepeated(l)));
-            return;
+            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyRepeated(l, whereabouts(plan, match))));
+        } else if (again.isPresent() && !officers) {
+            // Nobody to relay to: the first steps went a moment ago; whom to call is the help, in three lines.
+            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
+            plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: hotline, no officer");
+            plan.replies.add(
+                    0, Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyStepsSent(l, whereabouts(plan, match))));
+        } else {
+            // New, a different situation, past the window, or one the officers never had urgently (declared while
+            // none could be reached, or they let the conversation go since): the whole reply and an urgent call.
+            declare(plan, match, l, situation, officers);
         }
+    }
+
+    private void declare(TurnPlan plan, MatchResult match, Language l, String situation, boolean officers) {
         StringBuilder text = new StringBuilder(plan.texts().emergencyHeader(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
         Whereabouts where = whereabouts(plan, match);
         firstSteps.ifPresent(top -> text.append("\n\n").append(plan.texts().answer(top.entry(), l, where)));
         firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
-        String situation = (match == null
-                        ? "declared by the citizen"
-                        : match.emergency().map(e -> e.situation()).orElse("emergency"))
+        String described = (match == null ? "declared by the citizen" : situation)
                 + where.elsewhere()
                         .map(c -> " (in " + c.nameAfterIn(Language.EN) + ")")
                         .orElse(where.unclear() ? " (country unclear)" : "");
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
-        plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
+        plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + described);
+        boolean alerted = plan.state.humanInCharge() || officers;
         if (plan.state.humanInCharge()) {
             plan.relayTo(escalation);
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, situation)));
-        } else if (escalation.available()) {
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, described)));
+        } else if (officers) {
             plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
             text.append("\n\n").append(plan.texts().officerAlerted(l));
             Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, situation)));
+            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, described)));
         }
-        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
+        plan.declared = Optional.of(new DeclaredEmergency(situation, plan.now, alerted));
         // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
         plan.replies.add(
                 0,
@@ -69,18 +92,6 @@ final class Emergencies {
                         List.of(),
                         List.of(),
                         firstSteps.map(top -> top.entry().id())));
-    }
-
-    /**
-     * Whether this is the emergency the citizen declared a moment ago, still with the officers: same first steps,
-     * an officer waiting or in charge, the conversation's last turn within {@link #REPEAT_WINDOW}.
-     */
-    private static boolean repeated(TurnPlan plan, MatchResult match) {
-        return match != null
-                && plan.state.humanInCharge()
-                && match.top().isPresent()
-                && plan.lastEntry.equals(Optional.of(match.top().get().entry().id()))
-                && Duration.between(plan.conversation.updatedAt(), plan.now).compareTo(REPEAT_WINDOW) < 0;
     }
 
     /**
