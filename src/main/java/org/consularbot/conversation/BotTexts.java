@@ -222,16 +222,39 @@ public final class BotTexts {
                 .orElse(help(l));
     }
 
-    /** A repeated emergency while officers have it: it went to them; the hotline stays the fastest help. */
-    public String emergencyRepeated(Language l) {
-        return lines(
+    /** A repeated emergency while officers have it: it went to them; whom to call stays the fastest help. */
+    public String emergencyRepeated(Language l, Whereabouts where) {
+        return stillInDanger(
                 l,
+                where,
                 l == Language.VI
                         ? "🆘 Tin nhắn đã được chuyển ngay cho cán bộ trực."
-                        : "🆘 Your message has gone straight to the duty officer.",
+                        : "🆘 Your message has gone straight to the duty officer.");
+    }
+
+    /** The same emergency again, no officer to pass it to: the first steps went a moment ago (no officer named). */
+    public String emergencyStepsSent(Language l, Whereabouts where) {
+        return stillInDanger(
+                l,
+                where,
+                l == Language.VI
+                        ? "🆘 Hướng dẫn khẩn cấp đã gửi ở tin nhắn trên."
+                        : "🆘 The emergency steps are in my message above.");
+    }
+
+    /** {@code first}, then whom to call while still in danger: the hotline, the emergency number of where they are. */
+    private String stillInDanger(Language l, Whereabouts where, String first) {
+        return lines(
+                serving.get(),
+                l,
+                where,
+                first,
                 l == Language.VI
                         ? "Nếu đang nguy hiểm, gọi đường dây nóng 24/7: {{hotline}}"
-                        : "If you are in danger now, call the 24/7 hotline: {{hotline}}");
+                        : "If you are in danger now, call the 24/7 hotline: {{hotline}}",
+                l == Language.VI
+                        ? "Cần cấp cứu hoặc đang bị đe dọa: gọi ngay {{local_emergency}}."
+                        : "Hurt or under threat: call {{local_emergency}} now.");
     }
 
     public String officerAlerted(Language l) {
@@ -350,13 +373,18 @@ public final class BotTexts {
 
     /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */
     static String lines(Corpus corpus, Language l, String... lines) {
+        return lines(corpus, l, Whereabouts.HOST, lines);
+    }
+
+    /** As {@link #lines(Corpus, Language, String...)}, with the facts for someone in danger {@code where} they are. */
+    private static String lines(Corpus corpus, Language l, Whereabouts where, String... lines) {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             Matcher m = PLACEHOLDER.matcher(line);
             StringBuilder rendered = new StringBuilder();
             boolean complete = true;
             while (m.find()) {
-                String value = corpus.mission().fact(m.group(1), l);
+                String value = corpus.fact(m.group(1), l, where);
                 if (value == null) {
                     complete = false;
                     break;

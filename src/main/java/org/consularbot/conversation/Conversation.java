@@ -15,6 +15,7 @@ import org.consularbot.faq.Language;
  * @param lastEntry      the FAQ entry last answered or offered first: the context of a follow-up question
  * @param country        where the citizen last said they are (a country code, the mission's own included): an
  *                       emergency written later without a place is answered for that country
+ * @param lastEmergency  the last emergency declared: the same one again a moment later is acknowledged, not raised again
  */
 public record Conversation(
         long id,
@@ -28,7 +29,8 @@ public record Conversation(
         Instant createdAt,
         Instant updatedAt,
         Optional<String> lastEntry,
-        Optional<String> country) {
+        Optional<String> country,
+        Optional<DeclaredEmergency> lastEmergency) {
 
     public Conversation {
         Objects.requireNonNull(key, "key");
@@ -38,6 +40,7 @@ public record Conversation(
         pendingChoices = List.copyOf(pendingChoices);
         Objects.requireNonNull(lastEntry, "lastEntry");
         Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(lastEmergency, "lastEmergency");
     }
 
     public Conversation(
@@ -62,6 +65,7 @@ public record Conversation(
                 version,
                 createdAt,
                 updatedAt,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
     }

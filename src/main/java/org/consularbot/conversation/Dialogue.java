@@ -1,7 +1,6 @@
 package org.consularbot.conversation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,14 +13,15 @@ import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
 import org.consularbot.faq.Tier;
-import org.consularbot.faq.Whereabouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state;
- * then commands and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier
- * decides (answer, "did you mean", fallback). No I/O: the store commits the result.
+ * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state,
+ * and before the citizen rate limit: a person in danger is never silenced ({@link Emergencies} answers the same
+ * emergency again once per window instead, so a flood of them costs the officers one urgent card); then commands
+ * and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier decides (answer, "did
+ * you mean", fallback). No I/O: the store commits the result.
  */
 public final class Dialogue {
 
@@ -29,9 +29,6 @@ public final class Dialogue {
     static final String FEEDBACK_PREFIX = "fb:";
     /** The payload of the "I am in danger" button. */
     static final String DANGER = "sos";
-
-    /** A repeated emergency within this of the conversation's last turn is acknowledged, not answered again. */
-    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private static final Pattern NUMBER = Pattern.compile("\\s*#?\\s*(\\d{1,2})\\s*[.)]?\\s*");
     private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
@@ -41,6 +38,7 @@ public final class Dialogue {
 
     private final Escalation escalation;
     private final CitizenCommands commands;
+    private final Emergencies emergencies;
     private final CitizenRateLimiter limiter;
     private final Clock clock;
 
@@ -60,6 +58,7 @@ public final class Dialogue {
         this.knowledge = knowledge;
         this.escalation = escalation;
         this.commands = new CitizenCommands(escalation);
+        this.emergencies = new Emergencies(escalation);
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -91,20 +90,20 @@ public final class Dialogue {
         boolean feedback = message.kind() == ContentKind.BUTTON && text.startsWith(FEEDBACK_PREFIX);
         boolean danger = message.kind() == ContentKind.BUTTON && text.equals(DANGER);
         if (match != null && match.tier() == Tier.EMERGENCY || danger) {
-            emergency(plan, match);
+            emergencies.answer(plan, match);
         } else if (plan.state.humanInCharge() && command.isEmpty() && !feedback) {
             // The officer reads everything the citizen sends, photos and old choice buttons included; the bot
             // neither answers over the officer nor rate-limits what goes to them.
-            relay(plan);
+            plan.relayTo(escalation);
         } else if (limited(plan)) {
             // told once, or quiet: the message is stored all the same
         } else if (message.kind() == ContentKind.BUTTON) {
             button(plan, text);
         } else if (!message.kind().readable()) {
-            plan.reply(Reply.text(ReplyKind.NOT_TEXT, plan.texts().notText(language(plan))));
+            plan.reply(Reply.text(ReplyKind.NOT_TEXT, plan.texts().notText(plan.language())));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NOT_TEXT);
         } else if (command.isPresent()) {
-            commands.apply(plan, command.get(), plan.texts(), language(plan));
+            commands.apply(plan, command.get(), plan.texts(), plan.language());
         } else {
             question(plan, text, match);
         }
@@ -147,90 +146,13 @@ public final class Dialogue {
                 Actor.SYSTEM,
                 verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY ? "notified" : "quiet");
         if (verdict == CitizenRateLimiter.Verdict.LIMITED_NOTIFY) {
-            plan.reply(Reply.text(ReplyKind.RATE_LIMITED, plan.texts().rateLimited(language(plan))));
+            plan.reply(Reply.text(ReplyKind.RATE_LIMITED, plan.texts().rateLimited(plan.language())));
         }
         return true;
     }
 
-    private Language language(TurnPlan plan) {
-        return plan.preferredLanguage.orElse(plan.lastLanguage);
-    }
-
-    /** Someone is in danger: the triage was sure ({@code match}), or the citizen pressed "I am in danger" (null). */
-    private void emergency(TurnPlan plan, MatchResult match) {
-        Language l = match == null ? language(plan) : plan.preferredLanguage.orElse(match.language());
-        if (repeated(plan, match)) {
-            // The same emergency again while officers have it ("cứu em", "nhanh lên"): the message goes to them on
-            // the ticket, the citizen gets a short acknowledgement with the hotline, not the first steps and a new
-            // urgent card each time.
-            relay(plan);
-            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
-            plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: relayed to the ticket");
-            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyRepeated(l)));
-            return;
-        }
-        StringBuilder text = new StringBuilder(plan.texts().emergencyHeader(l));
-        Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
-        Whereabouts where = whereabouts(plan, match);
-        firstSteps.ifPresent(top -> text.append("\n\n").append(plan.texts().answer(top.entry(), l, where)));
-        firstSteps.ifPresent(top -> plan.lastEntry = Optional.of(top.entry().id()));
-        String situation = (match == null
-                        ? "declared by the citizen"
-                        : match.emergency().map(e -> e.situation()).orElse("emergency"))
-                + where.elsewhere()
-                        .map(c -> " (in " + c.nameAfterIn(Language.EN) + ")")
-                        .orElse(where.unclear() ? " (country unclear)" : "");
-        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
-        plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency: " + situation);
-        if (plan.state.humanInCharge()) {
-            relay(plan);
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, situation)));
-        } else if (escalation.available()) {
-            plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
-            text.append("\n\n").append(plan.texts().officerAlerted(l));
-            Conversation after = plan.after();
-            plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, situation)));
-        }
-        plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
-        // first, before any other notice of this turn: the hotline is what a citizen in danger must read first
-        plan.replies.add(
-                0,
-                new Reply(
-                        ReplyKind.EMERGENCY,
-                        text.toString(),
-                        List.of(),
-                        List.of(),
-                        firstSteps.map(top -> top.entry().id())));
-    }
-
-    /**
-     * Whether this is the emergency the citizen declared a moment ago, still with the officers: same first steps,
-     * an officer waiting or in charge, the conversation's last turn within {@link #REPEAT_WINDOW}.
-     */
-    private static boolean repeated(TurnPlan plan, MatchResult match) {
-        return match != null
-                && plan.state.humanInCharge()
-                && match.top().isPresent()
-                && plan.lastEntry.equals(Optional.of(match.top().get().entry().id()))
-                && Duration.between(plan.conversation.updatedAt(), plan.now).compareTo(REPEAT_WINDOW) < 0;
-    }
-
-    /**
-     * Where the person in danger is: what this message says, else what the conversation remembers from an earlier
-     * message about the situation. Said in a message the triage reads as danger, it is remembered; a country named in
-     * an ordinary question (a visa for Japan) is not, since it is often where the citizen is going.
-     */
-    private Whereabouts whereabouts(TurnPlan plan, MatchResult match) {
-        Whereabouts said = match == null ? Whereabouts.UNSAID : plan.corpus().whereabouts(plan.message.text());
-        said.elsewhere().ifPresent(country -> plan.countrySaid = Optional.of(country.iso2()));
-        if (said.said() == Whereabouts.Said.HOST && !plan.corpus().hostCountry().isEmpty()) {
-            plan.countrySaid = Optional.of(plan.corpus().hostCountry());
-        }
-        return said.said() == Whereabouts.Said.NOTHING ? plan.corpus().remembered(plan.conversation.country()) : said;
-    }
-
     private void button(TurnPlan plan, String payload) {
-        Language l = language(plan);
+        Language l = plan.language();
         if (payload.startsWith(CHOICE_PREFIX)) {
             Optional<FaqEntry> entry = plan.corpus().entry(payload.substring(CHOICE_PREFIX.length()));
             if (entry.isPresent()) {
@@ -261,22 +183,13 @@ public final class Dialogue {
         plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
     }
 
-    private void relay(TurnPlan plan) {
-        if (!plan.outcome.is(TurnOutcome.Kind.EMERGENCY)) {
-            plan.outcome = TurnOutcome.of(TurnOutcome.Kind.RELAYED);
-        }
-        Conversation after = plan.after();
-        InboundMessage message = plan.message;
-        plan.afterCommit.add(() -> escalation.relay(after, message));
-    }
-
     private void question(TurnPlan plan, String text, MatchResult match) {
         if (blank(text)) {
-            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(language(plan))));
+            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(plan.language())));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMPTY);
             return;
         }
-        Language l = language(plan);
+        Language l = plan.language();
         if (plan.state == ConversationState.AWAITING_CHOICE) {
             Matcher number = NUMBER.matcher(text);
             if (number.matches()) {
@@ -285,12 +198,12 @@ public final class Dialogue {
                         ? plan.corpus().entry(plan.pendingChoices.get(chosen - 1))
                         : Optional.empty();
                 if (entry.isPresent()) {
-                    answer(plan, entry.get(), language(plan));
+                    answer(plan, entry.get(), plan.language());
                     plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE);
                 } else {
                     plan.reply(Reply.text(
                             ReplyKind.CHOICE_INVALID,
-                            plan.texts().choiceOutOfRange(language(plan), plan.pendingChoices.size())));
+                            plan.texts().choiceOutOfRange(plan.language(), plan.pendingChoices.size())));
                     plan.outcome = TurnOutcome.of(TurnOutcome.Kind.CHOICE_INVALID);
                 }
                 return;
@@ -298,7 +211,7 @@ public final class Dialogue {
         }
         if (!hasLetters(text)) {
             // "5", "?", "😭": no words to match; a number with no choices open would pick a random entry
-            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(language(plan))));
+            plan.reply(Reply.text(ReplyKind.HELP, plan.texts().emptyMessage(plan.language())));
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NO_WORDS);
             return;
         }
@@ -312,7 +225,7 @@ public final class Dialogue {
         }
         if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
             // The triage was unsure: the hotline first, and one press brings an officer (for where they said they are).
-            whereabouts(plan, match);
+            Emergencies.whereabouts(plan, match);
             plan.reply(new Reply(
                     ReplyKind.SAFETY,
                     plan.texts().dangerHint(l),

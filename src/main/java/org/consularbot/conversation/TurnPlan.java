@@ -28,6 +28,8 @@ final class TurnPlan {
     Optional<String> lastEntry;
     /** Where the citizen said in this turn they are (a country code); empty: they did not say. */
     Optional<String> countrySaid = Optional.empty();
+    /** The emergency this turn declared; empty: none (a repeat declares nothing new). */
+    Optional<DeclaredEmergency> declared = Optional.empty();
 
     TurnOutcome outcome = TurnOutcome.NONE;
     Optional<Feedback> feedback = Optional.empty();
@@ -76,6 +78,21 @@ final class TurnPlan {
         }
     }
 
+    /** The language to answer in when the message itself says nothing: the citizen's choice, else their last. */
+    Language language() {
+        return preferredLanguage.orElse(lastLanguage);
+    }
+
+    /** Passes the citizen's message to the officers, once the turn is committed; it stays an emergency if it is one. */
+    void relayTo(Escalation escalation) {
+        if (!outcome.is(TurnOutcome.Kind.EMERGENCY)) {
+            outcome = TurnOutcome.of(TurnOutcome.Kind.RELAYED);
+        }
+        Conversation after = after();
+        InboundMessage relayed = message;
+        afterCommit.add(() -> escalation.relay(after, relayed));
+    }
+
     void reply(Reply reply) {
         replies.add(reply);
     }
@@ -98,7 +115,8 @@ final class TurnPlan {
                 conversation.createdAt(),
                 now,
                 lastEntry,
-                countrySaid.or(conversation::country));
+                countrySaid.or(conversation::country),
+                declared.or(conversation::lastEmergency));
     }
 
     TurnRecord record(long inboundId) {
@@ -117,7 +135,8 @@ final class TurnPlan {
                 feedback,
                 now,
                 lastEntry,
-                countrySaid);
+                countrySaid,
+                declared);
     }
 
     /**

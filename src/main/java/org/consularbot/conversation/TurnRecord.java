@@ -18,6 +18,7 @@ import org.consularbot.faq.Language;
  * @param lastEntry       the FAQ entry a follow-up is read against: the one this turn answered or offered first,
  *                        or the one before it; empty after a turn with no FAQ context (an officer's)
  * @param country         where the citizen said in this turn they are (a country code); empty keeps what was known
+ * @param emergency       the emergency this turn declared; empty keeps the one declared before
  */
 public record TurnRecord(
         long conversationId,
@@ -34,7 +35,8 @@ public record TurnRecord(
         Optional<Feedback> feedback,
         Instant at,
         Optional<String> lastEntry,
-        Optional<String> country) {
+        Optional<String> country,
+        Optional<DeclaredEmergency> emergency) {
 
     /** The inbound id of a turn no citizen's message started (an officer's). */
     public static final long NO_MESSAGE = 0;
@@ -47,6 +49,43 @@ public record TurnRecord(
         replies = List.copyOf(replies);
         Objects.requireNonNull(lastEntry, "lastEntry");
         Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(emergency, "emergency");
+    }
+
+    /** A turn that declares no emergency. */
+    public TurnRecord(
+            long conversationId,
+            long expectedVersion,
+            long inboundId,
+            TurnOutcome outcome,
+            ConversationState state,
+            Optional<Language> preferredLanguage,
+            Language lastLanguage,
+            List<String> pendingChoices,
+            int unansweredStreak,
+            List<ConversationEvent> events,
+            List<Reply> replies,
+            Optional<Feedback> feedback,
+            Instant at,
+            Optional<String> lastEntry,
+            Optional<String> country) {
+        this(
+                conversationId,
+                expectedVersion,
+                inboundId,
+                outcome,
+                state,
+                preferredLanguage,
+                lastLanguage,
+                pendingChoices,
+                unansweredStreak,
+                events,
+                replies,
+                feedback,
+                at,
+                lastEntry,
+                country,
+                Optional.empty());
     }
 
     /** A turn that leaves no FAQ context (an officer's turn, a test's). */
@@ -78,6 +117,7 @@ public record TurnRecord(
                 replies,
                 feedback,
                 at,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
     }

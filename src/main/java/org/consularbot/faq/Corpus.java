@@ -132,9 +132,7 @@ public record Corpus(
         String previous = null;
         while (matcher.find()) {
             String key = matcher.group(1);
-            String value = where.host() || !(key.startsWith("mission_") || key.startsWith("local_"))
-                    ? mission.fact(key, language)
-                    : elsewhere(key, language, where);
+            String value = fact(key, language, where);
             String between = text.substring(end, matcher.start());
             // Away from the host country the mission's website becomes the consular portal: "the website and the
             // portal" would name one link twice.
@@ -150,6 +148,17 @@ public record Corpus(
         }
         out.append(text, end, text.length());
         return out.toString().strip();
+    }
+
+    /**
+     * A mission fact as said to someone in danger {@code where} the message says: away from the host country, its
+     * {@code local_…} and {@code mission_…} facts are that country's (see {@link #answer(FaqEntry, Language,
+     * Whereabouts)}). Null when the mission has not published it.
+     */
+    public String fact(String key, Language language, Whereabouts where) {
+        return where.host() || !(key.startsWith("mission_") || key.startsWith("local_"))
+                ? mission.fact(key, language)
+                : elsewhere(key, language, where);
     }
 
     private String elsewhere(String key, Language language, Whereabouts where) {

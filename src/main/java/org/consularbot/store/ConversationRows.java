@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ConversationState;
+import org.consularbot.conversation.DeclaredEmergency;
 import org.consularbot.faq.Language;
 
 /** A conversation's row: the columns read, the row turned into a {@link Conversation}, and the look-ups by key or id. */
@@ -17,7 +19,7 @@ final class ConversationRows {
 
     static final String COLUMNS =
             "c.id, c.channel, c.chat_id, c.state, c.preferred_language, c.last_language, c.pending_choices, c.unanswered_streak, c.version, "
-                    + "c.created_at, c.updated_at, c.last_entry, c.last_country";
+                    + "c.created_at, c.updated_at, c.last_entry, c.last_country, c.last_emergency, c.last_emergency_at, c.last_emergency_alerted";
 
     private ConversationRows() {}
 
@@ -56,6 +58,15 @@ final class ConversationRows {
                 Transactions.instant(rows, "created_at"),
                 Transactions.instant(rows, "updated_at"),
                 Optional.ofNullable(rows.getString("last_entry")),
-                Optional.ofNullable(rows.getString("last_country")));
+                Optional.ofNullable(rows.getString("last_country")),
+                lastEmergency(rows));
+    }
+
+    private static Optional<DeclaredEmergency> lastEmergency(ResultSet rows) throws SQLException {
+        String situation = rows.getString("last_emergency");
+        Instant at = Transactions.instant(rows, "last_emergency_at");
+        return situation == null || at == null
+                ? Optional.empty()
+                : Optional.of(new DeclaredEmergency(situation, at, rows.getBoolean("last_emergency_alerted")));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.consularbot.conversation.ConversationEvent;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ConversationState;
 import org.consularbot.conversation.ConversationStore;
+import org.consularbot.conversation.DeclaredEmergency;
 import org.consularbot.conversation.Feedback;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.OutboxEntry;
@@ -181,7 +183,9 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.inTransaction("committing a turn", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE conversations SET state = ?, preferred_language = ?, last_language = ?, pending_choices = ?, "
-                            + "unanswered_streak = ?, last_entry = ?, last_country = COALESCE(?, last_country), version = version + 1, updated_at = ? "
+                            + "unanswered_streak = ?, last_entry = ?, last_country = COALESCE(?, last_country), "
+                            + "last_emergency = COALESCE(?, last_emergency), last_emergency_at = COALESCE(?, last_emergency_at), "
+                            + "last_emergency_alerted = COALESCE(?, last_emergency_alerted), version = version + 1, updated_at = ? "
                             + "WHERE id = ? AND version = ?")) {
                 update.setString(1, turn.state().code());
                 update.setString(2, turn.preferredLanguage().map(Language::code).orElse(null));
@@ -190,9 +194,16 @@ public final class JdbcConversationStore implements ConversationStore {
                 update.setInt(5, turn.unansweredStreak());
                 update.setString(6, turn.lastEntry().orElse(null));
                 update.setString(7, turn.country().orElse(null));
-                Transactions.setInstant(update, 8, turn.at());
-                update.setLong(9, turn.conversationId());
-                update.setLong(10, turn.expectedVersion());
+                // a turn that declares no emergency keeps the one declared before (its three columns together)
+                Optional<DeclaredEmergency> declared = turn.emergency();
+                update.setString(8, declared.map(DeclaredEmergency::situation).orElse(null));
+                Transactions.setInstant(
+                        update, 9, declared.map(DeclaredEmergency::at).orElse(null));
+                update.setObject(
+                        10, declared.map(DeclaredEmergency::officersAlerted).orElse(null), Types.BOOLEAN);
+                Transactions.setInstant(update, 11, turn.at());
+                update.setLong(12, turn.conversationId());
+                update.setLong(13, turn.expectedVersion());
                 if (update.executeUpdate() != 1) {
                     throw new ConcurrentTurnException(turn.conversationId());
                 }

@@ -59,6 +59,12 @@ final class Retention {
         update("DELETE FROM officer_outbox WHERE created_at < ?", cutoff);
         update("DELETE FROM ticket_events WHERE at < ?", cutoff);
         update("DELETE FROM tickets WHERE status = 'closed' AND closed_at < ?", cutoff);
+        // Which emergency a citizen declared is as personal as their words: it goes at the same age, the
+        // conversation staying.
+        update(
+                "UPDATE conversations SET last_emergency = NULL, last_emergency_at = NULL, last_emergency_alerted = NULL "
+                        + "WHERE last_emergency_at < ?",
+                cutoff);
         long conversations = update("DELETE FROM conversations WHERE updated_at < ?", cutoff);
         return new PurgeReport(messages, replies, events, conversations);
     }

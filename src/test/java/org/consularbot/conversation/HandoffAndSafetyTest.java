@@ -273,7 +273,7 @@ class HandoffAndSafetyTest {
                 .extracting(InboundMessage::text)
                 .containsExactly(ARRESTED_EN + " please hurry");
 
-        bot.clock.advance(Dialogue.REPEAT_WINDOW);
+        bot.clock.advance(Emergencies.REPEAT_WINDOW);
         assertThat(chat.say(ARRESTED_EN).get(0).text())
                 .as("after the window, the whole reply and a new card again")
                 .contains("EMERGENCY");

@@ -24,6 +24,7 @@ import org.consularbot.conversation.ConversationEvent;
 import org.consularbot.conversation.ConversationEvent.Type;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ConversationState;
+import org.consularbot.conversation.DeclaredEmergency;
 import org.consularbot.conversation.Feedback;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.Outbox;
@@ -622,6 +623,59 @@ abstract class ConversationStoreContract {
                 Optional.empty(),
                 Optional.of("CA")));
         assertThat(store.find(CHAT).orElseThrow().country()).contains("CA");
+    }
+
+    @Test
+    void theLastEmergencyDeclaredIsKeptByTurnsThatDeclareNoneReplacedByANewOneAndPurgedWithTheContent() {
+        StoredInbound arrested = store.recordInbound(message(CHAT, "1", "tôi bị bắt"));
+        DeclaredEmergency arrest = new DeclaredEmergency("arrest", clock.instant(), true);
+        store.commitTurn(declaring(turn(arrested, 0, List.of(), List.of(), Optional.empty()), arrest));
+        assertThat(store.find(CHAT).orElseThrow().lastEmergency()).contains(arrest);
+
+        StoredInbound question = store.recordInbound(message(CHAT, "2", "hộ chiếu"));
+        store.commitTurn(turn(question, 1, List.of(), List.of(), Optional.empty()));
+        assertThat(store.find(CHAT).orElseThrow().lastEmergency())
+                .as("a turn that declares none")
+                .contains(arrest);
+
+        clock.advance(Duration.ofMinutes(3));
+        StoredInbound accident = store.recordInbound(message(CHAT, "3", "bạn em bị tai nạn"));
+        DeclaredEmergency medical = new DeclaredEmergency("medical", clock.instant(), false);
+        store.commitTurn(declaring(turn(accident, 2, List.of(), List.of(), Optional.empty()), medical));
+        assertThat(store.conversation(accident.conversation().id())
+                        .orElseThrow()
+                        .lastEmergency())
+                .contains(medical);
+
+        clock.set(T0.plus(Duration.ofDays(100)));
+        StoredInbound later = store.recordInbound(message(CHAT, "4", "cảm ơn"));
+        store.commitTurn(turn(later, 3, List.of(), List.of(), Optional.empty()));
+        store.purge(T0.plus(Duration.ofDays(50)));
+        Conversation kept = store.find(CHAT).orElseThrow();
+        assertThat(kept.lastEmergency())
+                .as("older than the cutoff, the conversation still going")
+                .isEmpty();
+    }
+
+    /** {@code turn}, declaring {@code emergency}. */
+    static TurnRecord declaring(TurnRecord turn, DeclaredEmergency emergency) {
+        return new TurnRecord(
+                turn.conversationId(),
+                turn.expectedVersion(),
+                turn.inboundId(),
+                TurnOutcome.of(TurnOutcome.Kind.EMERGENCY),
+                turn.state(),
+                turn.preferredLanguage(),
+                turn.lastLanguage(),
+                turn.pendingChoices(),
+                turn.unansweredStreak(),
+                turn.events(),
+                turn.replies(),
+                turn.feedback(),
+                turn.at(),
+                turn.lastEntry(),
+                turn.country(),
+                Optional.of(emergency));
     }
 
     /** A turn that answers {@code in} and keeps the conversation answering in Vietnamese. */
