@@ -30,19 +30,30 @@ public final class OfficerCommandLine {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String name = m.group(1);
-        if (name.equals("help")) {
+        if (m.group(1).equals("help")) {
             return Optional.of(new OfficerDesk.Result(true, HELP));
         }
+        return Optional.of(command(m)
+                .map(command -> desk.perform(userId, command))
+                .orElseGet(() -> new OfficerDesk.Result(false, "There is no ticket #" + m.group(2) + ".")));
+    }
+
+    /** The desk command a line gives; empty for an ordinary message, {@code /help}, or a number no ticket has. */
+    public static Optional<DeskCommand> parse(String line) {
+        Matcher m = COMMAND.matcher(line.strip());
+        return m.matches() && !m.group(1).equals("help") ? command(m) : Optional.empty();
+    }
+
+    private static Optional<DeskCommand> command(Matcher m) {
         Optional<Long> ticket = Optional.empty();
         if (m.group(2) != null) {
             try {
                 ticket = Optional.of(Long.parseLong(m.group(2)));
             } catch (NumberFormatException e) {
-                return Optional.of(new OfficerDesk.Result(false, "There is no ticket #" + m.group(2) + "."));
+                return Optional.empty();
             }
         }
-        DeskCommand.Action action = DeskCommand.Action.valueOf(name.toUpperCase(Locale.ROOT));
-        return Optional.of(desk.perform(userId, new DeskCommand(action, ticket, m.group(3))));
+        DeskCommand.Action action = DeskCommand.Action.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+        return Optional.of(new DeskCommand(action, ticket, m.group(3)));
     }
 }

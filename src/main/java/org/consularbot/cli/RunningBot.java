@@ -178,10 +178,8 @@ final class RunningBot implements AutoCloseable {
         List<WebServer.Webhook> webhooks = new ArrayList<>();
         telegramWebhook.ifPresent(hook -> webhooks.add(
                 new WebServer.Webhook(TelegramWebhook.PATH, TelegramWebhook.SECRET_HEADER, hook::receive)));
-        zaloWebhook.ifPresent(hook -> webhooks.add(new WebServer.Webhook(
-                ZaloWebhook.PATH,
-                ZaloWebhook.SIGNATURE_HEADER,
-                (signature, body) -> hook.receive(signature, body.get()))));
+        zaloWebhook.ifPresent(hook ->
+                webhooks.add(new WebServer.Webhook(ZaloWebhook.PATH, ZaloWebhook.SIGNATURE_HEADER, hook::receive)));
         BotMetrics metrics = assembly.metrics();
         web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems, this::alive);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);

@@ -89,7 +89,7 @@ public record BotConfig(
     /** Without the database password, and with any credential in the URL masked: a config may be logged. */
     @Override
     public String toString() {
-        return "BotConfig[db " + InvalidSettingException.masked(dbUrl)
+        return "BotConfig[db " + Credentials.masked(dbUrl, dbPassword.orElse(null))
                 + dbUser.map(u -> " as " + u).orElse("")
                 + (dbPassword.isPresent() ? " with a password" : "") + ", pool " + dbPoolSize + ", faq "
                 + faqDir.map(Path::toString).orElse("bundled") + ", retention " + retentionDays + " days, rate limit "

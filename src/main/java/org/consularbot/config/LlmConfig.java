@@ -74,9 +74,12 @@ public record LlmConfig(
         return new LlmConfig(provider, base, key, model, timeout);
     }
 
+    /** Without the key, and with any credential written into the URL masked: a config may be logged. */
     @Override
     public String toString() {
-        return "LlmConfig[" + provider + ", " + baseUrl.map(URI::toString).orElse("default URL") + ", model "
+        return "LlmConfig[" + provider + ", "
+                + baseUrl.map(url -> Credentials.masked(url.toString(), apiKey.orElse(null)))
+                        .orElse("default URL") + ", model "
                 + model.orElse("-") + ", key " + (apiKey.isPresent() ? "set" : "none") + ", timeout "
                 + timeout.toSeconds() + " s]";
     }

@@ -111,10 +111,18 @@ public record TelegramConfig(
         return token.substring(0, token.indexOf(':'));
     }
 
+    /**
+     * The bot's id, not its token; the URLs with any credential in them masked, the token and the webhook's secret too
+     * (a webhook path often carries one): a config may be logged.
+     */
     @Override
     public String toString() {
-        return "TelegramConfig[bot " + botId() + ", api " + apiUrl + ", "
-                + (webhook() ? "webhook " + webhookUrl.get() : "long polling") + "]";
+        return "TelegramConfig[bot " + botId() + ", api " + shown(apiUrl) + ", "
+                + webhookUrl.map(url -> "webhook " + shown(url)).orElse("long polling") + "]";
+    }
+
+    private String shown(URI url) {
+        return Credentials.masked(url.toString(), token, webhookSecret.orElse(null));
     }
 
     private static URI url(Settings settings, String key, String raw) {

@@ -83,8 +83,13 @@ public record ZaloConfig(
         }
     }
 
+    /** The app id, not its secrets; the URLs with any credential in them masked: a config may be logged. */
     @Override
     public String toString() {
-        return "ZaloConfig[app " + appId + ", api " + apiUrl + ", oauth " + oauthUrl + "]";
+        return "ZaloConfig[app " + appId + ", api " + shown(apiUrl) + ", oauth " + shown(oauthUrl) + "]";
+    }
+
+    private String shown(URI url) {
+        return Credentials.masked(url.toString(), appSecret, oaSecretKey, refreshToken.orElse(null));
     }
 }

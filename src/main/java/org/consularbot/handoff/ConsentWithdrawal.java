@@ -7,9 +7,10 @@ import org.consularbot.conversation.ConversationLocks;
 import org.consularbot.conversation.ConversationStore;
 
 /**
- * A citizen withdrew consent (on Zalo, by unfollowing and asking for deletion): everything stored about their
- * conversation goes, tickets and officers' notes included, under the conversation's lock so no turn of it runs
- * meanwhile; the audit keeps only that it happened, never who.
+ * A citizen withdrew consent (on Zalo, by unfollowing and asking for deletion): what the store holds about their
+ * conversation goes ({@link ConversationStore#forget}: tickets, officers' notes and pending actions on them, the
+ * receipt journal's copy included), under the conversation's lock so no turn of it runs meanwhile; the audit keeps only
+ * that it happened, never who. What was already posted to the officers' group stays there: it is the platform's.
  */
 public final class ConsentWithdrawal {
 

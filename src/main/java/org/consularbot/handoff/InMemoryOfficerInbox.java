@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The officer inbox in memory: for tests and for a bot that keeps nothing between runs. */
 public final class InMemoryOfficerInbox implements OfficerInbox {
@@ -14,14 +15,16 @@ public final class InMemoryOfficerInbox implements OfficerInbox {
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
     @Override
-    public synchronized boolean add(String sourceId, String payload, Instant at) {
-        return rows.putIfAbsent(sourceId, new Row(new Action(sourceId, payload, at), null)) == null;
+    public synchronized boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
+        return rows.putIfAbsent(sourceId, new Row(new Action(sourceId, ticket, payload, at), null)) == null;
     }
 
     @Override
     public synchronized void handled(String sourceId, Instant at) {
         rows.computeIfPresent(
-                sourceId, (id, row) -> new Row(new Action(id, "", row.action().receivedAt()), at));
+                sourceId,
+                (id, row) -> new Row(
+                        new Action(id, row.action().ticket(), "", row.action().receivedAt()), at));
     }
 
     @Override

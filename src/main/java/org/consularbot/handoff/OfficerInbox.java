@@ -2,6 +2,7 @@ package org.consularbot.handoff;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Officers' actions (a take, a reply to a citizen, a button on a ticket card) stored before their channel tells the
@@ -13,16 +14,18 @@ import java.util.List;
  */
 public interface OfficerInbox {
 
-    /** A stored action: the channel's id for it, its own encoding of it, and when it came. */
-    record Action(String sourceId, String payload, Instant receivedAt) {}
+    /** A stored action: the channel's id for it, the ticket it is about, its own encoding of it, and when it came. */
+    record Action(String sourceId, Optional<Long> ticket, String payload, Instant receivedAt) {}
 
     /**
      * Stores an action.
      *
+     * @param ticket the ticket the action is about, when the channel can tell: a citizen who withdraws consent takes
+     *               the pending actions about their tickets along (their text may quote the citizen)
      * @return false when this source id was stored before (a redelivery): it is not run again
      * @throws org.consularbot.conversation.StoreException when it could not be stored: do not acknowledge it
      */
-    boolean add(String sourceId, String payload, Instant at);
+    boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at);
 
     /** The action ran (or failed for good): it is not run again, and its text is no longer kept. */
     void handled(String sourceId, Instant at);

@@ -3,6 +3,7 @@ package org.consularbot.store;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.consularbot.config.Credentials;
 
 /**
  * Where the conversations live: {@code DB_URL} (JDBC; H2 file by default), {@code DB_USER}, {@code DB_PASSWORD},
@@ -69,16 +70,15 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         return name.isBlank() ? Optional.empty() : Optional.of(Path.of(name));
     }
 
-    /** The URL with any password parameter masked, for messages. */
+    /** The URL with every credential in it masked ({@link Credentials}), for messages and logs. */
     public String safeUrl() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return Credentials.masked(url, password.orElse(null));
     }
 
-    /** Without the password, and with a password or user:password@ in the URL masked: settings may be logged. */
+    /** Without the password, and with any credential in the URL masked: settings may be logged. */
     @Override
     public String toString() {
-        String shown = url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
-        return "DatabaseSettings[" + shown + user.map(u -> " as " + u).orElse("")
+        return "DatabaseSettings[" + safeUrl() + user.map(u -> " as " + u).orElse("")
                 + (password.isPresent() ? " with a password" : "") + ", pool " + poolSize + "]";
     }
 }

@@ -375,7 +375,9 @@ public final class JdbcConversationStore implements ConversationStore {
      */
     @Override
     public boolean forget(ConversationKey key) {
-        receipts.ifPresent(journal -> journal.forgot(key));
+        // The journal first: were the process killed between the two, a replay must not bring back what the database
+        // had deleted (the withdrawal was not acknowledged then, and the channel sends it again).
+        receipts.ifPresent(journal -> journal.forget(key));
         return tx.inTransaction("forgetting a conversation", connection -> {
             Optional<Conversation> found = ConversationRows.find(connection, key);
             return found.isPresent()

@@ -3,9 +3,11 @@ package org.consularbot.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.handoff.OfficerInbox;
@@ -23,14 +25,19 @@ public final class JdbcOfficerInbox implements OfficerInbox {
     }
 
     @Override
-    public boolean add(String sourceId, String payload, Instant at) {
+    public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
         try {
             return tx.inTransaction("storing an officer's action", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO officer_inbox (source_id, payload, received_at) VALUES (?, ?, ?)")) {
+                        "INSERT INTO officer_inbox (source_id, ticket_id, payload, received_at) VALUES (?, ?, ?, ?)")) {
                     insert.setString(1, sourceId);
-                    insert.setString(2, payload);
-                    Transactions.setInstant(insert, 3, at);
+                    if (ticket.isPresent()) {
+                        insert.setLong(2, ticket.get());
+                    } else {
+                        insert.setNull(2, Types.BIGINT);
+                    }
+                    insert.setString(3, payload);
+                    Transactions.setInstant(insert, 4, at);
                     insert.executeUpdate();
                     return true;
                 }
@@ -59,14 +66,17 @@ public final class JdbcOfficerInbox implements OfficerInbox {
     public List<Action> pending(int limit) {
         return tx.inTransaction("reading officers' actions left to run", connection -> {
             try (PreparedStatement select =
-                    connection.prepareStatement("SELECT source_id, payload, received_at FROM officer_inbox"
+                    connection.prepareStatement("SELECT source_id, ticket_id, payload, received_at FROM officer_inbox"
                             + " WHERE handled_at IS NULL ORDER BY received_at, source_id LIMIT ?")) {
                 select.setInt(1, limit);
                 List<Action> actions = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        long ticketId = rows.getLong("ticket_id");
+                        Optional<Long> ticket = rows.wasNull() ? Optional.empty() : Optional.of(ticketId);
                         actions.add(new Action(
                                 rows.getString("source_id"),
+                                ticket,
                                 rows.getString("payload"),
                                 Transactions.instant(rows, "received_at")));
                     }

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
@@ -35,8 +37,8 @@ import org.consularbot.conversation.StoreException;
  * is gone for good unless it is written somewhere the operating system keeps.
  *
  * <p>One file per hour, kept {@link #KEPT} (the loss seen is the last fraction of a second); the folder and files are
- * the service user's alone (message content). A conversation a citizen asks to forget is recorded too, so a replay
- * never brings back what was deleted. A line half-written at a kill was never acknowledged and is skipped.
+ * the service user's alone (message content). A conversation a citizen asks to forget is removed from the files, so a
+ * replay never brings back what was deleted. A line half-written at a kill was never acknowledged and is skipped.
  */
 public final class ReceiptJournal {
 
@@ -82,15 +84,57 @@ public final class ReceiptJournal {
         write(line);
     }
 
-    /** Records that a conversation was deleted at the citizen's request: earlier receipts of it are not replayed. */
-    public synchronized void forgot(ConversationKey key) {
-        write(JSON.createObjectNode()
-                .put("forget", true)
-                .put("channel", key.channel())
-                .put("chat", key.chatId()));
+    /**
+     * Removes a conversation deleted at the citizen's request from every file: its lines held their words for up to
+     * {@link #KEPT}, and a replay must not bring them back. Each file that held some is written anew beside itself,
+     * forced to disk and moved over the old one in one step, so a kill leaves the old file or the new one, never half;
+     * lines cut short by an earlier kill go too (they were never acknowledged, and may be this citizen's).
+     *
+     * @throws StoreException when it cannot: the withdrawal must not be acknowledged then
+     */
+    public synchronized void forget(ConversationKey key) {
+        close(); // the file being written may be replaced; the next message opens the new one
+        try {
+            for (Path file : files()) {
+                rewriteWithout(file, key);
+            }
+            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                directory.force(true); // the renames too
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot rewrite the receipt journal in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The messages kept, oldest first, without those of conversations forgotten after them. */
+    private void rewriteWithout(Path file, ConversationKey key) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> kept = lines.stream()
+                .filter(line ->
+                        read(line).filter(entry -> !entry.key().equals(key)).isPresent())
+                .toList();
+        if (kept.size() == lines.size()) {
+            return;
+        }
+        Path fresh = folder.resolve(file.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(kept.stream()
+                    .map(line -> line + "\n")
+                    .collect(Collectors.joining())
+                    .getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(true);
+        }
+        Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The messages kept, oldest first. A journal written before {@link #forget} rewrote its files has "forget" lines
+     * instead: the conversation's earlier messages are left out.
+     */
     public synchronized List<InboundMessage> messages() {
         try {
             prune(clock.instant().getEpochSecond() / 3600);

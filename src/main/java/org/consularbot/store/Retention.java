@@ -70,8 +70,9 @@ final class Retention {
     }
 
     /**
-     * A citizen withdrew consent: everything stored about their conversation goes (messages, replies, log, tickets
-     * and officers' copies by cascade, officers' notes on its tickets), after it is added to the anonymous daily counts. Feedback stays, anonymous.
+     * A citizen withdrew consent: what the database holds about their conversation goes (messages, replies, log,
+     * tickets and officers' copies by cascade, officers' notes on its tickets, officers' actions about them), after it
+     * is added to the anonymous daily counts. Feedback stays, anonymous.
      *
      * @return whether there was anything to forget
      */
@@ -108,6 +109,13 @@ final class Retention {
                 "DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)")) {
             events.setLong(1, conversationId);
             events.executeUpdate();
+        }
+        // Officers' actions about its tickets not yet carried out (a crash, the database away): their text may quote
+        // the citizen. Handled ones kept only their ticket number, gone with them too.
+        try (PreparedStatement actions = connection.prepareStatement(
+                "DELETE FROM officer_inbox WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)")) {
+            actions.setLong(1, conversationId);
+            actions.executeUpdate();
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
             delete.setLong(1, conversationId);

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * Reads webhook bodies so that slow senders cannot take the server's threads from everyone else. A body is read on
  * the request's thread, which a sender trickling bytes holds for as long as it likes: 250 such connections on the
- * Zalo route (whose signature covers the body, so it cannot refuse before reading) once left {@code /health}
- * unanswered for 10 s. So at most {@code readers} bodies are read at once (the next caller gets 503 at once and the
+ * Zalo route (whose signature covers the body: a call that looks signed can only be judged once it is read) once left
+ * {@code /health} unanswered for 10 s. So at most {@code readers} bodies are read at once (the next caller gets 503 at once and the
  * channel retries later), each within {@code deadline} (408 after it), and none over {@link #MAX_BYTES} (413).
  */
 final class WebhookBodies {

@@ -205,6 +205,20 @@ class HandoffFlowTest {
     }
 
     @Test
+    // Regression (issue 17): a refused take of an unknown ticket was not audited (the review found it untested).
+    void aTakeOfAnUnknownTicketIsRefusedAndAuditedWithWhoAndWhich() {
+        assertThat(desk.take("8", 9999).ok()).isFalse();
+
+        assertThat(bot.tickets.eventsWithoutTicket()).singleElement().satisfies(e -> {
+            assertThat(e.ticketId()).isEmpty();
+            assertThat(e.actor()).isEqualTo("8");
+            assertThat(e.action()).isEqualTo("refused");
+            assertThat(e.detail()).isEqualTo("take of ticket #9999, which does not exist");
+            assertThat(e.at()).isEqualTo(clock.instant());
+        });
+    }
+
+    @Test
     void releasePutsTheCitizenBackInTheQueueAndCancelClosesTheTicket() {
         citizen("103", "/human");
         long id = bot.tickets.open().get(0).id();

@@ -7,7 +7,12 @@ import static org.consularbot.cli.TelegramEndToEndTest.only;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
@@ -50,7 +55,7 @@ class TelegramOfficersEndToEndTest {
     }
 
     @Test
-    void anEmergencyIsTakenAnsweredAndClosedFromTheOfficersGroup() {
+    void anEmergencyIsTakenAnsweredAndClosedFromTheOfficersGroup() throws SQLException {
         long citizen = 62_001;
         telegram.userSays(TOKEN, citizen, "toi bi canh sat bat");
         assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
@@ -91,6 +96,22 @@ class TelegramOfficersEndToEndTest {
         assertThat(group)
                 .extracting(m -> m.path("text").asText())
                 .anySatisfy(t -> assertThat(t).contains("closed"));
+        assertThat(ticketsOfStoredActions())
+                .as("both presses, the reply to the card and /close: each stored with its ticket, so that a citizen"
+                        + " who withdraws consent takes the actions about them along")
+                .containsExactly(ticket, ticket, ticket, ticket);
+    }
+
+    private static List<Long> ticketsOfStoredActions() throws SQLException {
+        List<Long> tickets = new ArrayList<>();
+        try (Connection connection = bot.assembly().database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT ticket_id FROM officer_inbox")) {
+            while (rows.next()) {
+                tickets.add(rows.getObject(1) == null ? null : rows.getLong(1));
+            }
+        }
+        return tickets;
     }
 
     private static long cardMessageId(JsonNode card) {

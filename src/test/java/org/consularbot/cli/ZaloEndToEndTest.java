@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,10 +179,45 @@ class ZaloEndToEndTest {
         assertThat(post(body.replace("toi bi bat", "toi bi cuop"), sign(body, OA_SECRET)))
                 .isEqualTo(401);
         assertThat(post(stale, sign(stale, OA_SECRET))).isEqualTo(401);
-        assertThat(post("{not json", "mac=00")).isEqualTo(400);
+        assertThat(post("{not json", "mac=" + "0".repeat(64))).isEqualTo(400);
 
         assertThat(awaitTexts(user, 0)).isEmpty();
         assertThat(bot.assembly().store.find(new ConversationKey("zalo", user))).isEmpty();
+    }
+
+    /**
+     * Sends the headers of a call and the first bytes of its body, then nothing more (the connection stays open), and
+     * returns the status line the service answers, or a timeout.
+     */
+    private String statusOfACallWhoseBodyNeverEnds(String signatureHeader) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", bot.webPort().orElseThrow())) {
+            socket.setSoTimeout(2_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhooks/zalo HTTP/1.1\r\nHost: localhost\r\n" + signatureHeader
+                            + "Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n{\"event_name\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            try {
+                String status = in.readLine();
+                return status + " after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
+            } catch (SocketTimeoutException e) {
+                return "no answer within 2 s";
+            }
+        }
+    }
+
+    @Test
+    // Regression (issue 17 review): the Zalo route read the whole body before looking at the signature, so an
+    // unsigned call trickling its body held a body reader (and a server thread) for up to 10 s.
+    void aCallWithoutAWellFormedSignatureIsRefusedBeforeItsBodyIsRead() throws Exception {
+        assertThat(statusOfACallWhoseBodyNeverEnds("")).startsWith("HTTP/1.1 401");
+        assertThat(statusOfACallWhoseBodyNeverEnds("X-ZEvent-Signature: mac=00\r\n"))
+                .startsWith("HTTP/1.1 401");
+        assertThat(statusOfACallWhoseBodyNeverEnds("X-ZEvent-Signature: hello\r\n"))
+                .startsWith("HTTP/1.1 401");
     }
 
     @Test

@@ -40,10 +40,21 @@ class SecretsInSettingErrorsTest {
     }
 
     @Test
+    // Regression (issue 17 review): a user-info with no password, the usual form of a token in a URL, was echoed.
+    void aRefusedUrlIsEchoedWithATokenInItsUserInfoMasked() {
+        assertThatThrownBy(() -> LlmConfig.from(settings(Map.of(
+                        "LLM_PROVIDER", "openai", "LLM_MODEL", "m", "LLM_BASE_URL", "htp://sk-T0ken4711@llm.example"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("***@llm.example")
+                .hasMessageNotContaining("sk-T0ken4711");
+    }
+
+    @Test
     void valuesWithoutCredentialsAreEchoedAsWritten() {
-        assertThat(InvalidSettingException.masked("not 'htp://llm.example:8080/v1'"))
-                .isEqualTo("not 'htp://llm.example:8080/v1'");
-        assertThat(InvalidSettingException.masked("not 'jdbc:postgresql://db/bot?user=me&password=pw1'"))
+        assertThat(Credentials.masked("not 'htp://llm.example:8080/v1'")).isEqualTo("not 'htp://llm.example:8080/v1'");
+        assertThat(Credentials.masked("not 'jdbc:postgresql://db/bot?user=me&password=pw1'"))
                 .isEqualTo("not 'jdbc:postgresql://db/bot?user=me&password=***'");
+        assertThat(Credentials.masked("https://llm.example/v1?model=m&key=abc#top"))
+                .isEqualTo("https://llm.example/v1?model=m&key=***#top");
     }
 }

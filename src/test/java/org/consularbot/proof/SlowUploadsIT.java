@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proof: the packaged jar's {@code /health} keeps answering at once while 250 connections upload a Zalo webhook
- * body one byte a second. The Zalo signature covers the body, so the route must read it before it can refuse the
- * call; before webhook bodies were bounded (a few readers at once, each within a deadline), such uploads held every
+ * body one byte a second. The Zalo signature covers the body, so the route must read a call that looks signed before
+ * it can refuse it (the uploads carry a well-formed, wrong signature; an unsigned one is refused at once); before webhook bodies were bounded (a few readers at once, each within a deadline), such uploads held every
  * server thread and {@code /health} timed out (10 s) for everyone.
  */
 class SlowUploadsIT {
@@ -87,7 +87,8 @@ class SlowUploadsIT {
     private static Socket startUpload(int port) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST /webhooks/zalo HTTP/1.1\r\nHost: localhost\r\nX-ZEvent-Signature: mac=0\r\n"
+        out.write(("POST /webhooks/zalo HTTP/1.1\r\nHost: localhost\r\nX-ZEvent-Signature: mac="
+                        + "0".repeat(64) + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();

@@ -64,10 +64,47 @@ class ReceiptJournalTest {
         InboundMessage after = message(ANNA, "2", "hello again", T0.plusSeconds(2));
         journal.append(before);
         journal.append(other);
-        journal.forgot(ANNA);
+        journal.forget(ANNA);
         journal.append(after);
 
         assertThat(journal.messages()).containsExactly(other, after);
+    }
+
+    @Test
+    // Regression (issue 17 review): forgetting only appended a line, so the citizen's words stayed on disk for 2 h.
+    void aForgottenConversationLeavesEveryFileAndTheFilesStayPrivate() throws Exception {
+        ManualClock clock = new ManualClock(T0);
+        ReceiptJournal journal = new ReceiptJournal(dir, clock);
+        journal.append(message(ANNA, "1", "Tôi tên Anna, hộ chiếu C7654321", T0));
+        journal.append(message(BINH, "9", "khai sinh", T0.plusSeconds(1)));
+        clock.set(T0.plus(Duration.ofHours(1)));
+        journal.append(message(ANNA, "2", "Anna again", clock.instant()));
+        Files.writeString(
+                onlyFileOf(journal, clock),
+                "{\"channel\":\"telegram\",\"chat\":\"101\",\"te",
+                StandardOpenOption.APPEND);
+
+        journal.forget(ANNA);
+
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Anna", "\"101\"");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .isEqualTo("rw-------");
+            }
+        }
+        assertThat(journal.messages())
+                .extracting(InboundMessage::channelMessageId)
+                .containsExactly("9");
+        journal.append(message(BINH, "10", "sau đó", clock.instant()));
+        assertThat(new ReceiptJournal(dir, clock).messages())
+                .extracting(InboundMessage::channelMessageId)
+                .containsExactly("9", "10");
+    }
+
+    /** The file the journal writes in now. */
+    private Path onlyFileOf(ReceiptJournal journal, ManualClock clock) {
+        return dir.resolve("receipts-" + clock.instant().getEpochSecond() / 3600 + ".jsonl");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.StoreException;
@@ -38,6 +39,7 @@ final class OfficerActions {
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Consumer<Incoming.OfficerAction> group;
+    private final Function<Incoming.OfficerAction, Optional<Long>> ticketOf;
     private final OfficerInbox inbox;
     private final ChatLanes lanes;
     private final Clock clock;
@@ -47,9 +49,18 @@ final class OfficerActions {
 
     private volatile Instant nextPrune = Instant.MIN;
 
-    /** @param group carries out one action (the officers' group: {@link OfficerGroup#handle}) */
-    OfficerActions(Consumer<Incoming.OfficerAction> group, OfficerInbox inbox, ChatLanes lanes, Clock clock) {
+    /**
+     * @param group    carries out one action (the officers' group: {@link OfficerGroup#handle})
+     * @param ticketOf the ticket an action is about, stored with it ({@link OfficerGroup#ticketOf})
+     */
+    OfficerActions(
+            Consumer<Incoming.OfficerAction> group,
+            Function<Incoming.OfficerAction, Optional<Long>> ticketOf,
+            OfficerInbox inbox,
+            ChatLanes lanes,
+            Clock clock) {
         this.group = group;
+        this.ticketOf = ticketOf;
         this.inbox = inbox;
         this.lanes = lanes;
         this.clock = clock;
@@ -62,7 +73,7 @@ final class OfficerActions {
      */
     void receive(long updateId, Incoming.OfficerAction action) {
         String source = "telegram:" + updateId;
-        if (inbox.add(source, encode(action), clock.instant())) {
+        if (inbox.add(source, ticketOf.apply(action), encode(action), clock.instant())) {
             queue(source, action);
         } else {
             log.debug("officer action {} was received before; not run again", source);

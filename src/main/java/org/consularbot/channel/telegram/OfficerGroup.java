@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.consularbot.channel.OfficerCommandLine;
+import org.consularbot.handoff.DeskCommand;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerDirectory;
 import org.consularbot.handoff.OfficerMessage;
@@ -95,6 +96,25 @@ final class OfficerGroup {
             return; // colleagues talking among themselves
         }
         post(result, action.messageId());
+    }
+
+    /**
+     * The ticket an action is about: the one its button or command names, the one the officer holds for a command
+     * without a number, the one whose card or relayed message it replies to; empty for colleagues talking. Stored with
+     * the action, so that a citizen who withdraws consent takes pending actions about them along.
+     */
+    Optional<Long> ticketOf(Incoming.OfficerAction action) {
+        if (action.callbackQueryId().isPresent()) {
+            Matcher button = BUTTON.matcher(action.text());
+            return button.matches() ? Optional.of(Long.parseLong(button.group(2))) : Optional.empty();
+        }
+        Optional<DeskCommand> command = OfficerCommandLine.parse(action.text());
+        if (command.isPresent()) {
+            return command.get().action() == DeskCommand.Action.QUEUE
+                    ? Optional.empty()
+                    : command.get().ticket().or(() -> desk.current(action.userId()));
+        }
+        return action.repliedTo().flatMap(outbox::ticketOfChannelMessage);
     }
 
     /**

@@ -65,7 +65,8 @@ final class TelegramIngress implements AutoCloseable {
             Duration typingAfter,
             Supplier<String> groupNotice,
             Optional<OfficerActions.Setup> officers) {
-        this.officers = officers.map(o -> new OfficerActions(o.group()::handle, o.inbox(), lanes, o.clock()));
+        this.officers = officers.map(
+                o -> new OfficerActions(o.group()::handle, o.group()::ticketOf, o.inbox(), lanes, o.clock()));
         this.updates = updates;
         this.processor = processor;
         this.client = client;

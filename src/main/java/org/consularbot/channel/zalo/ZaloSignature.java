@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Zalo's webhook signature: header {@code X-ZEvent-Signature: mac=<hex>} where hex = SHA-256 of app id + raw body +
@@ -12,6 +13,9 @@ import java.util.Locale;
  * constant time.
  */
 final class ZaloSignature {
+
+    /** What {@link #mac} gives, in either case: anything else cannot be valid, whatever the body. */
+    private static final Pattern WELL_FORMED = Pattern.compile("(?i)mac=[0-9a-f]{64}");
 
     private ZaloSignature() {}
 
@@ -23,6 +27,11 @@ final class ZaloSignature {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
+    }
+
+    /** Whether the header can be a signature at all: checked before the body is read. */
+    static boolean wellFormed(String header) {
+        return header != null && WELL_FORMED.matcher(header.strip()).matches();
     }
 
     static boolean valid(String header, String appId, String rawBody, String timestamp, String oaSecretKey) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.consularbot.channel.RefusedCalls;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
@@ -21,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Zalo's webhook, apart from the HTTP server: the signature is checked (constant time) and the timestamp must be
- * recent, else 401 and nothing is stored; then the event is stored (deduplicated on {@code msg_id}, since Zalo
- * retries) and 200 goes back at once, the answer following asynchronously. Ids are read as strings (they overflow
- * a long in some languages' JSON).
+ * Zalo's webhook, apart from the HTTP server: a call without a well-formed signature is refused before its body is
+ * read; then the signature is checked (constant time) and the timestamp must be recent, else 401 and nothing is
+ * stored; then the event is stored (deduplicated on {@code msg_id}, since Zalo retries) and 200 goes back at once,
+ * the answer following asynchronously. Ids are read as strings (they overflow a long in some languages' JSON).
  */
 public final class ZaloWebhook {
 
@@ -89,9 +90,20 @@ public final class ZaloWebhook {
         this.refused = new RefusedCalls("Zalo", clock, Duration.ofMinutes(1), log::warn);
     }
 
-    /** Handles one call and returns the HTTP status to answer. */
-    public int receive(String signature, byte[] rawBody) {
-        String body = new String(rawBody, StandardCharsets.UTF_8);
+    /**
+     * Handles one call and returns the HTTP status to answer. A call with no signature, or one that cannot be a
+     * signature, is refused before its body is read: the signature covers the body, but a forger need not be given
+     * the time to send one (a body trickled in holds a server thread).
+     *
+     * @param signature the signature header's value, or null when absent
+     * @param rawBody   the body, read when asked for
+     */
+    public int receive(String signature, Supplier<byte[]> rawBody) {
+        if (!ZaloSignature.wellFormed(signature)) {
+            refused.refused(signature == null ? "no signature" : "malformed signature");
+            return 401;
+        }
+        String body = new String(rawBody.get(), StandardCharsets.UTF_8);
         JsonNode event;
         try {
             event = JSON.readTree(body);
@@ -105,7 +117,7 @@ public final class ZaloWebhook {
         }
         String timestamp = event.path("timestamp").asText(null);
         if (!ZaloSignature.valid(signature, appId, body, timestamp, oaSecretKey)) {
-            refused.refused(signature == null ? "no signature" : "wrong signature");
+            refused.refused("wrong signature");
             return 401;
         }
         Instant sent;

@@ -42,7 +42,7 @@ class OfficerActionsTest {
     private OfficerActions actions(Consumer<Incoming.OfficerAction> group, OfficerInbox store) {
         ChatLanes lane = new ChatLanes(1, "test-officers");
         lanes.add(lane);
-        return new OfficerActions(group, store, lane, CLOCK);
+        return new OfficerActions(group, action -> Optional.of(12L), store, lane, CLOCK);
     }
 
     /** Waits until the lane has run everything queued so far. */
@@ -80,6 +80,10 @@ class OfficerActionsTest {
                 inbox);
         dying.receive(502, REPLY);
         assertThat(inbox.pending(10)).extracting(OfficerInbox.Action::sourceId).containsExactly("telegram:502");
+        assertThat(inbox.pending(10))
+                .as("stored with the ticket it is about")
+                .extracting(OfficerInbox.Action::ticket)
+                .containsExactly(Optional.of(12L));
 
         OfficerActions next = actions(ran::add, inbox);
         assertThat(next.resumePending()).isEqualTo(1);
@@ -124,7 +128,7 @@ class OfficerActionsTest {
         OfficerInbox down = new InMemoryOfficerInbox();
         OfficerInbox refusing = new OfficerInbox() {
             @Override
-            public boolean add(String sourceId, String payload, Instant at) {
+            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
                 throw new StoreException("database error while storing an officer's action: connection refused", null);
             }
 

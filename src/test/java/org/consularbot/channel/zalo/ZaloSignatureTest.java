@@ -38,4 +38,19 @@ class ZaloSignatureTest {
                 .as("no mac= prefix")
                 .isFalse();
     }
+
+    @Test
+    void onlyWhatCanBeASignatureIsWellFormed() {
+        assertThat(ZaloSignature.wellFormed(EXPECTED)).isTrue();
+        assertThat(ZaloSignature.wellFormed(" " + EXPECTED.toUpperCase() + " ")).isTrue();
+        assertThat(ZaloSignature.wellFormed(null)).isFalse();
+        assertThat(ZaloSignature.wellFormed("")).isFalse();
+        assertThat(ZaloSignature.wellFormed("mac=00")).isFalse();
+        assertThat(ZaloSignature.wellFormed(EXPECTED.substring(4)))
+                .as("no mac= prefix")
+                .isFalse();
+        assertThat(ZaloSignature.wellFormed(EXPECTED.replace('e', 'g')))
+                .as("not hex")
+                .isFalse();
+    }
 }
