@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database behind the conversation store: a connection pool over {@code DB_URL}, with the schema brought
@@ -23,12 +26,17 @@ public final class Database implements AutoCloseable {
     /** The embedded default: zero setup, one process. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/consular-bot";
 
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final String url;
+    /** Beside an H2 file while it is open: still there at the next open, the process was killed. */
+    private final Optional<Path> openMarker;
 
-    private Database(HikariDataSource pool, String url) {
+    private Database(HikariDataSource pool, String url, Optional<Path> openMarker) {
         this.pool = pool;
         this.url = url;
+        this.openMarker = openMarker;
     }
 
     /**
@@ -72,7 +80,60 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot prepare the database at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
-        return new Database(pool, settings.safeUrl());
+        Optional<Path> marker = DatabaseSettings.h2File(settings.url()).map(file -> Path.of(file + ".open"));
+        marker.filter(Database::leftByADeadProcess).ifPresent(found -> repairAfterKill(pool));
+        marker.ifPresent(Database::mark);
+        return new Database(pool, settings.safeUrl(), marker);
+    }
+
+    /** The last process on this H2 file did not close it: its indexes are read anew from the tables. */
+    private static void repairAfterKill(HikariDataSource pool) {
+        long started = System.nanoTime();
+        try {
+            int rebuilt = H2IndexRepair.rebuild(pool);
+            log.warn(
+                    "the database was not closed when last used; rebuilt {} of its indexes in {} ms",
+                    rebuilt,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            log.warn(
+                    "the database was not closed when last used and its indexes could not be rebuilt: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the marker names a process that is gone (killed, or the machine stopped). One that still runs is this
+     * process or a tool beside it on the same file (H2 shares one open database within a process): no repair then.
+     */
+    private static boolean leftByADeadProcess(Path marker) {
+        return Files.exists(marker)
+                && markedPid(marker)
+                        .flatMap(ProcessHandle::of)
+                        .map(p -> !p.isAlive())
+                        .orElse(true);
+    }
+
+    private static Optional<Long> markedPid(Path marker) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(marker).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void mark(Path marker) {
+        if (Files.exists(marker) && !leftByADeadProcess(marker)) {
+            return; // opened again while a running process has it: that one removes the marker
+        }
+        try {
+            Files.deleteIfExists(marker);
+            Files.createFile(
+                    marker, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("cannot mark {} as open: {}", marker, e.getMessage());
+        }
     }
 
     /**
@@ -130,6 +191,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        openMarker
+                .filter(marker -> markedPid(marker)
+                        .equals(Optional.of(ProcessHandle.current().pid())))
+                .ifPresent(marker -> {
+                    try {
+                        Files.deleteIfExists(marker);
+                    } catch (IOException e) {
+                        log.warn("cannot remove {}: {}", marker, e.getMessage());
+                    }
+                });
     }
 
     static String rootMessage(Throwable e) {
