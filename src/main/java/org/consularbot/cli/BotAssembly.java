@@ -119,7 +119,7 @@ final class BotAssembly implements AutoCloseable {
         this.tickets = new JdbcTicketStore(database.dataSource());
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
-        this.officerInbox = new JdbcOfficerInbox(database.dataSource());
+        this.officerInbox = new JdbcOfficerInbox(database.dataSource(), receipts);
         this.officerTexts = new OfficerTurnTexts(this::serving);
         this.roster = roster(config, corpus.mission().timeZone());
         this.knowledge = knowledgeOf(corpus);
@@ -179,6 +179,12 @@ final class BotAssembly implements AutoCloseable {
                 log.warn(
                         "the database had lost {} acknowledged messages when last stopped; restored from the receipt journal",
                         restored);
+            }
+            int actions = assembly.officerInbox.restoreReceipts();
+            if (actions > 0) {
+                log.warn(
+                        "the database had lost {} acknowledged officers' actions when last stopped; restored from the receipt journal",
+                        actions);
             }
         } catch (RuntimeException e) {
             assembly.close();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.consularbot.conversation.Actor;
 import org.consularbot.conversation.ConcurrentTurnException;
@@ -377,7 +378,15 @@ public final class JdbcConversationStore implements ConversationStore {
     public boolean forget(ConversationKey key) {
         // The journal first: were the process killed between the two, a replay must not bring back what the database
         // had deleted (the withdrawal was not acknowledged then, and the channel sends it again).
-        receipts.ifPresent(journal -> journal.forget(key));
+        if (receipts.isPresent()) {
+            Set<Long> tickets = tx.inTransaction("reading a conversation's tickets", connection -> {
+                Optional<Conversation> found = ConversationRows.find(connection, key);
+                return found.isPresent()
+                        ? new Retention(connection).tickets(found.get().id())
+                        : Set.<Long>of();
+            });
+            receipts.get().forget(key, tickets); // with the officers' actions about them
+        }
         return tx.inTransaction("forgetting a conversation", connection -> {
             Optional<Conversation> found = ConversationRows.find(connection, key);
             return found.isPresent()

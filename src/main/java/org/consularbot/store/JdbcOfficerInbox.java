@@ -14,18 +14,50 @@ import org.consularbot.handoff.OfficerInbox;
 
 /**
  * The officer inbox in the officer_inbox table. A redelivered action is refused by the primary key, not by a lookup
- * first, so two instances receiving the same update store it once.
+ * first, so two instances receiving the same update store it once. On an H2 file each action is also written to the
+ * receipt journal first, since H2 can lose a row it committed when killed, and Telegram would not send it again.
  */
 public final class JdbcOfficerInbox implements OfficerInbox {
 
     private final Transactions tx;
+    /** On an H2 file: where each action is also written before the channel is told it is stored. */
+    private final Optional<ReceiptJournal> receipts;
 
     public JdbcOfficerInbox(DataSource dataSource) {
+        this(dataSource, Optional.empty());
+    }
+
+    /** @param receipts the journal H2 needs to keep what it acknowledged through a kill (none on PostgreSQL) */
+    public JdbcOfficerInbox(DataSource dataSource, Optional<ReceiptJournal> receipts) {
         this.tx = new Transactions(dataSource);
+        this.receipts = receipts;
+    }
+
+    /**
+     * Stores again every action in the receipt journal, at start-up before any is run: those the database lost when
+     * the last run was killed come back pending, so the next relay round carries them out. One the database still
+     * has, carried out or not, is refused by its key like a redelivery: nothing is carried out twice that the
+     * database recorded (H2 loses the last commits, so an action whose row it lost lost what it did too).
+     *
+     * @return how many actions the database had lost
+     */
+    public int restoreReceipts() {
+        int restored = 0;
+        for (Action action : receipts.map(ReceiptJournal::actions).orElse(List.of())) {
+            if (insert(action.sourceId(), action.ticket(), action.payload(), action.receivedAt())) {
+                restored++;
+            }
+        }
+        return restored;
     }
 
     @Override
     public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
+        receipts.ifPresent(journal -> journal.append(new Action(sourceId, ticket, payload, at)));
+        return insert(sourceId, ticket, payload, at);
+    }
+
+    private boolean insert(String sourceId, Optional<Long> ticket, String payload, Instant at) {
         try {
             return tx.inTransaction("storing an officer's action", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement(

@@ -21,12 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.conversation.StoreException;
+import org.consularbot.handoff.OfficerInbox;
 
 /**
  * Every citizen message the embedded H2 database is given, also appended to a plain file (and forced to disk)
@@ -36,9 +38,13 @@ import org.consularbot.conversation.StoreException;
  * Telegram proof lost 1 message in 1,480. Telegram forgets an update once its offset is passed, so a message H2 drops
  * is gone for good unless it is written somewhere the operating system keeps.
  *
+ * <p>Officers' actions from their group (a reply to a citizen, a take, a note) are kept the same way ({@link
+ * #append(OfficerInbox.Action)}), for the same reason: the officers' inbox acknowledges them to Telegram once stored.
+ *
  * <p>One file per hour, kept {@link #KEPT} (the loss seen is the last fraction of a second); the folder and files are
- * the service user's alone (message content). A conversation a citizen asks to forget is removed from the files, so a
- * replay never brings back what was deleted. A line half-written at a kill was never acknowledged and is skipped.
+ * the service user's alone (message content). A conversation a citizen asks to forget is removed from the files, with
+ * the officers' actions about its tickets, so a replay never brings back what was deleted. A line half-written at a
+ * kill was never acknowledged and is skipped.
  */
 public final class ReceiptJournal {
 
@@ -85,18 +91,38 @@ public final class ReceiptJournal {
     }
 
     /**
-     * Removes a conversation deleted at the citizen's request from every file: its lines held their words for up to
+     * Writes an officer's action and forces it to disk, before the officers' inbox stores it.
+     *
+     * @throws StoreException when it cannot: the channel must not acknowledge the action then
+     */
+    public synchronized void append(OfficerInbox.Action action) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("officer", action.sourceId())
+                .put("payload", action.payload())
+                .put("at", action.receivedAt().toString());
+        action.ticket().ifPresent(ticket -> line.put("ticket", ticket));
+        write(line);
+    }
+
+    /** Removes a conversation from every file, as {@link #forget(ConversationKey, Set)} with no tickets. */
+    public void forget(ConversationKey key) {
+        forget(key, Set.of());
+    }
+
+    /**
+     * Removes a conversation deleted at the citizen's request from every file, with the officers' actions about
+     * {@code tickets} (its tickets: their text may quote the citizen): its lines held their words for up to
      * {@link #KEPT}, and a replay must not bring them back. Each file that held some is written anew beside itself,
      * forced to disk and moved over the old one in one step, so a kill leaves the old file or the new one, never half;
      * lines cut short by an earlier kill go too (they were never acknowledged, and may be this citizen's).
      *
      * @throws StoreException when it cannot: the withdrawal must not be acknowledged then
      */
-    public synchronized void forget(ConversationKey key) {
+    public synchronized void forget(ConversationKey key, Set<Long> tickets) {
         close(); // the file being written may be replaced; the next message opens the new one
         try {
             for (Path file : files()) {
-                rewriteWithout(file, key);
+                rewriteWithout(file, key, tickets);
             }
             try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
                 directory.force(true); // the renames too
@@ -106,11 +132,17 @@ public final class ReceiptJournal {
         }
     }
 
-    private void rewriteWithout(Path file, ConversationKey key) throws IOException {
+    private void rewriteWithout(Path file, ConversationKey key, Set<Long> tickets) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> kept = lines.stream()
-                .filter(line ->
-                        read(line).filter(entry -> !entry.key().equals(key)).isPresent())
+                .filter(line -> read(line)
+                        .filter(entry -> entry.action() == null
+                                ? !entry.key().equals(key)
+                                : entry.action()
+                                        .ticket()
+                                        .filter(tickets::contains)
+                                        .isEmpty())
+                        .isPresent())
                 .toList();
         if (kept.size() == lines.size()) {
             return;
@@ -136,29 +168,17 @@ public final class ReceiptJournal {
      * instead: the conversation's earlier messages are left out.
      */
     public synchronized List<InboundMessage> messages() {
-        try {
-            prune(clock.instant().getEpochSecond() / 3600);
-        } catch (IOException e) {
-            throw new StoreException("cannot prune the receipt journal in " + folder + ": " + e.getMessage(), e);
-        }
         Map<ConversationKey, List<InboundMessage>> byConversation = new LinkedHashMap<>();
-        for (Path file : files()) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new StoreException("cannot read the receipt journal " + file + ": " + e.getMessage(), e);
+        for (Entry entry : entries()) {
+            if (entry.action() != null) {
+                continue;
             }
-            for (String line : lines) {
-                read(line).ifPresent(entry -> {
-                    if (entry.message() == null) {
-                        byConversation.remove(entry.key());
-                    } else {
-                        byConversation
-                                .computeIfAbsent(entry.key(), k -> new ArrayList<>())
-                                .add(entry.message());
-                    }
-                });
+            if (entry.message() == null) {
+                byConversation.remove(entry.key());
+            } else {
+                byConversation
+                        .computeIfAbsent(entry.key(), k -> new ArrayList<>())
+                        .add(entry.message());
             }
         }
         List<InboundMessage> all = new ArrayList<>();
@@ -167,15 +187,55 @@ public final class ReceiptJournal {
         return all;
     }
 
-    private record Entry(ConversationKey key, InboundMessage message) {}
+    /** The officers' actions kept, in the order they were written (a redelivered one may appear twice). */
+    public synchronized List<OfficerInbox.Action> actions() {
+        return entries().stream()
+                .map(Entry::action)
+                .filter(action -> action != null)
+                .toList();
+    }
+
+    /** Every readable line of the files kept, oldest file first. */
+    private List<Entry> entries() {
+        try {
+            prune(clock.instant().getEpochSecond() / 3600);
+        } catch (IOException e) {
+            throw new StoreException("cannot prune the receipt journal in " + folder + ": " + e.getMessage(), e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Path file : files()) {
+            try {
+                Files.readAllLines(file, StandardCharsets.UTF_8)
+                        .forEach(line -> read(line).ifPresent(entries::add));
+            } catch (IOException e) {
+                throw new StoreException("cannot read the receipt journal " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return entries;
+    }
+
+    /** A line: a citizen's message, an old "forget" line (no message), or an officer's action (no conversation). */
+    private record Entry(ConversationKey key, InboundMessage message, OfficerInbox.Action action) {}
 
     private static Optional<Entry> read(String line) {
         try {
             JsonNode node = JSON.readTree(line);
+            if (node.hasNonNull("officer")) {
+                return Optional.of(new Entry(
+                        null,
+                        null,
+                        new OfficerInbox.Action(
+                                node.get("officer").asText(),
+                                node.hasNonNull("ticket")
+                                        ? Optional.of(node.get("ticket").asLong())
+                                        : Optional.empty(),
+                                node.get("payload").asText(),
+                                Instant.parse(node.path("at").asText()))));
+            }
             ConversationKey key = new ConversationKey(
                     node.path("channel").asText(), node.path("chat").asText());
             if (node.path("forget").asBoolean(false)) {
-                return Optional.of(new Entry(key, null));
+                return Optional.of(new Entry(key, null, null));
             }
             return Optional.of(new Entry(
                     key,
@@ -185,7 +245,8 @@ public final class ReceiptJournal {
                             node.path("id").asText(),
                             ContentKind.fromCode(node.path("kind").asText()),
                             node.path("text").asText(""),
-                            Instant.parse(node.path("at").asText()))));
+                            Instant.parse(node.path("at").asText())),
+                    null));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // cut short by a kill while it was written: never acknowledged
         }

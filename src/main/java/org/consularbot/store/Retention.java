@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.consularbot.conversation.PurgeReport;
 
@@ -67,6 +69,21 @@ final class Retention {
                 cutoff);
         long conversations = update("DELETE FROM conversations WHERE updated_at < ?", cutoff);
         return new PurgeReport(messages, replies, events, conversations);
+    }
+
+    /** The conversation's tickets, whose officers' actions {@link #forget} deletes too. */
+    Set<Long> tickets(long conversationId) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT id FROM tickets WHERE conversation_id = ?")) {
+            select.setLong(1, conversationId);
+            Set<Long> ids = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     /**

@@ -80,7 +80,7 @@ class ConsentWithdrawalTest {
             JdbcConversationStore conversations =
                     new JdbcConversationStore(db.dataSource(), clock, Optional.of(journal));
             JdbcTicketStore tickets = new JdbcTicketStore(db.dataSource());
-            JdbcOfficerInbox inbox = new JdbcOfficerInbox(db.dataSource());
+            JdbcOfficerInbox inbox = new JdbcOfficerInbox(db.dataSource(), Optional.of(journal));
             long ticket = ticketFor(conversations, tickets, CITIZEN, "Tôi tên Lan, hộ chiếu B1234567");
             long other = ticketFor(conversations, tickets, OTHER, "Tôi tên Bình, cần gặp cán bộ");
             inbox.add("telegram:1", Optional.of(ticket), "{\"text\":\"/note Lan B1234567\"}", clock.instant());
@@ -99,6 +99,10 @@ class ConsentWithdrawalTest {
             assertThat(journal.messages())
                     .extracting(InboundMessage::conversation)
                     .containsExactly(OTHER);
+            assertThat(journal.actions())
+                    .as("the officers' actions journaled on H2: the one about the citizen's ticket goes")
+                    .extracting(OfficerInbox.Action::sourceId)
+                    .containsExactly("telegram:2", "telegram:3");
             conversations.recordInbound(InboundMessage.text(CITIZEN, "u-4711", "m9", "hello again", clock.instant()));
             assertThat(journal.messages())
                     .as("the journal is written after the rewrite")

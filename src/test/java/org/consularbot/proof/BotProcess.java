@@ -52,6 +52,40 @@ final class BotProcess implements AutoCloseable {
         return bot;
     }
 
+    /** Runs one command of the jar to its end with the same environment (e.g. {@code officer add}), failing unless 0. */
+    static void run(String name, Map<String, String> env, String... command) {
+        try {
+            Path log = ProofReport.DIR.resolve(name + ".log");
+            Files.createDirectories(log.getParent());
+            List<String> line = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-jar",
+                    JAR.toAbsolutePath().toString()));
+            line.addAll(List.of(command));
+            ProcessBuilder builder = new ProcessBuilder(line)
+                    .directory(Files.createTempDirectory("proof-" + name).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment()
+                    .keySet()
+                    .removeIf(key -> !key.equals("PATH") && !key.equals("HOME") && !key.startsWith("LANG"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not end within 60 s; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Starts this instance again, as before, with a log of its own for the new run. */
     void restart() {
         if (process != null && process.isAlive()) {

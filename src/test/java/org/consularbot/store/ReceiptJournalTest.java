@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.consularbot.ManualClock;
 import org.consularbot.conversation.ContentKind;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
+import org.consularbot.handoff.OfficerInbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +103,44 @@ class ReceiptJournalTest {
         assertThat(new ReceiptJournal(dir, clock).messages())
                 .extracting(InboundMessage::channelMessageId)
                 .containsExactly("9", "10");
+    }
+
+    @Test
+    // Regression (issue 17): officers' actions were acknowledged to Telegram once in the inbox, with no journal on H2.
+    void anOfficersActionIsReadBackWholeApartFromCitizensMessages() {
+        ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        OfficerInbox.Action reply = new OfficerInbox.Action(
+                "telegram:5001", Optional.of(12L), "{\"userId\":\"7\",\"text\":\"Chào chị \\\"Anna\\\"\\n🙂\"}", T0);
+        OfficerInbox.Action queue =
+                new OfficerInbox.Action("telegram:5002", Optional.empty(), "{\"text\":\"/queue\"}", T0);
+        InboundMessage citizen = message(ANNA, "1", "mat ho chieu", T0);
+        journal.append(reply);
+        journal.append(citizen);
+        journal.append(queue);
+        journal.close();
+
+        ReceiptJournal reopened = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        assertThat(reopened.actions()).containsExactly(reply, queue);
+        assertThat(reopened.messages()).containsExactly(citizen);
+    }
+
+    @Test
+    void forgettingAConversationTakesTheOfficersActionsAboutItsTicketsAlong() throws Exception {
+        ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        journal.append(message(ANNA, "1", "Anna, hộ chiếu C7654321", T0));
+        journal.append(
+                new OfficerInbox.Action("telegram:1", Optional.of(12L), "{\"text\":\"/note 12 Anna C7654321\"}", T0));
+        journal.append(new OfficerInbox.Action("telegram:2", Optional.of(13L), "{\"text\":\"/note 13 Binh\"}", T0));
+        journal.append(new OfficerInbox.Action("telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", T0));
+        Files.writeString(onlyFile(), "{\"officer\":\"telegram:4\",\"payload\":\"Anna", StandardOpenOption.APPEND);
+
+        journal.forget(ANNA, Set.of(12L));
+
+        assertThat(Files.readString(onlyFile())).doesNotContain("Anna", "C7654321");
+        assertThat(journal.actions())
+                .extracting(OfficerInbox.Action::sourceId)
+                .containsExactly("telegram:2", "telegram:3");
+        assertThat(journal.messages()).isEmpty();
     }
 
     /** The file the journal writes in now. */
