@@ -52,42 +52,6 @@ public record TurnRecord(
         Objects.requireNonNull(emergency, "emergency");
     }
 
-    /** A turn that declares no emergency. */
-    public TurnRecord(
-            long conversationId,
-            long expectedVersion,
-            long inboundId,
-            TurnOutcome outcome,
-            ConversationState state,
-            Optional<Language> preferredLanguage,
-            Language lastLanguage,
-            List<String> pendingChoices,
-            int unansweredStreak,
-            List<ConversationEvent> events,
-            List<Reply> replies,
-            Optional<Feedback> feedback,
-            Instant at,
-            Optional<String> lastEntry,
-            Optional<String> country) {
-        this(
-                conversationId,
-                expectedVersion,
-                inboundId,
-                outcome,
-                state,
-                preferredLanguage,
-                lastLanguage,
-                pendingChoices,
-                unansweredStreak,
-                events,
-                replies,
-                feedback,
-                at,
-                lastEntry,
-                country,
-                Optional.empty());
-    }
-
     /** A turn that leaves no FAQ context (an officer's turn, a test's). */
     public TurnRecord(
             long conversationId,

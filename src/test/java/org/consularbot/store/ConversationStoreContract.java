@@ -223,7 +223,8 @@ abstract class ConversationStoreContract {
                 Optional.of(feedback),
                 T0.plusSeconds(1),
                 Optional.of("passport-renew"),
-                Optional.of("JP"));
+                Optional.of("JP"),
+                Optional.empty());
 
         List<OutboxEntry> queued = store.commitTurn(record);
 
@@ -596,7 +597,8 @@ abstract class ConversationStoreContract {
                 Optional.empty(),
                 japan.at(),
                 Optional.empty(),
-                Optional.of("JP")));
+                Optional.of("JP"),
+                Optional.empty()));
 
         StoredInbound second = store.recordInbound(message(CHAT, "2", "cứu em"));
         store.commitTurn(turn(second, 1, List.of(Reply.text(ReplyKind.EMERGENCY, "110")), List.of(), Optional.empty()));
@@ -621,7 +623,8 @@ abstract class ConversationStoreContract {
                 Optional.empty(),
                 home.at(),
                 Optional.empty(),
-                Optional.of("CA")));
+                Optional.of("CA"),
+                Optional.empty()));
         assertThat(store.find(CHAT).orElseThrow().country()).contains("CA");
     }
 

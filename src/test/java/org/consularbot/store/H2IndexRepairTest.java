@@ -53,7 +53,25 @@ class H2IndexRepairTest {
     }
 
     @Test
-    void aCleanFileIsNotRepairedAndItsConstraintsHold() throws Exception {
+    void aMarkerOfARunningProcessIsNoKillAndStaysItsToRemove() throws Exception {
+        Path file = killedFile();
+        Path marker = Path.of(file + ".open");
+        String running =
+                Long.toString(ProcessHandle.current().parent().orElseThrow().pid());
+        Files.writeString(marker, running);
+
+        try (Database database = Database.open(DatabaseSettings.of(url(file)))) {
+            JdbcConversationStore store = new JdbcConversationStore(database.dataSource(), Clock.systemUTC());
+
+            assertThatThrownBy(() -> store.recordInbound(message()))
+                    .as("not repaired: the file is another running process's")
+                    .isInstanceOf(StoreException.class);
+        }
+        assertThat(Files.readString(marker)).isEqualTo(running);
+    }
+
+    @Test
+    void aRebuiltDatabaseStillTellsARedelivery() throws Exception {
         Path file = tmp.resolve("clean").resolve("consular-bot");
         try (Database database = Database.open(DatabaseSettings.of(url(file)))) {
             JdbcConversationStore store = new JdbcConversationStore(database.dataSource(), Clock.systemUTC());
