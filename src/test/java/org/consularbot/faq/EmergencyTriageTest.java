@@ -46,6 +46,7 @@ class EmergencyTriageTest {
                 "my employer took my passport and locks me in the house | trafficking",
                 "con tôi đi học từ sáng không thấy về, gọi không được | missing",
                 "em bị bắt cóc | missing",
+                "my grandmother went out to the shops this morning and hasn't come back, she has no phone | missing",
                 "anh tôi vừa bị đuối nước ở biển | death",
                 "nước lên tới mái nhà rồi, cả nhà em đang trên mái | disaster",
                 "nghe tiếng súng gần chỗ em ở | disaster",

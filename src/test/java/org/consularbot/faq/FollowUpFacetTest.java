@@ -77,4 +77,24 @@ class FollowUpFacetTest {
                 .as("was visa.exemption.eligibility")
                 .startsWith("civil.birth.");
     }
+
+    /**
+     * A short follow-up whose best entries all belong to another topic asks about that topic, however long the
+     * message before ("legalise it?" after a long letter about a copy of a birth extract got the extract again);
+     * the context's entry is still offered, second.
+     */
+    @Test
+    void aShortFollowUpWhoseEntriesAllShareATopicGetsThatTopic() {
+        MatchResult legalise = MATCHER.match(
+                "lấy xong thì có phải hợp pháp hóa để nộp cho sở ngoại kiều không ạ",
+                "Em muốn xin bản sao trích lục khai sinh ở Đại sứ quán tại Berlin vì bản gốc bị thất lạc khi chuyển"
+                        + " nhà");
+        assertThat(legalise.ranked().get(0).entry().topic())
+                .as("was civil.records again")
+                .isEqualTo("legalization");
+        assertThat(legalise.ranked().stream()
+                        .limit(MatchResult.MAX_SUGGESTIONS)
+                        .map(c -> c.entry().topic()))
+                .contains("civil.records");
+    }
 }

@@ -60,4 +60,17 @@ class MatcherTiersTest {
         assertThat(result.tier()).isIn(Tier.ANSWER, Tier.SUGGEST);
         assertThat(result.top().orElseThrow().entry().topic()).isEqualTo("emergency.arrest");
     }
+
+    /** Chat abbreviations of procedures: "gth" was an unknown word, and the message got a visa entry. */
+    @Test
+    void procedureAbbreviationsAreReadAsTheirWords() {
+        assertThat(MATCHER.match("e đang xin gth ở đsq để về nc, mất mấy ngày ạ")
+                        .top()
+                        .map(c -> c.entry().topic()))
+                .contains("travel-document");
+        assertThat(MATCHER.match("gh hc ở Nhật cần mang j ạ")
+                        .top()
+                        .map(c -> c.entry().topic()))
+                .contains("passport.issue");
+    }
 }
