@@ -25,9 +25,7 @@ public final class EmergencyTexts {
                 l == Language.VI
                         ? "🆘 KHẨN CẤP: gọi ngay đường dây nóng bảo hộ công dân 24/7: {{hotline}}"
                         : "🆘 EMERGENCY: call the 24/7 citizen-protection hotline now: {{hotline}}",
-                l == Language.VI
-                        ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}"
-                        : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
+                fromVietnam(l));
     }
 
     /** Above an answer when the triage is unsure: the hotline, and a button that brings an officer at once. */
@@ -37,9 +35,7 @@ public final class EmergencyTexts {
                 l == Language.VI
                         ? "Nếu bạn đang gặp nguy hiểm: gọi ngay {{hotline}} (24/7) hoặc bấm nút dưới đây để báo cán bộ trực."
                         : "If you are in danger now: call {{hotline}} (24/7) or press the button below to alert the duty officer.",
-                l == Language.VI
-                        ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}"
-                        : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
+                fromVietnam(l));
     }
 
     public String dangerButton(Language l) {
@@ -86,6 +82,13 @@ public final class EmergencyTexts {
         return l == Language.VI
                 ? "Cán bộ trực đã được báo và sẽ nhắn cho bạn tại đây."
                 : "The duty officer has been alerted and will write to you here.";
+    }
+
+    /** For family in Viet Nam: the hotline as dialled from there. */
+    private static String fromVietnam(Language l) {
+        return l == Language.VI
+                ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}"
+                : "Family in Viet Nam can call: {{hotline_from_vietnam}}";
     }
 
     private String lines(Language l, String... lines) {

@@ -35,7 +35,9 @@ public final class HealthProbe implements AutoCloseable {
      */
     public record Schedule(Duration every, Duration timeout, Duration staleAfter) {
 
-        /** Every 2 s, each run within 3 s; a result is at most about 5 s old, so one 15 s old means the checks stopped. */
+        /**
+         * Every 2 s, each run within 3 s: a result is at most about 5 s old, so one 15 s old means the checks stopped.
+         */
         public static final Schedule DEFAULT =
                 new Schedule(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(15));
 

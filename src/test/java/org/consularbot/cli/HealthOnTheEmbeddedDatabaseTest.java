@@ -56,8 +56,8 @@ class HealthOnTheEmbeddedDatabaseTest {
     }
 
     @Test
-    // Regression (issue 17 review): nothing checked that /health follows the database, so a RunningBot.alive() that
-    // always said yes would have passed every test.
+    // Regression (issue 17 review): nothing checked that /health follows the database, so a liveness that always said
+    // yes would have passed every test.
     void healthFailsWhileTheDatabaseCannotOpenAgainAndRecoversWhenItCan() throws Exception {
         zalo = new StubZaloServer();
         Path file = data.resolve("bot.mv.db");

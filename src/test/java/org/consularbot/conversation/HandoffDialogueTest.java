@@ -15,18 +15,12 @@ import org.junit.jupiter.api.Test;
 /** Officers around the dialogue: asked for, waited for, in charge, gone; the bot never answers over one. */
 class HandoffDialogueTest {
 
-    private ConversationHarness bot = ConversationHarness.create();
-    private Chat chat = bot.chat("citizen-1");
+    private final ConversationHarness bot = ConversationHarness.create();
+    private final Chat chat = bot.chat("citizen-1");
 
     @AfterEach
     void close() {
         bot.close();
-    }
-
-    private void restart(ConversationHarness.Builder builder) {
-        bot.close();
-        bot = builder.build();
-        chat = bot.chat("citizen-1");
     }
 
     @Test
@@ -76,28 +70,6 @@ class HandoffDialogueTest {
         assertThat(bot.escalation.withdrawn).hasSize(1);
         assertThat(chat.stateChanges()).endsWith("waiting-for-officer>bot-answering:citizen-cancelled");
         assertThat(chat.say(RENEW_VI).get(0).entryId()).contains(RENEW_ID);
-    }
-
-    @Test
-    // Regression: old "did you mean" buttons were answered by the bot over the officer, and messages over the
-    // rate limit never reached the officer.
-    void withAnOfficerOldChoiceButtonsAndMessagesOverTheLimitAreRelayedNotAnswered() {
-        restart(ConversationHarness.builder().rateLimit(2));
-        bot.escalation.available = true;
-        List<Reply> suggestion = chat.say(VAGUE_VI);
-        String oldChoice = suggestion.get(0).choices().get(0).payload();
-        chat.say("/human");
-        chat.officer(Trigger.OFFICER_JOINED);
-
-        assertThat(chat.press(oldChoice))
-                .as("the bot does not answer over the officer")
-                .isEmpty();
-        for (int i = 0; i < 5; i++) {
-            assertThat(chat.say("tin nhan " + i)).isEmpty();
-            assertThat(chat.last.outcome().code()).isEqualTo("relayed");
-        }
-        assertThat(bot.escalation.relayed).hasSize(6);
-        assertThat(chat.state()).isEqualTo(ConversationState.WITH_OFFICER);
     }
 
     @Test

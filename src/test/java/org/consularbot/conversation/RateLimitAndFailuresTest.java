@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.consularbot.conversation.DialogueTest.HOTLINE;
 import static org.consularbot.conversation.DialogueTest.RENEW_ID;
 import static org.consularbot.conversation.DialogueTest.RENEW_VI;
+import static org.consularbot.conversation.DialogueTest.VAGUE_VI;
 import static org.consularbot.conversation.EmergencyDialogueTest.ARRESTED_EN;
 import static org.consularbot.conversation.EmergencyDialogueTest.ARRESTED_VI;
 import static org.mockito.ArgumentMatchers.any;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate limit (never in the way of an emergency) and failures around the dialogue (a matcher or fallback that
- * breaks): the citizen is never left in silence, and always has the hotline.
+ * The rate limit (never in the way of an emergency, nor of messages for an officer) and failures around the dialogue
+ * (a matcher or fallback that breaks): the citizen is never left in silence, and always has the hotline.
  */
 class RateLimitAndFailuresTest {
 
@@ -71,6 +72,28 @@ class RateLimitAndFailuresTest {
 
         bot.clock.advance(Duration.ofMinutes(1));
         assertThat(chat.say(RENEW_VI)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
+    }
+
+    @Test
+    // Regression: old "did you mean" buttons were answered by the bot over the officer, and messages over the
+    // rate limit never reached the officer.
+    void withAnOfficerOldChoiceButtonsAndMessagesOverTheLimitAreRelayedNotAnswered() {
+        restart(ConversationHarness.builder().rateLimit(2));
+        bot.escalation.available = true;
+        List<Reply> suggestion = chat.say(VAGUE_VI);
+        String oldChoice = suggestion.get(0).choices().get(0).payload();
+        chat.say("/human");
+        chat.officer(Trigger.OFFICER_JOINED);
+
+        assertThat(chat.press(oldChoice))
+                .as("the bot does not answer over the officer")
+                .isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(chat.say("tin nhan " + i)).isEmpty();
+            assertThat(chat.last.outcome().code()).isEqualTo("relayed");
+        }
+        assertThat(bot.escalation.relayed).hasSize(6);
+        assertThat(chat.state()).isEqualTo(ConversationState.WITH_OFFICER);
     }
 
     @Test
