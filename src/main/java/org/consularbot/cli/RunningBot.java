@@ -1,9 +1,6 @@
 package org.consularbot.cli;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +33,16 @@ import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.JdbcZaloTokens;
+import org.consularbot.web.HealthProbe;
 import org.consularbot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bot running as a service: database, Telegram channel, the relay (every second: replies due for another
- * attempt, and messages whose answer failed after they were acknowledged), and the HTTP server in webhook mode. Start-up order matters: the token is checked before anything is sent, replies and
- * messages left over from the last run are finished before new updates come in.
+ * attempt, and messages whose answer failed after they were acknowledged), the database probe that /health and
+ * /ready answer from, and the HTTP server in webhook mode. Start-up order matters: the token is checked before
+ * anything is sent, replies and messages left over from the last run are finished before new updates come in.
  */
 final class RunningBot implements AutoCloseable {
 
@@ -63,8 +62,11 @@ final class RunningBot implements AutoCloseable {
     private final ScheduledExecutorService relay;
     private final String botName;
     private WebServer web;
+    private HealthProbe databaseProbe;
     private BotAssembly.Turns turns;
-    private boolean closed;
+    /** Read by /ready on the web server's threads. */
+    private volatile boolean closed;
+
     private boolean officerGroup;
 
     private RunningBot(
@@ -181,7 +183,16 @@ final class RunningBot implements AutoCloseable {
         zaloWebhook.ifPresent(hook ->
                 webhooks.add(new WebServer.Webhook(ZaloWebhook.PATH, ZaloWebhook.SIGNATURE_HEADER, hook::receive)));
         BotMetrics metrics = assembly.metrics();
-        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::problems, this::alive);
+        // The routes answer from the probe's last result, never by asking the database themselves: one that cannot
+        // open again took 10 s to say so, longer than a supervisor waits.
+        databaseProbe = new HealthProbe(
+                "database",
+                assembly.database.embedded() ? "closed" : "unreachable",
+                assembly.database::reachable,
+                HealthProbe.Schedule.DEFAULT,
+                assembly.clock());
+        databaseProbe.start();
+        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::readiness, this::liveness);
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.
@@ -221,23 +232,23 @@ final class RunningBot implements AutoCloseable {
      * full disk, leaves a process that can only fail; a restart by the supervisor is the way out). PostgreSQL is
      * another process: its outages are for /ready, or every instance would be restarted while it restarts.
      */
-    private boolean alive() {
-        return !assembly.database.embedded() || assembly.database.reachable();
+    private WebServer.Status liveness() {
+        return assembly.database.embedded() ? databaseProbe.last().health() : new WebServer.Status(true, "ok");
     }
 
-    /** What keeps the service from being ready: the database unreachable, a channel closed. Empty when ready. */
-    private Map<String, String> problems() {
+    /** Ready when the database answered at the last probe and the channels run; else 503 naming what is wrong. */
+    private WebServer.Status readiness() {
+        HealthProbe.Reading database = databaseProbe.last();
         Map<String, String> problems = new LinkedHashMap<>();
-        try (Connection connection = assembly.database.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
-        } catch (SQLException | RuntimeException e) {
-            problems.put("database", "unreachable");
+        if (!database.passed()) {
+            problems.put("database", database.detail());
         }
         if (closed) {
             problems.put("channels", "stopped");
         }
-        return problems;
+        return problems.isEmpty()
+                ? new WebServer.Status(true, "ready (" + database.checked() + ")")
+                : new WebServer.Status(false, problems.toString());
     }
 
     static String groupNotice(String hotline) {
@@ -274,6 +285,9 @@ final class RunningBot implements AutoCloseable {
         relay.shutdown();
         if (web != null) {
             web.close();
+        }
+        if (databaseProbe != null) {
+            databaseProbe.close();
         }
         telegram.ifPresent(TelegramChannel::close);
         zalo.ifPresent(ZaloChannel::close);

@@ -3,11 +3,7 @@ package org.consularbot.conversation;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
 import org.consularbot.faq.Language;
@@ -15,18 +11,20 @@ import org.consularbot.faq.Passage;
 import org.consularbot.faq.Whereabouts;
 
 /**
- * Everything the bot says in its own words, in both languages: short, direct, always with a way out (the
- * hotline, an officer). Mission facts come from the corpus as {@code {{key}}}; a line whose fact this mission
- * has not published is left out rather than shown with a gap.
+ * What the bot says in its own words, in both languages: short, direct, always with a way out (the hotline, an
+ * officer). Mission facts come from the corpus as {@code {{key}}}; a line whose fact this mission has not published is
+ * left out rather than shown with a gap ({@link FactLines}). What it says to someone in danger is apart, in
+ * {@link #emergency()}.
  */
 public final class BotTexts {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     /** Read at each text, so texts made once (officer turns) follow staff's edits of mission.yaml. */
     private final Supplier<Corpus> serving;
+
+    private final EmergencyTexts emergency;
 
     public BotTexts(Corpus corpus) {
         this(() -> corpus);
@@ -35,9 +33,15 @@ public final class BotTexts {
     /** Texts from whichever corpus is serving when each is written. */
     public BotTexts(Supplier<Corpus> serving) {
         this.serving = serving;
+        this.emergency = new EmergencyTexts(serving);
         if (serving.get().hotline() == null) {
             throw new IllegalArgumentException("mission.yaml must give facts.hotline: the answer of last resort");
         }
+    }
+
+    /** What the bot says to someone who may be in danger. */
+    public EmergencyTexts emergency() {
+        return emergency;
     }
 
     public String welcome(Language l) {
@@ -186,33 +190,6 @@ public final class BotTexts {
         return (l == Language.VI ? "Nguồn: " : "Source: ") + source + when + past;
     }
 
-    public String emergencyHeader(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "🆘 KHẨN CẤP: gọi ngay đường dây nóng bảo hộ công dân 24/7: {{hotline}}"
-                        : "🆘 EMERGENCY: call the 24/7 citizen-protection hotline now: {{hotline}}",
-                l == Language.VI
-                        ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}"
-                        : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
-    }
-
-    /** Above an answer when the triage is unsure: the hotline, and a button that brings an officer at once. */
-    public String dangerHint(Language l) {
-        return lines(
-                l,
-                l == Language.VI
-                        ? "Nếu bạn đang gặp nguy hiểm: gọi ngay {{hotline}} (24/7) hoặc bấm nút dưới đây để báo cán bộ trực."
-                        : "If you are in danger now: call {{hotline}} (24/7) or press the button below to alert the duty officer.",
-                l == Language.VI
-                        ? "Gia đình ở Việt Nam gọi: {{hotline_from_vietnam}}"
-                        : "Family in Viet Nam can call: {{hotline_from_vietnam}}");
-    }
-
-    public String dangerButton(Language l) {
-        return l == Language.VI ? "🆘 Tôi đang gặp nguy hiểm" : "🆘 I am in danger";
-    }
-
     /** The reply of a small-talk or decline class ({@code faq/smalltalk.yaml}), mission facts filled in. */
     public String smallTalk(String reason, Language l) {
         Corpus corpus = serving.get();
@@ -220,47 +197,6 @@ public final class BotTexts {
                 .kind(reason)
                 .map(k -> corpus.render(k.reply().get(l), l))
                 .orElse(help(l));
-    }
-
-    /** A repeated emergency while officers have it: it went to them; whom to call stays the fastest help. */
-    public String emergencyRepeated(Language l, Whereabouts where) {
-        return stillInDanger(
-                l,
-                where,
-                l == Language.VI
-                        ? "🆘 Tin nhắn đã được chuyển ngay cho cán bộ trực."
-                        : "🆘 Your message has gone straight to the duty officer.");
-    }
-
-    /** The same emergency again, no officer to pass it to: the first steps went a moment ago (no officer named). */
-    public String emergencyStepsSent(Language l, Whereabouts where) {
-        return stillInDanger(
-                l,
-                where,
-                l == Language.VI
-                        ? "🆘 Hướng dẫn khẩn cấp đã gửi ở tin nhắn trên."
-                        : "🆘 The emergency steps are in my message above.");
-    }
-
-    /** {@code first}, then whom to call while still in danger: the hotline, the emergency number of where they are. */
-    private String stillInDanger(Language l, Whereabouts where, String first) {
-        return lines(
-                serving.get(),
-                l,
-                where,
-                first,
-                l == Language.VI
-                        ? "Nếu đang nguy hiểm, gọi đường dây nóng 24/7: {{hotline}}"
-                        : "If you are in danger now, call the 24/7 hotline: {{hotline}}",
-                l == Language.VI
-                        ? "Cần cấp cứu hoặc đang bị đe dọa: gọi ngay {{local_emergency}}."
-                        : "Hurt or under threat: call {{local_emergency}} now.");
-    }
-
-    public String officerAlerted(Language l) {
-        return l == Language.VI
-                ? "Cán bộ trực đã được báo và sẽ nhắn cho bạn tại đây."
-                : "The duty officer has been alerted and will write to you here.";
     }
 
     public String humanRequested(Language l) {
@@ -368,34 +304,6 @@ public final class BotTexts {
     }
 
     private String lines(Language l, String... lines) {
-        return lines(serving.get(), l, lines);
-    }
-
-    /** Joins lines, rendering mission facts and dropping a line that needs a fact this mission lacks. */
-    static String lines(Corpus corpus, Language l, String... lines) {
-        return lines(corpus, l, Whereabouts.HOST, lines);
-    }
-
-    /** As {@link #lines(Corpus, Language, String...)}, with the facts for someone in danger {@code where} they are. */
-    private static String lines(Corpus corpus, Language l, Whereabouts where, String... lines) {
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = PLACEHOLDER.matcher(line);
-            StringBuilder rendered = new StringBuilder();
-            boolean complete = true;
-            while (m.find()) {
-                String value = corpus.fact(m.group(1), l, where);
-                if (value == null) {
-                    complete = false;
-                    break;
-                }
-                m.appendReplacement(rendered, Matcher.quoteReplacement(value));
-            }
-            if (complete) {
-                m.appendTail(rendered);
-                out.add(rendered.toString());
-            }
-        }
-        return String.join("\n", out).strip();
+        return FactLines.render(serving.get(), l, lines);
     }
 }

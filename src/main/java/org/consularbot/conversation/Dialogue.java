@@ -228,8 +228,8 @@ public final class Dialogue {
             Emergencies.whereabouts(plan, match);
             plan.reply(new Reply(
                     ReplyKind.SAFETY,
-                    plan.texts().dangerHint(l),
-                    List.of(new Button(plan.texts().dangerButton(l), DANGER)),
+                    plan.texts().emergency().dangerHint(l),
+                    List.of(new Button(plan.texts().emergency().dangerButton(l), DANGER)),
                     List.of(),
                     Optional.empty()));
         }

@@ -46,13 +46,14 @@ final class Emergencies {
             plan.relayTo(escalation);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: relayed to the ticket");
-            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyRepeated(l, whereabouts(plan, match))));
+            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergency().repeated(l, whereabouts(plan, match))));
         } else if (again.isPresent() && !officers) {
             // Nobody to relay to: the first steps went a moment ago; whom to call is the help, in three lines.
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: hotline, no officer");
             plan.replies.add(
-                    0, Reply.text(ReplyKind.EMERGENCY, plan.texts().emergencyStepsSent(l, whereabouts(plan, match))));
+                    0,
+                    Reply.text(ReplyKind.EMERGENCY, plan.texts().emergency().stepsSent(l, whereabouts(plan, match))));
         } else {
             // New, a different situation, past the window, or one the officers never had urgently (declared while
             // none could be reached, or they let the conversation go since): the whole reply and an urgent call.
@@ -61,7 +62,7 @@ final class Emergencies {
     }
 
     private void declare(TurnPlan plan, MatchResult match, Language l, String situation, boolean officers) {
-        StringBuilder text = new StringBuilder(plan.texts().emergencyHeader(l));
+        StringBuilder text = new StringBuilder(plan.texts().emergency().header(l));
         Optional<Candidate> firstSteps = match == null ? Optional.empty() : match.top();
         Whereabouts where = whereabouts(plan, match);
         firstSteps.ifPresent(top -> text.append("\n\n").append(plan.texts().answer(top.entry(), l, where)));
@@ -78,7 +79,7 @@ final class Emergencies {
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, described)));
         } else if (officers) {
             plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
-            text.append("\n\n").append(plan.texts().officerAlerted(l));
+            text.append("\n\n").append(plan.texts().emergency().officerAlerted(l));
             Conversation after = plan.after();
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, described)));
         }

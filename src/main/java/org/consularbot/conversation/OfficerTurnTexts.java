@@ -29,7 +29,7 @@ public final class OfficerTurnTexts {
     }
 
     public String officerClosed(Language l) {
-        return BotTexts.lines(
+        return FactLines.render(
                 serving.get(),
                 l,
                 l == Language.VI
@@ -41,7 +41,7 @@ public final class OfficerTurnTexts {
     }
 
     public String officerReleased(Language l) {
-        return BotTexts.lines(
+        return FactLines.render(
                 serving.get(),
                 l,
                 l == Language.VI
@@ -52,7 +52,7 @@ public final class OfficerTurnTexts {
 
     /** Nobody has answered in time: the citizen is told they are not forgotten, with the hotline. */
     public String notForgotten(Language l) {
-        return BotTexts.lines(
+        return FactLines.render(
                 serving.get(),
                 l,
                 l == Language.VI
@@ -64,7 +64,7 @@ public final class OfficerTurnTexts {
     }
 
     public String outsideHours(Language l) {
-        return BotTexts.lines(
+        return FactLines.render(
                 serving.get(),
                 l,
                 l == Language.VI

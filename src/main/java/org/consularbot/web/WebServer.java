@@ -5,8 +5,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.consularbot.config.WebConfig;
 
@@ -23,6 +21,9 @@ public final class WebServer implements AutoCloseable {
      * (that header, the body read on demand) returning the HTTP status to answer.
      */
     public record Webhook(String path, String header, Handler handler) {}
+
+    /** What {@code /health} or {@code /ready} answers: 200 when {@code up}, else 503; {@code text} says why. */
+    public record Status(boolean up, String text) {}
 
     /** What a channel does with one webhook request. */
     @FunctionalInterface
@@ -47,21 +48,22 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Starts listening (port 0 takes any free port). The site: the webhooks of the channels that are on and
-     * {@code /health} (503 when {@code alive} says the process can no longer serve). The admin listener:
-     * {@code /health}, {@code /metrics} ({@code metrics}: Prometheus text) and {@code /ready}, which answers 200 when
-     * every check of {@code readiness} passes (name → problem, empty when fine) and 503 naming what is wrong.
+     * {@code /health} ({@code liveness}: 503 when the process can no longer serve). The admin listener:
+     * {@code /health}, {@code /metrics} ({@code metrics}: Prometheus text) and {@code /ready} ({@code readiness}).
+     * Both statuses must answer at once (from a {@link HealthProbe}, not by asking the database): a supervisor's probe
+     * that times out restarts the process.
      */
     public static WebServer start(
             WebConfig config,
             List<Webhook> webhooks,
             Supplier<String> metrics,
-            Supplier<Map<String, String>> readiness,
-            BooleanSupplier alive) {
+            Supplier<Status> readiness,
+            Supplier<Status> liveness) {
         WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
         Javalin site = Javalin.create(javalin -> {
             listen(javalin, config.host(), config.port());
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
-            javalin.routes.get("/health", ctx -> health(ctx, alive));
+            javalin.routes.get("/health", ctx -> answer(ctx, liveness.get()));
             for (Webhook webhook : webhooks) {
                 javalin.routes.post(webhook.path(), ctx -> {
                     try (WebhookBodies.Reading reading = bodies.open(ctx.req().getInputStream(), ctx.contentLength())) {
@@ -77,11 +79,8 @@ public final class WebServer implements AutoCloseable {
         });
         Javalin admin = Javalin.create(javalin -> {
             listen(javalin, config.adminHost(), config.adminPort());
-            javalin.routes.get("/health", ctx -> health(ctx, alive));
-            javalin.routes.get("/ready", ctx -> {
-                Map<String, String> problems = readiness.get();
-                ctx.status(problems.isEmpty() ? 200 : 503).result(problems.isEmpty() ? "ready" : problems.toString());
-            });
+            javalin.routes.get("/health", ctx -> answer(ctx, liveness.get()));
+            javalin.routes.get("/ready", ctx -> answer(ctx, readiness.get()));
             javalin.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.get()));
@@ -96,10 +95,8 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(site, admin);
     }
 
-    /** 200 "ok", or 503 when the process can no longer serve (its embedded database closed for good). */
-    private static void health(Context ctx, BooleanSupplier alive) {
-        boolean up = alive.getAsBoolean();
-        ctx.status(up ? 200 : 503).result(up ? "ok" : "database closed");
+    private static void answer(Context ctx, Status status) {
+        ctx.status(status.up() ? 200 : 503).result(status.text());
     }
 
     private static void listen(JavalinConfig javalin, String host, int port) {

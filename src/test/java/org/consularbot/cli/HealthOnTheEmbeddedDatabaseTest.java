@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.consularbot.channel.zalo.StubZaloServer;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /health} of the running service on the embedded H2 file: 503 while the database has closed itself and cannot
- * open again (what a full disk does), so a supervisor restarts the process; 200 again once it can. The web server's
- * own test gives it a flag; this one checks that the service wires the database to it.
+ * open again (what a full disk does), so a supervisor restarts the process; 200 again once it can. The probe's own
+ * test gives it a database that hangs or fails; this one checks that the service wires the real database to it.
  */
 class HealthOnTheEmbeddedDatabaseTest {
 
@@ -55,8 +56,8 @@ class HealthOnTheEmbeddedDatabaseTest {
     }
 
     @Test
-    // Regression (issue 17 review): nothing checked that /health follows the database, so a RunningBot.alive() that
-    // always said yes would have passed every test.
+    // Regression (issue 17 review): nothing checked that /health follows the database, so a liveness that always said
+    // yes would have passed every test.
     void healthFailsWhileTheDatabaseCannotOpenAgainAndRecoversWhenItCan() throws Exception {
         zalo = new StubZaloServer();
         Path file = data.resolve("bot.mv.db");
@@ -82,7 +83,8 @@ class HealthOnTheEmbeddedDatabaseTest {
                 new PrintWriter(new StringWriter()),
                 clock,
                 Duration.ZERO);
-        assertThat(health()).isEqualTo("200 ok");
+        assertThat(health()).startsWith("200 ok (database checked ");
+        assertThat(admin("/ready")).startsWith("200 ready (database checked ");
 
         // H2 closes the database by itself, and its file cannot be opened any more. The file is moved aside first (H2
         // keeps writing to it until it closes), so that nothing opens the database again in between.
@@ -91,17 +93,33 @@ class HealthOnTheEmbeddedDatabaseTest {
         Files.writeString(file, "not an H2 file ".repeat(1000));
         shutDownImmediately();
 
-        // (It takes 10 s: the pool waits out its 5 s connection timeout twice.)
-        assertThat(health()).isEqualTo("503 database closed");
+        // The probe in the background finds out (its check of the database takes 10 s, the pool's connection timeout
+        // twice, so it first reports no answer within its own timeout); /health answers from its last result.
+        String health = until(this::health, h -> h.startsWith("503 "));
+        assertThat(health).matches("503 database (closed|gave no answer within 3 s) \\(checked \\d+ s ago\\)");
+        assertThat(admin("/ready")).startsWith("503 {database=");
 
         Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
 
-        String health = health();
-        for (int i = 0; i < 30 && !health.equals("200 ok"); i++) {
+        assertThat(until(this::health, h -> h.startsWith("200 ")))
+                .as("the database opened again")
+                .startsWith("200 ok (database checked ");
+        assertThat(until(() -> admin("/ready"), r -> r.startsWith("200 "))).startsWith("200 ready");
+    }
+
+    /** What {@code ask} answers once {@code done} holds, or the last answer after 40 s (the probe runs every 2 s). */
+    private static String until(Answer ask, Predicate<String> done) throws Exception {
+        String answer = ask.get();
+        for (int i = 0; i < 80 && !done.test(answer); i++) {
             Thread.sleep(500);
-            health = health();
+            answer = ask.get();
         }
-        assertThat(health).as("the database opened again").isEqualTo("200 ok");
+        return answer;
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        String get() throws Exception;
     }
 
     private void shutDownImmediately() {
@@ -115,10 +133,18 @@ class HealthOnTheEmbeddedDatabaseTest {
 
     /** The site's /health: status and body. */
     private String health() throws Exception {
+        return get(bot.webPort().orElseThrow(), "/health");
+    }
+
+    /** A route of the admin listener: status and body. */
+    private String admin(String path) throws Exception {
+        return get(bot.adminPort().orElseThrow(), path);
+    }
+
+    private static String get(int port, String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + bot.webPort().orElseThrow() + "/health"))
-                        .timeout(Duration.ofSeconds(30))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();

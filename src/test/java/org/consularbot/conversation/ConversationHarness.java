@@ -1,6 +1,8 @@
 package org.consularbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.conversation.DialogueTest.RENEW_VI;
+import static org.consularbot.conversation.DialogueTest.VAGUE_VI;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -253,6 +255,28 @@ final class ConversationHarness implements AutoCloseable {
                     List.of(),
                     Optional.empty(),
                     clock.instant()));
+        }
+
+        /** Brings the chat into {@code state} the way it happens in use (officer steps as an officer module would). */
+        void bring(ConversationState state) {
+            switch (state) {
+                case BOT_ANSWERING -> say(RENEW_VI);
+                case AWAITING_CHOICE -> say(VAGUE_VI);
+                case WAITING_FOR_OFFICER -> {
+                    escalation.available = true;
+                    say("/human");
+                }
+                case WITH_OFFICER -> {
+                    escalation.available = true;
+                    say(RENEW_VI);
+                    officer(Trigger.OFFICER_JOINED);
+                }
+                case CLOSED -> {
+                    say(RENEW_VI);
+                    officer(Trigger.CLOSED_BY_OFFICER);
+                }
+            }
+            assertThat(state()).isEqualTo(state);
         }
 
         /** The log's state changes chain from bot-answering to the stored state: no unexplained jump. */

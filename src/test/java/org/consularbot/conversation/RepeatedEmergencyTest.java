@@ -2,8 +2,8 @@ package org.consularbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consularbot.conversation.DialogueTest.HOTLINE;
-import static org.consularbot.conversation.HandoffAndSafetyTest.ARRESTED_EN;
-import static org.consularbot.conversation.HandoffAndSafetyTest.ARRESTED_VI;
+import static org.consularbot.conversation.EmergencyDialogueTest.ARRESTED_EN;
+import static org.consularbot.conversation.EmergencyDialogueTest.ARRESTED_VI;
 
 import java.util.List;
 import org.consularbot.conversation.ConversationHarness.Chat;
@@ -206,5 +206,31 @@ class RepeatedEmergencyTest {
                 .as("the officers closed it: the same words again are a new emergency")
                 .hasSize(3)
                 .allSatisfy(r -> assertThat(r.urgent()).isTrue());
+    }
+
+    /** Regression (issue 17): repeated emergency messages each raised a new urgent card and the whole first steps. */
+    @Test
+    void theSameEmergencyAgainWhileOfficersHaveItIsRelayedAndAcknowledgedOnce() {
+        bot.escalation.available = true;
+        Reply first = chat.say(ARRESTED_EN).get(0);
+
+        List<Reply> again = chat.say(ARRESTED_EN + " please hurry");
+
+        assertThat(first.text()).contains("duty officer has been alerted");
+        assertThat(again).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ReplyKind.EMERGENCY);
+            assertThat(r.text()).contains(HOTLINE).contains("gone straight to the duty officer");
+            assertThat(r.text().length()).isLessThan(first.text().length() / 2);
+        });
+        assertThat(bot.escalation.requests).as("one urgent card").hasSize(1);
+        assertThat(bot.escalation.relayed)
+                .extracting(InboundMessage::text)
+                .containsExactly(ARRESTED_EN + " please hurry");
+
+        bot.clock.advance(Emergencies.REPEAT_WINDOW);
+        assertThat(chat.say(ARRESTED_EN).get(0).text())
+                .as("after the window, the whole reply and a new card again")
+                .contains("EMERGENCY");
+        assertThat(bot.escalation.requests).hasSize(2);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.consularbot.config.WebConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -39,12 +38,12 @@ class WebServerTest {
                 return 200;
             })),
             () -> "metrics",
-            () -> Map.of("database", "unreachable"),
-            this::alive);
+            () -> new WebServer.Status(false, "{database=unreachable}"),
+            this::liveness);
     private volatile boolean alive = true;
 
-    private boolean alive() {
-        return alive;
+    private WebServer.Status liveness() {
+        return new WebServer.Status(alive, alive ? "ok" : "database closed");
     }
 
     @AfterEach
