@@ -66,7 +66,9 @@ public final class EmergencyTriage {
         if (message == null || message.isBlank() || rules.situations().isEmpty()) {
             return Optional.empty();
         }
-        String text = Folding.clean(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message);
+        // Telex is told from the whole message, not from each clause the normalizer gets below.
+        String text = UnconvertedTyping.decode(
+                Folding.clean(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message));
         List<List<NormalizedText.Token>> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_END.split(text)) {
             // A word in quotes is a figure of speech: bị "bắt" đổi hộ chiếu, bị "chém" phí.

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns what a citizen typed into comparable words: clean-up and folding ({@link Folding}), then the
+ * Turns what a citizen typed into comparable words: clean-up and folding ({@link Folding}), Telex or VNI typed
+ * with the input method off read as plain syllables ({@link UnconvertedTyping}), then the
  * corpus's abbreviations rewritten ("hc" becomes "hộ chiếu") and equivalents attached ("passport" also
  * searches "hộ chiếu"). The same normalizer runs over corpus questions, so both sides meet in one form.
  */
@@ -31,7 +32,7 @@ public final class TextNormalizer {
     /** The same, over text already {@linkplain Folding#clean cleaned}, whatever its length. */
     public NormalizedText normalizeCleaned(String cleaned) {
         // A "word" this long is no word (a script written without spaces, or junk): it cannot match anything.
-        List<String> written = Folding.words(cleaned).stream()
+        List<String> written = Folding.words(UnconvertedTyping.decode(cleaned)).stream()
                 .filter(w -> w.length() <= MAX_WORD_LENGTH)
                 .toList();
         List<String> folded = written.stream().map(Folding::fold).toList();

@@ -114,6 +114,14 @@ class EmergencyTriageTest {
     }
 
     @Test
+    void telexIsToldFromTheWholeMessageNotClauseByClause() {
+        // The clause with the danger has one Telex word only; the clause before it shows the message is Telex.
+        assertThat(sure("chooxng em ddang owr Nhaatj, bi bawts roi"))
+                .map(Emergency::situation)
+                .contains("arrest");
+    }
+
+    @Test
     void diacriticsTellApartWordsThatFoldAlike() {
         assertThat(sure("bạn em bị bắn")).map(Emergency::situation).contains("violence");
         assertThat(sure("bạn em bị bán sang Trung Quốc"))

@@ -73,4 +73,24 @@ class MatcherTiersTest {
                         .map(c -> c.entry().topic()))
                 .contains("passport.issue");
     }
+
+    @Test
+    void telexAndVniTypedWithTheInputMethodOffFindWhatTheWordsWithoutDiacriticsFind() {
+        MatchResult plain = MATCHER.match("ho chieu cua em het han roi, muon gia han o dau");
+        MatchResult telex = MATCHER.match("Hooj chieeus cuar em heets hanj roif, muoons gia hanj owr ddaau");
+        MatchResult vni = MATCHER.match("Ho65 chie61u cu3a em he61t ha5n ro62i, muo61n gia ha5n o73 d9a6u");
+        assertThat(plain.top().orElseThrow().entry().id()).isEqualTo("passport.issue.renew-abroad");
+        for (MatchResult typed : new MatchResult[] {telex, vni}) {
+            assertThat(typed.tier()).isEqualTo(plain.tier());
+            assertThat(typed.top().orElseThrow().entry().id()).isEqualTo("passport.issue.renew-abroad");
+            assertThat(typed.language()).isEqualTo(Language.VI);
+        }
+    }
+
+    @Test
+    void anEmergencyTypedInTelexIsAnEmergency() {
+        MatchResult result = MATCHER.match("em bij coong an bawts, cuwus em voiws");
+        assertThat(result.tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(result.emergency().orElseThrow().situation()).isEqualTo("arrest");
+    }
 }
