@@ -1,6 +1,10 @@
 package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.groupMessage;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.privateMessage;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.update;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,15 +63,9 @@ class TelegramEndToEndTest {
     }
 
     static RunningBot startBot(TelegramEmulator telegram, Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "DB_URL",
-                "jdbc:h2:mem:telegram" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
-                "TELEGRAM_BOT_TOKEN",
-                TOKEN,
-                "TELEGRAM_API_URL",
-                telegram.apiUrl(),
-                "TELEGRAM_POLL_TIMEOUT_SECONDS",
-                "1",
+        Map<String, String> env =
+                telegram.pollingBotSettings(TOKEN, "jdbc:h2:mem:telegram" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        env.putAll(Map.of(
                 "TELEGRAM_CHAT_SEND_INTERVAL_MS",
                 "0",
                 "RATE_LIMIT_PER_MINUTE",
@@ -172,27 +169,17 @@ class TelegramEndToEndTest {
         long citizen = USERS.incrementAndGet();
         telegram.inject(
                 TOKEN,
-                JSON.createObjectNode()
+                update(privateMessage(citizen)
                         .set(
-                                "message",
+                                "sticker",
                                 JSON.createObjectNode()
-                                        .put("date", 1_790_000_000)
-                                        .<ObjectNode>set("from", user(citizen))
-                                        .<ObjectNode>set(
-                                                "chat",
-                                                JSON.createObjectNode()
-                                                        .put("id", citizen)
-                                                        .put("type", "private"))
-                                        .set(
-                                                "sticker",
-                                                JSON.createObjectNode()
-                                                        .put("file_id", "s1")
-                                                        .put("file_unique_id", "u1")
-                                                        .put("type", "regular")
-                                                        .put("width", 512)
-                                                        .put("height", 512)
-                                                        .put("is_animated", false)
-                                                        .put("is_video", false))));
+                                        .put("file_id", "s1")
+                                        .put("file_unique_id", "u1")
+                                        .put("type", "regular")
+                                        .put("width", 512)
+                                        .put("height", 512)
+                                        .put("is_animated", false)
+                                        .put("is_video", false))));
 
         JsonNode reply = only(telegram.botMessages(TOKEN, citizen, 1));
         assertThat(reply.path("text").asText()).contains("sticker", HOTLINE);
@@ -236,17 +223,9 @@ class TelegramEndToEndTest {
                 JSON.createObjectNode()
                         .set(
                                 "edited_message",
-                                JSON.createObjectNode()
+                                privateMessage(citizen, "ho chieu het han lam lai o dau")
                                         .put("message_id", 1)
-                                        .put("date", 1_790_000_000)
-                                        .put("edit_date", 1_790_000_060)
-                                        .put("text", "ho chieu het han lam lai o dau")
-                                        .<ObjectNode>set("from", user(citizen))
-                                        .set(
-                                                "chat",
-                                                JSON.createObjectNode()
-                                                        .put("id", citizen)
-                                                        .put("type", "private"))));
+                                        .put("edit_date", 1_790_000_060)));
 
         assertThat(buttons(only(telegram.botMessages(TOKEN, citizen, 1))))
                 .first()
@@ -257,8 +236,8 @@ class TelegramEndToEndTest {
     void aCommandInAGroupGetsThePrivateChatNoticeAndGroupChatterIsNotStored() throws SQLException {
         long group = -100_000 - USERS.incrementAndGet();
         long member = USERS.incrementAndGet();
-        telegram.inject(TOKEN, groupMessage(group, member, "toi bi mat ho chieu, so ho chieu C1234567"));
-        telegram.inject(TOKEN, groupCommand(group, member));
+        telegram.inject(TOKEN, update(inGroup(group, member, "toi bi mat ho chieu, so ho chieu C1234567")));
+        telegram.inject(TOKEN, update(inGroup(group, member, "/start")));
 
         JsonNode notice = only(telegram.botMessages(TOKEN, group, 1));
         assertThat(notice.path("text").asText()).contains("tin nhắn riêng", "private chat", HOTLINE);
@@ -299,37 +278,8 @@ class TelegramEndToEndTest {
                 .isEmpty();
     }
 
-    private static JsonNode groupCommand(long group, long member) {
-        ObjectNode update = groupMessage(group, member, "/start");
-        ((ObjectNode) update.path("message"))
-                .set(
-                        "entities",
-                        JSON.createArrayNode()
-                                .add(JSON.createObjectNode()
-                                        .put("type", "bot_command")
-                                        .put("offset", 0)
-                                        .put("length", 6)));
-        return update;
-    }
-
-    private static ObjectNode groupMessage(long group, long member, String text) {
-        return JSON.createObjectNode()
-                .set(
-                        "message",
-                        JSON.createObjectNode()
-                                .put("date", 1_790_000_000)
-                                .put("text", text)
-                                .<ObjectNode>set("from", user(member))
-                                .set(
-                                        "chat",
-                                        JSON.createObjectNode()
-                                                .put("id", group)
-                                                .put("type", "supergroup")
-                                                .put("title", "Hội đồng hương")));
-    }
-
-    static ObjectNode user(long id) {
-        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "Citizen" + id);
+    private static ObjectNode inGroup(long group, long member, String text) {
+        return groupMessage(group, "Hội đồng hương", user(member), text);
     }
 
     static JsonNode only(List<JsonNode> messages) {

@@ -1,11 +1,14 @@
 package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.groupMessage;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.replyingTo;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.update;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.user;
 import static org.consularbot.cli.TelegramEndToEndTest.TOKEN;
 import static org.consularbot.cli.TelegramEndToEndTest.only;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +35,6 @@ class TelegramOfficersEndToEndTest {
     static final long GROUP = -1_000_777;
     static final long LAN = 7_001;
     static final long STRANGER = 7_666;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static TelegramEmulator telegram;
     static RunningBot bot;
@@ -84,11 +86,12 @@ class TelegramOfficersEndToEndTest {
                 .startsWith("#" + ticket + " 💬 em o Toronto a")
                 .contains("tg://user?id=" + LAN);
 
-        telegram.inject(TOKEN, groupMessage(LAN, "Chị Lan đây, em giữ máy nhé.", cardMessageId(card)));
+        telegram.inject(
+                TOKEN, update(replyingTo(inGroup(LAN, "Chị Lan đây, em giữ máy nhé."), cardMessageId(card), "card")));
         assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
                 .isEqualTo("👤 Lan: Chị Lan đây, em giữ máy nhé.");
 
-        telegram.inject(TOKEN, groupMessage(LAN, "/close " + ticket, null));
+        telegram.inject(TOKEN, update(inGroup(LAN, "/close " + ticket)));
         assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
                 .contains("kết thúc");
         assertThat(bot.assembly().tickets.find(ticket).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
@@ -118,32 +121,7 @@ class TelegramOfficersEndToEndTest {
         return card.path("message_id").asLong();
     }
 
-    private static ObjectNode groupMessage(long from, String text, Long replyTo) {
-        ObjectNode message = JSON.createObjectNode().put("date", 1_790_000_000).put("text", text);
-        message.set("from", TelegramEndToEndTest.user(from));
-        message.set(
-                "chat",
-                JSON.createObjectNode()
-                        .put("id", GROUP)
-                        .put("type", "supergroup")
-                        .put("title", "Trực ban"));
-        if (text.startsWith("/")) {
-            message.set(
-                    "entities",
-                    JSON.createArrayNode()
-                            .add(JSON.createObjectNode()
-                                    .put("type", "bot_command")
-                                    .put("offset", 0)
-                                    .put("length", text.indexOf(' ') < 0 ? text.length() : text.indexOf(' '))));
-        }
-        if (replyTo != null) {
-            ObjectNode replied = JSON.createObjectNode()
-                    .put("message_id", replyTo)
-                    .put("date", 1_790_000_000)
-                    .put("text", "card");
-            replied.set("chat", JSON.createObjectNode().put("id", GROUP).put("type", "supergroup"));
-            message.set("reply_to_message", replied);
-        }
-        return JSON.createObjectNode().set("message", message);
+    private static ObjectNode inGroup(long from, String text) {
+        return groupMessage(GROUP, "Trực ban", user(from), text);
     }
 }

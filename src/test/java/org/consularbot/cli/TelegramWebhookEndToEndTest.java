@@ -1,12 +1,12 @@
 package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.privateMessage;
 import static org.consularbot.cli.TelegramEndToEndTest.TOKEN;
 import static org.consularbot.cli.TelegramEndToEndTest.buttons;
 import static org.consularbot.cli.TelegramEndToEndTest.only;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
+import org.consularbot.channel.telegram.TelegramUpdateJson;
 import org.consularbot.channel.telegram.TelegramWebhook;
 import org.consularbot.conversation.ConversationKey;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class TelegramWebhookEndToEndTest {
 
     private static final String SECRET = "webhook-secret-0123456789abcdef";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static TelegramEmulator telegram;
@@ -166,24 +166,8 @@ class TelegramWebhookEndToEndTest {
     }
 
     private static String update(long updateId, long citizen, String text) {
-        var message = JSON.createObjectNode()
-                .put("message_id", updateId)
-                .put("date", 1_790_000_000)
-                .put("text", text);
-        message.set("from", TelegramEndToEndTest.user(citizen));
-        message.set("chat", JSON.createObjectNode().put("id", citizen).put("type", "private"));
-        if (text.startsWith("/")) {
-            message.set(
-                    "entities",
-                    JSON.createArrayNode()
-                            .add(JSON.createObjectNode()
-                                    .put("type", "bot_command")
-                                    .put("offset", 0)
-                                    .put("length", text.length())));
-        }
-        var update = JSON.createObjectNode().put("update_id", updateId);
-        update.set("message", message);
-        return update.toString();
+        return TelegramUpdateJson.update(updateId, privateMessage(citizen, text).put("message_id", updateId))
+                .toString();
     }
 
     private static HttpResponse<String> post(String body, String secret) throws Exception {

@@ -32,15 +32,8 @@ class KillOnTheEmbeddedDefaultIT {
     void noAcknowledgedMessageIsLostWhenTheInstanceIsKilledTwentyTimes() throws Exception {
         Path data = Files.createTempDirectory("proof-h2-");
         try (TelegramEmulator telegram = TelegramEmulator.start()) {
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "DB_URL",
-                    "jdbc:h2:file:" + data.resolve("consular-bot").toAbsolutePath(),
-                    "TELEGRAM_BOT_TOKEN",
-                    TOKEN,
-                    "TELEGRAM_API_URL",
-                    telegram.apiUrl(),
-                    "TELEGRAM_POLL_TIMEOUT_SECONDS",
-                    "1"));
+            Map<String, String> env = telegram.pollingBotSettings(
+                    TOKEN, "jdbc:h2:file:" + data.resolve("consular-bot").toAbsolutePath());
             try (BotProcess bot = BotProcess.start("h2-kill", env)) {
                 CitizenLoad load = new CitizenLoad(telegram, TOKEN, 9_300_000);
                 Map<Integer, Runnable> faults = new HashMap<>();

@@ -1,9 +1,10 @@
 package org.consularbot.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.update;
+import static org.consularbot.channel.telegram.TelegramUpdateJson.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.consularbot.channel.telegram.TelegramEmulator;
+import org.consularbot.channel.telegram.TelegramUpdateJson;
 
 /**
  * The officers' kill proofs, on whichever database {@code DB_URL} names (the H2 default, PostgreSQL). Citizens ask for
@@ -37,7 +39,6 @@ import org.consularbot.channel.telegram.TelegramEmulator;
 final class OfficerRepliesUnderKills {
 
     private static final String TOKEN = "7000004:AAproofOFFICERSforTheEmulator_0123456";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long GROUP = -1_000_888;
     private static final long LAN = 7_001;
     private static final long FIRST_CITIZEN = 9_400_000;
@@ -115,22 +116,11 @@ final class OfficerRepliesUnderKills {
     }
 
     private Outcome run(String name, String dbUrl) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "DB_URL",
-                dbUrl,
-                "TELEGRAM_BOT_TOKEN",
-                TOKEN,
-                "TELEGRAM_API_URL",
-                telegram.apiUrl(),
-                "TELEGRAM_POLL_TIMEOUT_SECONDS",
-                "1",
-                "TELEGRAM_OFFICER_CHAT_ID",
-                String.valueOf(GROUP),
-                // The group gets a card, a notice and a confirmation per ticket: not Telegram's pace of one a second.
-                "TELEGRAM_CHAT_SEND_INTERVAL_MS",
-                "0",
-                "TELEGRAM_MAX_SENDS_PER_SECOND",
-                "200"));
+        Map<String, String> env = telegram.pollingBotSettings(TOKEN, dbUrl);
+        env.put("TELEGRAM_OFFICER_CHAT_ID", String.valueOf(GROUP));
+        // The group gets a card, a notice and a confirmation per ticket: not Telegram's pace of one a second.
+        env.put("TELEGRAM_CHAT_SEND_INTERVAL_MS", "0");
+        env.put("TELEGRAM_MAX_SENDS_PER_SECOND", "200");
         BotProcess.run(name + "-add", env, "officer", "add", "--id", String.valueOf(LAN), "--name", "Lan");
         try (BotProcess bot = BotProcess.start(name, env)) {
             for (int i = 0; i < TICKETS; i++) {
@@ -263,24 +253,6 @@ final class OfficerRepliesUnderKills {
 
     /** A message from the officer in the group, as Telegram delivers it (a command has its entity). */
     private static ObjectNode groupMessage(String text) {
-        ObjectNode message = JSON.createObjectNode().put("date", 1_790_000_000).put("text", text);
-        message.set(
-                "from",
-                JSON.createObjectNode().put("id", LAN).put("is_bot", false).put("first_name", "Lan"));
-        message.set(
-                "chat",
-                JSON.createObjectNode()
-                        .put("id", GROUP)
-                        .put("type", "supergroup")
-                        .put("title", "Trực ban"));
-        int command = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-        message.set(
-                "entities",
-                JSON.createArrayNode()
-                        .add(JSON.createObjectNode()
-                                .put("type", "bot_command")
-                                .put("offset", 0)
-                                .put("length", command)));
-        return JSON.createObjectNode().set("message", message);
+        return update(TelegramUpdateJson.groupMessage(GROUP, "Trực ban", user(LAN, "Lan"), text));
     }
 }

@@ -2,7 +2,6 @@ package org.consularbot.proof;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.consularbot.channel.telegram.TelegramEmulator;
@@ -52,15 +51,7 @@ final class TwoInstancesOnPostgres implements AutoCloseable {
     }
 
     private Map<String, String> env(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "DB_URL",
-                postgres.jdbcUrl(),
-                "TELEGRAM_BOT_TOKEN",
-                TOKEN,
-                "TELEGRAM_API_URL",
-                telegram.apiUrl(),
-                "TELEGRAM_POLL_TIMEOUT_SECONDS",
-                "1"));
+        Map<String, String> env = telegram.pollingBotSettings(TOKEN, postgres.jdbcUrl());
         env.putAll(extra);
         return env;
     }

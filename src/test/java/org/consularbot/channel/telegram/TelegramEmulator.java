@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -68,6 +70,22 @@ public final class TelegramEmulator implements AutoCloseable {
     /** The Bot API base URL to give the bot ({@code TELEGRAM_API_URL}). */
     public String apiUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The settings of a bot that long-polls this emulator as {@code token} and keeps its data at {@code dbUrl}, with a
+     * 1 s poll so that a test never waits long on one; a mutable map, for the test to add its own settings.
+     */
+    public Map<String, String> pollingBotSettings(String token, String dbUrl) {
+        return new HashMap<>(Map.of(
+                "DB_URL",
+                dbUrl,
+                "TELEGRAM_BOT_TOKEN",
+                token,
+                "TELEGRAM_API_URL",
+                apiUrl(),
+                "TELEGRAM_POLL_TIMEOUT_SECONDS",
+                "1"));
     }
 
     /** A citizen writes text in a private chat (chat id = user id, as Telegram does). */
