@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -106,7 +104,7 @@ public final class CorpusLoader {
                 ? Synonyms.parse(readText(dir.resolve("synonyms.txt"), problems), "synonyms.txt", problems)
                 : Synonyms.empty();
         UrgentRules urgent = readUrgent(dir.resolve("urgent.yaml"), topics, problems);
-        SmallTalkRules smallTalk = readSmallTalk(dir.resolve("smalltalk.yaml"), placeholders, problems);
+        SmallTalkRules smallTalk = SmallTalkReader.read(dir.resolve("smalltalk.yaml"), placeholders, problems);
         SourcePolicy policy = readSources(dir.resolve("sources.yaml"), problems);
         EntryReader reader = new EntryReader(topics, placeholders, policy, LocalDate.now(clock), problems, warnings);
         List<FaqEntry> entries = new ArrayList<>();
@@ -259,7 +257,7 @@ public final class CorpusLoader {
             if (!ids.add(id)) {
                 problems.add(new CorpusProblem(doc.lineOf(item, "id"), "situation '" + id + "' is listed twice"));
             }
-            List<UrgentRules.Phrase> danger = phrases(item.node().path("danger"));
+            List<UrgentRules.Phrase> danger = PhraseLists.of(item.node().path("danger"));
             if (danger.isEmpty()) {
                 problems.add(new CorpusProblem(
                         doc.lineOf(item, "danger"), "situation '" + id + "' has no 'danger' phrases"));
@@ -269,22 +267,22 @@ public final class CorpusLoader {
                     topic,
                     EntryReader.text(item.node(), "entry"),
                     danger,
-                    phrases(item.node().path("signals")),
-                    phrases(item.node().path("not")),
+                    PhraseLists.of(item.node().path("signals")),
+                    PhraseLists.of(item.node().path("not")),
                     EntryReader.strings(item.node().path("refines")),
-                    phrases(item.node().path("context"))));
+                    PhraseLists.of(item.node().path("context"))));
         }
         UrgentRules.Cues cues = new UrgentRules.Cues(
-                phrases(doc, "distress"),
-                phrases(doc, "immediate"),
-                phrases(doc, "personal"),
-                phrases(doc, "hypothetical"),
-                phrases(doc, "past"),
-                phrases(doc, "ongoing"),
-                phrases(doc, "resolved"),
-                phrases(doc, "general"),
-                phrases(doc, "negation"));
-        return new UrgentRules(situations, cues, phrases(doc, "not"));
+                PhraseLists.of(doc, "distress"),
+                PhraseLists.of(doc, "immediate"),
+                PhraseLists.of(doc, "personal"),
+                PhraseLists.of(doc, "hypothetical"),
+                PhraseLists.of(doc, "past"),
+                PhraseLists.of(doc, "ongoing"),
+                PhraseLists.of(doc, "resolved"),
+                PhraseLists.of(doc, "general"),
+                PhraseLists.of(doc, "negation"));
+        return new UrgentRules(situations, cues, PhraseLists.of(doc, "not"));
     }
 
     /** The source policy of a corpus folder ({@code sources.yaml}), for tools that check citations. */
@@ -317,72 +315,6 @@ public final class CorpusLoader {
     private static List<String> domains(List<YamlDocument.Item> items) {
         List<String> out = new ArrayList<>();
         items.forEach(i -> out.addAll(domains(i.node())));
-        return out;
-    }
-
-    private static SmallTalkRules readSmallTalk(Path file, Mission mission, List<CorpusProblem> problems) {
-        if (!Files.exists(file)) {
-            return SmallTalkRules.none();
-        }
-        YamlDocument doc = YamlDocument.read(file, "smalltalk.yaml", problems);
-        return new SmallTalkRules(
-                kinds(doc, "chitchat", mission, problems),
-                kinds(doc, "decline", mission, problems),
-                phrases(doc, "filler"));
-    }
-
-    private static List<SmallTalkRules.Kind> kinds(
-            YamlDocument doc, String key, Mission mission, List<CorpusProblem> problems) {
-        List<SmallTalkRules.Kind> kinds = new ArrayList<>();
-        for (YamlDocument.Item item : doc.list(key)) {
-            String id = EntryReader.text(item.node(), "class");
-            Map<Language, String> reply = new EnumMap<>(Language.class);
-            for (Language language : Language.values()) {
-                String text = EntryReader.text(item.node().path("reply"), language.code());
-                if (text == null) {
-                    problems.add(new CorpusProblem(
-                            doc.lineOf(item, "reply"),
-                            key + " class '" + id + "' needs a reply in '" + language.code() + "'"));
-                } else {
-                    Matcher placeholder = Corpus.PLACEHOLDER.matcher(text);
-                    while (mission != null && placeholder.find()) {
-                        if (mission.fact(placeholder.group(1), language) == null) {
-                            problems.add(new CorpusProblem(
-                                    doc.lineOf(item, "reply"),
-                                    "{{" + placeholder.group(1) + "}} is not in mission.yaml"));
-                        }
-                    }
-                    reply.put(language, text.strip());
-                }
-            }
-            List<UrgentRules.Phrase> phrases = phrases(item.node().path("phrases"));
-            if (id == null || phrases.isEmpty() && !item.node().has("emoji")) {
-                problems.add(new CorpusProblem(
-                        doc.lineOf(item, "class"), key + ": each class needs a 'class' and 'phrases'"));
-                continue;
-            }
-            kinds.add(new SmallTalkRules.Kind(
-                    id, phrases, EntryReader.strings(item.node().path("emoji")), reply));
-        }
-        return kinds;
-    }
-
-    /** Phrases under a key, as a flat list or split by language ({@code vi:}, {@code en:}). */
-    private static List<UrgentRules.Phrase> phrases(JsonNode node) {
-        List<String> written = new ArrayList<>(EntryReader.strings(node));
-        node.path("vi").forEach(n -> written.add(n.asText()));
-        node.path("en").forEach(n -> written.add(n.asText()));
-        return written.stream()
-                .map(UrgentRules.Phrase::of)
-                .filter(p -> !p.isEmpty())
-                .toList();
-    }
-
-    private static List<UrgentRules.Phrase> phrases(YamlDocument doc, String key) {
-        List<UrgentRules.Phrase> out = new ArrayList<>();
-        for (YamlDocument.Item item : doc.list(key)) {
-            out.addAll(phrases(item.node()));
-        }
         return out;
     }
 }

@@ -59,6 +59,11 @@ public final class MessageClassifier {
             topics = Map.copyOf(topics);
         }
 
+        /** The same reading with no decline: what a decline's probability was goes to "an ordinary question". */
+        Reading withoutDecline() {
+            return new Reading(urgent, situation, chitchat, chitchatClass, 0, null, topics);
+        }
+
         /** A reading with no topic probabilities. */
         Reading(
                 double urgent,

@@ -84,6 +84,9 @@ final class SmallTalk {
         String declined = null;
         int declinedCover = 0;
         for (SmallTalkRules.Kind kind : rules.decline()) {
+            if (ruledOut(kind, tokens)) {
+                continue;
+            }
             int cover = PhraseSearch.find(tokens, kind.phrases()).stream()
                     .mapToInt(s -> s.end() - s.start())
                     .sum();
@@ -96,6 +99,17 @@ final class SmallTalk {
             }
         }
         return Optional.ofNullable(declined).map(id -> new Verdict(Tier.DECLINE, id));
+    }
+
+    /** Whether that decline class's {@code unless} phrases rule it out in this message (false for no class). */
+    boolean rulesOut(String declineClass, List<NormalizedText.Token> tokens) {
+        return declineClass != null
+                && rules.kind(declineClass).map(k -> ruledOut(k, tokens)).orElse(false);
+    }
+
+    private static boolean ruledOut(SmallTalkRules.Kind kind, List<NormalizedText.Token> tokens) {
+        return !kind.unless().isEmpty()
+                && !PhraseSearch.find(tokens, kind.unless()).isEmpty();
     }
 
     private static void mark(boolean[] covered, Span span) {

@@ -13,12 +13,26 @@ import java.util.stream.Stream;
  */
 public record SmallTalkRules(List<Kind> chitchat, List<Kind> decline, List<UrgentRules.Phrase> filler) {
 
-    /** One class: the phrases that reveal it, emoji that say it alone, and the reply in each language. */
-    public record Kind(String id, List<UrgentRules.Phrase> phrases, List<String> emoji, Map<Language, String> reply) {
+    /**
+     * One class: the phrases that reveal it, emoji that say it alone, the reply in each language, and phrases that
+     * rule it out whoever proposed it, the phrase rules or the learned reading (a visa for coming to Viet Nam is
+     * never "another country's visa", however many foreign nationalities the letter names).
+     */
+    public record Kind(
+            String id,
+            List<UrgentRules.Phrase> phrases,
+            List<String> emoji,
+            Map<Language, String> reply,
+            List<UrgentRules.Phrase> unless) {
         public Kind {
             phrases = List.copyOf(phrases);
             emoji = List.copyOf(emoji);
             reply = Map.copyOf(reply);
+            unless = List.copyOf(unless);
+        }
+
+        public Kind(String id, List<UrgentRules.Phrase> phrases, List<String> emoji, Map<Language, String> reply) {
+            this(id, phrases, emoji, reply, List.of());
         }
     }
 

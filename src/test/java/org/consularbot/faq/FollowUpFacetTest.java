@@ -97,4 +97,19 @@ class FollowUpFacetTest {
                         .map(c -> c.entry().topic()))
                 .contains("civil.records");
     }
+
+    @Test
+    // Regression (stop 24): a follow-up with a question of its own, short of the context's length, was given the
+    // context's entry again.
+    void aFollowUpTheGateIsFairlySureOfLeadsWithItsOwnTopicAndKeepsTheContextsEntry() {
+        MatchResult citizenship = MATCHER.match(
+                "what about her citizenship, will she be Vietnamese automatically?",
+                "We'd like to register our daughter's birth at the Vietnamese embassy in Stockholm.");
+
+        assertThat(citizenship.top().map(c -> c.entry().topic())).contains("nationality");
+        assertThat(citizenship.tier()).as("offered, not answered outright").isEqualTo(Tier.SUGGEST);
+        assertThat(citizenship.ranked().stream().limit(MatchResult.MAX_SUGGESTIONS))
+                .as("the birth entry is still offered")
+                .anyMatch(c -> c.entry().topic().equals("civil.birth"));
+    }
 }

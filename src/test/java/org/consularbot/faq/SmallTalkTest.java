@@ -149,4 +149,56 @@ class SmallTalkTest {
     void aConsularQuestionWrappedInPolitenessIsNoSmallTalk(String message) {
         assertThat(matcher.match(message).tier()).as(message).isIn(Tier.ANSWER, Tier.SUGGEST);
     }
+
+    @Test
+    // Regression (stop 24): letters from foreigners about Viet Nam's own visa were declined as another country's
+    // visa by the learned reading ("I am a Mexican citizen planning a business trip to Ho Chi Minh City…").
+    void aVisaForComingToVietNamIsNeverAnotherCountrysVisa() {
+        Corpus corpus = TestCorpora.real();
+        SmallTalk rules = new SmallTalk(corpus.smallTalk(), 0.4);
+        TextNormalizer normalizer = new TextNormalizer(corpus.synonyms());
+        var coming = normalizer
+                .normalize("Người Mỹ có ESTA rồi, bạn em sang VN chơi 2 tuần có cần visa không")
+                .tokens();
+        var goingElsewhere = normalizer
+                .normalize("Người Việt có ESTA được không, em muốn sang Mỹ")
+                .tokens();
+        var goingHome = normalizer
+                .normalize("Does she have to go back to Hanoi to apply for the UK visa, or can she apply in Bangkok?")
+                .tokens();
+        var transit = normalizer
+                .normalize("Tôi bay về Việt Nam quá cảnh Johannesburg, có cần visa quá cảnh Nam Phi không")
+                .tokens();
+
+        assertThat(rules.rulesOut("third-country", coming)).isTrue();
+        assertThat(rules.classify("", coming, 0, null))
+                .as("the phrase rules' own decline")
+                .isEmpty();
+        assertThat(rules.classify("", goingElsewhere, 0, null))
+                .map(SmallTalk.Verdict::reason)
+                .contains("third-country");
+        assertThat(rules.rulesOut("third-country", goingHome))
+                .as("back to Hanoi")
+                .isFalse();
+        assertThat(rules.rulesOut("third-country", transit)).as("về Việt Nam").isFalse();
+        assertThat(rules.rulesOut("host-authority", coming))
+                .as("a class without unless")
+                .isFalse();
+        assertThat(rules.rulesOut(null, coming)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Good morning, I am a Mexican citizen planning a business trip to Ho Chi Minh City in May to meet coffee"
+                        + " suppliers. Is the e-visa valid for business purposes or do I need a separate business visa"
+                        + " with a sponsor letter from the Vietnamese company?",
+                "bạn trai e ng Đức muốn vào VN 3 tháng, đi ra đi vào nhiều lần vì còn sang Lào Cam, e-visa có loại"
+                        + " nhiều lần ko hay phải xin ở đsq ạ",
+            })
+    void aForeignersVisaForVietNamIsOfferedItsEntry(String message) {
+        MatchResult result = matcher.match(message);
+        assertThat(result.tier()).as(message).isIn(Tier.ANSWER, Tier.SUGGEST);
+        assertThat(result.top().map(c -> c.entry().topic())).contains("visa.foreigner");
+    }
 }
