@@ -87,7 +87,20 @@ final class OfficerActions {
      */
     void receive(long updateId, Incoming.OfficerAction action) {
         String source = "telegram:" + updateId;
-        if (inbox.add(source, ticketOf.apply(action), encode(action), clock.instant())) {
+        // Claimed before it is stored: a relay round that lists it in between leaves it to this call, not run it too.
+        if (!queued.add(source)) {
+            log.debug("officer action {} is being carried out here already; not run again", source);
+            return;
+        }
+        boolean added = false;
+        try {
+            added = inbox.add(source, ticketOf.apply(action), encode(action), clock.instant());
+        } finally {
+            if (!added) {
+                queued.remove(source);
+            }
+        }
+        if (added) {
             queue(source, action);
         } else {
             log.debug("officer action {} was received before; not run again", source);

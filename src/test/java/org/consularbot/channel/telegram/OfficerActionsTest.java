@@ -219,6 +219,45 @@ class OfficerActionsTest {
         assertThat(inbox.pending(10)).isEmpty();
     }
 
+    /**
+     * Regression: a relay round that listed an action between its storing and its queuing by {@code receive} queued it
+     * too, and the officer's reply reached the citizen twice.
+     */
+    @Test
+    void anActionARelayRoundListsWhileItIsBeingReceivedIsCarriedOutOnce() throws Exception {
+        OfficerActions[] actions = new OfficerActions[1];
+        OfficerInbox racing = new OfficerInbox() {
+            @Override
+            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
+                boolean added = inbox.add(sourceId, ticket, payload, at);
+                actions[0].resumePending(); // the relay thread's round, right after the action is stored
+                return added;
+            }
+
+            @Override
+            public void handled(String sourceId, Instant at) {
+                inbox.handled(sourceId, at);
+            }
+
+            @Override
+            public List<Action> pending(int limit) {
+                return inbox.pending(limit);
+            }
+
+            @Override
+            public int prune(Instant before) {
+                return inbox.prune(before);
+            }
+        };
+        actions[0] = actions(ran::add, racing);
+
+        actions[0].receive(506, REPLY);
+        settle();
+
+        assertThat(ran).containsExactly(REPLY);
+        assertThat(inbox.pending(10)).isEmpty();
+    }
+
     /** Actions an instance stored and never ran: its lane took no more work (it was stopping). */
     private List<Incoming.OfficerAction> leftByAStoppingInstance(int count) {
         OfficerActions stopping = actions(ran::add, inbox);
