@@ -95,6 +95,11 @@ final class ConversationHarness implements AutoCloseable {
         return chat;
     }
 
+    /** A second instance on the same database: its own memory and locks, the same store and channel. */
+    Wired otherInstance() {
+        return Wired.wire(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);
+    }
+
     /** Runs one SQL count against the harness's database (for facts the store interface does not expose). */
     long count(String sql, Object... args) {
         try (Connection connection = database.dataSource().getConnection();

@@ -4,28 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.consularbot.conversation.DialogueTest.RENEW_ID;
 import static org.consularbot.conversation.DialogueTest.RENEW_VI;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.consularbot.conversation.ConversationHarness.Chat;
 import org.consularbot.conversation.RecordingSender.Crash;
 import org.consularbot.store.Database;
@@ -33,7 +23,10 @@ import org.consularbot.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exactly one reply per message through redeliveries, crashes, channel failures and a database that goes away. */
+/**
+ * Exactly one reply per message through redeliveries, crashes before or after the turn is committed, and recovery
+ * (at start-up, or by the stale sweep while running); and every reply in order when two threads write into one chat.
+ */
 class TurnProcessorTest {
 
     @Test
@@ -150,159 +143,6 @@ class TurnProcessorTest {
     }
 
     @Test
-    void aRetriableDeliveryFailureLeavesTheReplyUnsentUntilResendDeliversIt() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            Chat chat = bot.chat("c1");
-            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
-
-            assertThat(chat.say(RENEW_VI)).isEmpty();
-            assertThat(chat.last.replies()).hasSize(1);
-            assertThat(bot.outbox.unsent(10))
-                    .singleElement()
-                    .extracting(OutboxEntry::attempts)
-                    .isEqualTo(1);
-
-            assertThat(bot.delivery.sendDue()).as("not due yet: backoff").isZero();
-            bot.clock.advance(Duration.ofSeconds(2));
-            assertThat(bot.delivery.sendDue()).isEqualTo(1);
-            assertThat(bot.sender.sent())
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
-            assertThat(bot.outbox.unsent(10)).isEmpty();
-            assertThat(bot.delivery.sendDue()).isZero();
-            assertThat(bot.sender.sent()).hasSize(1);
-        }
-    }
-
-    @Test
-    void aPermanentDeliveryFailureIsNotRetried() throws DeliveryException {
-        ReplySender blocked = mock(ReplySender.class);
-        doThrow(new DeliveryException("bot blocked by the user", true, null))
-                .when(blocked)
-                .send(any());
-        try (ConversationHarness bot =
-                ConversationHarness.builder().sender(blocked).build()) {
-            bot.chat("c1").say(RENEW_VI);
-
-            assertThat(bot.outbox.unsent(10)).isEmpty();
-            assertThat(bot.delivery.sendDue()).isZero();
-            assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
-            verify(blocked, times(1)).send(any());
-            assertThat(bot.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error LIKE '%blocked%'"))
-                    .isEqualTo(1);
-        }
-    }
-
-    /** Regression (issue 17, lanes): a paced reply is held, not slept on, and the chat's later replies wait behind it. */
-    @Test
-    void aReplyTheChannelHeldKeepsTheChatsLaterRepliesBehindIt() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            Chat chat = bot.chat("c1");
-            bot.sender.failNext(DeliveryException.held("paced", Duration.ofSeconds(1)));
-
-            assertThat(chat.say(RENEW_VI)).isEmpty();
-            assertThat(chat.say("cảm ơn nhiều nhé")).as("behind the held reply").isEmpty();
-            assertThat(bot.sender.sent()).isEmpty();
-            assertThat(bot.outbox.unsent(10))
-                    .hasSize(2)
-                    .allSatisfy(e -> assertThat(e.attempts())
-                            .as("holding uses up no attempt")
-                            .isZero());
-
-            bot.clock.advance(Duration.ofSeconds(1));
-            assertThat(bot.delivery.sendDue()).isEqualTo(2);
-            assertThat(bot.sender.sent()).hasSize(2);
-            assertThat(bot.sender.sent().get(0).reply().entryId())
-                    .as("in the order the citizen was answered")
-                    .contains(RENEW_ID);
-        }
-    }
-
-    @Test
-    void aRetriableFailureIsGivenUpAfterTheMaximumAttempts() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            for (int i = 0; i < Outbox.MAX_ATTEMPTS; i++) {
-                bot.sender.failNext(new DeliveryException("timeout", false, null));
-            }
-            bot.chat("c1").say(RENEW_VI);
-            for (int i = 1; i < Outbox.MAX_ATTEMPTS; i++) {
-                bot.clock.advance(Duration.ofMinutes(5));
-                assertThat(bot.delivery.sendDue()).isZero();
-            }
-
-            assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
-            assertThat(bot.outbox.unsent(10)).isEmpty();
-            bot.clock.advance(Duration.ofMinutes(5));
-            assertThat(bot.delivery.sendDue()).isZero();
-            assertThat(bot.sender.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
-        }
-    }
-
-    @Test
-    void aChannelsRetryAfterIsHonouredBeforeTheNextAttempt() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.sender.failNext(new DeliveryException("429 Too Many Requests", false, Duration.ofSeconds(30), null));
-            bot.chat("c1").say(RENEW_VI);
-
-            bot.clock.advance(Duration.ofSeconds(29));
-            assertThat(bot.delivery.sendDue()).isZero();
-            bot.clock.advance(Duration.ofSeconds(1));
-            assertThat(bot.delivery.sendDue()).isEqualTo(1);
-            assertThat(bot.sender.sent())
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
-        }
-    }
-
-    @Test
-    void aReplyItsOwnTurnSentAfterTheRelayListedItIsNotSentAgain() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
-            bot.chat("c1").say(RENEW_VI);
-            bot.clock.advance(Duration.ofSeconds(2));
-            // The relay lists the reply as due; before it takes the lock, another attempt delivers it.
-            List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
-            assertThat(bot.delivery.sendDue()).isEqualTo(1);
-
-            Wired lateRelay = Wired.wire(
-                    bot.store,
-                    staleListing(bot.outbox, listed),
-                    new InProcessLocks(),
-                    bot.dialogue,
-                    Map.of(ConversationHarness.CHANNEL, bot.sender),
-                    bot.clock);
-
-            assertThat(lateRelay.delivery().sendDue()).isZero();
-            assertThat(bot.sender.sent()).hasSize(1);
-        }
-    }
-
-    @Test
-    void aReplyFailedWithRetryAfterAfterTheRelayListedItWaitsItOut() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
-            bot.chat("c1").say(RENEW_VI);
-            bot.clock.advance(Duration.ofSeconds(2));
-            List<OutboxEntry> listed = bot.outbox.due(10, bot.clock.instant());
-            bot.sender.failNext(new DeliveryException("429", false, Duration.ofSeconds(60), null));
-            assertThat(bot.delivery.sendDue()).isZero();
-
-            Wired lateRelay = Wired.wire(
-                    bot.store,
-                    staleListing(bot.outbox, listed),
-                    new InProcessLocks(),
-                    bot.dialogue,
-                    Map.of(ConversationHarness.CHANNEL, bot.sender),
-                    bot.clock);
-
-            assertThat(lateRelay.delivery().sendDue())
-                    .as("retry_after not over")
-                    .isZero();
-            assertThat(bot.sender.attempts()).isEqualTo(2);
-        }
-    }
-
-    @Test
     void aMessageWhoseAnswerFailedAfterItWasAcknowledgedIsAnsweredByTheStaleSweep() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             bot.processor.accept(bot.chat("c1").message(ContentKind.TEXT, RENEW_VI));
@@ -316,41 +156,6 @@ class TurnProcessorTest {
             assertThat(bot.sender.sent())
                     .singleElement()
                     .satisfies(e -> assertThat(e.reply().entryId()).contains(RENEW_ID));
-        }
-    }
-
-    /** An outbox whose listing of due replies is a snapshot taken earlier: what a relay sees when it loses a race. */
-    private static Outbox staleListing(Outbox real, List<OutboxEntry> listed) {
-        return (Outbox) Proxy.newProxyInstance(
-                Outbox.class.getClassLoader(),
-                new Class<?>[] {Outbox.class},
-                (proxy, method, args) -> method.getName().equals("due") ? listed : method.invoke(real, args));
-    }
-
-    /**
-     * Regression: a terminal chat's own replies were picked out of the first 500 due replies of every chat, so behind
-     * a backlog of other citizens' replies its citizen never saw theirs.
-     */
-    @Test
-    void aConversationsOwnDueRepliesAreSentWhateverTheBacklogOfOthers() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
-            bot.chat("c1").say(RENEW_VI);
-            bot.clock.advance(Duration.ofSeconds(3));
-            List<OutboxEntry> othersOnly = List.of(); // the global batch is full of other chats' replies
-            Wired chatProcess = Wired.wire(
-                    bot.store,
-                    staleListing(bot.outbox, othersOnly),
-                    new InProcessLocks(),
-                    bot.dialogue,
-                    Map.of(ConversationHarness.CHANNEL, bot.sender),
-                    bot.clock);
-
-            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1")))
-                    .isEqualTo(1);
-            assertThat(chatProcess.delivery().sendDueTo(new ConversationKey(ConversationHarness.CHANNEL, "c1")))
-                    .as("once")
-                    .isZero();
         }
     }
 
@@ -387,125 +192,6 @@ class TurnProcessorTest {
     }
 
     @Test
-    void withTheDatabaseDownNothingIsSentAndTheRedeliveryIsAnsweredOnceItIsBack() {
-        AtomicBoolean down = new AtomicBoolean();
-        try (ConversationHarness bot = ConversationHarness.builder()
-                .dataSource(ds -> switchable(ds, down))
-                .build()) {
-            Chat chat = bot.chat("c1");
-            chat.say("/start");
-            InboundMessage message = chat.message(ContentKind.TEXT, RENEW_VI);
-            down.set(true);
-
-            assertThatThrownBy(() -> chat.deliver(message))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("database");
-            assertThat(bot.sender.sent()).hasSize(1);
-
-            down.set(false);
-            assertThat(chat.deliver(message)).extracting(Reply::kind).containsExactly(ReplyKind.ANSWER);
-            assertThat(chat.deliver(message)).isEmpty();
-            assertThat(bot.recovery.recover()).isEqualTo(new Recovery.Report(0, 0));
-            assertThat(bot.sender.sent()).hasSize(2);
-        }
-    }
-
-    @Test
-    void aReplyDeliveredJustBeforeTheDatabaseWentDownIsRecordedLaterAndNotSentAgain() {
-        AtomicBoolean down = new AtomicBoolean();
-        // The database goes down the moment the reply has gone out, before it is marked sent (a PostgreSQL restart).
-        ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
-        try (ConversationHarness bot = ConversationHarness.builder()
-                .dataSource(ds -> switchable(ds, down))
-                .sender(thenDatabaseDown)
-                .build()) {
-            bot.chat("c1").say(RENEW_VI);
-            assertThat(bot.sender.sent()).hasSize(1);
-
-            down.set(false);
-            bot.clock.advance(Duration.ofSeconds(10));
-            assertThat(otherInstance(bot).delivery().sendDue())
-                    .as("another instance leaves the reply to the turn that queued it")
-                    .isZero();
-            assertThat(bot.delivery.sendDue()).isZero();
-            assertThat(bot.sender.sent()).as("the citizen got it once").hasSize(1);
-            assertThat(bot.outbox.unsent(10))
-                    .as("recorded as sent once the database is back")
-                    .isEmpty();
-        }
-    }
-
-    @Test
-    void aReplyAnInstanceQueuedAndThenDiedWithIsSentByAnotherOnceItsLeaseEnds() {
-        AtomicBoolean down = new AtomicBoolean();
-        ReplySender thenDatabaseDown = databaseDownAfterFirstSend(down);
-        try (ConversationHarness bot = ConversationHarness.builder()
-                .dataSource(ds -> switchable(ds, down))
-                .sender(thenDatabaseDown)
-                .build()) {
-            bot.chat("c1").say(RENEW_VI);
-            down.set(false); // and the instance that sent it dies before recording it
-            Wired survivor = otherInstance(bot);
-
-            bot.clock.advance(ReplyDelivery.LEASE.minusSeconds(1));
-            assertThat(survivor.delivery().sendDue()).isZero();
-            bot.clock.advance(Duration.ofSeconds(2));
-            assertThat(survivor.delivery().sendDue())
-                    .as("at least once: never lost")
-                    .isEqualTo(1);
-        }
-    }
-
-    private static ReplySender databaseDownAfterFirstSend(AtomicBoolean down) {
-        AtomicBoolean first = new AtomicBoolean(true);
-        return entry -> {
-            if (first.getAndSet(false)) {
-                down.set(true);
-            }
-        };
-    }
-
-    @Test
-    void aReplyForAChannelThisProcessDoesNotServeIsDueAtOnceForTheProcessThatDoes() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.chat("c1").say("/start");
-            // An officer console: a process with the database but not the citizen's channel.
-            Wired console = Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
-
-            assertThat(console.officerTurns()
-                            .take(
-                                    new ConversationKey(ConversationHarness.CHANNEL, "c1"),
-                                    Optional.empty(),
-                                    List.of(Reply.text(ReplyKind.OFFICER, "Officer: we are calling you")),
-                                    "reply"))
-                    .isTrue();
-
-            assertThat(bot.delivery.sendDue())
-                    .as("no lease: the serving process relays it now")
-                    .isEqualTo(1);
-            assertThat(bot.sender.sent())
-                    .last()
-                    .satisfies(e -> assertThat(e.reply().text()).contains("calling you"));
-        }
-    }
-
-    @Test
-    void aProcessThatDoesNotServeTheChannelDoesNotClaimItsRepliesAwayFromOneThatDoes() {
-        try (ConversationHarness bot = ConversationHarness.create()) {
-            bot.sender.failNext(new DeliveryException("Telegram 502", false, null));
-            bot.chat("c1").say(RENEW_VI);
-            bot.clock.advance(Duration.ofSeconds(3));
-            Wired elsewhere =
-                    Wired.wire(bot.store, bot.outbox, new InProcessLocks(), bot.dialogue, Map.of(), bot.clock);
-
-            assertThat(elsewhere.delivery().sendDue()).isZero();
-            assertThat(bot.delivery.sendDue())
-                    .as("due now, not leased by a process that could not send it")
-                    .isEqualTo(1);
-        }
-    }
-
-    @Test
     void startUpRecoveryLeavesToLiveInstancesWhatTheyAcceptedAfterItStarted() {
         try (ConversationHarness bot = ConversationHarness.create()) {
             InboundMessage before = bot.chat("c1").message(ContentKind.TEXT, RENEW_VI);
@@ -518,22 +204,11 @@ class TurnProcessorTest {
                     bot.clock.instant().plusSeconds(1));
             bot.processor.accept(after);
 
-            assertThat(otherInstance(bot).recovery().recover()).isEqualTo(new Recovery.Report(0, 1));
+            assertThat(bot.otherInstance().recovery().recover()).isEqualTo(new Recovery.Report(0, 1));
             assertThat(bot.store.unanswered(10))
                     .extracting(stored -> stored.message().conversation().chatId())
                     .containsExactly("c2");
         }
-    }
-
-    /** A second instance on the same database: its own memory and locks, the same store and channel. */
-    private static Wired otherInstance(ConversationHarness bot) {
-        return Wired.wire(
-                bot.store,
-                bot.outbox,
-                new InProcessLocks(),
-                bot.dialogue,
-                Map.of(ConversationHarness.CHANNEL, bot.sender),
-                bot.clock);
     }
 
     @Test
@@ -633,20 +308,5 @@ class TurnProcessorTest {
             }
             return super.commitTurn(turn, relaysFrom);
         }
-    }
-
-    /** The harness's DataSource that refuses connections while {@code down} is set, as a database that went away. */
-    static DataSource switchable(DataSource real, AtomicBoolean down) {
-        return (DataSource) Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection") && down.get()) {
-                        throw new SQLException("Connection refused (simulated)", "08001");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

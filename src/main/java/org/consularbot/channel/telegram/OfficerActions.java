@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * the officers' lane after. An action the database could not carry out stays pending and is run again by
  * {@link #resumePending()} (called by the instance that relays to officers, every few seconds), as is one a crash left;
  * one that failed otherwise (a bug) is logged and not run again, so it cannot block the others.
+ *
+ * <p>The actions wait in this instance's backlog, in the order they were queued, and one drain at a time runs them on
+ * the lane: queued one task each, a restart's backlog went over the lane's bound for one chat, and the lane refused
+ * the rest, which then waited for later rounds behind newer actions.
  */
 final class OfficerActions {
 
@@ -37,6 +42,11 @@ final class OfficerActions {
     private static final Duration REMEMBERED = Duration.ofDays(1);
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /**
+     * Actions waiting in memory at most; more stay in the inbox for a later relay round, so a flood in the group (or a
+     * drain stuck on one action) cannot fill the memory, as the lane's own bound ensured before.
+     */
+    static final int MAX_WAITING = 1_000;
 
     private final Consumer<Incoming.OfficerAction> group;
     private final Function<Incoming.OfficerAction, Optional<Long>> ticketOf;
@@ -44,8 +54,12 @@ final class OfficerActions {
     private final ChatLanes lanes;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    /** Actions queued on the lane and not yet run: {@link #resumePending()} leaves them to it. */
+    /** Actions in the backlog or running, not yet done: {@link #resumePending()} leaves them to it. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Actions waiting for the drain, oldest first; also guards {@link #draining}. */
+    private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
+    /** A drain is queued on the lane or running. */
+    private boolean draining;
 
     private volatile Instant nextPrune = Instant.MIN;
 
@@ -73,7 +87,20 @@ final class OfficerActions {
      */
     void receive(long updateId, Incoming.OfficerAction action) {
         String source = "telegram:" + updateId;
-        if (inbox.add(source, ticketOf.apply(action), encode(action), clock.instant())) {
+        // Claimed before it is stored: a relay round that lists it in between leaves it to this call, not run it too.
+        if (!queued.add(source)) {
+            log.debug("officer action {} is being carried out here already; not run again", source);
+            return;
+        }
+        boolean added = false;
+        try {
+            added = inbox.add(source, ticketOf.apply(action), encode(action), clock.instant());
+        } finally {
+            if (!added) {
+                queued.remove(source);
+            }
+        }
+        if (added) {
             queue(source, action);
         } else {
             log.debug("officer action {} was received before; not run again", source);
@@ -91,8 +118,9 @@ final class OfficerActions {
                     inbox.handled(stored.sourceId(), clock.instant());
                     continue;
                 }
-                queue(stored.sourceId(), action.get());
-                resumed++;
+                if (queue(stored.sourceId(), action.get())) {
+                    resumed++;
+                }
             }
         }
         Instant now = clock.instant();
@@ -103,30 +131,90 @@ final class OfficerActions {
         return resumed;
     }
 
-    private void queue(String source, Incoming.OfficerAction action) {
+    private record Pending(String source, Incoming.OfficerAction action) {}
+
+    /**
+     * Adds the action to the backlog and makes sure a drain is on its way to run it; false when the backlog is full
+     * (the action is stored and pending: a later relay round queues it again).
+     */
+    private boolean queue(String source, Incoming.OfficerAction action) {
         queued.add(source);
-        boolean submitted = lanes.submit(OFFICERS, () -> {
-            try {
-                group.accept(action);
-                inbox.handled(source, clock.instant());
-            } catch (StoreException e) {
-                log.warn(
-                        "officer action {} not carried out, the database refused: {}; it will be tried again",
-                        source,
-                        e.getMessage());
-            } catch (RuntimeException e) {
-                log.error("officer action {} failed; not tried again", source, e);
-                try {
-                    inbox.handled(source, clock.instant());
-                } catch (StoreException again) {
-                    log.warn("officer action {} could not be marked done: {}", source, again.getMessage());
-                }
-            } finally {
+        synchronized (backlog) {
+            if (backlog.size() >= MAX_WAITING) {
                 queued.remove(source);
+                return false;
             }
-        });
-        if (!submitted) {
-            queued.remove(source); // stored and pending: resumePending() queues it again
+            backlog.addLast(new Pending(source, action));
+            if (draining) {
+                return true;
+            }
+            draining = true;
+        }
+        if (!lanes.submit(OFFICERS, this::drain)) {
+            giveBack();
+        }
+        return true;
+    }
+
+    /**
+     * Runs the backlog in order. After the lane's share for one chat it queues itself again rather than run on, so the
+     * citizens whose chats share the lane are not held up behind a long backlog (their work queued meanwhile goes
+     * first); the order of the actions is kept, as only one drain exists at a time.
+     */
+    private void drain() {
+        boolean more = true; // also if an action throws an Error: the rest must not wait for a restart
+        try {
+            more = runSome();
+        } finally {
+            if (more && !lanes.submit(OFFICERS, this::drain)) {
+                giveBack();
+            }
+        }
+    }
+
+    /** Runs up to {@link ChatLanes#MAX_PER_CHAT} actions; false when the backlog ran dry (and the drain ends). */
+    private boolean runSome() {
+        for (int done = 0; done < ChatLanes.MAX_PER_CHAT; done++) {
+            Pending next;
+            synchronized (backlog) {
+                next = backlog.pollFirst();
+                if (next == null) {
+                    draining = false;
+                    return false;
+                }
+            }
+            run(next.source(), next.action());
+        }
+        return true;
+    }
+
+    /** The lane refused the drain (closing, or full): what waited is stored and pending, a later round queues it. */
+    private void giveBack() {
+        synchronized (backlog) {
+            backlog.forEach(pending -> queued.remove(pending.source()));
+            backlog.clear();
+            draining = false;
+        }
+    }
+
+    private void run(String source, Incoming.OfficerAction action) {
+        try {
+            group.accept(action);
+            inbox.handled(source, clock.instant());
+        } catch (StoreException e) {
+            log.warn(
+                    "officer action {} not carried out, the database refused: {}; it will be tried again",
+                    source,
+                    e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("officer action {} failed; not tried again", source, e);
+            try {
+                inbox.handled(source, clock.instant());
+            } catch (StoreException again) {
+                log.warn("officer action {} could not be marked done: {}", source, again.getMessage());
+            }
+        } finally {
+            queued.remove(source);
         }
     }
 

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ConversationKey;
@@ -121,6 +123,164 @@ class OfficerActionsTest {
         settle();
         assertThat(ran).containsExactly(REPLY);
         assertThat(inbox.pending(10)).isEmpty();
+    }
+
+    /**
+     * Regression (issue 17): at a restart, the stored actions were queued on the officers' lane one task each, all at
+     * once, over its bound for one chat; the lane refused the rest ("work for a telegram chat not queued"), and they
+     * waited for later relay rounds, behind the actions Telegram redelivered meanwhile.
+     */
+    @Test
+    void aBacklogOverTheLanesBoundAndWhatArrivesWhileItRunsAreAllCarriedOutInOrderInOneRound() throws Exception {
+        int backlog = 2 * ChatLanes.MAX_PER_CHAT + 5;
+        int arriving = ChatLanes.MAX_PER_CHAT + 1;
+        List<Incoming.OfficerAction> expected = new ArrayList<>(leftByAStoppingInstance(backlog));
+
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(backlog + arriving);
+        OfficerActions next = actions(
+                action -> {
+                    awaitOpen(gate);
+                    ran.add(action);
+                    all.countDown();
+                },
+                inbox);
+        assertThat(next.resumePending()).isEqualTo(backlog);
+        for (int i = 0; i < arriving; i++) { // Telegram redelivers what officers sent while the instance was down
+            expected.add(reply("meanwhile " + i));
+            next.receive(700 + i, expected.get(backlog + i));
+        }
+        gate.countDown();
+
+        assertThat(all.await(10, TimeUnit.SECONDS))
+                .as("all carried out in this round: none refused, left for a later one")
+                .isTrue();
+        settle(); // the last one is marked done after it ran
+        assertThat(ran).containsExactlyElementsOf(expected);
+        assertThat(inbox.pending(100)).isEmpty();
+    }
+
+    @Test
+    void aLongBacklogStepsBackForTheOtherChatsOfItsLaneAfterEachShareOfIt() throws Exception {
+        int backlog = 2 * ChatLanes.MAX_PER_CHAT + 5;
+        List<Incoming.OfficerAction> expected = leftByAStoppingInstance(backlog);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(backlog);
+        OfficerActions next = actions(
+                action -> {
+                    started.countDown();
+                    awaitOpen(gate);
+                    ran.add(action);
+                    all.countDown();
+                },
+                inbox);
+        next.resumePending();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger citizenAfter = new AtomicInteger(-1);
+        lanes.get(lanes.size() - 1).submit(new ConversationKey("telegram", "1001"), () -> citizenAfter.set(ran.size()));
+        gate.countDown();
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran).containsExactlyElementsOf(expected);
+        assertThat(citizenAfter.get())
+                .as("a citizen's turn queued on the lane meanwhile ran after one share, not the whole backlog")
+                .isEqualTo(ChatLanes.MAX_PER_CHAT);
+    }
+
+    /** The backlog's bound stands in for the lane's: a flood in the officers' group waits in the inbox. */
+    @Test
+    void aFloodOverTheBacklogsBoundWaitsInTheInboxForTheNextRoundNotInMemory() throws Exception {
+        int flood = OfficerActions.MAX_WAITING + 2;
+        CountDownLatch backlogDone = new CountDownLatch(OfficerActions.MAX_WAITING);
+        CountDownLatch all = new CountDownLatch(flood);
+        OfficerActions actions = actions(
+                action -> {
+                    ran.add(action);
+                    backlogDone.countDown();
+                    all.countDown();
+                },
+                inbox);
+        CountDownLatch gate = new CountDownLatch(1);
+        lanes.get(0).submit(new ConversationKey("telegram", "officers"), () -> awaitOpen(gate)); // the lane is busy
+        List<Incoming.OfficerAction> expected = new ArrayList<>();
+        for (int i = 0; i < flood; i++) {
+            expected.add(reply("flood " + i));
+            actions.receive(800 + i, expected.get(i));
+        }
+        assertThat(inbox.pending(flood)).as("all stored").hasSize(flood);
+
+        gate.countDown();
+        assertThat(backlogDone.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(actions.resumePending()).as("the two over the bound").isEqualTo(2);
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        settle();
+        assertThat(ran).containsExactlyElementsOf(expected);
+        assertThat(inbox.pending(10)).isEmpty();
+    }
+
+    /**
+     * Regression: a relay round that listed an action between its storing and its queuing by {@code receive} queued it
+     * too, and the officer's reply reached the citizen twice.
+     */
+    @Test
+    void anActionARelayRoundListsWhileItIsBeingReceivedIsCarriedOutOnce() throws Exception {
+        OfficerActions[] actions = new OfficerActions[1];
+        OfficerInbox racing = new OfficerInbox() {
+            @Override
+            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
+                boolean added = inbox.add(sourceId, ticket, payload, at);
+                actions[0].resumePending(); // the relay thread's round, right after the action is stored
+                return added;
+            }
+
+            @Override
+            public void handled(String sourceId, Instant at) {
+                inbox.handled(sourceId, at);
+            }
+
+            @Override
+            public List<Action> pending(int limit) {
+                return inbox.pending(limit);
+            }
+
+            @Override
+            public int prune(Instant before) {
+                return inbox.prune(before);
+            }
+        };
+        actions[0] = actions(ran::add, racing);
+
+        actions[0].receive(506, REPLY);
+        settle();
+
+        assertThat(ran).containsExactly(REPLY);
+        assertThat(inbox.pending(10)).isEmpty();
+    }
+
+    /** Actions an instance stored and never ran: its lane took no more work (it was stopping). */
+    private List<Incoming.OfficerAction> leftByAStoppingInstance(int count) {
+        OfficerActions stopping = actions(ran::add, inbox);
+        lanes.get(lanes.size() - 1).close();
+        List<Incoming.OfficerAction> left = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            left.add(reply("left " + i));
+            stopping.receive(600 + i, left.get(i));
+        }
+        assertThat(inbox.pending(count + 1)).hasSize(count);
+        return left;
+    }
+
+    private static Incoming.OfficerAction reply(String text) {
+        return new Incoming.OfficerAction("42", text, Optional.of("9001"), Optional.empty(), Optional.empty());
+    }
+
+    private static void awaitOpen(CountDownLatch gate) {
+        try {
+            gate.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
