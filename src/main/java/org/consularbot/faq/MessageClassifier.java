@@ -49,6 +49,11 @@ public final class MessageClassifier {
      */
     private static final int URGENT_WEIGHT = 4;
 
+    /** How many times an example of this outcome counts in training. */
+    private static int weight(String outcome) {
+        return outcome.equals(QUESTION) ? 1 : outcome.startsWith(URGENT) ? URGENT_WEIGHT : RARE_WEIGHT;
+    }
+
     /**
      * Probabilities: of an emergency (any situation), small talk, a decline, each with its likeliest class; and of
      * each topic (empty when there is no topic model or it knows too few of the words).
@@ -122,9 +127,7 @@ public final class MessageClassifier {
                 case DECLINE -> DECLINE + example.label();
             };
             Event event = maker.event(outcome, example.text());
-            for (int copy = 0;
-                    copy < (outcome.equals(QUESTION) ? 1 : outcome.startsWith(URGENT) ? URGENT_WEIGHT : RARE_WEIGHT);
-                    copy++) {
+            for (int copy = 0; copy < weight(outcome); copy++) {
                 events.add(event);
             }
         }
