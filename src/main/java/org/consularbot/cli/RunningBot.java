@@ -228,9 +228,10 @@ final class RunningBot implements AutoCloseable {
     }
 
     /**
-     * Liveness: on the embedded database, whether it answers (H2 that closed itself and cannot open again, say on a
-     * full disk, leaves a process that can only fail; a restart by the supervisor is the way out). PostgreSQL is
-     * another process: its outages are for /ready, or every instance would be restarted while it restarts.
+     * Liveness: on the embedded database, whether it answers and the disk under it takes a write (H2 that closed itself
+     * and cannot open again leaves a process that can only fail, a restart by the supervisor is the way out; on a full
+     * disk nothing can be stored, and the process recovers by itself once there is room). PostgreSQL is another
+     * process: its outages are for /ready, or every instance would be restarted while it restarts.
      */
     private WebServer.Status liveness() {
         return assembly.database.embedded() ? databaseProbe.last().health() : new WebServer.Status(true, "ok");
