@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot running as a service: database, Telegram channel, the relay (every second: replies due for another
- * attempt, and messages whose answer failed after they were acknowledged), the database probe that /health and
+ * attempt, the receipt journal given back to H2 if it closed itself, and messages whose answer failed after they were
+ * acknowledged), the database probe that /health and
  * /ready answer from, and the HTTP server in webhook mode. Start-up order matters: the token is checked before
  * anything is sent, replies and messages left over from the last run are finished before new updates come in.
  */
@@ -197,6 +198,7 @@ final class RunningBot implements AutoCloseable {
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.
         every(RELAY_EVERY, RELAY_EVERY, "outbox relay", () -> turns.delivery().sendDue());
+        every(RELAY_EVERY, RELAY_EVERY, "receipt journal", assembly.receiptReplay::afterReopen);
         every(RELAY_EVERY, RELAY_EVERY, "stale messages", () -> turns.recovery().answerStale(STALE_AFTER));
         telegram.ifPresent(t -> every(RELAY_EVERY, RELAY_EVERY, "officers' relay", () -> {
             if (officersRelay.getAsBoolean()) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
@@ -39,12 +40,20 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> diskProbe;
     /** Whether the last health check found the disk refusing writes: a change is logged, not every check. */
     private boolean diskRefused;
+    /** Connections that found H2 closed by itself, counted by the pool's {@link ClosedDatabaseEviction}. */
+    private final AtomicLong closures;
 
-    private Database(HikariDataSource pool, String url, Optional<Path> openMarker, Optional<Path> diskProbe) {
+    private Database(
+            HikariDataSource pool,
+            String url,
+            Optional<Path> openMarker,
+            Optional<Path> diskProbe,
+            AtomicLong closures) {
         this.pool = pool;
         this.url = url;
         this.openMarker = openMarker;
         this.diskProbe = diskProbe;
+        this.closures = closures;
     }
 
     /**
@@ -65,7 +74,9 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         // Set once the pool exists; an error before that has no idle connection to drop.
         AtomicReference<HikariDataSource> created = new AtomicReference<>();
+        AtomicLong closures = new AtomicLong();
         config.setExceptionOverride(new ClosedDatabaseEviction(() -> {
+            closures.incrementAndGet();
             HikariDataSource made = created.get();
             if (made != null && made.getHikariPoolMXBean() != null) {
                 made.getHikariPoolMXBean().softEvictConnections();
@@ -92,7 +103,7 @@ public final class Database implements AutoCloseable {
         marker.filter(Database::leftByADeadProcess).ifPresent(found -> repairAfterKill(pool));
         marker.ifPresent(Database::mark);
         Optional<Path> probe = DatabaseSettings.h2File(settings.url()).map(file -> Path.of(file + ".probe"));
-        return new Database(pool, settings.safeUrl(), marker, probe);
+        return new Database(pool, settings.safeUrl(), marker, probe, closures);
     }
 
     /** The last process on this H2 file did not close it: its indexes are read anew from the tables. */
@@ -174,6 +185,15 @@ public final class Database implements AutoCloseable {
     /** The URL without credentials, for messages and logs. */
     public String url() {
         return url;
+    }
+
+    /**
+     * How many times a connection found that H2 had closed the database by itself (a write it could not make, as on a
+     * full disk); it grows by one or more per such closure, never otherwise. The next connection opens the file again,
+     * without the commits H2 had not written yet: as after a kill, the receipt journal has them ({@link ReceiptReplay}).
+     */
+    public long closures() {
+        return closures.get();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.consularbot.conversation.ContentKind;
@@ -104,6 +105,14 @@ public final class ReceiptJournal {
                 .put("at", action.receivedAt().toString());
         action.ticket().ifPresent(ticket -> line.put("ticket", ticket));
         write(line);
+    }
+
+    /**
+     * Runs {@code work} holding the journal: nothing is appended or forgotten meanwhile. A replay while the service runs
+     * needs it: a conversation forgotten between its reading the journal and storing what it read would come back.
+     */
+    public synchronized <T> T held(Supplier<T> work) {
+        return work.get();
     }
 
     /** Removes a conversation from every file, as {@link #forget(ConversationKey, Set)} with no tickets. */
