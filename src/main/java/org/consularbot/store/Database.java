@@ -64,7 +64,11 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         DatabaseSettings.h2File(settings.url()).ifPresent(Database::createPrivateFolder);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.url().regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            config.setDataSource(new H2Connections(settings.jdbcUrl()));
+        } else {
+            config.setJdbcUrl(settings.jdbcUrl());
+        }
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
