@@ -30,10 +30,6 @@ public record SmallTalkRules(List<Kind> chitchat, List<Kind> decline, List<Urgen
             reply = Map.copyOf(reply);
             unless = List.copyOf(unless);
         }
-
-        public Kind(String id, List<UrgentRules.Phrase> phrases, List<String> emoji, Map<Language, String> reply) {
-            this(id, phrases, emoji, reply, List.of());
-        }
     }
 
     public SmallTalkRules {

@@ -222,10 +222,17 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 .or(() -> oneTopic(alone));
     }
 
-    /** The topic of the follow-up's own best entry, when the answer gate finds it likely right. */
-    private static Optional<String> sureOfItsOwn(MatchResult alone) {
-        return alone.certainty() >= OWN_CERTAINTY
-                ? alone.top().map(c -> c.entry().topic())
+    /**
+     * The topic of the follow-up's own best entry, when the answer gate finds it likely right, no danger is read in it
+     * and it is no emergency's topic: emergencies are the triage's to name ("nếu chồng em bận đi làm không đi cùng
+     * được thì sao" after a birth question is about the birth, not a crime).
+     */
+    private Optional<String> sureOfItsOwn(MatchResult alone) {
+        return alone.certainty() >= OWN_CERTAINTY && alone.emergency().isEmpty()
+                ? alone.top()
+                        .map(c -> c.entry().topic())
+                        .filter(t -> !corpus.topics().containsKey(t)
+                                || !corpus.topic(t).isEmergency())
                 : Optional.empty();
     }
 

@@ -98,6 +98,11 @@ class EmergencyTriageTest {
                 // Regression: "khẩn cấp" in "số khẩn cấp" (a kind of number) read as immediacy beside a hypothetical.
                 "mà sdt khẩn cấp của dsq là số nào ạ, phòng khi có tên lửa",
                 "what is the embassy's emergency number, in case of an earthquake?",
+                // Regression (stop 24): "took my husband" (an arrest) and "across the border" (trafficking).
+                "I took my husband's surname when we married, can my Vietnamese passport show it now?",
+                "I trade goods across the border from Kampong Cham, can my Cambodian wife get the exemption paper?",
+                // Regression (stop 24): a death told with its month was read as one that just happened.
+                "My father passed away in March in Melbourne, can I sign a power of attorney for his house here?",
                 "",
                 "🙏🙏🙏",
             })

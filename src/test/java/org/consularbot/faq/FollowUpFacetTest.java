@@ -112,4 +112,15 @@ class FollowUpFacetTest {
                 .as("the birth entry is still offered")
                 .anyMatch(c -> c.entry().topic().equals("civil.birth"));
     }
+
+    @Test
+    // Regression (stop 24 review): "bận" typed "ban" read as "bắn" (shot) in the follow-up alone; a danger read in
+    // the follow-up's own words must not pull it away from the birth it is about.
+    void aFollowUpWhoseOwnWordsReadAsADangerDoesNotLeadWithIt() {
+        MatchResult absentFather = MATCHER.match(
+                "neu chong em nguoi Han ban di lam khong di cung duoc thi sao",
+                "em muon dang ky khai sinh VN cho con o dai su quan Seoul, be sinh o Busan duoc 1 thang");
+
+        assertThat(absentFather.top().map(c -> c.entry().topic())).contains("civil.birth");
+    }
 }
