@@ -45,6 +45,8 @@ let faults = [];
 let delays = [];
 /** per token: updates already handed to the bot but not yet confirmed with offset: [{time, update}] */
 const pending = new Map();
+/** per token: the highest offset a getUpdates confirmed with (every update below it is received for good) */
+const confirmed = new Map();
 /** per token: raw updates injected through /test/inject-update, not yet handed out: [{time, update}] */
 const injected = new Map();
 /** per token: commands from the last setMyCommands */
@@ -265,6 +267,7 @@ function pullNew(token) {
 function availableUpdates(token, offset, limit) {
   let q = pending.get(token) || [];
   if (offset > 0) q = q.filter((e) => e.update.update_id >= offset);
+  if (offset > (confirmed.get(token) || 0)) confirmed.set(token, offset);
   q = q.concat(pullNew(token));
   pending.set(token, q);
   return q.slice(0, limit).map((e) => e.update);
@@ -599,6 +602,12 @@ const handleTest = (path, fn) => app.all(path, (req, res) => {
 handleTest('/test/calls', (b) => calls.filter((c) => (!b.method || c.method.toLowerCase() === String(b.method).toLowerCase())
   && (!b.token || c.token === b.token)));
 handleTest('/test/reset-calls', () => { calls = []; return true; });
+// What Telegram would never send again: successful getUpdates calls are not recorded, so their offsets are kept here.
+handleTest('/test/acknowledged', (b) => {
+  const token = tokenOf(b);
+  if (!token) throw new Error('token is required');
+  return { offset: confirmed.get(token) || 0 };
+});
 
 handleTest('/test/fail-next', (b) => {
   if (!b.method) throw new Error('method is required ("*" for any method)');
@@ -670,6 +679,7 @@ handleTest('/test/reset', () => {
   emu.storage.botMessages = [];
   emu.webhooks = {};
   pending.clear();
+  confirmed.clear();
   injected.clear();
   commands.clear();
   chatsSeen.clear();

@@ -66,10 +66,14 @@ UID1=$(printf '%s' "$R" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on(
 expect "unconfirmed update is delivered again (offset semantics)" "$(bot getupdates '{"offset":0,"timeout":1}')" \
   "r => r.ok && r.result.length === 1 && r.result[0].update_id === $UID1"
 NEXT=$((UID1 + 1))
+expect "nothing acknowledged while the bot polls from offset 0" "$(post /test/acknowledged '{"token":"'$TOKEN'"}')" \
+  'r => r.ok && r.result.offset === 0'
 
 # ---- long poll waits for the timeout when nothing arrives
 t0=$(now_ms); R=$(bot getupdates '{"offset":'$NEXT',"timeout":2}'); dt=$(( $(now_ms) - t0 ))
 expect "empty long poll returns []" "$R" 'r => r.ok && r.result.length === 0'
+expect "the offset polled with is the acknowledged one" "$(post /test/acknowledged '{"token":"'$TOKEN'"}')" \
+  "r => r.ok && r.result.offset === $NEXT"
 { [ "$dt" -ge 1800 ] && [ "$dt" -lt 3500 ]; } && ok "empty long poll waited ~2 s (${dt} ms)" || bad "long poll wait" "${dt} ms"
 
 # ---- long poll is woken by a message arriving mid-wait

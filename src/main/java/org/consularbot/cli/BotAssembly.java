@@ -55,6 +55,7 @@ import org.consularbot.store.JdbcTicketStore;
 import org.consularbot.store.PostgresConversationLocks;
 import org.consularbot.store.PostgresLeadership;
 import org.consularbot.store.ReceiptJournal;
+import org.consularbot.store.ReceiptReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,9 @@ final class BotAssembly implements AutoCloseable {
     final JdbcOfficerDirectory officers;
     final JdbcOfficerOutbox officerOutbox;
     final JdbcOfficerInbox officerInbox;
+    /** Gives H2 the receipt journal again when it closed itself and opened again while the service runs. */
+    final ReceiptReplay receiptReplay;
+
     private final CitizenLine citizenLine;
     /** The texts of officer turns (taken, closed, outside hours...): read from the corpus serving at each turn. */
     final OfficerTurnTexts officerTexts;
@@ -120,6 +124,7 @@ final class BotAssembly implements AutoCloseable {
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource(), receipts);
+        this.receiptReplay = new ReceiptReplay(database, receipts, store, officerInbox);
         this.officerTexts = new OfficerTurnTexts(this::serving);
         this.roster = roster(config, corpus.mission().timeZone());
         this.knowledge = knowledgeOf(corpus);

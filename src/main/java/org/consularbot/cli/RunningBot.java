@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot running as a service: database, Telegram channel, the relay (every second: replies due for another
- * attempt, and messages whose answer failed after they were acknowledged), the database probe that /health and
+ * attempt, the receipt journal given back to H2 if it closed itself, and messages whose answer failed after they were
+ * acknowledged), the database probe that /health and
  * /ready answer from, and the HTTP server in webhook mode. Start-up order matters: the token is checked before
  * anything is sent, replies and messages left over from the last run are finished before new updates come in.
  */
@@ -197,6 +198,7 @@ final class RunningBot implements AutoCloseable {
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.
         every(RELAY_EVERY, RELAY_EVERY, "outbox relay", () -> turns.delivery().sendDue());
+        every(RELAY_EVERY, RELAY_EVERY, "receipt journal", assembly.receiptReplay::afterReopen);
         every(RELAY_EVERY, RELAY_EVERY, "stale messages", () -> turns.recovery().answerStale(STALE_AFTER));
         telegram.ifPresent(t -> every(RELAY_EVERY, RELAY_EVERY, "officers' relay", () -> {
             if (officersRelay.getAsBoolean()) {
@@ -228,9 +230,10 @@ final class RunningBot implements AutoCloseable {
     }
 
     /**
-     * Liveness: on the embedded database, whether it answers (H2 that closed itself and cannot open again, say on a
-     * full disk, leaves a process that can only fail; a restart by the supervisor is the way out). PostgreSQL is
-     * another process: its outages are for /ready, or every instance would be restarted while it restarts.
+     * Liveness: on the embedded database, whether it answers and the disk under it takes a write (H2 that closed itself
+     * and cannot open again leaves a process that can only fail, a restart by the supervisor is the way out; on a full
+     * disk nothing can be stored, and the process recovers by itself once there is room). PostgreSQL is another
+     * process: its outages are for /ready, or every instance would be restarted while it restarts.
      */
     private WebServer.Status liveness() {
         return assembly.database.embedded() ? databaseProbe.last().health() : new WebServer.Status(true, "ok");

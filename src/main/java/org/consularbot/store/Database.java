@@ -3,12 +3,16 @@ package org.consularbot.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
@@ -32,11 +36,24 @@ public final class Database implements AutoCloseable {
     private final String url;
     /** Beside an H2 file while it is open: still there at the next open, the process was killed. */
     private final Optional<Path> openMarker;
+    /** Beside an H2 file: written and removed by each health check, to learn whether the disk still takes a write. */
+    private final Optional<Path> diskProbe;
+    /** Whether the last health check found the disk refusing writes: a change is logged, not every check. */
+    private boolean diskRefused;
+    /** Connections that found H2 closed by itself, counted by the pool's {@link ClosedDatabaseEviction}. */
+    private final AtomicLong closures;
 
-    private Database(HikariDataSource pool, String url, Optional<Path> openMarker) {
+    private Database(
+            HikariDataSource pool,
+            String url,
+            Optional<Path> openMarker,
+            Optional<Path> diskProbe,
+            AtomicLong closures) {
         this.pool = pool;
         this.url = url;
         this.openMarker = openMarker;
+        this.diskProbe = diskProbe;
+        this.closures = closures;
     }
 
     /**
@@ -47,7 +64,11 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         DatabaseSettings.h2File(settings.url()).ifPresent(Database::createPrivateFolder);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.url().regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            config.setDataSource(new H2Connections(settings.jdbcUrl()));
+        } else {
+            config.setJdbcUrl(settings.jdbcUrl());
+        }
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
@@ -57,7 +78,9 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         // Set once the pool exists; an error before that has no idle connection to drop.
         AtomicReference<HikariDataSource> created = new AtomicReference<>();
+        AtomicLong closures = new AtomicLong();
         config.setExceptionOverride(new ClosedDatabaseEviction(() -> {
+            closures.incrementAndGet();
             HikariDataSource made = created.get();
             if (made != null && made.getHikariPoolMXBean() != null) {
                 made.getHikariPoolMXBean().softEvictConnections();
@@ -83,7 +106,8 @@ public final class Database implements AutoCloseable {
         Optional<Path> marker = DatabaseSettings.h2File(settings.url()).map(file -> Path.of(file + ".open"));
         marker.filter(Database::leftByADeadProcess).ifPresent(found -> repairAfterKill(pool));
         marker.ifPresent(Database::mark);
-        return new Database(pool, settings.safeUrl(), marker);
+        Optional<Path> probe = DatabaseSettings.h2File(settings.url()).map(file -> Path.of(file + ".probe"));
+        return new Database(pool, settings.safeUrl(), marker, probe, closures);
     }
 
     /** The last process on this H2 file did not close it: its indexes are read anew from the tables. */
@@ -168,16 +192,67 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers right now (for health checks). When it does not, the pool's idle connections are
-     * dropped, so that the next use opens new ones (H2 that closed itself opens again) instead of failing on each
-     * dead one in turn.
+     * How many times a connection found that H2 had closed the database by itself (a write it could not make, as on a
+     * full disk); it grows by one or more per such closure, never otherwise. The next connection opens the file again,
+     * without the commits H2 had not written yet: as after a kill, the receipt journal has them ({@link ReceiptReplay}).
+     */
+    public long closures() {
+        return closures.get();
+    }
+
+    /**
+     * Whether the database answers right now and, on an H2 file, whether the disk under it still takes a write (for
+     * health checks). When it does not answer, the pool's idle connections are dropped, so that the next use opens new
+     * ones (H2 that closed itself opens again) instead of failing on each dead one in turn.
      */
     public boolean reachable() {
-        if (valid()) {
-            return true;
+        if (!valid()) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+            if (!valid()) {
+                return false;
+            }
         }
-        pool.getHikariPoolMXBean().softEvictConnections();
-        return valid();
+        return diskProbe.map(this::diskTakesAWrite).orElse(true);
+    }
+
+    /**
+     * Writes one block beside the H2 file, forced to disk, and removes it. On a full disk H2 closes itself at its next
+     * write, yet the next connection opens it again at once (opening only reads) and it answers a validity check, so
+     * /health said ok while no message could be stored, neither in the database nor in the receipt journal beside it
+     * (FullDiskIT). A full disk refuses this block. Forced, because some file systems (NFS, copy-on-write ones) only
+     * find no room when the data goes out.
+     */
+    private synchronized boolean diskTakesAWrite(Path probe) {
+        try {
+            try (FileChannel channel = FileChannel.open(
+                    probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer block = ByteBuffer.allocate(4096);
+                while (block.hasRemaining()) {
+                    channel.write(block);
+                }
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            if (!diskRefused) {
+                log.warn(
+                        "the disk under the database refuses writes ({}); the database counts as closed until it takes"
+                                + " them again",
+                        e.getMessage());
+            }
+            diskRefused = true;
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(probe); // gives the block back at once, and leaves nothing beside the database
+            } catch (IOException e) {
+                log.debug("cannot remove {}: {}", probe, e.getMessage());
+            }
+        }
+        if (diskRefused) {
+            log.info("the disk under the database takes writes again");
+        }
+        diskRefused = false;
+        return true;
     }
 
     private boolean valid() {

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /health} of the running service on the embedded H2 file: 503 while the database has closed itself and cannot
- * open again (what a full disk does), so a supervisor restarts the process; 200 again once it can. The probe's own
- * test gives it a database that hangs or fails; this one checks that the service wires the real database to it.
+ * open again (its file damaged or gone), so a supervisor restarts the process; 200 again once it can. The probe's own
+ * test gives it a database that hangs or fails; this one checks that the service wires the real database to it. A full
+ * disk, on which H2 opens again at once but nothing can be written, is {@code DiskRefusingWritesTest} and FullDiskIT.
  */
 class HealthOnTheEmbeddedDatabaseTest {
 

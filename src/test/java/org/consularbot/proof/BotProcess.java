@@ -147,18 +147,27 @@ final class BotProcess implements AutoCloseable {
 
     /** The HTTP status of one of the instance's admin endpoints (/ready, /metrics), or -1 when it does not answer. */
     int status(String path) {
+        return ask(path).status();
+    }
+
+    /** What one of the instance's admin endpoints answers; status -1 and no body when it does not answer within 2 s. */
+    Answer ask(String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
                     .timeout(Duration.ofSeconds(2))
                     .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return -1;
+            return new Answer(-1, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Answer(-1, "");
         }
     }
+
+    /** An HTTP answer of the instance: its status and body. */
+    record Answer(int status, String body) {}
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed; the process is gone at once. */
     void kill() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,6 +77,17 @@ public final class CitizenLoad {
         operator.shutdown();
     }
 
+    /** The next citizen writes their question now; returns Telegram's id of the update, with the citizen's chat. */
+    Sent next() {
+        long chat = firstChat + sent;
+        long update = telegram.userSays(token, chat, QUESTIONS.get(sent % QUESTIONS.size()));
+        sent++;
+        return new Sent(chat, update);
+    }
+
+    /** One citizen's message: their chat, and the update that carried it. */
+    record Sent(long chat, long update) {}
+
     /** Injects one raw update from the next citizen (the chat id it is given), as Telegram would deliver it. */
     void inject(LongFunction<ObjectNode> update) {
         telegram.inject(token, update.apply(firstChat + sent));
@@ -99,6 +111,21 @@ public final class CitizenLoad {
 
     Tally tally() {
         Map<Long, Integer> perChat = new HashMap<>();
+        int refused = countReplies(perChat);
+        int answered = perChat.size();
+        int duplicated = perChat.values().stream().mapToInt(n -> n - 1).sum();
+        return new Tally(sent, answered, sent - answered, duplicated, refused);
+    }
+
+    /** The citizens' chats that have had their answer so far. */
+    Set<Long> answeredChats() {
+        Map<Long, Integer> perChat = new HashMap<>();
+        countReplies(perChat);
+        return perChat.keySet();
+    }
+
+    /** Counts the replies each citizen's chat got into {@code perChat}; returns how many sends Telegram refused. */
+    private int countReplies(Map<Long, Integer> perChat) {
         int refused = 0;
         for (JsonNode call : telegram.calls("sendMessage")) {
             long chat = Long.parseLong(call.path("body").path("chat_id").asText("0"));
@@ -111,9 +138,7 @@ public final class CitizenLoad {
                 perChat.merge(chat, 1, Integer::sum);
             }
         }
-        int answered = perChat.size();
-        int duplicated = perChat.values().stream().mapToInt(n -> n - 1).sum();
-        return new Tally(sent, answered, sent - answered, duplicated, refused);
+        return refused;
     }
 
     /** What the citizens got: {@code refused} counts Bot API calls that failed (injected faults) and were retried. */

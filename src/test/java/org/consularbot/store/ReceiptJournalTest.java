@@ -60,6 +60,24 @@ class ReceiptJournalTest {
     }
 
     @Test
+    // Regression (FullDiskIT): the next message was appended to the half line, and neither could be read back.
+    void theMessageWrittenAfterALineCutShortIsReadBack() throws Exception {
+        ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        InboundMessage first = message(ANNA, "1", "mat ho chieu", T0);
+        journal.append(first);
+        journal.close();
+        Files.writeString(onlyFile(), "{\"channel\":\"telegram\",\"chat\":\"1", StandardOpenOption.APPEND);
+
+        ReceiptJournal after = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
+        InboundMessage next = message(BINH, "2", "khai sinh", T0.plusSeconds(1));
+        after.append(next);
+        InboundMessage third = message(ANNA, "3", "ho chieu", T0.plusSeconds(2));
+        after.append(third);
+
+        assertThat(after.messages()).containsExactly(first, next, third);
+    }
+
+    @Test
     void aForgottenConversationIsNotBroughtBackButWhatTheCitizenWroteAfterIs() {
         ReceiptJournal journal = new ReceiptJournal(dir, Clock.fixed(T0, ZoneOffset.UTC));
         InboundMessage before = message(ANNA, "1", "my name and passport number", T0);

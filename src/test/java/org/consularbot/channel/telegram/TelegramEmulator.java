@@ -88,16 +88,33 @@ public final class TelegramEmulator implements AutoCloseable {
                 "1"));
     }
 
-    /** A citizen writes text in a private chat (chat id = user id, as Telegram does). */
-    public void userSays(String token, long userId, String text) {
+    /**
+     * A citizen writes text in a private chat (chat id = user id, as Telegram does); returns the update's id, which
+     * the bot acknowledges by polling with an offset past it.
+     */
+    public long userSays(String token, long userId, String text) {
         String route = text.startsWith("/") ? "/sendCommand" : "/sendMessage";
-        post(
-                route,
-                JSON.createObjectNode()
-                        .put("botToken", token)
-                        .put("text", text)
-                        .<ObjectNode>set("from", user(userId))
-                        .set("chat", privateChat(userId)));
+        return post(
+                        route,
+                        JSON.createObjectNode()
+                                .put("botToken", token)
+                                .put("text", text)
+                                .<ObjectNode>set("from", user(userId))
+                                .set("chat", privateChat(userId)))
+                .path("result")
+                .path("update_id")
+                .asLong(-1);
+    }
+
+    /**
+     * The highest offset the bot has polled with: Telegram takes every update below it as received and never sends
+     * it again.
+     */
+    public long acknowledgedBelow(String token) {
+        return post("/test/acknowledged", JSON.createObjectNode().put("token", token))
+                .path("result")
+                .path("offset")
+                .asLong(0);
     }
 
     /** A citizen presses the inline button carrying {@code data} under the bot's newest message that has it. */
