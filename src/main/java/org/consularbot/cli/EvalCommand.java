@@ -23,6 +23,7 @@ import org.consularbot.eval.QueryOutcome;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
+import org.consularbot.faq.FollowUpOption;
 import org.consularbot.faq.InMemoryModelCache;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
@@ -251,6 +252,15 @@ final class EvalCommand implements Callable<Integer> {
                     node.put("certainty", AskCommand.round(result.certainty()));
                     var signals = node.putArray("gate");
                     result.answerSignals().forEach(signals::add); // unrounded: eval/fit-answer-gate.py refits on them
+                }
+                if (!result.followUpOptions().isEmpty()) {
+                    var options = node.putArray("followUp"); // unrounded: eval/fit-follow-up.py refits on them
+                    for (FollowUpOption option : result.followUpOptions()) {
+                        var read = options.addObject()
+                                .put("topic", option.topic())
+                                .put("probability", option.probability());
+                        option.signals().forEach(read.putArray("signals")::add);
+                    }
                 }
                 var ranked = node.putArray("ranked");
                 for (Candidate c : outcome.result().ranked()) {

@@ -26,11 +26,12 @@ final class AnswerGate {
     /** Answer from this probability that the top entry's topic is right. */
     static final double THRESHOLD = 0.93;
 
-    private static final double[] WEIGHTS = {
-        0.8920, 2.5924, 2.4287, -1.7120, -1.1000, 0.2085, 0.2958, 2.3311, 0.0311, -0.1529, 3.1468, -2.5006, -1.4608,
-        1.6010, 0.4578
-    };
-    private static final double BIAS = -5.5573;
+    private static final Logistic MODEL = new Logistic(
+            new double[] {
+                0.8920, 2.5924, 2.4287, -1.7120, -1.1000, 0.2085, 0.2958, 2.3311, 0.0311, -0.1529, 3.1468, -2.5006,
+                -1.4608, 1.6010, 0.4578
+            },
+            -5.5573);
     private static final int LONG_MESSAGE = 40;
 
     private AnswerGate() {}
@@ -84,14 +85,7 @@ final class AnswerGate {
 
     /** The probability that the top entry's topic is the one asked about. */
     static double probability(double[] features) {
-        if (features.length != FEATURES) {
-            throw new IllegalArgumentException("expected " + FEATURES + " signals, got " + features.length);
-        }
-        double z = BIAS;
-        for (int i = 0; i < FEATURES; i++) {
-            z += WEIGHTS[i] * features[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        return MODEL.probability(features);
     }
 
     static boolean answers(double probability) {

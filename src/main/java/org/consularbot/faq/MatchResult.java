@@ -7,7 +7,9 @@ import java.util.Optional;
  * The matcher's verdict on one message: the tier, the language to answer in, the ranked candidates, an emergency
  * (sure, or unsure beside an answer), and for small talk or a decline its class ({@code reason}). When the matcher
  * weighed answering outright, {@code certainty} is how likely it judged the top entry's topic right and
- * {@code answerSignals} what it read to judge so (kept for measuring and refitting); else NaN and empty.
+ * {@code answerSignals} what it read to judge so (kept for measuring and refitting); else NaN and empty. A follow-up
+ * read with the message before it carries the topics weighed for it ({@code followUpOptions}, most likely first;
+ * empty for any other message).
  */
 public record MatchResult(
         Tier tier,
@@ -16,7 +18,8 @@ public record MatchResult(
         Optional<Emergency> emergency,
         Optional<String> reason,
         double certainty,
-        List<Double> answerSignals) {
+        List<Double> answerSignals,
+        List<FollowUpOption> followUpOptions) {
 
     /** How many "did you mean" choices a suggestion offers at most. */
     public static final int MAX_SUGGESTIONS = 3;
@@ -29,6 +32,18 @@ public record MatchResult(
     public MatchResult {
         ranked = List.copyOf(ranked);
         answerSignals = List.copyOf(answerSignals);
+        followUpOptions = List.copyOf(followUpOptions);
+    }
+
+    public MatchResult(
+            Tier tier,
+            Language language,
+            List<Candidate> ranked,
+            Optional<Emergency> emergency,
+            Optional<String> reason,
+            double certainty,
+            List<Double> answerSignals) {
+        this(tier, language, ranked, emergency, reason, certainty, answerSignals, List.of());
     }
 
     public MatchResult(

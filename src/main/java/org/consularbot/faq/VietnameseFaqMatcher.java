@@ -20,33 +20,6 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     /** How much of a follow-up its own words must explain, on their own, to be read with the message before. */
     private static final double FOLLOW_UP_EVIDENCE = 0.1;
     /**
-     * How likely the reading must find a follow-up's own topic for it to lead (chosen by cross-validation on the
-     * follow-up examples: 0.1 to 0.3 showed 0.843–0.846 right, 0.5 0.821, 0.7 0.802 and missed "còn phí thì sao?").
-     */
-    private static final double FACET_TOPIC = 0.2;
-    /**
-     * A follow-up whose own words score at least this share of what the message before scored on its own asks a
-     * question of its own ("còn hộ chiếu sắp hết hạn thì gia hạn được không?" after a question about wages): its
-     * own topic leads, ordered by the context. Short ones ("mất bao lâu?") score far less and keep the context's.
-     * Chosen on the 60 follow-ups of eval/tune5.tsv (stop 22): shown-right 0.700 without, 0.800 from 0.35 to 0.7,
-     * 0.767 at 0.25 and 1.0; then checked on the 130 of eval/tune6.tsv, written later: 0.808 to 0.838.
-     */
-    private static final double OWN_QUESTION_SHARE = 0.5;
-    /**
-     * A follow-up whose first this many entries all belong to one topic asks about that topic. Chosen on the 190
-     * follow-ups of eval/tune5.tsv and eval/tune6.tsv (stop 23): shown right +4 at 3, +0 at 2; checked on the 100 of
-     * eval/tune7.tsv: shown unchanged, outright answers right 28 of 39 without, 26 of 33 with. Blind follow-ups fell
-     * after the stop's changes taken together (docs/evaluation.md).
-     */
-    private static final int ONE_TOPIC = 3;
-    /**
-     * A follow-up whose own best entry the answer gate finds this likely right asks about that entry's topic ("and
-     * will she then automatically be Vietnamese?" after a birth question). Chosen on the 393 follow-ups of
-     * eval/tune5, tune6, tune7, tune9 and tune8-urgent (stop 24), simulated before it was built: the first shown
-     * right +9 −2 at 0.4, +9 −3 at 0.3, +5 −0 at 0.6.
-     */
-    private static final double OWN_CERTAINTY = 0.4;
-    /**
      * A decline phrase gives way only to an entry the FAQ would answer outright and that explains the message at
      * least this well ("visa" may be Viet Nam's own); a mere suggestion never outweighs it.
      */
@@ -67,6 +40,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     private final MessageClassifier classifier;
     private final ReadingPolicy reading;
     private final EntryIndex index;
+    private final FollowUpChooser followUps;
 
     VietnameseFaqMatcher(Corpus corpus, TierPolicy policy, Clock clock) {
         this.corpus = corpus;
@@ -78,6 +52,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         this.triage = new EmergencyTriage(corpus, normalizer, clock);
         this.smallTalk = new SmallTalk(corpus.smallTalk(), DECLINE_BELOW);
         this.index = new EntryIndex(corpus, normalizer);
+        this.followUps = new FollowUpChooser(corpus);
     }
 
     @Override
@@ -87,6 +62,10 @@ final class VietnameseFaqMatcher implements FaqMatcher {
 
     @Override
     public MatchResult match(String message) {
+        return weigh(message).result();
+    }
+
+    private WeighedMessage weigh(String message) {
         NormalizedText text = normalizer.normalize(message);
         Language language = languages.detect(text);
         MessageClassifier.Reading read = classifier.read(text, message);
@@ -99,7 +78,10 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         List<Candidate> plain = pool.subList(0, Math.min(CANDIDATES, pool.size()));
         List<Candidate> ranked = topics.isEmpty() ? plain : weighed(pool, topics);
         if (emergency.isPresent() && emergency.get().sure()) {
-            return new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency);
+            return new WeighedMessage(
+                    new MatchResult(Tier.EMERGENCY, language, emergencyFirst(ranked, emergency.get()), emergency),
+                    topics,
+                    text.meaningful().size());
         }
         Tier plainTier = policy.tier(plain);
         Tier byConfidence = policy.tier(ranked);
@@ -127,18 +109,18 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Optional<SmallTalk.Verdict> talk = smallTalk
                 .classify(message == null ? "" : message, text.tokens(), top, learned.declineClass())
                 .or(() -> reading.talk(learned, top, DECLINE_BELOW));
-        if (talk.isPresent()) {
-            return new MatchResult(
-                    talk.get().tier(),
-                    language,
-                    ranked,
-                    emergency,
-                    Optional.of(talk.get().reason()),
-                    certainty,
-                    boxed(signals));
-        }
-        // Unsure: the FAQ answers, and the reply puts the hotline on top with a way to say "I am in danger".
-        return new MatchResult(tier, language, ranked, emergency, Optional.empty(), certainty, boxed(signals));
+        MatchResult result = talk.isPresent()
+                ? new MatchResult(
+                        talk.get().tier(),
+                        language,
+                        ranked,
+                        emergency,
+                        Optional.of(talk.get().reason()),
+                        certainty,
+                        boxed(signals))
+                // Unsure: the FAQ answers, and the reply puts the hotline on top with a way to say "I am in danger".
+                : new MatchResult(tier, language, ranked, emergency, Optional.empty(), certainty, boxed(signals));
+        return new WeighedMessage(result, topics, text.meaningful().size());
     }
 
     /**
@@ -146,13 +128,14 @@ final class VietnameseFaqMatcher implements FaqMatcher {
      * own: a sure emergency, small talk or an outright answer are decided on the message alone. A follow-up to a
      * sure emergency stays in it (unless it is answered outright, small talk or a decline); otherwise the previous
      * message cannot raise an emergency. A decline stands only if the context does not make it a consular
-     * question. A follow-up that names a topic of its own ({@link #facet}) or asks a question of its own
-     * ({@link #ownQuestion}) gets that topic's entries first, unless
-     * the context's entry answers its words too ("how much?" after a birth question: the birth's fee entry).
+     * question. Which topic it asks about is the {@link FollowUpChooser}'s: when not the one both messages together
+     * rank first, and their first entry is not among the follow-up's own best too, that topic's entries lead and the
+     * context's entry is still offered.
      */
     @Override
     public MatchResult match(String message, String previous) {
-        MatchResult alone = match(message);
+        WeighedMessage weighedAlone = weigh(message);
+        MatchResult alone = weighedAlone.result();
         // A follow-up must say something the corpus knows ("phí"): words it never uses are no follow-up to anything.
         boolean saysSomething =
                 alone.top().map(c -> c.confidence() >= FOLLOW_UP_EVIDENCE).orElse(false);
@@ -163,7 +146,8 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (previous == null || previous.isBlank() || !open || sureEmergency) {
             return alone;
         }
-        MatchResult before = match(previous);
+        WeighedMessage weighedBefore = weigh(previous);
+        MatchResult before = weighedBefore.result();
         if (alone.tier() != Tier.DECLINE
                 && before.emergency().map(Emergency::sure).orElse(false)) {
             // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
@@ -176,114 +160,64 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (!saysSomething) {
             return alone;
         }
-        MatchResult together = match(previous + "\n" + message);
+        WeighedMessage weighedTogether = weigh(previous + "\n" + message);
+        MatchResult together = weighedTogether.result();
         if (together.tier() == Tier.EMERGENCY
                 || together.tier() == Tier.CHITCHAT
                 || together.tier() == Tier.DECLINE
                 || together.ranked().isEmpty()) {
             return alone;
         }
+        List<FollowUpOption> options = followUps.options(weighedAlone, weighedBefore, weighedTogether);
         Candidate contextual = together.ranked().get(0);
-        Optional<String> facet =
-                facet(alone).or(() -> ownQuestion(alone, before)).or(() -> sureOfItsOwn(alone));
-        if (facet.isPresent()
-                && !contextual.entry().topic().equals(facet.get())
-                && !explains(contextual, alone.ranked())) {
+        String asked = options.get(0).topic();
+        if (!contextual.entry().topic().equals(asked) && !explains(contextual, alone.ranked())) {
             List<Candidate> ranked =
-                    withContextOffered(facetFirst(facet.get(), together.ranked(), alone.ranked()), contextual);
-            if (ranked.get(0) != contextual) {
-                // What the gate weighed was the context's entry: the facet's is offered, not answered outright.
-                Tier tier = together.tier() == Tier.ANSWER ? Tier.SUGGEST : together.tier();
-                return new MatchResult(tier, alone.language(), ranked, alone.emergency(), Optional.empty());
-            }
+                    withContextOffered(askedFirst(asked, together.ranked(), alone.ranked()), contextual);
+            // What the gate weighed was the context's entry: the asked topic's is offered, not answered outright.
+            Tier tier = together.tier() == Tier.ANSWER ? Tier.SUGGEST : together.tier();
+            return new MatchResult(
+                    tier,
+                    alone.language(),
+                    ranked,
+                    alone.emergency(),
+                    Optional.empty(),
+                    Double.NaN,
+                    List.of(),
+                    options);
         }
+        // Answered outright only when the chooser is as sure of the topic as the gate is of the entry.
+        Tier tier = together.tier() == Tier.ANSWER && options.get(0).probability() < FollowUpChooser.ANSWERS_FROM
+                ? Tier.SUGGEST
+                : together.tier();
         return new MatchResult(
-                together.tier(),
+                tier,
                 alone.language(),
                 together.ranked(),
                 alone.emergency(),
                 Optional.empty(),
                 together.certainty(),
-                together.answerSignals());
+                together.answerSignals(),
+                options);
     }
 
     /**
-     * The follow-up's own best topic, when its own words say about as much as the message before did, or when all
-     * its best entries belong to that one topic: a long message before scores more on any scale, but "có phiếu rồi
-     * thì có cần hợp pháp hóa không" retrieves only legalisation entries however short it is.
+     * Whether the entry the context points to is also among the best for the follow-up's own words: "how much does it
+     * cost?" after a birth question is the birth's own fee entry, whichever topic the chooser names.
      */
-    private static Optional<String> ownQuestion(MatchResult alone, MatchResult before) {
-        return best(alone)
-                .filter(own -> own.score() > 0
-                        && own.score()
-                                >= OWN_QUESTION_SHARE
-                                        * best(before).map(Candidate::score).orElse(0.0))
-                .map(own -> own.entry().topic())
-                .or(() -> oneTopic(alone));
-    }
-
-    /**
-     * The topic of the follow-up's own best entry, when the answer gate finds it likely right, no danger is read in it
-     * and it is no emergency's topic: emergencies are the triage's to name ("nếu chồng em bận đi làm không đi cùng
-     * được thì sao" after a birth question is about the birth, not a crime).
-     */
-    private Optional<String> sureOfItsOwn(MatchResult alone) {
-        return alone.certainty() >= OWN_CERTAINTY && alone.emergency().isEmpty()
-                ? alone.top()
-                        .map(c -> c.entry().topic())
-                        .filter(t -> !corpus.topics().containsKey(t)
-                                || !corpus.topic(t).isEmergency())
-                : Optional.empty();
-    }
-
-    /** The topic of the follow-up's first {@link #ONE_TOPIC} entries, when they all share it. */
-    private static Optional<String> oneTopic(MatchResult alone) {
-        List<Candidate> first = alone.ranked().stream().limit(ONE_TOPIC).toList();
-        return first.size() == ONE_TOPIC
-                        && first.stream()
-                                .allMatch(c -> c.entry()
-                                        .topic()
-                                        .equals(first.get(0).entry().topic()))
-                ? Optional.of(first.get(0).entry().topic())
-                : Optional.empty();
-    }
-
-    /** The candidate its words retrieved best (an emergency's first-steps entry is put first at score 0). */
-    private static Optional<Candidate> best(MatchResult result) {
-        return result.ranked().stream().max(Comparator.comparingDouble(Candidate::score));
-    }
-
-    /**
-     * The topic a follow-up names by itself, when it is one that runs across procedures ({@link Topic#facet}):
-     * "còn phí thì sao?" after a passport question asks for the passport's fee (topic fees), "nộp ở đâu?" after a
-     * birth question for the mission that covers the citizen. Read together with the message before, the longer
-     * previous message outweighs it. Other topics do not lead: "con em 10 tuổi" reads as a child's passport.
-     */
-    private Optional<String> facet(MatchResult alone) {
-        List<Double> signals = alone.answerSignals();
-        if (alone.ranked().isEmpty() || signals.size() != AnswerGate.FEATURES || signals.get(1) < FACET_TOPIC) {
-            return Optional.empty();
-        }
-        String topic = alone.ranked().get(0).entry().topic();
-        return corpus.topics().containsKey(topic) && corpus.topic(topic).facet()
-                ? Optional.of(topic)
-                : Optional.empty();
-    }
-
-    /** Whether the entry the context points to is also among the best for the follow-up's own words. */
     private static boolean explains(Candidate contextual, List<Candidate> alone) {
         return alone.stream()
                 .limit(MatchResult.MAX_SUGGESTIONS)
                 .anyMatch(c -> c.entry().id().equals(contextual.entry().id()));
     }
 
-    /** The facet's entries first, in the order the context gives them (the passport's fee before other fees). */
-    private static List<Candidate> facetFirst(String facet, List<Candidate> together, List<Candidate> alone) {
+    /** The asked topic's entries first, in the order the context gives them (the passport's fee before other fees). */
+    private static List<Candidate> askedFirst(String asked, List<Candidate> together, List<Candidate> alone) {
         List<Candidate> first = new ArrayList<>();
-        together.stream().filter(c -> c.entry().topic().equals(facet)).forEach(first::add);
+        together.stream().filter(c -> c.entry().topic().equals(asked)).forEach(first::add);
         if (first.isEmpty()) {
             alone.stream()
-                    .filter(c -> c.entry().topic().equals(facet))
+                    .filter(c -> c.entry().topic().equals(asked))
                     .limit(MatchResult.MAX_SUGGESTIONS)
                     .forEach(first::add);
         }

@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.TestCorpora;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Floors just under the figures measured on the blind sets ({@code eval/blind/}, {@code eval/blind2/},
- * {@code eval/blind3/}, {@code eval/blind4/}, {@code eval/blind5/}, {@code eval/blind6/}, {@code eval/blind7/} and {@code eval/blind8/}, written
- * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse for real messages fails
- * the build. The figures themselves are in docs/evaluation.md; raise a floor when a change earns it.
+ * Floors just under the figures measured on the blind sets ({@code eval/blind/} to {@code eval/blind9/}, written
+ * before any tuning by writers who had not read the corpus; never tuned on), so that a change that makes the bot worse
+ * for real messages fails the build. The figures themselves are in docs/evaluation.md; raise a floor when a change
+ * earns it.
  */
 class BlindSetFloorsTest {
 
@@ -51,13 +54,15 @@ class BlindSetFloorsTest {
         Figures all = vietnamese.overall();
         assertThat(all.top1()).as("shown right (0.890)").isGreaterThanOrEqualTo(0.86);
         assertThat(vietnamese.byKind().get("followup").top1())
-                .as("follow-ups in context (0.837 after stop 24; 0.870 at stop 23; 0.826 before a follow-up's own"
-                        + " question led)")
-                .isGreaterThanOrEqualTo(0.82);
+                .as("follow-ups in context (0.891 with the follow-up chooser, stop 25; 0.837 after stop 24; 0.870 at"
+                        + " stop 23)")
+                .isGreaterThanOrEqualTo(0.87);
         assertThat(all.answerPrecision())
                 .as("answers given outright that are right (0.955)")
                 .isGreaterThanOrEqualTo(0.94);
-        assertThat(all.answerRate()).as("messages answered outright (0.491)").isGreaterThanOrEqualTo(0.46);
+        // 0.482 before stop 25's follow-up chooser, which answers a follow-up outright only when it is 0.8 sure of the
+        // topic (answers given outright that are right rose on six of the nine blind sets).
+        assertThat(all.answerRate()).as("messages answered outright (0.459)").isGreaterThanOrEqualTo(0.44);
         assertThat(all.top1())
                 .as("above plain BM25 overall")
                 .isGreaterThan(bm25.overall().top1());
@@ -92,196 +97,70 @@ class BlindSetFloorsTest {
         neverBelowBm25(vietnamese, bm25);
     }
 
-    @Test
-    void theSecondBlindSetHoldsToo() throws Exception {
-        List<EvalQuery> second = EvalSet.read(Path.of("eval/blind2"));
-        assertThat(second).hasSizeGreaterThanOrEqualTo(700);
-        Figures all = Evaluation.run(FaqMatchers.vietnameseAware(corpus), second, null)
-                .overall();
-        assertThat(all.top1()).as("shown right (0.899)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.961)")
-                .isGreaterThanOrEqualTo(0.94);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.urgentWarned())
-                .as("urgent given the emergency reply or the danger button (0.986)")
-                .isGreaterThanOrEqualTo(0.98);
-        assertThat(all.falseEmergency()).as("false emergencies (0.033)").isLessThanOrEqualTo(0.05);
-        assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.situationRight()).as("situation named right (0.915)").isGreaterThanOrEqualTo(0.89);
-        assertThat(all.answerRate()).as("messages answered outright (0.451)").isGreaterThanOrEqualTo(0.42);
-        // 0.778 before tune6 (600 more examples): three declines became suggestions of neighbouring entries while
-        // the situation named right rose 0.887 -> 0.908; cross-validation on the older examples had declines rising.
-        assertThat(all.declined()).as("declined with the right pointer (0.833)").isGreaterThanOrEqualTo(0.80);
+    /**
+     * The later blind sets' figures as last measured (stop 25, with the follow-up chooser, on the bot of this commit's
+     * parent; each set's first measurement, before the changes of the stop that wrote it, is in its README). A floor is
+     * the figure less a margin of a message or two in a hundred: raise the figure when a change earns it, lower it only
+     * with the reason in the commit and in docs/evaluation.md.
+     */
+    record Measured(
+            String folder,
+            int atLeast,
+            double shown,
+            double answerPrecision,
+            double answerRate,
+            double noEntry,
+            double urgentRecall,
+            double urgentWarned,
+            double falseEmergencies,
+            double situationNamed,
+            double smallTalk,
+            double declined,
+            double followUps) {
+
+        @Override
+        public String toString() {
+            return folder;
+        }
     }
 
-    @Test
-    void theThirdBlindSetHoldsToo() throws Exception {
-        // Written at stop 18 before that stop's changes; measured on 791618e: shown 0.857, answered 0.365 at 0.928,
-        // declined 0.792, follow-ups 0.733 (eval/blind3/README.md).
-        List<EvalQuery> third = EvalSet.read(Path.of("eval/blind3"));
-        assertThat(third).hasSizeGreaterThanOrEqualTo(750);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), third, null);
-        Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.903)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.983)")
-                .isGreaterThanOrEqualTo(0.96);
-        assertThat(all.answerRate()).as("messages answered outright (0.383)").isGreaterThanOrEqualTo(0.35);
-        assertThat(all.rejection()).as("out of scope given no entry (0.944)").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.urgentWarned())
-                .as("urgent given the emergency reply or the danger button (0.986)")
-                .isGreaterThanOrEqualTo(0.97);
-        assertThat(all.falseEmergency()).as("false emergencies (0.052)").isLessThanOrEqualTo(0.06);
-        // 1.000 before "mostly small talk" needed its phrases to say as much as the other words (stop 22)
-        assertThat(all.chitchat()).as("small talk (0.983)").isGreaterThanOrEqualTo(0.96);
-        assertThat(all.declined()).as("declined with the right pointer (0.865)").isGreaterThanOrEqualTo(0.83);
-        assertThat(evaluation.byKind().get("followup").top1())
-                // 0.867 before a follow-up's own question led (stop 22): 3 of 60 fewer here, 9 more on blind,
-                // blind2, blind5 and blind6; tune5 0.700 -> 0.833, tune6 0.808 -> 0.838. 0.783 after stop 23 (the
-                // learned reading retrained on 120 more examples, "one topic throughout"; 2 of 60 fewer here, 7 fewer
-                // over the seven blind sets, 2 more over the tuning sets; docs/evaluation.md).
-                .as("follow-ups in context (0.783; 0.817 at stop 22; 0.833 before the follow-up facets)")
-                .isGreaterThanOrEqualTo(0.77);
+    static Stream<Measured> laterSets() {
+        return Stream.of(
+                new Measured("eval/blind2", 700, .912, .970, .431, .920, .993, 1.0, .028, .916, .967, .833, .860),
+                new Measured("eval/blind3", 750, .913, .991, .373, .950, .972, .986, .047, .886, 1.0, .865, .850),
+                new Measured("eval/blind4", 750, .924, .978, .505, .923, .986, .993, .032, .937, .933, .844, .833),
+                new Measured("eval/blind5", 800, .918, .981, .472, .923, .980, .985, .024, .909, .883, .833, .838),
+                new Measured("eval/blind6", 800, .908, .976, .478, .962, .975, .985, .041, .908, .950, .896, .825),
+                new Measured("eval/blind7", 800, .875, .976, .427, .936, .970, .980, .035, .932, .950, .833, .825),
+                new Measured("eval/blind8", 800, .872, .967, .433, .942, .985, .990, .048, .900, .983, .781, .700),
+                new Measured("eval/blind9", 800, .875, .952, .415, .981, .980, .980, .033, .896, .967, .885, .850));
     }
 
-    @Test
-    void theFourthBlindSetHoldsToo() throws Exception {
-        // Written at stop 20 before that stop's matcher change; measured on cfb84ff: shown 0.904, answered 0.520 at
-        // 0.975, follow-ups 0.733 (eval/blind4/README.md).
-        List<EvalQuery> fourth = EvalSet.read(Path.of("eval/blind4"));
-        assertThat(fourth).hasSizeGreaterThanOrEqualTo(750);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), fourth, null);
-        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), fourth, null);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("laterSets")
+    void theLaterBlindSetsHoldToo(Measured measured) throws Exception {
+        List<EvalQuery> set = EvalSet.read(Path.of(measured.folder()));
+        assertThat(set).hasSizeGreaterThanOrEqualTo(measured.atLeast());
+        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), set, null);
         Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.907)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.975)")
-                .isGreaterThanOrEqualTo(0.96);
-        assertThat(all.answerRate()).as("messages answered outright (0.518)").isGreaterThanOrEqualTo(0.49);
-        assertThat(all.rejection()).as("out of scope given no entry (0.923)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.986)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.falseEmergency()).as("false emergencies (0.037)").isLessThanOrEqualTo(0.05);
-        assertThat(all.situationRight()).as("situation named right (0.944)").isGreaterThanOrEqualTo(0.92);
-        assertThat(all.chitchat()).as("small talk (0.933)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.declined()).as("declined with the right pointer (0.854)").isGreaterThanOrEqualTo(0.83);
-        assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.767; 0.733 before the follow-up facets)")
-                .isGreaterThanOrEqualTo(0.74);
-        neverBelowBm25(evaluation, plain);
+        floor(all.top1(), measured.shown(), 0.02, "shown right");
+        floor(all.answerPrecision(), measured.answerPrecision(), 0.02, "answers given outright that are right");
+        floor(all.answerRate(), measured.answerRate(), 0.03, "messages answered outright");
+        floor(all.rejection(), measured.noEntry(), 0.02, "out of scope given no entry");
+        floor(all.emergencyRecall(), measured.urgentRecall(), 0.015, "urgent recall");
+        floor(all.urgentWarned(), measured.urgentWarned(), 0.015, "urgent given the emergency reply or the button");
+        assertThat(all.falseEmergency())
+                .as("false emergencies (%.3f)", measured.falseEmergencies())
+                .isLessThanOrEqualTo(measured.falseEmergencies() + 0.015);
+        floor(all.situationRight(), measured.situationNamed(), 0.02, "situation named right");
+        floor(all.chitchat(), measured.smallTalk(), 0.03, "small talk");
+        floor(all.declined(), measured.declined(), 0.03, "declined with the right pointer");
+        floor(evaluation.byKind().get("followup").top1(), measured.followUps(), 0.03, "follow-ups in context");
+        neverBelowBm25(evaluation, Evaluation.run(FaqMatchers.bm25Baseline(corpus), set, null));
     }
 
-    @Test
-    void theFifthBlindSetHoldsToo() throws Exception {
-        // Written at stop 21 before that stop's matcher change; measured on 2348ec0: shown 0.890, answered 0.478 at
-        // 0.967, urgent 0.950 (urgent follow-ups 2 of 10), follow-ups 0.688 (eval/blind5/README.md).
-        List<EvalQuery> fifth = EvalSet.read(Path.of("eval/blind5"));
-        assertThat(fifth).hasSizeGreaterThanOrEqualTo(800);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), fifth, null);
-        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), fifth, null);
-        Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.902)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.967)")
-                .isGreaterThanOrEqualTo(0.95);
-        assertThat(all.answerRate()).as("messages answered outright (0.479)").isGreaterThanOrEqualTo(0.45);
-        assertThat(all.rejection()).as("out of scope given no entry (0.929)").isGreaterThanOrEqualTo(0.91);
-        assertThat(all.emergencyRecall())
-                .as("urgent recall (0.980; 0.950 before follow-ups stayed in an emergency)")
-                .isGreaterThanOrEqualTo(0.97);
-        assertThat(all.falseEmergency()).as("false emergencies (0.022)").isLessThanOrEqualTo(0.04);
-        assertThat(all.situationRight()).as("situation named right (0.899)").isGreaterThanOrEqualTo(0.87);
-        assertThat(all.chitchat())
-                .as("small talk (0.867; 0.883 before stop 22)")
-                .isGreaterThanOrEqualTo(0.85);
-        assertThat(all.declined()).as("declined with the right pointer (0.823)").isGreaterThanOrEqualTo(0.80);
-        assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.763; 0.688 before)")
-                .isGreaterThanOrEqualTo(0.74);
-        neverBelowBm25(evaluation, plain);
-    }
-
-    @Test
-    void theSixthBlindSetHoldsToo() throws Exception {
-        // Written at stop 22 before that stop's matcher change; measured on d9d4b63: shown 0.903, answered 0.484 at
-        // 0.959, urgent 0.980 (urgent follow-ups 6 of 9), follow-ups 0.813 (eval/blind6/README.md).
-        List<EvalQuery> sixth = EvalSet.read(Path.of("eval/blind6"));
-        assertThat(sixth).hasSizeGreaterThanOrEqualTo(800);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), sixth, null);
-        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), sixth, null);
-        Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.903)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.967; 0.959 before)")
-                .isGreaterThanOrEqualTo(0.95);
-        assertThat(all.answerRate()).as("messages answered outright (0.479)").isGreaterThanOrEqualTo(0.45);
-        assertThat(all.rejection()).as("out of scope given no entry (0.936)").isGreaterThanOrEqualTo(0.92);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.980)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.falseEmergency()).as("false emergencies (0.038)").isLessThanOrEqualTo(0.05);
-        assertThat(all.situationRight()).as("situation named right (0.909)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.chitchat()).as("small talk (0.950)").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.declined()).as("declined with the right pointer (0.854)").isGreaterThanOrEqualTo(0.83);
-        assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.800 after stop 23; 0.825 at stop 22; 0.813 before)")
-                .isGreaterThanOrEqualTo(0.78);
-        neverBelowBm25(evaluation, plain);
-    }
-
-    @Test
-    void theSeventhBlindSetHoldsToo() throws Exception {
-        // Written at stop 23 before that stop's matcher changes; measured on 60f4114: shown 0.850, answered 0.442 at
-        // 0.958, urgent 0.965, follow-ups 0.775 (eval/blind7/README.md).
-        List<EvalQuery> seventh = EvalSet.read(Path.of("eval/blind7"));
-        assertThat(seventh).hasSizeGreaterThanOrEqualTo(800);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), seventh, null);
-        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), seventh, null);
-        Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.845; 0.850 before)").isGreaterThanOrEqualTo(0.83);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.958)")
-                .isGreaterThanOrEqualTo(0.94);
-        assertThat(all.answerRate()).as("messages answered outright (0.436)").isGreaterThanOrEqualTo(0.42);
-        assertThat(all.rejection()).as("out of scope given no entry (0.923)").isGreaterThanOrEqualTo(0.90);
-        assertThat(all.emergencyRecall())
-                .as("urgent recall (0.970; 0.965 before)")
-                .isGreaterThanOrEqualTo(0.96);
-        assertThat(all.falseEmergency()).as("false emergencies (0.040)").isLessThanOrEqualTo(0.05);
-        assertThat(all.situationRight()).as("situation named right (0.917)").isGreaterThanOrEqualTo(0.89);
-        assertThat(all.chitchat()).as("small talk (0.967)").isGreaterThanOrEqualTo(0.93);
-        assertThat(all.declined()).as("declined with the right pointer (0.802)").isGreaterThanOrEqualTo(0.78);
-        assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.788 after stop 24; 0.738 at stop 23; 0.775 before)")
-                .isGreaterThanOrEqualTo(0.71);
-        neverBelowBm25(evaluation, plain);
-    }
-
-    @Test
-    void theEighthBlindSetHoldsToo() throws Exception {
-        // Written at stop 24 before that stop's changes; measured on 74ba0a5: shown 0.875, answered 0.443 at 0.958,
-        // out of scope given no entry 0.962, urgent 0.985, follow-ups 0.750 (eval/blind8/README.md).
-        List<EvalQuery> eighth = EvalSet.read(Path.of("eval/blind8"));
-        assertThat(eighth).hasSizeGreaterThanOrEqualTo(800);
-        Evaluation evaluation = Evaluation.run(FaqMatchers.vietnameseAware(corpus), eighth, null);
-        Evaluation plain = Evaluation.run(FaqMatchers.bm25Baseline(corpus), eighth, null);
-        Figures all = evaluation.overall();
-        assertThat(all.top1()).as("shown right (0.875, as before)").isGreaterThanOrEqualTo(0.86);
-        assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.964; 0.958 before)")
-                .isGreaterThanOrEqualTo(0.94);
-        assertThat(all.answerRate()).as("messages answered outright (0.443)").isGreaterThanOrEqualTo(0.42);
-        assertThat(all.rejection())
-                .as("out of scope given no entry (0.942; 0.962 before)")
-                .isGreaterThanOrEqualTo(0.92);
-        assertThat(all.emergencyRecall()).as("urgent recall (0.985)").isGreaterThanOrEqualTo(0.97);
-        assertThat(all.falseEmergency()).as("false emergencies (0.050)").isLessThanOrEqualTo(0.06);
-        assertThat(all.situationRight()).as("situation named right (0.900)").isGreaterThanOrEqualTo(0.88);
-        assertThat(all.chitchat()).as("small talk (0.983)").isGreaterThanOrEqualTo(0.95);
-        assertThat(all.declined()).as("declined with the right pointer (0.781)").isGreaterThanOrEqualTo(0.76);
-        assertThat(evaluation.byKind().get("followup").top1())
-                .as("follow-ups in context (0.725; 0.750 before)")
-                .isGreaterThanOrEqualTo(0.70);
-        neverBelowBm25(evaluation, plain);
+    private static void floor(double figure, double measured, double margin, String what) {
+        assertThat(figure).as("%s (%.3f)", what, measured).isGreaterThanOrEqualTo(measured - margin);
     }
 
     /** Every way of writing is shown its right entry at least as often as plain BM25 shows it. */
