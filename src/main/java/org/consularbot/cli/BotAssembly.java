@@ -191,6 +191,9 @@ final class BotAssembly implements AutoCloseable {
                         "the database had lost {} acknowledged officers' actions when last stopped; restored from the receipt journal",
                         actions);
             }
+            if (database.embedded()) { // one process only: the last run's claims are nobody's now
+                assembly.officerInbox.releaseClaims();
+            }
         } catch (RuntimeException e) {
             assembly.close();
             throw e;

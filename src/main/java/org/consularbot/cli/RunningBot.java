@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ final class RunningBot implements AutoCloseable {
     private static final Duration SLA_EVERY = Duration.ofSeconds(30);
     private static final Duration TOKENS_EVERY = Duration.ofMinutes(30);
     private static final Duration CORPUS_EVERY = Duration.ofSeconds(5);
+    /** Claims on officers' actions held here are renewed this often: well within their 30 s, on every instance. */
+    private static final Duration OFFICER_CLAIMS_EVERY = Duration.ofSeconds(5);
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -167,7 +170,8 @@ final class RunningBot implements AutoCloseable {
                         assembly.officerOutbox,
                         assembly.officers,
                         assembly.leadership("telegram-poller"),
-                        assembly.officerInbox)));
+                        assembly.officerInbox,
+                        instanceName())));
         SlaWatch sla = assembly.slaWatch();
         Optional<CorpusWatcher> corpusWatcher = assembly.corpusWatcher();
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
@@ -205,6 +209,9 @@ final class RunningBot implements AutoCloseable {
                 t.drainOfficerMessages();
             }
         }));
+        // Every instance, leading or not: the officers' actions it received are its own to carry out while it lives.
+        telegram.ifPresent(
+                t -> every(OFFICER_CLAIMS_EVERY, OFFICER_CLAIMS_EVERY, "officers' claims", t::renewOfficerClaims));
         every(SLA_EVERY, SLA_EVERY, "SLA watch", () -> {
             if (officersRelay.getAsBoolean()) {
                 sla.check();
@@ -252,6 +259,17 @@ final class RunningBot implements AutoCloseable {
         return problems.isEmpty()
                 ? new WebServer.Status(true, "ready (" + database.checked() + ")")
                 : new WebServer.Status(false, problems.toString());
+    }
+
+    /**
+     * This process's name in the claims it holds on officers' actions: the host and process id for whoever reads the
+     * table, and a random part, so that a restarted process (a container reuses its pid) never takes a dead one's
+     * claims for its own.
+     */
+    static String instanceName() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("host");
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static String groupNotice(String hotline) {

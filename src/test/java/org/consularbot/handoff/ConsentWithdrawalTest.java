@@ -28,6 +28,8 @@ class ConsentWithdrawalTest {
 
     private static final ConversationKey CITIZEN = new ConversationKey("zalo", "u-4711");
     private static final ConversationKey OTHER = new ConversationKey("zalo", "u-0815");
+    private static final OfficerInbox.Claim HELD =
+            new OfficerInbox.Claim("instance-a", Instant.parse("2030-01-01T00:00:00Z"));
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     @TempDir
@@ -83,9 +85,9 @@ class ConsentWithdrawalTest {
             JdbcOfficerInbox inbox = new JdbcOfficerInbox(db.dataSource(), Optional.of(journal));
             long ticket = ticketFor(conversations, tickets, CITIZEN, "Tôi tên Lan, hộ chiếu B1234567");
             long other = ticketFor(conversations, tickets, OTHER, "Tôi tên Bình, cần gặp cán bộ");
-            inbox.add("telegram:1", Optional.of(ticket), "{\"text\":\"/note Lan B1234567\"}", clock.instant());
-            inbox.add("telegram:2", Optional.of(other), "{\"text\":\"/note Bình\"}", clock.instant());
-            inbox.add("telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", clock.instant());
+            inbox.add("telegram:1", Optional.of(ticket), "{\"text\":\"/note Lan B1234567\"}", clock.instant(), HELD);
+            inbox.add("telegram:2", Optional.of(other), "{\"text\":\"/note Bình\"}", clock.instant(), HELD);
+            inbox.add("telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", clock.instant(), HELD);
 
             new ConsentWithdrawal(new InProcessLocks(), conversations, tickets, clock).withdraw(CITIZEN);
 

@@ -23,6 +23,7 @@ class OfficerReceiptRestoreTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T01:40:17Z");
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    private static final OfficerInbox.Claim HELD = new OfficerInbox.Claim("instance-a", T0.plusSeconds(30));
     private static final String REPLY =
             "{\"userId\":\"7001\",\"text\":\"Chị mang hộ chiếu cũ đến nhé\",\"repliedTo\":\"88\"}";
 
@@ -34,15 +35,15 @@ class OfficerReceiptRestoreTest {
         String url = "jdbc:h2:file:" + dir.resolve("bot").toAbsolutePath();
         try (Database database = Database.open(DatabaseSettings.of(url))) {
             JdbcOfficerInbox inbox = journaled(database, url);
-            assertThat(inbox.add("telegram:1", Optional.of(12L), "{\"text\":\"/take 12\"}", T0))
+            assertThat(inbox.add("telegram:1", Optional.of(12L), "{\"text\":\"/take 12\"}", T0, HELD))
                     .isTrue();
             inbox.handled("telegram:1", T0);
-            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1)))
+            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1), HELD))
                     .isTrue();
-            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1)))
+            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1), HELD))
                     .as("Telegram's redelivery before the offset moved: journaled twice")
                     .isFalse();
-            inbox.add("telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", T0.plusSeconds(2));
+            inbox.add("telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", T0.plusSeconds(2), HELD);
             lose(database, "telegram:2");
         }
 
@@ -60,7 +61,11 @@ class OfficerReceiptRestoreTest {
                             new OfficerInbox.Action("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1)),
                             new OfficerInbox.Action(
                                     "telegram:3", Optional.empty(), "{\"text\":\"/queue\"}", T0.plusSeconds(2)));
-            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1)))
+            assertThat(inbox.claimable("instance-b", T0.plusSeconds(2), 10))
+                    .as("the restored action is nobody's: the first relay round takes it")
+                    .extracting(OfficerInbox.Action::sourceId)
+                    .containsExactly("telegram:2");
+            assertThat(inbox.add("telegram:2", Optional.of(12L), REPLY, T0.plusSeconds(1), HELD))
                     .as("a redelivery of the restored action")
                     .isFalse();
             inbox.handled("telegram:2", T0.plusSeconds(5));
@@ -77,7 +82,7 @@ class OfficerReceiptRestoreTest {
     void withoutAJournalNothingIsRestored() {
         try (Database database = TestDatabases.h2()) {
             JdbcOfficerInbox inbox = new JdbcOfficerInbox(database.dataSource(), Optional.empty());
-            inbox.add("telegram:1", Optional.of(12L), REPLY, T0);
+            inbox.add("telegram:1", Optional.of(12L), REPLY, T0, HELD);
             assertThat(inbox.restoreReceipts()).isZero();
         }
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,11 +30,20 @@ import org.slf4j.LoggerFactory;
  * <p>The actions wait in this instance's backlog, in the order they were queued, and one drain at a time runs them on
  * the lane: queued one task each, a restart's backlog went over the lane's bound for one chat, and the lane refused
  * the rest, which then waited for later rounds behind newer actions.
+ *
+ * <p>With several instances on one database, an action is carried out only by the instance that holds its claim in
+ * the inbox ({@link OfficerInbox.Claim}): stored claimed by the instance that received it, claimed by a relay round
+ * only when unclaimed or run out, claimed again just before it runs, and renewed by {@link #renewClaims()} while it
+ * waits here. The claim was this set of ids in memory only, so the relay carried out what another instance had just
+ * stored and was about to carry out, and an officer's reply reached the citizen twice.
  */
 final class OfficerActions {
 
-    /** What the ingress needs to build it: the group, where its actions are stored, and the clock. */
-    record Setup(OfficerGroup group, OfficerInbox inbox, Clock clock) {}
+    /**
+     * What the ingress needs to build it: the group, where its actions are stored, the clock, and this instance's name
+     * in the claims it holds there (one per process, see {@link OfficerInbox.Claim}).
+     */
+    record Setup(OfficerGroup group, OfficerInbox inbox, Clock clock, String instance) {}
 
     private static final Logger log = LoggerFactory.getLogger(OfficerActions.class);
     private static final ConversationKey OFFICERS = new ConversationKey("telegram", "officers");
@@ -42,6 +52,12 @@ final class OfficerActions {
     private static final Duration REMEMBERED = Duration.ofDays(1);
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /**
+     * How long a claim holds without renewal: renewed every few seconds while the instance lives (the caller of
+     * {@link #renewClaims()}), so only a dead instance's, or one cut off from the database that long, run out and
+     * are taken over. As long as a reply's lease in the outbox.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
     /**
      * Actions waiting in memory at most; more stay in the inbox for a later relay round, so a flood in the group (or a
      * drain stuck on one action) cannot fill the memory, as the lane's own bound ensured before.
@@ -53,8 +69,12 @@ final class OfficerActions {
     private final OfficerInbox inbox;
     private final ChatLanes lanes;
     private final Clock clock;
+    private final String instance;
     private final ObjectMapper json = new ObjectMapper();
-    /** Actions in the backlog or running, not yet done: {@link #resumePending()} leaves them to it. */
+    /**
+     * Actions in the backlog or running, not yet done: {@link #resumePending()} leaves them to it, and
+     * {@link #renewClaims()} keeps their claims in the inbox.
+     */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Actions waiting for the drain, oldest first; also guards {@link #draining}. */
     private final ArrayDeque<Pending> backlog = new ArrayDeque<>();
@@ -66,18 +86,21 @@ final class OfficerActions {
     /**
      * @param group    carries out one action (the officers' group: {@link OfficerGroup#handle})
      * @param ticketOf the ticket an action is about, stored with it ({@link OfficerGroup#ticketOf})
+     * @param instance this instance's name in the claims it holds in the inbox
      */
     OfficerActions(
             Consumer<Incoming.OfficerAction> group,
             Function<Incoming.OfficerAction, Optional<Long>> ticketOf,
             OfficerInbox inbox,
             ChatLanes lanes,
-            Clock clock) {
+            Clock clock,
+            String instance) {
         this.group = group;
         this.ticketOf = ticketOf;
         this.inbox = inbox;
         this.lanes = lanes;
         this.clock = clock;
+        this.instance = instance;
     }
 
     /**
@@ -94,7 +117,8 @@ final class OfficerActions {
         }
         boolean added = false;
         try {
-            added = inbox.add(source, ticketOf.apply(action), encode(action), clock.instant());
+            Instant now = clock.instant();
+            added = inbox.add(source, ticketOf.apply(action), encode(action), now, claimFrom(now));
         } finally {
             if (!added) {
                 queued.remove(source);
@@ -107,11 +131,22 @@ final class OfficerActions {
         }
     }
 
-    /** Queues the stored actions not yet run (left by a crash, or refused by the database); returns how many. */
+    /**
+     * Claims and queues the stored actions not yet run that no live instance holds (left by a crash, refused by the
+     * database, or held by an instance whose claim ran out); returns how many. Those another instance holds are left
+     * to it: it stored them and carries them out.
+     */
     int resumePending() {
         int resumed = 0;
-        for (OfficerInbox.Action stored : inbox.pending(BATCH)) {
+        for (OfficerInbox.Action stored : inbox.claimable(instance, clock.instant(), BATCH)) {
             if (!queued.contains(stored.sourceId())) {
+                Instant now = clock.instant();
+                if (!inbox.claim(stored.sourceId(), claimFrom(now), now)) {
+                    // Another relay claimed it since the listing (leadership changing hands): the rest is left to it
+                    // this round, so that one instance carries out a run of actions in their order.
+                    log.debug("officer action {} was claimed by another instance first", stored.sourceId());
+                    break;
+                }
                 Optional<Incoming.OfficerAction> action = decode(stored.payload());
                 if (action.isEmpty()) {
                     log.error("officer action {} cannot be read back; dropped", stored.sourceId());
@@ -129,6 +164,19 @@ final class OfficerActions {
             nextPrune = now.plus(PRUNE_EVERY);
         }
         return resumed;
+    }
+
+    /**
+     * Extends the claims on the actions waiting here or running, so no other instance takes them over while this one
+     * lives; returns how many. Every instance calls it every few seconds, well within {@link #LEASE}.
+     */
+    int renewClaims() {
+        List<String> held = List.copyOf(queued);
+        return held.isEmpty() ? 0 : inbox.renew(held, claimFrom(clock.instant()));
+    }
+
+    private OfficerInbox.Claim claimFrom(Instant now) {
+        return new OfficerInbox.Claim(instance, now.plus(LEASE));
     }
 
     private record Pending(String source, Incoming.OfficerAction action) {}
@@ -199,6 +247,13 @@ final class OfficerActions {
 
     private void run(String source, Incoming.OfficerAction action) {
         try {
+            // Claimed again first: if this instance's claim ran out while the action waited (cut off from the database
+            // longer than the lease), another instance may have taken it over; then it is that one's to carry out.
+            Instant now = clock.instant();
+            if (!inbox.claim(source, claimFrom(now), now)) {
+                log.info("officer action {} was taken over by another instance, or carried out; not run here", source);
+                return;
+            }
             group.accept(action);
             inbox.handled(source, clock.instant());
         } catch (StoreException e) {

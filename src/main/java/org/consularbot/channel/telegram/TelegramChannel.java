@@ -123,7 +123,7 @@ public final class TelegramChannel implements AutoCloseable {
                 new ChatLanes(LANES, "telegram"),
                 typingAfter,
                 groupNotice,
-                officerGroup.map(group -> new OfficerActions.Setup(group, handoff.inbox(), clock)));
+                officerGroup.map(group -> new OfficerActions.Setup(group, handoff.inbox(), clock, handoff.instance())));
         if (config.webhook()) {
             webhook = new TelegramWebhook(config.webhookSecret().orElseThrow(), ingress, clock);
         } else {
@@ -144,13 +144,17 @@ public final class TelegramChannel implements AutoCloseable {
         }
     }
 
-    /** What the officers' group needs from the handoff, and whether this instance is the one that polls. */
+    /**
+     * What the officers' group needs from the handoff, whether this instance is the one that polls, and its name in
+     * the claims it holds on officers' actions (one per process: see {@link OfficerInbox.Claim}).
+     */
     public record Officers(
             OfficerDesk desk,
             OfficerOutbox outbox,
             OfficerDirectory directory,
             BooleanSupplier pollerLeader,
-            OfficerInbox inbox) {}
+            OfficerInbox inbox,
+            String instance) {}
 
     /**
      * Runs the officers' actions stored and not yet run (a crash, the database refusing), then posts what waits for
@@ -161,6 +165,14 @@ public final class TelegramChannel implements AutoCloseable {
             ingress.resumeOfficerActions();
         }
         return officerGroup.map(OfficerGroup::drain).orElse(0);
+    }
+
+    /**
+     * Renews this instance's claims on the officers' actions it received and has not carried out yet, so that no other
+     * instance takes them over while it lives; returns how many. Every instance calls it, every few seconds.
+     */
+    public int renewOfficerClaims() {
+        return ingress == null ? 0 : ingress.renewOfficerClaims();
     }
 
     /** The webhook receiver, in webhook mode once started. */

@@ -65,8 +65,8 @@ final class TelegramIngress implements AutoCloseable {
             Duration typingAfter,
             Supplier<String> groupNotice,
             Optional<OfficerActions.Setup> officers) {
-        this.officers = officers.map(
-                o -> new OfficerActions(o.group()::handle, o.group()::ticketOf, o.inbox(), lanes, o.clock()));
+        this.officers = officers.map(o ->
+                new OfficerActions(o.group()::handle, o.group()::ticketOf, o.inbox(), lanes, o.clock(), o.instance()));
         this.updates = updates;
         this.processor = processor;
         this.client = client;
@@ -103,6 +103,11 @@ final class TelegramIngress implements AutoCloseable {
     /** Queues the officers' actions stored and not yet run; returns how many (0 without an officers' group). */
     int resumeOfficerActions() {
         return officers.map(OfficerActions::resumePending).orElse(0);
+    }
+
+    /** Renews this instance's claims on the officers' actions it holds; returns how many (0 without a group). */
+    int renewOfficerClaims() {
+        return officers.map(OfficerActions::renewClaims).orElse(0);
     }
 
     private void answer(StoredInbound stored, long chatId) {

@@ -3,10 +3,10 @@ package org.consularbot.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.consularbot.ManualClock;
 import org.consularbot.conversation.ChatLanes;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.StoreException;
@@ -24,13 +25,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Officers' actions are stored before Telegram is told they arrived, and run once: a crash before the lane ran one,
- * or the database refusing it, leaves it for the next {@code resumePending}.
+ * or the database refusing it, leaves it for the next {@code resumePending}. Each {@link #actions} is another
+ * instance, with a name of its own in the claims it holds; the clock is moved by hand past their lease.
  */
 class OfficerActionsTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
     private static final Incoming.OfficerAction REPLY = new Incoming.OfficerAction(
             "42", "Chị đợi em 5 phút nhé", Optional.of("9001"), Optional.empty(), Optional.of("77"));
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     private final InMemoryOfficerInbox inbox = new InMemoryOfficerInbox();
     private final List<ChatLanes> lanes = new CopyOnWriteArrayList<>();
@@ -44,13 +47,17 @@ class OfficerActionsTest {
     private OfficerActions actions(Consumer<Incoming.OfficerAction> group, OfficerInbox store) {
         ChatLanes lane = new ChatLanes(1, "test-officers");
         lanes.add(lane);
-        return new OfficerActions(group, action -> Optional.of(12L), store, lane, CLOCK);
+        return new OfficerActions(group, action -> Optional.of(12L), store, lane, clock, "instance-" + lanes.size());
     }
 
-    /** Waits until the lane has run everything queued so far. */
+    /** Waits until the last lane made has run everything queued so far. */
     private void settle() throws InterruptedException {
+        settle(lanes.get(lanes.size() - 1));
+    }
+
+    private static void settle(ChatLanes lane) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        lanes.get(lanes.size() - 1).submit(new ConversationKey("telegram", "officers"), done::countDown);
+        lane.submit(new ConversationKey("telegram", "officers"), done::countDown);
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -88,6 +95,11 @@ class OfficerActionsTest {
                 .containsExactly(Optional.of(12L));
 
         OfficerActions next = actions(ran::add, inbox);
+        clock.advance(OfficerActions.LEASE.minusSeconds(1));
+        assertThat(next.resumePending())
+                .as("held by the dying instance until its claim runs out")
+                .isZero();
+        clock.advance(Duration.ofSeconds(1));
         assertThat(next.resumePending()).isEqualTo(1);
         settle();
 
@@ -228,10 +240,25 @@ class OfficerActionsTest {
         OfficerActions[] actions = new OfficerActions[1];
         OfficerInbox racing = new OfficerInbox() {
             @Override
-            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
-                boolean added = inbox.add(sourceId, ticket, payload, at);
+            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at, Claim claim) {
+                boolean added = inbox.add(sourceId, ticket, payload, at, claim);
                 actions[0].resumePending(); // the relay thread's round, right after the action is stored
                 return added;
+            }
+
+            @Override
+            public boolean claim(String sourceId, Claim claim, Instant now) {
+                return inbox.claim(sourceId, claim, now);
+            }
+
+            @Override
+            public int renew(Collection<String> sourceIds, Claim claim) {
+                return inbox.renew(sourceIds, claim);
+            }
+
+            @Override
+            public List<Action> claimable(String holder, Instant now, int limit) {
+                return inbox.claimable(holder, now, limit);
             }
 
             @Override
@@ -258,6 +285,44 @@ class OfficerActionsTest {
         assertThat(inbox.pending(10)).isEmpty();
     }
 
+    /**
+     * Regression (issue 17, hardening): the claim on an action is in the inbox, not only in the memory of the instance
+     * that received it, whose relay carried out what another had stored and was about to carry out. An instance that
+     * is alive keeps what it received by renewing its claims, however long the action waits on its lane; another takes
+     * it over only once the claim ran out, and the first, when it comes to the action, does not carry it out too.
+     */
+    @Test
+    void anActionWaitingOnALiveInstanceIsLeftToItAndTakenOverOnlyOnceItsClaimRanOut() throws Exception {
+        List<Incoming.OfficerAction> ranByFirst = new CopyOnWriteArrayList<>();
+        OfficerActions first = actions(ranByFirst::add, inbox);
+        ChatLanes firstLane = lanes.get(0);
+        CountDownLatch gate = new CountDownLatch(1);
+        firstLane.submit(new ConversationKey("telegram", "officers"), () -> awaitOpen(gate)); // its lane is busy
+        first.receive(510, REPLY);
+        OfficerActions relaying = actions(ran::add, inbox);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(relaying.resumePending()).isZero();
+        assertThat(first.renewClaims()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(20)); // past the claim it was stored with, within the renewed one
+        assertThat(relaying.resumePending())
+                .as("renewed: the first instance is alive")
+                .isZero();
+
+        clock.advance(OfficerActions.LEASE); // the first instance stopped renewing (dead, or cut off that long)
+        assertThat(relaying.resumePending()).isEqualTo(1);
+        settle();
+        gate.countDown();
+        settle(firstLane);
+
+        assertThat(ran).containsExactly(REPLY);
+        assertThat(ranByFirst)
+                .as("taken over: not carried out by the first instance too")
+                .isEmpty();
+        assertThat(inbox.pending(10)).isEmpty();
+        assertThat(first.renewClaims()).as("nothing left to hold").isZero();
+    }
+
     /** Actions an instance stored and never ran: its lane took no more work (it was stopping). */
     private List<Incoming.OfficerAction> leftByAStoppingInstance(int count) {
         OfficerActions stopping = actions(ran::add, inbox);
@@ -268,6 +333,7 @@ class OfficerActionsTest {
             stopping.receive(600 + i, left.get(i));
         }
         assertThat(inbox.pending(count + 1)).hasSize(count);
+        clock.advance(OfficerActions.LEASE); // its claims run out: the next instance takes them over
         return left;
     }
 
@@ -288,8 +354,23 @@ class OfficerActionsTest {
         OfficerInbox down = new InMemoryOfficerInbox();
         OfficerInbox refusing = new OfficerInbox() {
             @Override
-            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at) {
+            public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at, Claim claim) {
                 throw new StoreException("database error while storing an officer's action: connection refused", null);
+            }
+
+            @Override
+            public boolean claim(String sourceId, Claim claim, Instant now) {
+                return down.claim(sourceId, claim, now);
+            }
+
+            @Override
+            public int renew(Collection<String> sourceIds, Claim claim) {
+                return down.renew(sourceIds, claim);
+            }
+
+            @Override
+            public List<Action> claimable(String holder, Instant now, int limit) {
+                return down.claimable(holder, now, limit);
             }
 
             @Override
