@@ -1,6 +1,7 @@
 package org.consularbot.faq;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class FollowUpChooser {
     /** The topics weighed for a follow-up, most likely first (empty when no reading ranked anything). */
     List<FollowUpOption> options(WeighedMessage alone, WeighedMessage before, WeighedMessage together) {
         List<FollowUpOption> options = new ArrayList<>();
-        for (String topic : weighed(alone, before, together)) {
+        for (String topic : topicsToWeigh(alone, before, together)) {
             double[] signals = features(topic, alone, before, together);
             options.add(new FollowUpOption(topic, probability(signals), boxed(signals)));
         }
@@ -60,7 +61,7 @@ final class FollowUpChooser {
         return options;
     }
 
-    private static Set<String> weighed(WeighedMessage alone, WeighedMessage before, WeighedMessage together) {
+    private static Set<String> topicsToWeigh(WeighedMessage alone, WeighedMessage before, WeighedMessage together) {
         Set<String> topics = new LinkedHashSet<>();
         together.result().ranked().stream()
                 .limit(FROM_EACH)
@@ -138,10 +139,6 @@ final class FollowUpChooser {
     }
 
     private static List<Double> boxed(double[] values) {
-        List<Double> boxed = new ArrayList<>(values.length);
-        for (double v : values) {
-            boxed.add(v);
-        }
-        return boxed;
+        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -148,20 +148,21 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         }
         WeighedMessage weighedBefore = weigh(previous);
         MatchResult before = weighedBefore.result();
-        if (alone.tier() != Tier.DECLINE
-                && before.emergency().map(Emergency::sure).orElse(false)) {
-            // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
-            // message before declared, so the reply stays the emergency's first steps, read with both messages.
-            MatchResult together = match(previous + "\n" + message);
-            if (together.tier() == Tier.EMERGENCY) {
-                return together;
-            }
-        }
-        if (!saysSomething) {
+        boolean stillInEmergency = alone.tier() != Tier.DECLINE
+                && before.emergency().map(Emergency::sure).orElse(false);
+        if (!stillInEmergency && !saysSomething) {
             return alone;
         }
         WeighedMessage weighedTogether = weigh(previous + "\n" + message);
         MatchResult together = weighedTogether.result();
+        if (stillInEmergency && together.tier() == Tier.EMERGENCY) {
+            // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
+            // message before declared, so the reply stays the emergency's first steps, read with both messages.
+            return together;
+        }
+        if (!saysSomething) {
+            return alone;
+        }
         if (together.tier() == Tier.EMERGENCY
                 || together.tier() == Tier.CHITCHAT
                 || together.tier() == Tier.DECLINE

@@ -205,6 +205,17 @@ final class BotProcess implements AutoCloseable {
         return found;
     }
 
+    /**
+     * The sum of N over the lines of every run containing {@code text} and "had lost N ": what the database had lost
+     * and the receipt journal gave back, as the instances log it.
+     */
+    long lostAndGivenBack(String text) {
+        return linesOfAllRuns(text).stream()
+                .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1"))
+                .mapToLong(Long::parseLong)
+                .sum();
+    }
+
     /** The port of the instance's HTTP site (webhooks, /health); /ready and /metrics are on its admin port. */
     int port() {
         return httpPort;

@@ -134,10 +134,7 @@ class FullDiskIT {
                         .map(m -> Long.parseLong(m.conversation().chatId()))
                         .collect(Collectors.toSet());
         long notInJournal = unanswered(acknowledged, journaled);
-        long givenBack = bot.linesOfAllRuns("when it closed itself; restored from the receipt journal").stream()
-                .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1"))
-                .mapToLong(Long::parseLong)
-                .sum();
+        long givenBack = bot.lostAndGivenBack("when it closed itself; restored from the receipt journal");
 
         ProofReport.record(
                 "full-disk",

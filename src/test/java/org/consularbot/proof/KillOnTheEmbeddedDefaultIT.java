@@ -46,10 +46,7 @@ class KillOnTheEmbeddedDefaultIT {
                 load.send(40 + KILLS * BETWEEN_KILLS + 40, PER_SECOND, faults);
 
                 CitizenLoad.Tally tally = load.awaitAnswers(Duration.ofSeconds(90), CitizenLoad.PAST_LEASES);
-                long restored = bot.linesOfAllRuns("restored from the receipt journal").stream()
-                        .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1"))
-                        .mapToLong(Long::parseLong)
-                        .sum();
+                long restored = bot.lostAndGivenBack("restored from the receipt journal");
                 ProofReport.record(
                         "h2-kill",
                         "kill -9 on the embedded H2 default, " + KILLS + " times (1 instance, " + PER_SECOND

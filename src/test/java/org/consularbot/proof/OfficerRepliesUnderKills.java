@@ -137,10 +137,7 @@ final class OfficerRepliesUnderKills {
             int sent = replyThroughKills(opened, bot);
 
             Tally tally = awaitReplies(sent);
-            long restored = bot.linesOfAllRuns("acknowledged officers' actions").stream()
-                    .map(line -> line.replaceAll(".*had lost (\\d+) .*", "$1"))
-                    .mapToLong(Long::parseLong)
-                    .sum();
+            long restored = bot.lostAndGivenBack("acknowledged officers' actions");
             return new Outcome(tally, kills, bot.starts() - 1, List.copyOf(downSeconds), bot.alive(), restored);
         }
     }

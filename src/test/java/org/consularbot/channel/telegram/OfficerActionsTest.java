@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -238,42 +237,12 @@ class OfficerActionsTest {
     @Test
     void anActionARelayRoundListsWhileItIsBeingReceivedIsCarriedOutOnce() throws Exception {
         OfficerActions[] actions = new OfficerActions[1];
-        OfficerInbox racing = new OfficerInbox() {
+        OfficerInbox racing = new ForwardingOfficerInbox(inbox) {
             @Override
             public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at, Claim claim) {
-                boolean added = inbox.add(sourceId, ticket, payload, at, claim);
+                boolean added = super.add(sourceId, ticket, payload, at, claim);
                 actions[0].resumePending(); // the relay thread's round, right after the action is stored
                 return added;
-            }
-
-            @Override
-            public boolean claim(String sourceId, Claim claim, Instant now) {
-                return inbox.claim(sourceId, claim, now);
-            }
-
-            @Override
-            public int renew(Collection<String> sourceIds, Claim claim) {
-                return inbox.renew(sourceIds, claim);
-            }
-
-            @Override
-            public List<Action> claimable(String holder, Instant now, int limit) {
-                return inbox.claimable(holder, now, limit);
-            }
-
-            @Override
-            public void handled(String sourceId, Instant at) {
-                inbox.handled(sourceId, at);
-            }
-
-            @Override
-            public List<Action> pending(int limit) {
-                return inbox.pending(limit);
-            }
-
-            @Override
-            public int prune(Instant before) {
-                return inbox.prune(before);
             }
         };
         actions[0] = actions(ran::add, racing);
@@ -351,41 +320,10 @@ class OfficerActionsTest {
 
     @Test
     void anActionThatCannotBeStoredIsRefusedSoTelegramSendsItAgain() {
-        OfficerInbox down = new InMemoryOfficerInbox();
-        OfficerInbox refusing = new OfficerInbox() {
+        OfficerInbox refusing = new ForwardingOfficerInbox(new InMemoryOfficerInbox()) {
             @Override
             public boolean add(String sourceId, Optional<Long> ticket, String payload, Instant at, Claim claim) {
                 throw new StoreException("database error while storing an officer's action: connection refused", null);
-            }
-
-            @Override
-            public boolean claim(String sourceId, Claim claim, Instant now) {
-                return down.claim(sourceId, claim, now);
-            }
-
-            @Override
-            public int renew(Collection<String> sourceIds, Claim claim) {
-                return down.renew(sourceIds, claim);
-            }
-
-            @Override
-            public List<Action> claimable(String holder, Instant now, int limit) {
-                return down.claimable(holder, now, limit);
-            }
-
-            @Override
-            public void handled(String sourceId, Instant at) {
-                down.handled(sourceId, at);
-            }
-
-            @Override
-            public List<Action> pending(int limit) {
-                return down.pending(limit);
-            }
-
-            @Override
-            public int prune(Instant before) {
-                return 0;
             }
         };
         OfficerActions actions = actions(ran::add, refusing);
