@@ -135,7 +135,9 @@ class BlindSetFloorsTest {
                 new Measured("eval/blind6", 800, .912, .970, .482, .968, .980, .985, .040, .904, .950, .885, .850),
                 new Measured("eval/blind7", 800, .878, .973, .430, .929, .970, .980, .033, .922, .950, .844, .850),
                 new Measured("eval/blind8", 800, .878, .971, .451, .942, .990, .995, .046, .901, .983, .771, .713),
-                new Measured("eval/blind9", 800, .893, .954, .433, .974, .980, .980, .033, .927, .967, .875, .875));
+                new Measured("eval/blind9", 800, .893, .954, .433, .974, .980, .980, .033, .927, .967, .875, .875),
+                // Written at stop 26 and measured on the bot of stop 25 (443c813), before any change.
+                new Measured("eval/blind10", 800, .878, .959, .454, .936, .990, 1.0, .049, .874, .967, .771, .688));
     }
 
     @ParameterizedTest(name = "{0}")
