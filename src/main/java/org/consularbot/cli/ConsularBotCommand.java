@@ -86,6 +86,8 @@ public final class ConsularBotCommand implements Callable<Integer> {
                     return type.cast(new OfficerCommand.Remove(settings, clock));
                 } else if (type == OfficerCommand.ListOfficers.class) {
                     return type.cast(new OfficerCommand.ListOfficers(settings, clock));
+                } else if (type == OfficerPasswd.class) {
+                    return type.cast(new OfficerPasswd(settings, clock, in));
                 } else if (type == OfficerCommand.Console.class) {
                     return type.cast(new OfficerCommand.Console(settings, corpora, clock, in));
                 } else if (type == FaqCommand.Validate.class) {

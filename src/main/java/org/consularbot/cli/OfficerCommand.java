@@ -31,11 +31,13 @@ import picocli.CommandLine.Spec;
 /** {@code officer}: who may act on tickets, and a terminal desk to act as one. */
 @Command(
         name = "officer",
-        description = "Manage duty officers (add, remove, list) or act as one in the terminal (console).",
+        description =
+                "Manage duty officers (add, remove, list, passwd for the web console) or act as one in the terminal (console).",
         subcommands = {
             OfficerCommand.Add.class,
             OfficerCommand.Remove.class,
             OfficerCommand.ListOfficers.class,
+            OfficerPasswd.class,
             OfficerCommand.Console.class
         })
 final class OfficerCommand implements Callable<Integer> {

@@ -33,6 +33,7 @@ import org.consularbot.handoff.ConsentWithdrawal;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
+import org.consularbot.store.JdbcOfficerLogins;
 import org.consularbot.store.JdbcZaloTokens;
 import org.consularbot.web.HealthProbe;
 import org.consularbot.web.WebServer;
@@ -59,6 +60,9 @@ final class RunningBot implements AutoCloseable {
     private static final Duration CORPUS_EVERY = Duration.ofSeconds(5);
     /** Claims on officers' actions held here are renewed this often: well within their 30 s, on every instance. */
     private static final Duration OFFICER_CLAIMS_EVERY = Duration.ofSeconds(5);
+
+    /** How often open console pages are checked for changes: a citizen's message shows within about this. */
+    private static final Duration CONSOLE_EVERY = Duration.ofMillis(500);
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -151,7 +155,9 @@ final class RunningBot implements AutoCloseable {
     }
 
     private void run(WebConfig webConfig) {
-        assembly.officerChannel(officerGroup);
+        JdbcOfficerLogins logins = new JdbcOfficerLogins(assembly.database.dataSource());
+        // Officers who can sign in to the web console are reachable there too.
+        assembly.officerChannel(officerGroup || logins.anyPassword());
         Map<String, ReplySender> senders = new HashMap<>();
         telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
         zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));
@@ -197,7 +203,13 @@ final class RunningBot implements AutoCloseable {
                 HealthProbe.Schedule.DEFAULT,
                 assembly.clock());
         databaseProbe.start();
-        web = WebServer.start(webConfig, webhooks, metrics::scrape, this::readiness, this::liveness);
+        web = WebServer.start(
+                webConfig,
+                webhooks,
+                metrics::scrape,
+                this::readiness,
+                this::liveness,
+                Optional.of(ConsoleAssembly.open(assembly, webConfig.console(), CONSOLE_EVERY)));
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.

@@ -11,8 +11,9 @@ package org.consularbot.config;
  * @param port      {@code HTTP_PORT}, default 8080 (0 = any free port)
  * @param adminHost {@code ADMIN_HOST}, default 127.0.0.1
  * @param adminPort {@code ADMIN_PORT}, default 8081 (0 = any free port)
+ * @param console   the officers' web console on the site ({@code CONSOLE_*})
  */
-public record WebConfig(String host, int port, String adminHost, int adminPort) {
+public record WebConfig(String host, int port, String adminHost, int adminPort, ConsoleConfig console) {
 
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -24,6 +25,11 @@ public record WebConfig(String host, int port, String adminHost, int adminPort) 
         this(host, port, "127.0.0.1", 0);
     }
 
+    /** With the console's default settings. */
+    public WebConfig(String host, int port, String adminHost, int adminPort) {
+        this(host, port, adminHost, adminPort, ConsoleConfig.DEFAULT);
+    }
+
     public static WebConfig from(Settings settings) {
         String host = host(settings, HTTP_HOST);
         String adminHost = host(settings, ADMIN_HOST);
@@ -32,7 +38,7 @@ public record WebConfig(String host, int port, String adminHost, int adminPort) 
         if (port != 0 && port == adminPort) {
             throw new InvalidSettingException(ADMIN_PORT, "must differ from HTTP_PORT (" + port + ")");
         }
-        return new WebConfig(host, port, adminHost, adminPort);
+        return new WebConfig(host, port, adminHost, adminPort, ConsoleConfig.from(settings));
     }
 
     private static String host(Settings settings, String key) {

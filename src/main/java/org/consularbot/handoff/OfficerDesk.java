@@ -336,4 +336,18 @@ public final class OfficerDesk {
         }
         return ticket.language() == Language.VI ? "Cán bộ lãnh sự" : "Consular officer";
     }
+
+    /**
+     * Whether the officer may read the ticket's conversation, by {@link #transcript}'s rule (the holder, anyone while
+     * it waits, supervisors), without auditing: for a page that refreshes what {@link #transcript} already allowed.
+     */
+    public boolean mayRead(String userId, long ticketId) {
+        Optional<Officer> officer = officers.find(userId);
+        Optional<Ticket> ticket = tickets.find(ticketId);
+        if (officer.isEmpty() || ticket.isEmpty()) {
+            return false;
+        }
+        Optional<String> holder = ticket.get().officerId();
+        return holder.isEmpty() || holder.get().equals(userId) || officer.get().supervisor();
+    }
 }

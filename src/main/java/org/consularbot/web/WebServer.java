@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.consularbot.config.WebConfig;
 
@@ -41,9 +42,12 @@ public final class WebServer implements AutoCloseable {
     private final Javalin site;
     private final Javalin admin;
 
-    private WebServer(Javalin site, Javalin admin) {
+    private final Optional<OfficerConsole> console;
+
+    private WebServer(Javalin site, Javalin admin, Optional<OfficerConsole> console) {
         this.site = site;
         this.admin = admin;
+        this.console = console;
     }
 
     /**
@@ -59,11 +63,23 @@ public final class WebServer implements AutoCloseable {
             Supplier<String> metrics,
             Supplier<Status> readiness,
             Supplier<Status> liveness) {
+        return start(config, webhooks, metrics, readiness, liveness, Optional.empty());
+    }
+
+    /** As above, with the officers' web console under {@code /console} on the site when one is given. */
+    public static WebServer start(
+            WebConfig config,
+            List<Webhook> webhooks,
+            Supplier<String> metrics,
+            Supplier<Status> readiness,
+            Supplier<Status> liveness,
+            Optional<OfficerConsole> console) {
         WebhookBodies bodies = new WebhookBodies(BODY_READERS, BODY_DEADLINE, System::nanoTime);
         Javalin site = Javalin.create(javalin -> {
             listen(javalin, config.host(), config.port());
             javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
             javalin.routes.get("/health", ctx -> answer(ctx, liveness.get()));
+            console.ifPresent(c -> c.install(javalin));
             for (Webhook webhook : webhooks) {
                 javalin.routes.post(webhook.path(), ctx -> {
                     try (WebhookBodies.Reading reading = bodies.open(ctx.req().getInputStream(), ctx.contentLength())) {
@@ -92,7 +108,7 @@ public final class WebServer implements AutoCloseable {
             admin.stop();
             throw e;
         }
-        return new WebServer(site, admin);
+        return new WebServer(site, admin, console);
     }
 
     private static void answer(Context ctx, Status status) {
@@ -118,6 +134,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        console.ifPresent(OfficerConsole::close);
         site.stop();
         admin.stop();
     }

@@ -1,0 +1,143 @@
+package org.consularbot.web;
+
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live updates for open console pages, by Server-Sent Events. One thread looks at the database twice a second (only
+ * while a page is open) and tells each page what changed: {@code queue} when the open tickets did, {@code ticket}
+ * when the conversation the page shows did; the page then fetches that part again. Reading the database rather than
+ * this process's events means a change made through another instance, the Telegram group or the terminal shows too.
+ * A page whose session ended (signed out, idle) is told {@code signed-out} and let go.
+ */
+final class ConsoleFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
+
+    /** Under the site's 5 s idle timeout, so an open page's connection is never cut for silence. */
+    private static final Duration PING_EVERY = Duration.ofSeconds(2);
+
+    private static final Duration SESSIONS_EVERY = Duration.ofSeconds(10);
+
+    /** An open page: its connection, its session's token hash, and the ticket it shows (0 for the queue). */
+    private record Watcher(SseClient client, String tokenHash, long ticket) {}
+
+    private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+    private final Supplier<String> queueState;
+    private final LongFunction<Integer> ticketState;
+    private final Predicate<String> alive;
+    private final ScheduledExecutorService thread;
+    private String lastQueue = "";
+    private final Map<Long, Integer> lastTickets = new HashMap<>();
+    private long ticks;
+
+    /**
+     * @param queueState  a fingerprint of the open tickets (changes when any changes)
+     * @param ticketState the size of a ticket's conversation
+     * @param alive       whether a session (by token hash) is still signed in, not counting as activity
+     */
+    ConsoleFeed(
+            Supplier<String> queueState, LongFunction<Integer> ticketState, Predicate<String> alive, Duration every) {
+        this.queueState = queueState;
+        this.ticketState = ticketState;
+        this.alive = alive;
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "console-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::safeTick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        long pings = PING_EVERY.toMillis();
+        thread.scheduleWithFixedDelay(this::ping, pings, pings, TimeUnit.MILLISECONDS);
+    }
+
+    void watch(SseClient client, String tokenHash, long ticket) {
+        Watcher watcher = new Watcher(client, tokenHash, ticket);
+        client.onClose(() -> watchers.remove(watcher));
+        client.keepAlive();
+        watchers.add(watcher);
+        client.sendEvent("hello", "live");
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("console live updates: {}", e.getMessage());
+        }
+    }
+
+    private void tick() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        ticks++;
+        String queue = queueState.get();
+        boolean queueChanged = !queue.equals(lastQueue);
+        lastQueue = queue;
+        Map<Long, Integer> now = new HashMap<>();
+        for (Watcher watcher : watchers) {
+            if (watcher.ticket() > 0) {
+                now.computeIfAbsent(watcher.ticket(), ticketState::apply);
+            }
+        }
+        boolean checkSessions = ticks % Math.max(1, SESSIONS_EVERY.toMillis() / 500) == 0;
+        for (Watcher watcher : watchers) {
+            if (checkSessions && !alive.test(watcher.tokenHash())) {
+                send(watcher, "signed-out");
+                watcher.client().close();
+                watchers.remove(watcher);
+                continue;
+            }
+            if (queueChanged) {
+                send(watcher, "queue");
+            }
+            if (watcher.ticket() > 0 && !now.get(watcher.ticket()).equals(lastTickets.get(watcher.ticket()))) {
+                send(watcher, "ticket");
+            }
+        }
+        lastTickets.keySet().retainAll(now.keySet());
+        now.forEach((ticket, size) -> lastTickets.put(ticket, size));
+    }
+
+    private void ping() {
+        for (Watcher watcher : watchers) {
+            try {
+                watcher.client().sendComment("ping");
+            } catch (RuntimeException e) {
+                watchers.remove(watcher);
+            }
+        }
+    }
+
+    private void send(Watcher watcher, String event) {
+        try {
+            watcher.client().sendEvent(event, event);
+        } catch (RuntimeException e) {
+            watchers.remove(watcher);
+        }
+    }
+
+    int watching() {
+        return watchers.size();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        watchers.forEach(w -> w.client().close());
+        watchers.clear();
+    }
+}

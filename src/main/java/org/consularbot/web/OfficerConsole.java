@@ -1,0 +1,377 @@
+package org.consularbot.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.consularbot.config.ConsoleConfig;
+import org.consularbot.conversation.StoreException;
+import org.consularbot.handoff.Officer;
+import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerDirectory;
+import org.consularbot.handoff.OfficerLogins;
+import org.consularbot.handoff.Ticket;
+import org.consularbot.handoff.TicketStore;
+import org.consularbot.handoff.TranscriptLine;
+
+/**
+ * The officers' web console under {@code /console}: sign-in, the queue, a ticket's page. An adapter only: what an
+ * officer does goes to the same {@link OfficerDesk} as the Telegram group and the terminal console, so the rules, the
+ * audit and the durable way to the citizen (the outbox) are theirs. Refusals become HTTP answers in one place
+ * ({@link #install}'s exception handlers).
+ */
+public final class OfficerConsole implements AutoCloseable {
+
+    static final String SESSION_COOKIE = "console_session";
+    static final String FORM_COOKIE = "console_form";
+    private static final String SESSION = "console.session";
+
+    /** What the console works with, all from the core or the store's ports. */
+    public record Parts(
+            OfficerDesk desk,
+            TicketStore tickets,
+            OfficerDirectory officers,
+            OfficerLogins logins,
+            LongFunction<List<TranscriptLine>> transcripts,
+            Duration urgentLimit,
+            Duration normalLimit) {}
+
+    /** Why a request is answered with an error page: its HTTP status and what the officer reads. */
+    static final class Refusal extends RuntimeException {
+        final int status;
+        final String key;
+        final transient Optional<Ticket> ticket;
+
+        Refusal(int status, String key, String message, Optional<Ticket> ticket) {
+            super(message, null, false, false);
+            this.status = status;
+            this.key = key;
+            this.ticket = ticket;
+        }
+    }
+
+    private final Parts parts;
+    private final ConsoleConfig config;
+    private final Clock clock;
+    private final ConsoleSignIn signIn;
+    private final ConsolePages pages;
+    private final ConsoleFeed feed;
+
+    public OfficerConsole(Parts parts, ConsoleConfig config, ConsolePasswords passwords, Clock clock, Duration every) {
+        this.parts = parts;
+        this.config = config;
+        this.clock = clock;
+        this.signIn = new ConsoleSignIn(
+                parts.logins(), parts.officers(), parts.tickets(), passwords, config.idleTimeout(), clock);
+        this.pages = new ConsolePages(
+                new ConsolePages.Limits(parts.urgentLimit(), parts.normalLimit()),
+                id -> parts.officers().find(id).map(Officer::name).orElse(id));
+        this.feed = new ConsoleFeed(
+                this::queueState, id -> parts.transcripts().apply(id).size(), signIn::alive, every);
+    }
+
+    private String queueState() {
+        return parts.tickets().open().stream()
+                .map(t -> t.id() + ":" + t.status().code() + ":" + t.priority().code() + ":"
+                        + t.officerId().orElse("") + ":" + t.slaLevel() + ":"
+                        + t.firstReplyAt().isPresent())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Adds the console's routes to the site. */
+    void install(JavalinConfig javalin) {
+        var routes = javalin.routes;
+        routes.get("/console/console.css", ctx -> asset(ctx, "console.css", "text/css; charset=utf-8"));
+        routes.get("/console/console.js", ctx -> asset(ctx, "console.js", "text/javascript; charset=utf-8"));
+        routes.before("/console*", this::guard);
+        routes.get("/console/login", ctx -> signInPage(ctx, 200, Optional.empty()));
+        routes.post("/console/login", this::login);
+        routes.get(
+                "/console",
+                ctx -> ctx.html(pages.queue(
+                        lang(ctx),
+                        session(ctx).csrf(),
+                        session(ctx).userId(),
+                        parts.tickets().open(),
+                        clock.instant())));
+        routes.get(
+                "/console/queue/list",
+                ctx -> ctx.html(pages.queueLists(lang(ctx), parts.tickets().open(), clock.instant())));
+        routes.get(
+                "/console/tickets/{id}",
+                ctx -> ticketPage(
+                        ctx,
+                        200,
+                        ctx.queryParam("done") == null
+                                ? Optional.empty()
+                                : Optional.of(ConsoleTexts.of(lang(ctx), "done." + action(ctx.queryParam("done")))),
+                        false));
+        routes.get(
+                "/console/tickets/{id}/head",
+                ctx -> ctx.html(pages.ticketHead(lang(ctx), readable(ctx), clock.instant())));
+        routes.get(
+                "/console/tickets/{id}/transcript",
+                ctx -> ctx.html(pages.transcript(
+                        lang(ctx), parts.transcripts().apply(readable(ctx).conversationId()))));
+        for (String action : List.of("take", "release", "close", "reply")) {
+            routes.post("/console/tickets/{id}/" + action, ctx -> act(ctx, action));
+        }
+        routes.post("/console/language", ctx -> {
+            signIn.setLanguage(session(ctx), ConsoleTexts.language(ctx.formParam("lang")));
+            ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
+        });
+        routes.post("/console/sign-out", ctx -> {
+            signIn.signOut(session(ctx));
+            ctx.res().addHeader("Set-Cookie", cookie(ctx, SESSION_COOKIE, "", 0));
+            ctx.redirect("/console/login?lang=" + lang(ctx), io.javalin.http.HttpStatus.SEE_OTHER);
+        });
+        routes.sse("/console/events", client -> {
+            Context ctx = client.ctx();
+            Optional<OfficerLogins.Session> session = signIn.session(ctx.cookie(SESSION_COOKIE), false);
+            if (session.isEmpty()) {
+                client.sendEvent("signed-out", "signed-out");
+                client.close();
+                return;
+            }
+            long ticket = parseId(Optional.ofNullable(ctx.queryParam("ticket")).orElse("0"));
+            feed.watch(client, session.get().tokenHash(), ticket);
+        });
+        routes.exception(Refusal.class, (refusal, ctx) -> {
+            ctx.status(refusal.status);
+            String lang = langOrDefault(ctx);
+            String message = refusal.getMessage() != null ? refusal.getMessage() : ConsoleTexts.of(lang, refusal.key);
+            if (refusal.ticket.isPresent() && ctx.attribute(SESSION) != null) {
+                ticketPage(ctx, refusal.status, Optional.of(message), true, refusal.ticket.get());
+            } else {
+                ctx.html(pages.problem(lang, message));
+            }
+        });
+        routes.exception(StoreException.class, (e, ctx) -> {
+            ctx.status(503).header("Retry-After", "5");
+            ctx.html(pages.problem(langOrDefault(ctx), ConsoleTexts.of(langOrDefault(ctx), "unavailable")));
+        });
+    }
+
+    /**
+     * Before every console route: security headers; the session for all but sign-in and assets (pages redirect to
+     * sign-in, fragments and actions answer 401); the CSRF token on every POST (403 otherwise).
+     */
+    private void guard(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cache-Control", "no-store");
+        String path = ctx.path();
+        boolean post = "POST".equals(ctx.method().name());
+        if (path.equals("/console/login")
+                || path.equals("/console/console.css")
+                || path.equals("/console/console.js")) {
+            if (post && !ConsoleSignIn.same(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE))) {
+                parts.tickets()
+                        .audit(
+                                Optional.empty(),
+                                "anonymous",
+                                "console-refused",
+                                "sign-in without its CSRF token",
+                                clock.instant());
+                throw new Refusal(403, "forbidden", null, Optional.empty());
+            }
+            return;
+        }
+        if (path.equals("/console/events")) {
+            return; // checks its session itself, without counting as activity
+        }
+        boolean background = path.endsWith("/list") || path.endsWith("/head") || path.endsWith("/transcript");
+        String token = ctx.cookie(SESSION_COOKIE);
+        Optional<OfficerLogins.Session> session = signIn.session(token, !background);
+        if (session.isEmpty()) {
+            if (!post && !background) {
+                ctx.redirect("/console/login" + (token != null ? "?idle=1" : ""), io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new Refusal(401, "idle", null, Optional.empty());
+        }
+        ctx.attribute(SESSION, session.get());
+        if (post && !ConsoleSignIn.same(ctx.formParam("csrf"), session.get().csrf())) {
+            parts.tickets()
+                    .audit(
+                            Optional.empty(),
+                            session.get().userId(),
+                            "console-refused",
+                            "POST " + path + " without its CSRF token",
+                            clock.instant());
+            throw new Refusal(403, "forbidden", null, Optional.empty());
+        }
+    }
+
+    private void signInPage(Context ctx, int status, Optional<String> message) {
+        String lang =
+                ConsoleTexts.language(ctx.queryParam("lang") != null ? ctx.queryParam("lang") : ctx.formParam("lang"));
+        String formToken = signIn.token();
+        ctx.res().addHeader("Set-Cookie", cookie(ctx, FORM_COOKIE, formToken, -1));
+        if (message.isEmpty() && ctx.queryParam("idle") != null) {
+            message = Optional.of(ConsoleTexts.of(lang, "idle"));
+        }
+        ctx.status(status).html(pages.signIn(lang, formToken, message));
+    }
+
+    private void login(Context ctx) {
+        String lang = ConsoleTexts.language(ctx.formParam("lang"));
+        ConsoleSignIn.Outcome outcome = signIn.signIn(
+                Optional.ofNullable(ctx.formParam("id")).orElse(""),
+                Optional.ofNullable(ctx.formParam("password")).orElse(""),
+                lang);
+        if (outcome instanceof ConsoleSignIn.SignedIn signedIn) {
+            ctx.res().addHeader("Set-Cookie", cookie(ctx, SESSION_COOKIE, signedIn.token(), -1));
+            ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
+        } else if (outcome instanceof ConsoleSignIn.Locked locked) {
+            signInPage(
+                    ctx,
+                    429,
+                    Optional.of(
+                            String.format(ConsoleTexts.of(lang, "locked"), ConsolePages.TIME.format(locked.until()))));
+        } else {
+            signInPage(ctx, 401, Optional.of(ConsoleTexts.of(lang, "refused")));
+        }
+    }
+
+    /**
+     * The cookie as a header: HttpOnly and SameSite=Strict always, Secure over HTTPS (or when the setting says so),
+     * scoped to the console's path; {@code maxAge} -1 for a browser session, 0 to delete.
+     */
+    private String cookie(Context ctx, String name, String value, int maxAge) {
+        boolean https = "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+                || config.secureCookie();
+        return name + "=" + value + "; Path=/console; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "")
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    private void ticketPage(Context ctx, int status, Optional<String> message, boolean refused) {
+        ticketPage(ctx, status, message, refused, viewed(ctx));
+    }
+
+    private void ticketPage(Context ctx, int status, Optional<String> message, boolean refused, Ticket ticket) {
+        OfficerLogins.Session session = session(ctx);
+        Ticket fresh = parts.tickets().find(ticket.id()).orElse(ticket);
+        ctx.status(status)
+                .html(pages.ticket(
+                        lang(ctx),
+                        session.csrf(),
+                        session.userId(),
+                        fresh,
+                        parts.transcripts().apply(fresh.conversationId()),
+                        clock.instant(),
+                        message,
+                        refused));
+    }
+
+    /** A ticket the officer opens: the desk's transcript rule decides, and audits the reading. */
+    private Ticket viewed(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        OfficerDesk.Result read = parts.desk().transcript(session(ctx).userId(), id);
+        Optional<Ticket> ticket = parts.tickets().find(id);
+        if (ticket.isEmpty()) {
+            throw new Refusal(404, "notFound", null, Optional.empty());
+        }
+        if (!read.ok()) {
+            throw new Refusal(403, "notAllowed", read.message(), Optional.empty());
+        }
+        return ticket.get();
+    }
+
+    /** A ticket's live parts: by the desk's same rule, not audited again at every refresh. */
+    private Ticket readable(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        if (!parts.desk().mayRead(session(ctx).userId(), id)) {
+            throw new Refusal(403, "notAllowed", null, Optional.empty());
+        }
+        return parts.tickets().find(id).orElseThrow(() -> new Refusal(404, "notFound", null, Optional.empty()));
+    }
+
+    private void act(Context ctx, String action) {
+        long id = parseId(ctx.pathParam("id"));
+        String officer = session(ctx).userId();
+        OfficerDesk.Result result = switch (action) {
+            case "take" -> parts.desk().take(officer, id);
+            case "release" -> parts.desk().release(officer, id);
+            case "close" -> parts.desk().close(officer, id);
+            default ->
+                parts.desk()
+                        .reply(
+                                officer,
+                                id,
+                                Optional.ofNullable(ctx.formParam("text")).orElse(""));
+        };
+        if (!result.ok()) {
+            Optional<Ticket> ticket = parts.tickets().find(id);
+            throw new Refusal(ticket.isPresent() ? 409 : 404, "notAllowed", result.message(), ticket);
+        }
+        ctx.redirect("/console/tickets/" + id + "?done=" + action, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static String action(String done) {
+        return switch (done) {
+            case "take", "release", "close", "reply" -> done;
+            default -> throw new Refusal(404, "notFound", null, Optional.empty());
+        };
+    }
+
+    private static long parseId(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not a ticket number
+        }
+        throw new Refusal(404, "notFound", null, Optional.empty());
+    }
+
+    private static OfficerLogins.Session session(Context ctx) {
+        OfficerLogins.Session session = ctx.attribute(SESSION);
+        if (session == null) {
+            throw new Refusal(401, "idle", null, Optional.empty());
+        }
+        return session;
+    }
+
+    private static String lang(Context ctx) {
+        return ConsoleTexts.language(session(ctx).language());
+    }
+
+    private static String langOrDefault(Context ctx) {
+        OfficerLogins.Session session = ctx.attribute(SESSION);
+        return ConsoleTexts.language(session != null ? session.language() : ctx.queryParam("lang"));
+    }
+
+    private static void asset(Context ctx, String name, String type) {
+        try (InputStream in = OfficerConsole.class.getResourceAsStream("/console/" + name)) {
+            if (in == null) {
+                throw new Refusal(404, "notFound", null, Optional.empty());
+            }
+            ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Open pages receiving live updates (for tests and metrics). */
+    public int livePages() {
+        return feed.watching();
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+    }
+}
