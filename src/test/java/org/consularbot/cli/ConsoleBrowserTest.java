@@ -1,0 +1,263 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.consularbot.config.ConsoleConfig;
+import org.consularbot.config.WebConfig;
+import org.consularbot.conversation.OutboxEntry;
+import org.consularbot.conversation.ReplyKind;
+import org.consularbot.handoff.Ticket;
+import org.consularbot.store.JdbcOfficerLogins;
+import org.consularbot.web.ConsolePasswords;
+import org.consularbot.web.OfficerConsole;
+import org.consularbot.web.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in a real browser: Debian's chromium, headless, driven by Selenium through
+ * {@code /usr/bin/chromedriver} (never downloaded). One browser for the class, two windows: Lan's on
+ * {@code localhost} and Minh's on {@code 127.0.0.1}, so each has its own cookies. Fails, never skips, without chromium.
+ * With {@code -Dconsole.screenshots=docs/img} it writes the screenshots the docs show.
+ */
+class ConsoleBrowserTest extends AssembledHandoff {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration LIVE = Duration.ofSeconds(5);
+
+    private static ChromeDriver browser;
+    private static String lanWindow;
+    private static String minhWindow;
+    private static long startedAt;
+
+    private OfficerConsole console;
+    private WebServer web;
+
+    @BeforeAll
+    static void openBrowser() {
+        startedAt = System.nanoTime();
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=420,860");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        lanWindow = browser.getWindowHandle();
+        minhWindow = browser.switchTo().newWindow(WindowType.WINDOW).getWindowHandle();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        System.out.printf("ConsoleBrowserTest: %.1f s with the browser%n", (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    @BeforeEach
+    void serve() {
+        JdbcOfficerLogins logins = new JdbcOfficerLogins(bot.database.dataSource());
+        ConsolePasswords passwords = new ConsolePasswords();
+        logins.setPasswordHash("7", passwords.hash(ConsoleHttpTest.LAN_PASSWORD), clock.instant());
+        logins.setPasswordHash("8", passwords.hash(ConsoleHttpTest.MINH_PASSWORD), clock.instant());
+        console = ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, Duration.ofMillis(100));
+        WebServer.Status up = new WebServer.Status(true, "ok");
+        web = WebServer.start(
+                new WebConfig("127.0.0.1", 0), List.of(), () -> "", () -> up, () -> up, Optional.of(console));
+    }
+
+    @AfterEach
+    void stopServer() {
+        web.close();
+    }
+
+    private WebDriver as(String window) {
+        return browser.switchTo().window(window);
+    }
+
+    private String base(String window) {
+        return "http://" + (window.equals(lanWindow) ? "localhost" : "127.0.0.1") + ":" + web.port();
+    }
+
+    private void signIn(String window, String id, String password) {
+        WebDriver page = as(window);
+        page.get(base(window) + "/console/login?lang=en");
+        page.findElement(By.id("id")).sendKeys(id);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.id("sign-in")).click();
+    }
+
+    private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(as(window), LIVE).withMessage(what).until(condition::apply);
+    }
+
+    /** Waits until the page says its live updates are on (the server's first event arrived). */
+    private void live(String window) {
+        waitUntil(
+                window,
+                "live updates connected",
+                d -> "on".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+    }
+
+    private List<String> ticketsIn(String window, String list) {
+        return as(window).findElements(By.cssSelector("#" + list + " li.ticket")).stream()
+                .map(li -> li.getAttribute("data-ticket")
+                        + (li.getAttribute("class").contains("urgent") ? "!" : ""))
+                .toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        String folder = System.getProperty("console.screenshots");
+        if (folder != null) {
+            Files.createDirectories(Path.of(folder));
+            Files.write(Path.of(folder, name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    private static String speakers(WebDriver page) {
+        return String.valueOf(((JavascriptExecutor) page)
+                .executeScript("return Array.from(document.querySelectorAll('#transcript li.line'))"
+                        + ".map(li => li.className.replace('line ', '')).join(',');"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneOpensTheQueue() throws Exception {
+        signIn(lanWindow, "7", "not-the-password");
+        assertThat(as(lanWindow).findElement(By.id("message")).getText()).isEqualTo("Wrong officer id or password.");
+        assertThat(as(lanWindow).getCurrentUrl()).endsWith("/console/login");
+
+        as(lanWindow).get(base(lanWindow) + "/console/login?lang=en");
+        screenshot("console-login.png");
+        signIn(lanWindow, "7", ConsoleHttpTest.LAN_PASSWORD);
+
+        assertThat(as(lanWindow).getCurrentUrl()).endsWith("/console");
+        assertThat(as(lanWindow).findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
+        assertThat(as(lanWindow).findElement(By.className("who")).getText()).isEqualTo("Lan");
+        as(lanWindow).findElement(By.id("language")).click();
+        assertThat(as(lanWindow).findElement(By.tagName("h1")).getText())
+                .as("Vietnamese, remembered in the session")
+                .isEqualTo("Hàng chờ");
+        as(lanWindow).get(base(lanWindow) + "/console");
+        assertThat(as(lanWindow).findElement(By.tagName("h1")).getText()).isEqualTo("Hàng chờ");
+    }
+
+    @Test
+    void requestsAppearLiveInTwoBrowsersUrgentFirstAndATakeLeavesTheOthersUnassignedList() throws Exception {
+        signIn(lanWindow, "7", ConsoleHttpTest.LAN_PASSWORD);
+        signIn(minhWindow, "8", ConsoleHttpTest.MINH_PASSWORD);
+        live(lanWindow);
+        live(minhWindow);
+        ((JavascriptExecutor) as(minhWindow)).executeScript("window.notReloaded = true;");
+
+        citizen("200", "/human");
+        citizen("100", "toi bi canh sat bat");
+        Ticket urgent = bot.tickets.open().get(0);
+        Ticket normal = bot.tickets.open().get(1);
+        assertThat(urgent.priority()).isEqualTo(Ticket.Priority.URGENT);
+
+        List<String> expected = List.of(urgent.id() + "!", String.valueOf(normal.id()));
+        for (String window : List.of(lanWindow, minhWindow)) {
+            waitUntil(
+                    window,
+                    "both requests, urgent first",
+                    d -> ticketsIn(window, "unassigned").equals(expected));
+        }
+        as(lanWindow);
+        screenshot("console-queue.png");
+
+        as(lanWindow).findElement(By.cssSelector("#unassigned li.urgent a")).click();
+        as(lanWindow).findElement(By.id("take")).click();
+        assertThat(as(lanWindow).findElement(By.id("message")).getText()).isEqualTo("The ticket is yours.");
+
+        waitUntil(
+                minhWindow,
+                "the taken ticket leaves Minh's unassigned list",
+                d -> ticketsIn(minhWindow, "unassigned").equals(List.of(String.valueOf(normal.id()))));
+        assertThat(ticketsIn(minhWindow, "taken")).containsExactly(urgent.id() + "!");
+        assertThat(as(minhWindow).findElement(By.id("taken")).getText()).contains("with Lan");
+        assertThat(((JavascriptExecutor) as(minhWindow)).executeScript("return window.notReloaded === true;"))
+                .as("updated without a reload")
+                .isEqualTo(true);
+    }
+
+    @Test
+    void aReplyReachesTheCitizenAndTheWholeConversationShowsLive() throws Exception {
+        citizen("100", "toi bi canh sat bat");
+        Ticket ticket = bot.tickets.open().get(0);
+        signIn(lanWindow, "7", ConsoleHttpTest.LAN_PASSWORD);
+        as(lanWindow).get(base(lanWindow) + "/console/tickets/" + ticket.id());
+        clock.advance(Duration.ofSeconds(30));
+        as(lanWindow).findElement(By.id("take")).click();
+        live(lanWindow);
+        clock.advance(Duration.ofSeconds(30));
+
+        WebElement reply = as(lanWindow).findElement(By.id("reply-text"));
+        reply.sendKeys("Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.");
+        as(lanWindow).findElement(By.id("send")).click();
+        assertThat(as(lanWindow).findElement(By.id("message")).getText()).isEqualTo("Sent to the citizen.");
+
+        assertThat(toCitizens)
+                .as("through the durable outbox to the citizen's channel")
+                .anySatisfy(entry -> {
+                    assertThat(entry.reply().kind()).isEqualTo(ReplyKind.OFFICER);
+                    assertThat(entry.reply().text()).contains("Lan", "Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.");
+                });
+        assertThat(bot.store.outbox().unsent(100)).extracting(OutboxEntry::id).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        citizen("100", "em o Toronto, em cho chi a");
+        live(lanWindow);
+        waitUntil(
+                lanWindow,
+                "the citizen's new message in the transcript",
+                d -> d.findElement(By.id("transcript")).getText().contains("em o Toronto, em cho chi a"));
+        // Read in one script: the transcript may be replaced while it is read (the acknowledgement arriving).
+        waitUntil(lanWindow, "the acknowledgement after it", d -> speakers(d).endsWith("citizen,officer"));
+        List<String> speakers = List.of(speakers(as(lanWindow)).split(","));
+        assertThat(speakers)
+                .as(
+                        "the citizen, the bot's emergency reply, Lan joining and replying, the citizen, the acknowledgement")
+                .startsWith("citizen", "bot")
+                .endsWith("officer", "officer", "citizen", "officer");
+        assertThat(as(lanWindow).findElement(By.id("transcript")).getText())
+                .contains("toi bi canh sat bat", "Chị đang gọi cho đồn cảnh sát");
+        screenshot("console-ticket.png");
+    }
+}
