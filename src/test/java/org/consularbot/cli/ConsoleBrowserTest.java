@@ -8,15 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.consularbot.config.ConsoleConfig;
-import org.consularbot.config.WebConfig;
 import org.consularbot.conversation.OutboxEntry;
 import org.consularbot.conversation.ReplyKind;
 import org.consularbot.handoff.Ticket;
-import org.consularbot.store.JdbcOfficerLogins;
-import org.consularbot.web.ConsolePasswords;
-import org.consularbot.web.OfficerConsole;
 import org.consularbot.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +46,6 @@ class ConsoleBrowserTest extends AssembledHandoff {
     private static String minhWindow;
     private static long startedAt;
 
-    private OfficerConsole console;
     private WebServer web;
 
     @BeforeAll
@@ -93,14 +86,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
 
     @BeforeEach
     void serve() {
-        JdbcOfficerLogins logins = new JdbcOfficerLogins(bot.database.dataSource());
-        ConsolePasswords passwords = new ConsolePasswords();
-        logins.setPasswordHash("7", passwords.hash(ConsoleHttpTest.LAN_PASSWORD), clock.instant());
-        logins.setPasswordHash("8", passwords.hash(ConsoleHttpTest.MINH_PASSWORD), clock.instant());
-        console = ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, Duration.ofMillis(100));
-        WebServer.Status up = new WebServer.Status(true, "ok");
-        web = WebServer.start(
-                new WebConfig("127.0.0.1", 0), List.of(), () -> "", () -> up, () -> up, Optional.of(console));
+        web = ConsoleHttpTest.serveConsole(bot);
     }
 
     @AfterEach

@@ -42,7 +42,6 @@ class ConsoleHttpTest extends AssembledHandoff {
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private OfficerConsole console;
     private WebServer web;
 
     /** One browser's cookies and the page it last read. */
@@ -114,13 +113,18 @@ class ConsoleHttpTest extends AssembledHandoff {
 
     @BeforeEach
     void serve() {
+        web = serveConsole(bot);
+    }
+
+    /** The site with the console on any free port, over the assembly; Lan (7) and Minh (8) have passwords. */
+    static WebServer serveConsole(BotAssembly bot) {
         JdbcOfficerLogins logins = new JdbcOfficerLogins(bot.database.dataSource());
         ConsolePasswords passwords = new ConsolePasswords();
-        logins.setPasswordHash("7", passwords.hash(LAN_PASSWORD), clock.instant());
-        logins.setPasswordHash("8", passwords.hash(MINH_PASSWORD), clock.instant());
-        console = ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, Duration.ofMillis(100));
+        logins.setPasswordHash("7", passwords.hash(LAN_PASSWORD), bot.clock().instant());
+        logins.setPasswordHash("8", passwords.hash(MINH_PASSWORD), bot.clock().instant());
+        OfficerConsole console = ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, Duration.ofMillis(100));
         WebServer.Status up = new WebServer.Status(true, "ok");
-        web = WebServer.start(
+        return WebServer.start(
                 new WebConfig("127.0.0.1", 0), List.of(), () -> "", () -> up, () -> up, Optional.of(console));
     }
 
