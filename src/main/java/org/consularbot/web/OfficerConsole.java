@@ -147,7 +147,12 @@ public final class OfficerConsole implements AutoCloseable {
             ctx.status(refusal.status);
             String lang = langOrDefault(ctx);
             String message = refusal.getMessage() != null ? refusal.getMessage() : ConsoleTexts.of(lang, refusal.key);
-            if (refusal.ticket.isPresent() && ctx.attribute(SESSION) != null) {
+            // The ticket's page again, with the desk's words, only for an officer who may read it (Minh refused a Take
+            // of Lan's ticket must not see its conversation).
+            if (refusal.ticket.isPresent()
+                    && ctx.attribute(SESSION) != null
+                    && parts.desk()
+                            .mayRead(session(ctx).userId(), refusal.ticket.get().id())) {
                 ticketPage(ctx, refusal.status, Optional.of(message), true, refusal.ticket.get());
             } else {
                 ctx.html(pages.problem(lang, message));

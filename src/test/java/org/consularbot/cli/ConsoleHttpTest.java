@@ -274,7 +274,10 @@ class ConsoleHttpTest extends AssembledHandoff {
         HttpResponse<String> refused =
                 minh.post("/console/tickets/" + ticket.id() + "/take", Map.of("csrf", minh.csrf()));
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("is already with Lan");
+        assertThat(refused.body())
+                .contains("is already with Lan")
+                .as("a colleague's conversation is not shown with the refusal")
+                .doesNotContain("toi bi canh sat bat");
         assertThat(minh.get("/console/tickets/" + ticket.id()).statusCode())
                 .as("a colleague's ticket is not for Minh to read")
                 .isEqualTo(403);

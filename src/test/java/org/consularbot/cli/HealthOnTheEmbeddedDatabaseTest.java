@@ -86,6 +86,10 @@ class HealthOnTheEmbeddedDatabaseTest {
                 Duration.ZERO);
         assertThat(health()).startsWith("200 ok (database checked ");
         assertThat(admin("/ready")).startsWith("200 ready (database checked ");
+        assertThat(get(bot.webPort().orElseThrow(), "/console/login"))
+                .as("the service serves the officers' web console on its site")
+                .startsWith("200 <!DOCTYPE html>");
+        assertThat(admin("/console/login")).as("and not on the admin listener").startsWith("404");
 
         // H2 closes the database by itself, and its file cannot be opened any more. The file is moved aside first (H2
         // keeps writing to it until it closes), so that nothing opens the database again in between.
