@@ -91,6 +91,10 @@ class ConsoleBrowserTest extends AssembledHandoff {
 
     @AfterEach
     void stopServer() {
+        // Leave no page of this test running: its live connection would reconnect to the next test's server if that
+        // one got the same port, and its script navigate while the next test types.
+        as(lanWindow).get("about:blank");
+        as(minhWindow).get("about:blank");
         web.close();
     }
 
@@ -122,11 +126,12 @@ class ConsoleBrowserTest extends AssembledHandoff {
                 d -> "on".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
     }
 
+    /** The tickets in a list, "!" marking urgent ones; read in one script, as the list may be replaced meanwhile. */
+    @SuppressWarnings("unchecked")
     private List<String> ticketsIn(String window, String list) {
-        return as(window).findElements(By.cssSelector("#" + list + " li.ticket")).stream()
-                .map(li -> li.getAttribute("data-ticket")
-                        + (li.getAttribute("class").contains("urgent") ? "!" : ""))
-                .toList();
+        return (List<String>) ((JavascriptExecutor) as(window))
+                .executeScript("return Array.from(document.querySelectorAll('#" + list + " li.ticket'))"
+                        + ".map(li => li.dataset.ticket + (li.classList.contains('urgent') ? '!' : ''));");
     }
 
     private void screenshot(String name) throws IOException {
@@ -162,6 +167,29 @@ class ConsoleBrowserTest extends AssembledHandoff {
                 .isEqualTo("Hàng chờ");
         as(lanWindow).get(base(lanWindow) + "/console");
         assertThat(as(lanWindow).findElement(By.tagName("h1")).getText()).isEqualTo("Hàng chờ");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheIdAndAFormWithoutItsCsrfTokenIsRefused() {
+        for (int i = 1; i <= 5; i++) {
+            signIn(minhWindow, "8", "wrong-" + i);
+        }
+        assertThat(as(minhWindow).findElement(By.id("message")).getText())
+                .isEqualTo("Too many failed attempts: locked until 2026-11-30 15:15 (UTC).");
+        signIn(minhWindow, "8", ConsoleHttpTest.MINH_PASSWORD);
+        assertThat(as(minhWindow).findElement(By.id("message")).getText()).startsWith("Too many failed attempts");
+
+        citizen("100", "toi bi canh sat bat");
+        long ticket = bot.tickets.open().get(0).id();
+        signIn(lanWindow, "7", ConsoleHttpTest.LAN_PASSWORD);
+        as(lanWindow).get(base(lanWindow) + "/console/tickets/" + ticket);
+        ((JavascriptExecutor) as(lanWindow))
+                .executeScript("document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged');");
+        as(lanWindow).findElement(By.id("take")).click();
+
+        assertThat(as(lanWindow).findElement(By.id("message")).getText())
+                .isEqualTo("Refused (missing or wrong CSRF token). Reload the page.");
+        assertThat(bot.tickets.find(ticket).orElseThrow().officerId()).isEmpty();
     }
 
     @Test
