@@ -191,6 +191,10 @@ final class ConsolePages {
                 + hidden("csrf", csrf) + "<label for=\"reply-text\">" + t(lang, "reply") + "</label>"
                 + "<textarea name=\"text\" id=\"reply-text\" rows=\"3\" maxlength=\"4000\" required></textarea>"
                 + "<button id=\"send\">" + t(lang, "send") + "</button></form>"
+                + "<form method=\"post\" action=\"/console/tickets/" + id + "/note\" class=\"reply\">"
+                + hidden("csrf", csrf) + "<label for=\"note-text\">" + t(lang, "privateNote") + "</label>"
+                + "<input name=\"text\" id=\"note-text\" maxlength=\"480\" required>"
+                + "<button id=\"add-note\">" + t(lang, "addNote") + "</button></form>"
                 + "<h2>" + t(lang, "transcript") + "</h2><ol id=\"transcript\" class=\"transcript\">"
                 + transcript(lang, lines) + "</ol>";
         return page(

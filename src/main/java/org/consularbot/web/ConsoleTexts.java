@@ -47,6 +47,11 @@ final class ConsoleTexts {
             Map.entry("bot", new String[] {"Bot", "Bot"}),
             Map.entry("officer", new String[] {"Cán bộ", "Officer"}),
             Map.entry("note", new String[] {"Ghi chú", "Note"}),
+            Map.entry(
+                    "privateNote",
+                    new String[] {"Ghi chú nội bộ (công dân không thấy)", "Private note (the citizen never sees it)"}),
+            Map.entry("addNote", new String[] {"Thêm ghi chú", "Add note"}),
+            Map.entry("done.note", new String[] {"Đã thêm ghi chú.", "Note added."}),
             Map.entry("back", new String[] {"← Hàng chờ", "← Queue"}),
             Map.entry("done.take", new String[] {"Bạn đã nhận yêu cầu này.", "The ticket is yours."}),
             Map.entry("done.reply", new String[] {"Đã gửi cho công dân.", "Sent to the citizen."}),

@@ -120,7 +120,7 @@ public final class OfficerConsole implements AutoCloseable {
                 "/console/tickets/{id}/transcript",
                 ctx -> ctx.html(pages.transcript(
                         lang(ctx), parts.transcripts().apply(readable(ctx).conversationId()))));
-        for (String action : List.of("take", "release", "close", "reply")) {
+        for (String action : List.of("take", "release", "close", "reply", "note")) {
             routes.post("/console/tickets/{id}/" + action, ctx -> act(ctx, action));
         }
         routes.post("/console/language", ctx -> {
@@ -305,16 +305,13 @@ public final class OfficerConsole implements AutoCloseable {
     private void act(Context ctx, String action) {
         long id = parseId(ctx.pathParam("id"));
         String officer = session(ctx).userId();
+        String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
         OfficerDesk.Result result = switch (action) {
             case "take" -> parts.desk().take(officer, id);
             case "release" -> parts.desk().release(officer, id);
             case "close" -> parts.desk().close(officer, id);
-            default ->
-                parts.desk()
-                        .reply(
-                                officer,
-                                id,
-                                Optional.ofNullable(ctx.formParam("text")).orElse(""));
+            case "note" -> parts.desk().note(officer, id, text);
+            default -> parts.desk().reply(officer, id, text);
         };
         if (!result.ok()) {
             Optional<Ticket> ticket = parts.tickets().find(id);
@@ -325,7 +322,7 @@ public final class OfficerConsole implements AutoCloseable {
 
     private static String action(String done) {
         return switch (done) {
-            case "take", "release", "close", "reply" -> done;
+            case "take", "release", "close", "reply", "note" -> done;
             default -> throw new Refusal(404, "notFound", null, Optional.empty());
         };
     }

@@ -272,6 +272,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
                 .endsWith("officer", "officer", "citizen", "officer");
         assertThat(as(lanWindow).findElement(By.id("transcript")).getText())
                 .contains("toi bi canh sat bat", "Chị đang gọi cho đồn cảnh sát");
+        ((JavascriptExecutor) as(lanWindow)).executeScript("document.getElementById('ticket-head').scrollIntoView();");
         screenshot("console-ticket.png");
     }
 }

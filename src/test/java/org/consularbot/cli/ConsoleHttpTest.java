@@ -267,6 +267,16 @@ class ConsoleHttpTest extends AssembledHandoff {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(lastToCitizen()).contains("Chị đang gọi cho đồn cảnh sát.");
+        int sent = toCitizens.size();
+        lan.get("/console/tickets/" + ticket.id() + "?done=reply");
+        assertThat(lan.post(
+                                "/console/tickets/" + ticket.id() + "/note",
+                                Map.of("csrf", lan.csrf(), "text", "called the station at 15:02"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(toCitizens).as("a note never reaches the citizen").hasSize(sent);
+        lan.get("/console/tickets/" + ticket.id() + "/transcript");
+        assertThat(lan.page).contains("class=\"line note\"", "7: called the station at 15:02");
 
         Browser minh = new Browser();
         minh.signIn("8", MINH_PASSWORD);
@@ -290,6 +300,7 @@ class ConsoleHttpTest extends AssembledHandoff {
                         org.assertj.core.groups.Tuple.tuple("7", "transcript"),
                         org.assertj.core.groups.Tuple.tuple("7", "taken"),
                         org.assertj.core.groups.Tuple.tuple("7", "replied"),
+                        org.assertj.core.groups.Tuple.tuple("7", "note"),
                         org.assertj.core.groups.Tuple.tuple("8", "refused"));
     }
 
