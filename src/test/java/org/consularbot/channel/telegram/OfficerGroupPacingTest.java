@@ -158,6 +158,17 @@ class OfficerGroupPacingTest {
         assertThat(outbox.ticketOfChannelMessage("2")).contains(ticket.id());
     }
 
+    /** Regression (issue 18): a button's ticket number too large for a long threw before the action was stored. */
+    @Test
+    void aButtonWithATicketNumberBeyondAnyTicketIsAnsweredNotThrown() {
+        Incoming.OfficerAction forged = new Incoming.OfficerAction(
+                "42", "tk:take:99999999999999999999", Optional.empty(), Optional.of("cb1"), Optional.empty());
+
+        assertThat(group.ticketOf(forged)).isEmpty();
+        group.handle(forged); // answered "?", nothing done
+        assertThat(telegram.calls()).isEqualTo(1);
+    }
+
     /** One quarter second; the relay runs every second, as in the service. */
     private void tick(int step) {
         if (step % 4 == 0) {
