@@ -7,7 +7,6 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +100,7 @@ class TwoConsolesTest {
         private final PipedOutputStream keyboard = new PipedOutputStream();
         private final StringWriter screen = new StringWriter();
         private final CompletableFuture<Integer> exit;
+        private final Terminal terminal;
 
         Console(String officer) {
             PipedInputStream in;
@@ -116,25 +116,19 @@ class TwoConsolesTest {
             line.setOut(new PrintWriter(screen, true));
             line.setErr(new PrintWriter(screen, true));
             exit = CompletableFuture.supplyAsync(() -> line.execute("officer", "console", "--as", officer));
+            terminal = new Terminal(keyboard, screen::toString, () -> !exit.isDone(), Duration.ofSeconds(30));
         }
 
         void type(String text) throws IOException {
-            keyboard.write((text + "\n").getBytes(StandardCharsets.UTF_8));
-            keyboard.flush();
+            terminal.type(text);
         }
 
         String out() {
-            return screen.toString();
+            return terminal.out();
         }
 
         void waitFor(String text) throws InterruptedException {
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!out().contains(text)) {
-                assertThat(System.nanoTime() < until && !exit.isDone())
-                        .as("waiting for \"" + text + "\"; the console shows:\n" + out())
-                        .isTrue();
-                Thread.sleep(100);
-            }
+            terminal.waitFor(text);
         }
 
         @Override

@@ -29,23 +29,23 @@ class TwoTerminalTrialTest {
     @TempDir
     Path tmp;
 
-    private final List<Terminal> terminals = new ArrayList<>();
+    private final List<Running> terminals = new ArrayList<>();
 
     @AfterEach
     void close() {
-        terminals.forEach(Terminal::kill);
+        terminals.forEach(Running::kill);
     }
 
     @Test
     void theChatTheConsoleAndTheOfficerCommandsWorkAtOnceOnTheEmbeddedDatabase() throws Exception {
-        Terminal chat = start("chat", "--as", "alice");
+        Running chat = start("chat", "--as", "alice");
         chat.waitFor("/human"); // the welcome, which names /human: the chat holds the database now
 
-        Terminal add = start("officer", "add", "--id", "lan", "--name", "Lan");
+        Running add = start("officer", "add", "--id", "lan", "--name", "Lan");
         assertThat(add.exit()).as(add.toString()).isZero();
         assertThat(add.out()).contains("may act on tickets");
 
-        Terminal console = start("officer", "console", "--as", "lan");
+        Running console = start("officer", "console", "--as", "lan");
         console.waitFor("Officer console: Lan");
 
         chat.type("/human");
@@ -55,7 +55,7 @@ class TwoTerminalTrialTest {
         console.type("Chào bạn, tôi là Lan.");
         chat.waitFor("👤 Lan: Chào bạn, tôi là Lan.");
 
-        Terminal list = start("officer", "list");
+        Running list = start("officer", "list");
         assertThat(list.exit()).as(list.toString()).isZero();
         assertThat(list.out()).contains("lan\tLan\tofficer");
 
@@ -69,19 +69,20 @@ class TwoTerminalTrialTest {
         assertThat(chat.out() + console.out()).doesNotContain("locked");
     }
 
-    private Terminal start(String... command) throws IOException {
-        Terminal terminal = new Terminal(command);
+    private Running start(String... command) throws IOException {
+        Running terminal = new Running(command);
         terminals.add(terminal);
         return terminal;
     }
 
     /** One process of the bot, as in a terminal of its own: its input typed by the test, its output read as it comes. */
-    private final class Terminal {
+    private final class Running {
         private final Process process;
         private final StringBuffer screen = new StringBuffer();
         private final OutputStream keyboard;
+        private final Terminal terminal;
 
-        Terminal(String... command) throws IOException {
+        Running(String... command) throws IOException {
             List<String> line = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx256m",
@@ -115,11 +116,11 @@ class TwoTerminalTrialTest {
             });
             reader.setDaemon(true);
             reader.start();
+            terminal = new Terminal(keyboard, screen::toString, process::isAlive, Duration.ofSeconds(60));
         }
 
         void type(String text) throws IOException {
-            keyboard.write((text + "\n").getBytes(StandardCharsets.UTF_8));
-            keyboard.flush();
+            terminal.type(text);
         }
 
         String out() {
@@ -127,13 +128,7 @@ class TwoTerminalTrialTest {
         }
 
         void waitFor(String text) throws InterruptedException {
-            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!out().contains(text)) {
-                assertThat(System.nanoTime() < until && process.isAlive())
-                        .as("waiting for \"" + text + "\"; " + this)
-                        .isTrue();
-                Thread.sleep(100);
-            }
+            terminal.waitFor(text);
         }
 
         /** Waits for a command that ends by itself. */
