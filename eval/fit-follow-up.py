@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Refits the follow-up chooser (src/main/java/org/consularbot/faq/FollowUpChooser.java) on tuning sets' follow-ups.
 
-    for s in tune5 tune6 tune7 tune9; do
+    for s in tune5 tune6 tune7 tune9 tune13-followups; do
       java -jar target/consular-bot.jar eval --queries eval/$s.tsv --out /tmp/fu-$s.jsonl
     done
-    python3 eval/fit-follow-up.py /tmp/fu-tune5.jsonl /tmp/fu-tune6.jsonl /tmp/fu-tune7.jsonl /tmp/fu-tune9.jsonl
+    python3 eval/fit-follow-up.py /tmp/fu-tune5.jsonl /tmp/fu-tune6.jsonl /tmp/fu-tune7.jsonl /tmp/fu-tune9.jsonl \
+        /tmp/fu-tune13-followups.jsonl
 
 Every follow-up the matcher read with the message before it carries the topics it weighed ("followUp", each with
 its signals in FollowUpChooser.features order). A topic is right when the row expects it. The script fits one

@@ -199,14 +199,49 @@ public final class BotTexts {
                 .orElse(help(l));
     }
 
-    public String humanRequested(Language l) {
+    /**
+     * The request for an officer is made. "A duty officer was asked" only when one is on duty ({@code onDuty}); else
+     * the honest out-of-hours reply, with the hotline.
+     */
+    public String humanRequested(Language l, boolean onDuty) {
+        if (!onDuty) {
+            return lines(
+                    l,
+                    l == Language.VI
+                            ? "Hiện ngoài giờ trực, chưa có cán bộ trực. Yêu cầu của bạn đã được lưu; cán bộ sẽ trả lời tại đây khi vào ca. "
+                                    + "Trong lúc chờ, tôi vẫn trả lời câu hỏi thường gặp. Gõ /cancel để hủy yêu cầu."
+                            : "It is outside duty hours: no officer is on duty now. Your request is saved; an officer will answer here when on duty. "
+                                    + "Meanwhile I still answer common questions. Type /cancel to withdraw.",
+                    l == Language.VI
+                            ? "Nếu khẩn cấp, gọi ngay {{hotline}} (24/7)."
+                            : "If it is urgent, call {{hotline}} (24/7) now.");
+        }
         return lines(
                 l,
                 l == Language.VI
-                        ? "Đã chuyển yêu cầu tới cán bộ trực. Cán bộ sẽ trả lời tại đây sớm nhất có thể; trong lúc chờ, tôi không trả lời thay. "
-                                + "Gõ /cancel để hủy yêu cầu. Khẩn cấp: gọi {{hotline}} (24/7)."
-                        : "I have asked a duty officer to take over. They will answer here as soon as they can; meanwhile I will not answer in their place. "
-                                + "Type /cancel to withdraw. Emergency: call {{hotline}} (24/7).");
+                        ? "Đã chuyển yêu cầu tới cán bộ trực. Cán bộ sẽ trả lời tại đây sớm nhất có thể; trong lúc chờ, tôi vẫn trả lời câu hỏi thường gặp "
+                                + "và chuyển mọi tin nhắn của bạn tới cán bộ. Gõ /cancel để hủy yêu cầu. Khẩn cấp: gọi {{hotline}} (24/7)."
+                        : "I have asked a duty officer to take over. They will answer here as soon as they can; meanwhile I still answer common questions "
+                                + "and pass everything you write on to them. Type /cancel to withdraw. Emergency: call {{hotline}} (24/7).");
+    }
+
+    /** While the citizen waits for an officer, under an FAQ answer: the message went to the officers too. */
+    public String alsoPassedOn(Language l) {
+        return l == Language.VI
+                ? "ℹ️ Tin nhắn này cũng đã được chuyển tới cán bộ."
+                : "ℹ️ This message was also passed on to the officers.";
+    }
+
+    /** While the citizen waits for an officer, a message the FAQ does not answer: passed on, and whom to call now. */
+    public String passedOn(Language l) {
+        return lines(
+                l,
+                l == Language.VI
+                        ? "Tin nhắn đã được chuyển tới cán bộ; cán bộ sẽ trả lời tại đây."
+                        : "Your message has been passed on to the officers; they will answer here.",
+                l == Language.VI
+                        ? "Nếu khẩn cấp, gọi ngay đường dây nóng bảo hộ công dân {{hotline}} (24/7)."
+                        : "If it is urgent, call the citizen-protection hotline {{hotline}} (24/7) now.");
     }
 
     public String humanUnavailable(Language l) {

@@ -62,7 +62,7 @@ final class CitizenCommands {
             Conversation after = plan.after();
             plan.afterCommit.add(
                     () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.CITIZEN_ASKED)));
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l, escalation.onDuty())));
         } else if (plan.replies.stream().noneMatch(r -> r.kind() == ReplyKind.HANDOFF)) {
             // not twice when this turn already said the officers went away
             plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanUnavailable(l)));
@@ -97,7 +97,7 @@ final class CitizenCommands {
             Conversation after = plan.after();
             plan.afterCommit.add(
                     () -> escalation.requestOfficer(OfficerRequest.of(after, l, OfficerRequest.Reason.TWO_UNANSWERED)));
-            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l)));
+            plan.reply(Reply.text(ReplyKind.HANDOFF, texts.humanRequested(l, escalation.onDuty())));
             plan.unansweredStreak = 0;
         }
     }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Decides one turn: what the bot says and how the conversation moves. Emergencies come first, in every state,
  * and before the citizen rate limit: a person in danger is never silenced ({@link Emergencies} answers the same
  * emergency again once per window instead, so a flood of them costs the officers one urgent card); then commands
- * and buttons; then, while a human is in charge, the bot only relays; otherwise the FAQ tier decides (answer, "did
- * you mean", fallback). No I/O: the store commits the result.
+ * and buttons; then, while an officer holds the conversation, the bot relays (and says it reached them); while one
+ * is awaited, it relays and still answers what the FAQ answers ({@link WaitingReplies}); otherwise the FAQ tier decides
+ * (answer, "did you mean", fallback). No I/O: the store commits the result.
  */
 public final class Dialogue {
 
@@ -91,10 +92,17 @@ public final class Dialogue {
         boolean danger = message.kind() == ContentKind.BUTTON && text.equals(DANGER);
         if (match != null && match.tier() == Tier.EMERGENCY || danger) {
             emergencies.answer(plan, match);
-        } else if (plan.state.humanInCharge() && command.isEmpty() && !feedback) {
+        } else if (plan.state == ConversationState.WITH_OFFICER && command.isEmpty() && !feedback) {
             // The officer reads everything the citizen sends, photos and old choice buttons included; the bot
-            // neither answers over the officer nor rate-limits what goes to them.
+            // neither answers over the officer nor rate-limits what goes to them, but says it reached them.
+            plan.relayTo(escalation, true);
+        } else if (plan.state == ConversationState.WAITING_FOR_OFFICER && command.isEmpty() && !feedback) {
+            // Nobody has taken it yet: everything still goes to the officers, and the bot answers what it can
+            // (within the rate limit, as any turn), so waiting for a human is never waiting in silence.
             plan.relayTo(escalation);
+            if (!limited(plan)) {
+                WaitingReplies.reply(plan, match);
+            }
         } else if (limited(plan)) {
             // told once, or quiet: the message is stored all the same
         } else if (message.kind() == ContentKind.BUTTON) {
@@ -223,16 +231,7 @@ public final class Dialogue {
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.HUMAN_REQUESTED);
             return;
         }
-        if (match.emergency().isPresent() && match.tier() != Tier.CHITCHAT) {
-            // The triage was unsure: the hotline first, and one press brings an officer (for where they said they are).
-            Emergencies.whereabouts(plan, match);
-            plan.reply(new Reply(
-                    ReplyKind.SAFETY,
-                    plan.texts().emergency().dangerHint(l),
-                    List.of(new Button(plan.texts().emergency().dangerButton(l), DANGER)),
-                    List.of(),
-                    Optional.empty()));
-        }
+        Emergencies.hintIfUnsure(plan, match, l);
         switch (match.tier()) {
             case ANSWER -> answer(plan, match.top().orElseThrow().entry(), l, match.related());
             case SUGGEST -> suggest(plan, match.suggestions(), l);

@@ -7,6 +7,7 @@ import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Emergency;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.MatchResult;
+import org.consularbot.faq.Tier;
 import org.consularbot.faq.Whereabouts;
 
 /**
@@ -46,7 +47,9 @@ final class Emergencies {
             plan.relayTo(escalation);
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
             plan.event(ConversationEvent.Type.ESCALATION, Actor.BOT, "emergency repeated: relayed to the ticket");
-            plan.reply(Reply.text(ReplyKind.EMERGENCY, plan.texts().emergency().repeated(l, whereabouts(plan, match))));
+            plan.reply(Reply.text(
+                    ReplyKind.EMERGENCY,
+                    plan.texts().emergency().repeated(l, whereabouts(plan, match), escalation.onDuty())));
         } else if (again.isPresent() && !officers) {
             // Nobody to relay to: the first steps went a moment ago; whom to call is the help, in three lines.
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.EMERGENCY);
@@ -79,7 +82,12 @@ final class Emergencies {
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(plan.after(), l, described)));
         } else if (officers) {
             plan.change(Trigger.EMERGENCY_ESCALATED, Actor.BOT);
-            text.append("\n\n").append(plan.texts().emergency().officerAlerted(l));
+            // "Alerted" only when somebody is on duty to read it; otherwise the honest reply, the hotline first.
+            text.append("\n\n")
+                    .append(
+                            escalation.onDuty()
+                                    ? plan.texts().emergency().officerAlerted(l)
+                                    : plan.texts().emergency().noOfficerOnDuty(l));
             Conversation after = plan.after();
             plan.afterCommit.add(() -> escalation.requestOfficer(OfficerRequest.emergency(after, l, described)));
         }
@@ -93,6 +101,23 @@ final class Emergencies {
                         List.of(),
                         List.of(),
                         firstSteps.map(top -> top.entry().id())));
+    }
+
+    /**
+     * Above an answer when the triage was unsure: the hotline first, and one press brings an officer (for where they
+     * said they are). Nothing when the triage saw no danger, or read small talk.
+     */
+    static void hintIfUnsure(TurnPlan plan, MatchResult match, Language l) {
+        if (match == null || match.emergency().isEmpty() || match.tier() == Tier.CHITCHAT) {
+            return;
+        }
+        whereabouts(plan, match);
+        plan.reply(new Reply(
+                ReplyKind.SAFETY,
+                plan.texts().emergency().dangerHint(l),
+                List.of(new Button(plan.texts().emergency().dangerButton(l), Dialogue.DANGER)),
+                List.of(),
+                Optional.empty()));
     }
 
     /**

@@ -42,14 +42,19 @@ public final class EmergencyTexts {
         return l == Language.VI ? "🆘 Tôi đang gặp nguy hiểm" : "🆘 I am in danger";
     }
 
-    /** A repeated emergency while officers have it: it went to them; whom to call stays the fastest help. */
-    public String repeated(Language l, Whereabouts where) {
-        return stillInDanger(
-                l,
-                where,
-                l == Language.VI
+    /**
+     * A repeated emergency while officers have it: it went to them (to "the duty officer" only when one is on duty);
+     * whom to call stays the fastest help.
+     */
+    public String repeated(Language l, Whereabouts where, boolean onDuty) {
+        String first = onDuty
+                ? (l == Language.VI
                         ? "🆘 Tin nhắn đã được chuyển ngay cho cán bộ trực."
-                        : "🆘 Your message has gone straight to the duty officer.");
+                        : "🆘 Your message has gone straight to the duty officer.")
+                : (l == Language.VI
+                        ? "🆘 Tin nhắn đã được lưu cho cán bộ; hiện không có cán bộ trực."
+                        : "🆘 Your message is saved for the officers; no officer is on duty right now.");
+        return stillInDanger(l, where, first);
     }
 
     /** The same emergency again, no officer to pass it to: the first steps went a moment ago (no officer named). */
@@ -82,6 +87,15 @@ public final class EmergencyTexts {
         return l == Language.VI
                 ? "Cán bộ trực đã được báo và sẽ nhắn cho bạn tại đây."
                 : "The duty officer has been alerted and will write to you here.";
+    }
+
+    /** Under an emergency reply when officers were called but none is on duty: no promise, the hotline now. */
+    public String noOfficerOnDuty(Language l) {
+        return lines(
+                l,
+                l == Language.VI
+                        ? "Hiện không có cán bộ trực: tin nhắn của bạn đã được lưu cho cán bộ. Đừng chờ: gọi ngay đường dây nóng 24/7 {{hotline}}."
+                        : "No officer is on duty right now: your message is saved for the officers. Do not wait: call the 24/7 hotline {{hotline}} now.");
     }
 
     /** For family in Viet Nam: the hotline as dialled from there. */

@@ -9,11 +9,23 @@ public interface Escalation {
     /** Whether an officer can be reached through the bot right now. */
     boolean available();
 
+    /**
+     * Whether an officer is reachable and on duty right now: only then may the bot tell a citizen the duty officer has
+     * been alerted; otherwise it says honestly that nobody is on duty and gives the hotline.
+     */
+    boolean onDuty();
+
     /** Asks for an officer to take the conversation; an emergency's request is urgent. */
     void requestOfficer(OfficerRequest request);
 
     /** Passes a citizen's message to the officer in charge (or waiting to be). */
     void relay(Conversation conversation, InboundMessage message);
+
+    /**
+     * After a relay to the officer holding the conversation: tells the citizen it reached them, at most once a minute
+     * per ticket, so a citizen writing to an officer who is typing is not left wondering; nothing while it waits.
+     */
+    void acknowledgeRelay(Conversation conversation);
 
     /** The citizen withdrew the request or left the officer. */
     void withdraw(Conversation conversation);
@@ -26,10 +38,18 @@ public interface Escalation {
         }
 
         @Override
+        public boolean onDuty() {
+            return false;
+        }
+
+        @Override
         public void requestOfficer(OfficerRequest request) {}
 
         @Override
         public void relay(Conversation conversation, InboundMessage message) {}
+
+        @Override
+        public void acknowledgeRelay(Conversation conversation) {}
 
         @Override
         public void withdraw(Conversation conversation) {}

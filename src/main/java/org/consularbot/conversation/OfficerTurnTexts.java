@@ -5,8 +5,9 @@ import org.consularbot.faq.Corpus;
 import org.consularbot.faq.Language;
 
 /**
- * What the bot tells a citizen for the officers (taken, closed, released, not forgotten, outside hours): read from
- * the corpus serving at each text, so a hot edit of the hotline in {@code mission.yaml} reaches these too.
+ * What the bot tells a citizen for the officers (taken, closed, released, not forgotten, a message delivered, a
+ * silent holder): read from the corpus serving at each text, so a hot edit of the hotline in {@code mission.yaml}
+ * reaches these too.
  */
 public final class OfficerTurnTexts {
 
@@ -63,13 +64,21 @@ public final class OfficerTurnTexts {
                         : "If it is urgent, call {{hotline}} (24/7) now.");
     }
 
-    public String outsideHours(Language l) {
+    /** A message the citizen wrote reached the officer holding their ticket (at most once a minute). */
+    public String relayAcknowledged(Language l) {
+        return l == Language.VI
+                ? "✓ Đã chuyển tới cán bộ đang phụ trách."
+                : "✓ Delivered to the officer handling your request.";
+    }
+
+    /** The officer holding an urgent request stayed silent past the SLA: it is back with the others, with the hotline. */
+    public String holderSilent(Language l) {
         return FactLines.render(
                 serving.get(),
                 l,
                 l == Language.VI
-                        ? "Hiện ngoài giờ trực. Yêu cầu của bạn đã được lưu; cán bộ sẽ trả lời tại đây khi vào ca."
-                        : "It is outside duty hours. Your request is saved; an officer will answer here when on duty.",
+                        ? "Cán bộ phụ trách chưa trả lời được; yêu cầu của bạn đã được chuyển lại cho các cán bộ trực và cấp trên."
+                        : "The officer handling your request has not been able to answer; it is back with the duty officers and their supervisors.",
                 l == Language.VI
                         ? "Nếu khẩn cấp, gọi ngay {{hotline}} (24/7)."
                         : "If it is urgent, call {{hotline}} (24/7) now.");

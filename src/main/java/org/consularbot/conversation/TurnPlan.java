@@ -85,12 +85,25 @@ final class TurnPlan {
 
     /** Passes the citizen's message to the officers, once the turn is committed; it stays an emergency if it is one. */
     void relayTo(Escalation escalation) {
+        relayTo(escalation, false);
+    }
+
+    /**
+     * As {@link #relayTo(Escalation)}; with {@code acknowledge}, once it is relayed (not if relaying failed) the citizen
+     * is told it reached the officer holding the conversation, as often as the handoff allows.
+     */
+    void relayTo(Escalation escalation, boolean acknowledge) {
         if (!outcome.is(TurnOutcome.Kind.EMERGENCY)) {
             outcome = TurnOutcome.of(TurnOutcome.Kind.RELAYED);
         }
         Conversation after = after();
         InboundMessage relayed = message;
-        afterCommit.add(() -> escalation.relay(after, relayed));
+        afterCommit.add(() -> {
+            escalation.relay(after, relayed);
+            if (acknowledge) {
+                escalation.acknowledgeRelay(after);
+            }
+        });
     }
 
     void reply(Reply reply) {

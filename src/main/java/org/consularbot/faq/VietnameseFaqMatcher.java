@@ -17,6 +17,8 @@ import java.util.Optional;
 final class VietnameseFaqMatcher implements FaqMatcher {
 
     private static final int CANDIDATES = 10;
+    /** A follow-up's second topic is offered beside the first when at least this likely relative to it. */
+    private static final double RUNNER_UP_SHARE = 0.5;
     /** How much of a follow-up its own words must explain, on their own, to be read with the message before. */
     private static final double FOLLOW_UP_EVIDENCE = 0.1;
     /**
@@ -191,10 +193,13 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         Tier tier = together.tier() == Tier.ANSWER && options.get(0).probability() < FollowUpChooser.ANSWERS_FROM
                 ? Tier.SUGGEST
                 : together.tier();
+        List<Candidate> ranked = tier == Tier.SUGGEST
+                ? withRunnerUpOffered(together.ranked(), options, alone.ranked())
+                : together.ranked();
         return new MatchResult(
                 tier,
                 alone.language(),
-                together.ranked(),
+                ranked,
                 alone.emergency(),
                 Optional.empty(),
                 together.certainty(),
@@ -239,6 +244,39 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         List<Candidate> offered = new ArrayList<>(ranked);
         offered.remove(contextual);
         offered.add(1, contextual);
+        return offered;
+    }
+
+    /**
+     * When the chooser is torn between two topics, the runner-up's best entry is offered third: "can I pay online?"
+     * after a question on a certificate's cost may ask how to pay any fee (0.31) or about the certificate (0.34), and
+     * the citizen sees both instead of three entries on the certificate.
+     */
+    static List<Candidate> withRunnerUpOffered(
+            List<Candidate> ranked, List<FollowUpOption> options, List<Candidate> alone) {
+        if (options.size() < 2
+                || options.get(1).probability()
+                        < RUNNER_UP_SHARE * options.get(0).probability()) {
+            return ranked;
+        }
+        String runnerUp = options.get(1).topic();
+        if (ranked.stream()
+                .limit(MatchResult.MAX_SUGGESTIONS)
+                .anyMatch(c -> c.entry().topic().equals(runnerUp))) {
+            return ranked;
+        }
+        Optional<Candidate> best = ranked.stream()
+                .filter(c -> c.entry().topic().equals(runnerUp))
+                .findFirst()
+                .or(() -> alone.stream()
+                        .filter(c -> c.entry().topic().equals(runnerUp))
+                        .findFirst());
+        if (best.isEmpty() || ranked.size() < MatchResult.MAX_SUGGESTIONS) {
+            return ranked;
+        }
+        List<Candidate> offered = new ArrayList<>(ranked);
+        offered.remove(best.get());
+        offered.add(MatchResult.MAX_SUGGESTIONS - 1, best.get());
         return offered;
     }
 

@@ -44,8 +44,14 @@ public final class CitizenLine {
         return turn(key, null, texts.notForgotten(l), "no officer reply in time");
     }
 
-    boolean outsideHours(ConversationKey key, Language l) {
-        return turn(key, null, texts.outsideHours(l), "outside duty hours");
+    boolean relayAcknowledged(ConversationKey key, Language l) {
+        return turn(key, null, texts.relayAcknowledged(l), "message delivered to the officer");
+    }
+
+    /** Back to the queue from a silent holder: the conversation waits for an officer again. */
+    boolean holderSilent(ConversationKey key, Language l) {
+        return turn(
+                key, Trigger.OFFICER_UNASSIGNED, texts.holderSilent(l), "back to the queue: the officer was silent");
     }
 
     private boolean turn(ConversationKey key, Trigger trigger, String text, String detail) {

@@ -1,6 +1,7 @@
 package org.consularbot.handoff;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -14,11 +15,16 @@ import org.consularbot.faq.Language;
 /**
  * The conversation core's way to officers: a request opens (or raises) a ticket and puts its card in the
  * officers' outbox, naming who must look when it is urgent; a citizen's messages while a ticket is open are
- * relayed; a withdrawal closes the ticket. Outside duty hours the citizen is told so, with the hotline.
+ * relayed, and once an officer holds it the citizen is told their message reached them (once a minute at most); a
+ * withdrawal closes the ticket. Whether anyone is on duty is the roster's to say, so the bot promises an alerted
+ * officer only when there is one.
  */
 public final class HandoffService implements Escalation {
 
     private static final int CARD_MESSAGES = 5;
+
+    /** At most one "delivered to the officer" a ticket per this: enough to know, not a reply to every line. */
+    static final Duration ACK_GAP = Duration.ofMinutes(1);
 
     private final TicketStore tickets;
     private final OfficerDirectory officers;
@@ -59,6 +65,12 @@ public final class HandoffService implements Escalation {
         return officerChannel.getAsBoolean() && !officers.all().isEmpty();
     }
 
+    /** Reachable, and somebody listed is on duty by the roster now (backups alerted off duty are not "on duty"). */
+    @Override
+    public boolean onDuty() {
+        return available() && roster.staffed(officers.all(), clock.instant());
+    }
+
     @Override
     public void requestOfficer(OfficerRequest request) {
         boolean urgent = request.urgent();
@@ -86,9 +98,6 @@ public final class HandoffService implements Escalation {
                 card(ticket, recentMessages.apply(conversation.id())),
                 mention,
                 clock.instant());
-        if (opened.created() && !roster.staffed(all, clock.instant())) {
-            citizens.outsideHours(conversation.key(), language);
-        }
     }
 
     @Override
@@ -111,6 +120,18 @@ public final class HandoffService implements Escalation {
                                 .strip(),
                 ticket.officerId().map(List::of).orElse(List.of()),
                 clock.instant()));
+        // The holder owes the citizen a word from now (unless already): SlaWatch hands a silent holder's urgent ticket
+        // back to the queue.
+        open.filter(ticket -> ticket.status() == TicketStatus.ASSIGNED)
+                .ifPresent(ticket -> tickets.citizenWaiting(ticket.id(), clock.instant()));
+    }
+
+    @Override
+    public void acknowledgeRelay(Conversation conversation) {
+        tickets.openFor(conversation.id())
+                .filter(ticket -> ticket.status() == TicketStatus.ASSIGNED)
+                .filter(ticket -> tickets.claimRelayAck(ticket.id(), clock.instant(), ACK_GAP))
+                .ifPresent(ticket -> citizens.relayAcknowledged(conversation.key(), conversation.replyLanguage()));
     }
 
     @Override

@@ -138,7 +138,7 @@ public final class OfficerDesk {
             return new Result(false, "Nothing to send.");
         }
         citizens.say(ticket.conversation(), label(officer.get(), ticket), text.strip());
-        tickets.firstReply(ticketId, clock.instant());
+        tickets.officerReplied(ticketId, clock.instant());
         tickets.audit(Optional.of(ticketId), userId, "replied", text.length() + " characters", clock.instant());
         return new Result(true, "Sent to #" + ticketId + ".");
     }

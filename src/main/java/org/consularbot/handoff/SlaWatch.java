@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * No handed-off citizen is left in silence: a ticket without an officer's first reply after its limit (10 minutes
  * urgent, 60 normal by default) re-alerts the officers on duty; after twice the limit it goes to the supervisors
  * and the citizen is told they are not forgotten, with the hotline. The level reached is stored, so a restart
- * neither repeats nor forgets an alarm. Runs every 30 seconds from the service; the clock is injected.
+ * neither repeats nor forgets an alarm. An urgent ticket whose holder has left the citizen without a word for the
+ * urgent limit (since taking it, or since the citizen last wrote) goes back to the queue: an officer who went offline
+ * must not hold a person in danger; the supervisors are alarmed and the citizen told, with the hotline. Runs every 30
+ * seconds from the service; the clock is injected.
  */
 public final class SlaWatch {
 
@@ -58,7 +61,59 @@ public final class SlaWatch {
                 log.warn("SLA check of ticket {} failed: {}", ticket.id(), e.getMessage());
             }
         }
+        for (Ticket ticket : tickets.awaitingHolder()) {
+            try {
+                raised += requeueIfSilent(ticket, all, now);
+            } catch (RuntimeException e) {
+                log.warn("silent-holder check of ticket {} failed: {}", ticket.id(), e.getMessage());
+            }
+        }
         return raised;
+    }
+
+    /** An urgent ticket's holder silent for the urgent limit: back to the queue, claimed in the store first. */
+    private int requeueIfSilent(Ticket ticket, List<Officer> all, Instant now) {
+        if (ticket.priority() != Ticket.Priority.URGENT
+                || ticket.officerId().isEmpty()
+                || ticket.unansweredSince().isEmpty()) {
+            return 0;
+        }
+        Instant since = ticket.unansweredSince().get();
+        Duration silent = Duration.between(since, now);
+        if (silent.compareTo(urgentLimit) < 0
+                || !tickets.requeueSilent(ticket.id(), ticket.officerId().get(), since, now)) {
+            return 0;
+        }
+        String holder = all.stream()
+                .filter(o -> o.userId().equals(ticket.officerId().get()))
+                .map(Officer::name)
+                .findFirst()
+                .orElse(ticket.officerId().get());
+        tickets.audit(
+                Optional.of(ticket.id()),
+                "system",
+                "requeued",
+                holder + " silent for " + silent.toMinutes() + " min",
+                now);
+        List<String> supervisors =
+                all.stream().filter(Officer::supervisor).map(Officer::userId).toList();
+        outbox.enqueue(
+                Optional.of(ticket.id()),
+                OfficerMessage.Kind.ALARM,
+                "⏰ URGENT #" + ticket.id() + ": " + holder + " has not answered for " + silent.toMinutes()
+                        + " min; back in the queue (/take " + ticket.id() + ")",
+                supervisors.isEmpty() ? roster.toAlert(all, now) : supervisors,
+                now);
+        // A fresh card with its buttons, so whoever is on duty can take it.
+        Ticket queued = tickets.find(ticket.id()).orElse(ticket);
+        outbox.enqueue(
+                Optional.of(ticket.id()),
+                OfficerMessage.Kind.CARD,
+                HandoffService.card(queued, List.of("↩ " + holder + " silent " + silent.toMinutes() + " min")),
+                roster.toAlert(all, now),
+                now);
+        citizens.holderSilent(ticket.conversation(), ticket.language());
+        return 1;
     }
 
     private int check(Ticket ticket, List<Officer> all, Instant now) {

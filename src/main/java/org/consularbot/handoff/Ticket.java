@@ -12,6 +12,9 @@ import org.consularbot.faq.Language;
  *
  * @param queuedAt when it last entered the queue (opened, or released by an officer): the SLA clock starts there
  * @param slaLevel how far the no-reply alarm has gone: 0 none, 1 officers reminded, 2 supervisors alerted
+ * @param unansweredSince while an officer holds it: since when the citizen has waited for a word from them (taken, or
+ *     written to them since their last reply); empty once they replied. An urgent ticket whose holder stays silent past
+ *     the SLA goes back to the queue.
  */
 public record Ticket(
         long id,
@@ -27,7 +30,8 @@ public record Ticket(
         Instant queuedAt,
         Optional<Instant> firstReplyAt,
         Optional<Instant> closedAt,
-        int slaLevel) {
+        int slaLevel,
+        Optional<Instant> unansweredSince) {
 
     /** How fast a human must answer. */
     public enum Priority {

@@ -51,9 +51,11 @@ public final class JdbcConversationHistory {
                     while (rows.next()) {
                         String kind = rows.getString("kind");
                         String text = rows.getString("text") == null ? "" : rows.getString("text");
+                        // Officer turns carry the bot's own notices too (closed, released, passed on): only the
+                        // officer's words and their joining are signed "👤 Name".
                         String who = rows.getString("who").equals("citizen")
                                 ? "citizen"
-                                : "officer".equals(kind) ? "officer" : "bot";
+                                : "officer".equals(kind) && text.startsWith("👤") ? "officer" : "bot";
                         if (who.equals("citizen") && !"text".equals(kind) && !"button".equals(kind)) {
                             text = "[" + kind + "] " + text;
                         }

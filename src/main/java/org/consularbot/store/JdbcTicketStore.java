@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class JdbcTicketStore implements TicketStore {
 
     private static final String SELECT =
             "SELECT t.id, t.conversation_id, c.channel, c.chat_id, t.priority, t.language, t.topic, "
-                    + "t.reason, t.status, t.officer_id, t.created_at, t.queued_at, t.first_reply_at, t.closed_at, t.sla_level "
+                    + "t.reason, t.status, t.officer_id, t.created_at, t.queued_at, t.first_reply_at, t.closed_at, t.sla_level, "
+                    + "t.unanswered_since "
                     + "FROM tickets t JOIN conversations c ON c.id = t.conversation_id ";
 
     private final Transactions tx;
@@ -103,22 +105,43 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public boolean take(long id, String officerId, Instant now) {
-        return update(
-                "taking a ticket",
-                "UPDATE tickets SET status = 'assigned', officer_id = ?, version = version + 1 "
-                        + "WHERE id = ? AND status = 'queued'",
-                officerId,
-                id);
+        return tx.inTransaction("taking a ticket", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE tickets SET status = 'assigned', officer_id = ?, unanswered_since = ?, "
+                            + "version = version + 1 WHERE id = ? AND status = 'queued'")) {
+                update.setString(1, officerId);
+                Transactions.setInstant(update, 2, now);
+                update.setLong(3, id);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override
     public boolean release(long id, Instant now) {
         return tx.inTransaction("releasing a ticket", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE tickets SET status = 'queued', officer_id = NULL, "
-                            + "queued_at = ?, first_reply_at = NULL, sla_level = 0, version = version + 1 WHERE id = ? AND status = 'assigned'")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE tickets SET status = 'queued', officer_id = NULL, "
+                            + "queued_at = ?, first_reply_at = NULL, sla_level = 0, unanswered_since = NULL, version = version + 1 "
+                            + "WHERE id = ? AND status = 'assigned'")) {
                 Transactions.setInstant(update, 1, now);
                 update.setLong(2, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean requeueSilent(long id, String officerId, Instant silentSince, Instant now) {
+        return tx.inTransaction("putting a ticket back in the queue", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE tickets SET status = 'queued', officer_id = NULL, queued_at = ?, first_reply_at = NULL, "
+                            + "sla_level = 0, unanswered_since = NULL, version = version + 1 WHERE id = ? "
+                            + "AND status = 'assigned' AND officer_id = ? AND unanswered_since <= ?")) {
+                Transactions.setInstant(update, 1, now);
+                update.setLong(2, id);
+                update.setString(3, officerId);
+                Transactions.setInstant(update, 4, silentSince);
                 return update.executeUpdate() == 1;
             }
         });
@@ -138,14 +161,78 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public void firstReply(long id, Instant now) {
-        tx.inTransaction("recording a first reply", connection -> {
+    public void officerReplied(long id, Instant now) {
+        tx.inTransaction("recording an officer's reply", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE tickets SET first_reply_at = ? WHERE id = ? AND first_reply_at IS NULL")) {
+                    "UPDATE tickets SET first_reply_at = COALESCE(first_reply_at, ?), unanswered_since = NULL "
+                            + "WHERE id = ?")) {
                 Transactions.setInstant(update, 1, now);
                 update.setLong(2, id);
                 return update.executeUpdate();
             }
+        });
+    }
+
+    @Override
+    public void citizenWaiting(long id, Instant now) {
+        tx.inTransaction("recording a citizen waiting", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET unanswered_since = ? "
+                    + "WHERE id = ? AND status = 'assigned' AND unanswered_since IS NULL")) {
+                Transactions.setInstant(update, 1, now);
+                update.setLong(2, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Ticket> awaitingHolder() {
+        return tx.inTransaction("listing tickets", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT
+                            + "WHERE t.status = 'assigned' AND t.unanswered_since IS NOT NULL ORDER BY t.unanswered_since, t.id")) {
+                return read(select);
+            }
+        });
+    }
+
+    @Override
+    public boolean claimRelayAck(long id, Instant now, Duration gap) {
+        return tx.inTransaction("claiming an acknowledgement", connection -> {
+            // The ticket's row lock orders claims of one ticket, across instances: no insert race to lose.
+            try (PreparedStatement lock =
+                    connection.prepareStatement("SELECT id FROM tickets WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                try (ResultSet rows = lock.executeQuery()) {
+                    if (!rows.next()) {
+                        return false;
+                    }
+                }
+            }
+            Instant last = null;
+            boolean known = false;
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT last_ack_at FROM relay_acks WHERE ticket_id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        known = true;
+                        last = Transactions.instant(rows, "last_ack_at");
+                    }
+                }
+            }
+            if (known && last.plus(gap).isAfter(now)) {
+                return false;
+            }
+            try (PreparedStatement write = connection.prepareStatement(
+                    known
+                            ? "UPDATE relay_acks SET last_ack_at = ? WHERE ticket_id = ?"
+                            : "INSERT INTO relay_acks (last_ack_at, ticket_id) VALUES (?, ?)")) {
+                Transactions.setInstant(write, 1, now);
+                write.setLong(2, id);
+                write.executeUpdate();
+            }
+            return true;
         });
     }
 
@@ -234,19 +321,6 @@ public final class JdbcTicketStore implements TicketStore {
         });
     }
 
-    private boolean update(String what, String sql, String officerId, long id) {
-        return tx.inTransaction(what, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                int i = 1;
-                if (officerId != null) {
-                    update.setString(i++, officerId);
-                }
-                update.setLong(i, id);
-                return update.executeUpdate() == 1;
-            }
-        });
-    }
-
     private static Optional<Ticket> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE t.id = ?")) {
             select.setLong(1, id);
@@ -280,7 +354,8 @@ public final class JdbcTicketStore implements TicketStore {
                         Transactions.instant(rows, "queued_at"),
                         Optional.ofNullable(Transactions.instant(rows, "first_reply_at")),
                         Optional.ofNullable(Transactions.instant(rows, "closed_at")),
-                        rows.getInt("sla_level")));
+                        rows.getInt("sla_level"),
+                        Optional.ofNullable(Transactions.instant(rows, "unanswered_since"))));
             }
         }
         return tickets;

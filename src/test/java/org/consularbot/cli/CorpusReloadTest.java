@@ -121,7 +121,7 @@ class CorpusReloadTest {
 
             assertThat(watcher.check()).isEmpty();
 
-            assertThat(bot.officerTexts.outsideHours(Language.VI))
+            assertThat(bot.officerTexts.holderSilent(Language.VI))
                     .contains(edited)
                     .doesNotContain("981 84 84 84");
             assertThat(bot.officerTexts.notForgotten(Language.EN)).contains(edited);

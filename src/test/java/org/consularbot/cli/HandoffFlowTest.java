@@ -51,8 +51,9 @@ class HandoffFlowTest extends AssembledHandoff {
         int before = toCitizens.size();
         citizen("100", "em o Toronto, em cho chi a");
         assertThat(toCitizens)
-                .as("the bot stays quiet while an officer is in charge")
-                .hasSize(before);
+                .as("the bot does not answer over the officer, only says the message reached them")
+                .hasSize(before + 1);
+        assertThat(lastToCitizen()).contains("Đã chuyển tới cán bộ");
         assertThat(forOfficers())
                 .anySatisfy(m -> assertThat(m.text()).isEqualTo("#" + ticket.id() + " 💬 em o Toronto, em cho chi a"));
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The officers' Telegram group end to end, against the emulator: an emergency raises a card, an officer takes it
- * with the button, messages flow both ways (a citizen's relayed into the group, an officer's reply to the card
- * sent to the citizen), /close gives the conversation back to the bot; someone not listed is refused.
+ * with the button, messages flow both ways (a citizen's relayed into the group and acknowledged to them, an officer's
+ * reply to the card sent to the citizen), /close gives the conversation back to the bot; someone not listed is refused.
  */
 class TelegramOfficersEndToEndTest {
 
@@ -85,6 +85,9 @@ class TelegramOfficersEndToEndTest {
                 .as("relayed, naming the officer who holds it")
                 .startsWith("#" + ticket + " 💬 em o Toronto a")
                 .contains("tg://user?id=" + LAN);
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .as("the citizen is told it reached the officer")
+                .contains("Đã chuyển tới cán bộ đang phụ trách");
 
         telegram.inject(
                 TOKEN, update(replyingTo(inGroup(LAN, "Chị Lan đây, em giữ máy nhé."), cardMessageId(card), "card")));

@@ -12,7 +12,10 @@ import org.consularbot.conversation.ConversationHarness.Chat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Officers around the dialogue: asked for, waited for, in charge, gone; the bot never answers over one. */
+/**
+ * Officers around the dialogue: asked for, waited for, in charge, gone; the bot never answers over one who holds the
+ * conversation. What it says while one is awaited: {@link NeverSilentDialogueTest}.
+ */
 class HandoffDialogueTest {
 
     private final ConversationHarness bot = ConversationHarness.create();
@@ -55,10 +58,13 @@ class HandoffDialogueTest {
         assertThat(chat.stateChanges()).containsExactly("bot-answering>waiting-for-officer:human-requested");
 
         assertThat(chat.say(RENEW_VI))
-                .as("the bot does not answer over an officer")
-                .isEmpty();
-        assertThat(chat.last.outcome().code()).isEqualTo("relayed");
-        assertThat(chat.send(ContentKind.PHOTO, "")).isEmpty();
+                .as("while nobody has taken it, the bot still answers what the FAQ answers")
+                .singleElement()
+                .satisfies(r -> assertThat(r.entryId()).contains(RENEW_ID));
+        assertThat(chat.send(ContentKind.PHOTO, ""))
+                .singleElement()
+                .satisfies(r -> assertThat(r.text()).contains(HOTLINE));
+        assertThat(chat.state()).isEqualTo(ConversationState.WAITING_FOR_OFFICER);
         assertThat(bot.escalation.relayed)
                 .extracting(InboundMessage::kind)
                 .containsExactly(ContentKind.TEXT, ContentKind.PHOTO);

@@ -7,12 +7,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingEscalation implements Escalation {
 
     volatile boolean available;
+    /** Reachable but nobody on duty by the roster (outside hours). */
+    volatile boolean offDuty;
     /** Every call throws, as a broken officer side would; the calls are still recorded. */
     volatile boolean broken;
 
     final List<OfficerRequest> requests = new CopyOnWriteArrayList<>();
     final List<InboundMessage> relayed = new CopyOnWriteArrayList<>();
     final List<Conversation> withdrawn = new CopyOnWriteArrayList<>();
+    final List<Conversation> acknowledged = new CopyOnWriteArrayList<>();
 
     private void failIfBroken() {
         if (broken) {
@@ -26,6 +29,11 @@ final class RecordingEscalation implements Escalation {
     }
 
     @Override
+    public boolean onDuty() {
+        return available && !offDuty;
+    }
+
+    @Override
     public void requestOfficer(OfficerRequest request) {
         requests.add(request);
         failIfBroken();
@@ -34,6 +42,12 @@ final class RecordingEscalation implements Escalation {
     @Override
     public void relay(Conversation conversation, InboundMessage message) {
         relayed.add(message);
+        failIfBroken();
+    }
+
+    @Override
+    public void acknowledgeRelay(Conversation conversation) {
+        acknowledged.add(conversation);
         failIfBroken();
     }
 

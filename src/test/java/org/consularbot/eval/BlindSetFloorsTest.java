@@ -43,7 +43,7 @@ class BlindSetFloorsTest {
     void urgentMessagesGetTheEmergencyTierWithTheirSituation() {
         Figures all = vietnamese.overall();
         assertThat(all.emergencyRecall())
-                .as("urgent recall (0.996 at stop 25; 1.000 before tune8)")
+                .as("urgent recall (1.000 at stop 27; 0.996 at stop 25)")
                 .isGreaterThanOrEqualTo(0.98);
         assertThat(all.situationRight()).as("situation named right (0.898)").isGreaterThanOrEqualTo(0.87);
         assertThat(all.falseEmergency()).as("false emergencies (0.042)").isLessThanOrEqualTo(0.05);
@@ -52,18 +52,20 @@ class BlindSetFloorsTest {
     @Test
     void inScopeMessagesAreShownTheRightEntryAndAnswersGivenOutrightAreRight() {
         Figures all = vietnamese.overall();
-        assertThat(all.top1()).as("shown right (0.900 at stop 25)").isGreaterThanOrEqualTo(0.86);
+        assertThat(all.top1())
+                .as("shown right (0.897 at stop 27; 0.900 at stop 25)")
+                .isGreaterThanOrEqualTo(0.86);
         assertThat(vietnamese.byKind().get("followup").top1())
                 .as("follow-ups in context (0.891 with the follow-up chooser, stop 25; 0.837 after stop 24; 0.870 at"
                         + " stop 23)")
                 .isGreaterThanOrEqualTo(0.87);
         assertThat(all.answerPrecision())
-                .as("answers given outright that are right (0.972 at stop 25)")
+                .as("answers given outright that are right (0.967 at stop 27; 0.972 at stop 25)")
                 .isGreaterThanOrEqualTo(0.94);
         // 0.482 before stop 25's follow-up chooser, which answers a follow-up outright only when it is 0.8 sure of the
         // topic (answers given outright that are right rose on seven of the nine blind sets).
         assertThat(all.answerRate())
-                .as("messages answered outright (0.463 at stop 25)")
+                .as("messages answered outright (0.471 at stop 27; 0.463 at stop 25)")
                 .isGreaterThanOrEqualTo(0.44);
         assertThat(all.top1())
                 .as("above plain BM25 overall")
@@ -100,8 +102,10 @@ class BlindSetFloorsTest {
     }
 
     /**
-     * The later blind sets' figures as last measured (stop 25, with the follow-up chooser and the tune11 examples; each
-     * set's first measurement, before the changes of the stop that wrote it, is in its README). A floor is
+     * The later blind sets' figures as last measured (stop 27, the reading at L2 2.0 with the tune12/tune13 examples and
+     * the chooser refitted; each set's first measurement, before the changes of the stop that wrote it, is in its
+     * README). Stop 27 traded a message or two of shown, follow-ups or urgent on some sets for declines and outright
+     * answers on nearly all (docs/evaluation.md, "Figures at stop 27"). A floor is
      * the figure less a margin of a message or two in a hundred: raise the figure when a change earns it, lower it only
      * with the reason in the commit and in docs/evaluation.md.
      */
@@ -128,16 +132,16 @@ class BlindSetFloorsTest {
 
     static Stream<Measured> laterSets() {
         return Stream.of(
-                new Measured("eval/blind2", 700, .921, .970, .433, .920, 1.0, 1.0, .028, .931, .967, .822, .860),
-                new Measured("eval/blind3", 750, .913, .987, .377, .944, .972, .986, .047, .886, 1.0, .854, .850),
-                new Measured("eval/blind4", 750, .925, .987, .517, .923, .993, .993, .029, .937, .933, .865, .817),
-                new Measured("eval/blind5", 800, .921, .982, .478, .936, .980, .985, .022, .924, .900, .833, .838),
-                new Measured("eval/blind6", 800, .912, .970, .482, .968, .980, .985, .040, .904, .950, .885, .850),
-                new Measured("eval/blind7", 800, .878, .973, .430, .929, .970, .980, .033, .922, .950, .844, .850),
-                new Measured("eval/blind8", 800, .878, .971, .451, .942, .990, .995, .046, .901, .983, .771, .713),
-                new Measured("eval/blind9", 800, .893, .954, .433, .974, .980, .980, .033, .927, .967, .875, .875),
-                // Written at stop 26 and measured on the bot of stop 25 (443c813), before any change.
-                new Measured("eval/blind10", 800, .878, .959, .454, .936, .990, 1.0, .049, .874, .967, .771, .688));
+                new Measured("eval/blind2", 700, .919, .975, .451, .933, 1.0, 1.0, .028, .924, .967, .878, .840),
+                new Measured("eval/blind3", 750, .910, .987, .390, .956, .979, .986, .047, .879, 1.0, .885, .833),
+                new Measured("eval/blind4", 750, .930, .991, .523, .929, .993, .993, .032, .951, .917, .875, .850),
+                new Measured("eval/blind5", 800, .918, .979, .490, .936, .980, .980, .024, .919, .900, .854, .813),
+                new Measured("eval/blind6", 800, .914, .974, .497, .962, .980, .985, .040, .904, .933, .896, .863),
+                new Measured("eval/blind7", 800, .888, .981, .452, .955, .980, .985, .032, .933, .950, .875, .888),
+                new Measured("eval/blind8", 800, .875, .963, .463, .968, .985, .990, .045, .905, .983, .844, .713),
+                new Measured("eval/blind9", 800, .896, .955, .440, .981, .980, .985, .033, .927, .967, .917, .888),
+                // Written at stop 26; first measured on 443c813 (shown .878, declined .771, follow-ups .688).
+                new Measured("eval/blind10", 800, .887, .963, .467, .962, .984, 1.0, .044, .889, .983, .823, .700));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,11 +39,16 @@ class FollowUpChooserTest {
     }
 
     @Test
-    // Regression (stop 25): the hand rules gave the visa exemption again; a way to pay is the fees' topic.
-    void howToPayAfterAQuestionAboutACertificatesCostIsAboutTheFee() {
+    // Regression (stop 25): the hand rules gave the visa exemption again; a way to pay is the fees' topic. Stop 27: the
+    // chooser is torn between the two (0.34 against 0.31, as it was before at 0.38 against 0.36), so the citizen is
+    // offered both rather than whichever edges ahead.
+    void howToPayAfterAQuestionAboutACertificatesCostOffersTheWayToPay() {
         MatchResult pay = MATCHER.match("can I pay online?", "How much does the visa exemption certificate cost?");
 
-        assertThat(pay.top().map(c -> c.entry().topic())).contains("fees");
+        assertThat(pay.tier()).isEqualTo(Tier.SUGGEST);
+        assertThat(pay.suggestions())
+                .as("how to pay a fee is offered")
+                .anyMatch(c -> c.entry().id().equals("fees.other-services-payment"));
         assertThat(pay.suggestions())
                 .as("the certificate the citizen asked about is still offered")
                 .anyMatch(c -> c.entry().topic().equals("visa.exemption"));

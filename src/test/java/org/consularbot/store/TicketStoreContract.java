@@ -2,7 +2,12 @@ package org.consularbot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 import org.assertj.core.groups.Tuple;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
@@ -99,26 +105,32 @@ abstract class TicketStoreContract {
                         conversation("3"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "emergency", T0)
                 .ticket()
                 .id();
-        int officers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(officers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < officers; i++) {
-            String officer = "officer" + i;
-            results.add(pool.submit(() -> {
-                start.await();
-                return tickets.take(id, officer, T0);
-            }));
-        }
-        start.countDown();
-        int winners = 0;
-        for (Future<Boolean> result : results) {
-            winners += result.get() ? 1 : 0;
-        }
-        pool.shutdown();
-
-        assertThat(winners).isEqualTo(1);
+        assertThat(winnersAtOnce(8, i -> tickets.take(id, "officer" + i, T0))).isEqualTo(1);
         assertThat(tickets.find(id).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+    }
+
+    /** Runs {@code attempt} on {@code contenders} threads released at once; how many succeeded. */
+    static int winnersAtOnce(int contenders, IntPredicate attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                int contender = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return attempt.test(contender);
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            return winners;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
@@ -129,8 +141,8 @@ abstract class TicketStoreContract {
                 .id();
         assertThat(tickets.awaitingFirstReply()).extracting(Ticket::id).containsExactly(id);
 
-        tickets.firstReply(id, T0.plusSeconds(30));
-        tickets.firstReply(id, T0.plusSeconds(90));
+        tickets.officerReplied(id, T0.plusSeconds(30));
+        tickets.officerReplied(id, T0.plusSeconds(90));
 
         assertThat(tickets.find(id).orElseThrow().firstReplyAt()).contains(T0.plusSeconds(30));
         assertThat(tickets.awaitingFirstReply()).isEmpty();
@@ -162,7 +174,7 @@ abstract class TicketStoreContract {
                 .ticket()
                 .id();
         tickets.take(id, "7", T0.plusSeconds(10));
-        tickets.firstReply(id, T0.plusSeconds(20));
+        tickets.officerReplied(id, T0.plusSeconds(20));
         tickets.raiseSla(id, 1);
 
         assertThat(tickets.release(id, T0.plusSeconds(600))).isTrue();
@@ -191,5 +203,124 @@ abstract class TicketStoreContract {
                 .id();
 
         assertThat(tickets.open()).extracting(Ticket::id).containsExactly(urgent, normal);
+    }
+
+    long ticket(String chat, Ticket.Priority priority) {
+        return tickets.openOrRaise(conversation(chat), priority, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
+    }
+
+    @Test
+    void takingStartsTheCitizensWaitForTheHolderAReplyEndsItAndReleaseForgetsIt() {
+        long id = ticket("20", Ticket.Priority.URGENT);
+        tickets.citizenWaiting(id, T0);
+        assertThat(tickets.find(id).orElseThrow().unansweredSince())
+                .as("queued: the queue's SLA runs, not the holder's")
+                .isEmpty();
+
+        tickets.take(id, "7", T0.plusSeconds(10));
+        tickets.citizenWaiting(id, T0.plusSeconds(20));
+        assertThat(tickets.find(id).orElseThrow().unansweredSince()).contains(T0.plusSeconds(10));
+        assertThat(tickets.awaitingHolder()).extracting(Ticket::id).containsExactly(id);
+
+        tickets.officerReplied(id, T0.plusSeconds(30));
+        assertThat(tickets.find(id).orElseThrow().unansweredSince()).isEmpty();
+        assertThat(tickets.awaitingHolder()).isEmpty();
+        tickets.citizenWaiting(id, T0.plusSeconds(40));
+        tickets.officerReplied(id, T0.plusSeconds(50));
+        tickets.citizenWaiting(id, T0.plusSeconds(60));
+        Ticket waiting = tickets.find(id).orElseThrow();
+        assertThat(waiting.unansweredSince()).contains(T0.plusSeconds(60));
+        assertThat(waiting.firstReplyAt()).as("the first reply stays the first").contains(T0.plusSeconds(30));
+
+        tickets.release(id, T0.plusSeconds(70));
+        assertThat(tickets.find(id).orElseThrow().unansweredSince()).isEmpty();
+    }
+
+    @Test
+    void aSilentHoldersTicketGoesBackToTheQueueOnlyWhileItIsStillSilentAndTheirs() {
+        long id = ticket("21", Ticket.Priority.URGENT);
+        tickets.take(id, "7", T0);
+        tickets.raiseSla(id, 1);
+
+        assertThat(tickets.requeueSilent(id, "8", T0, T0.plusSeconds(600)))
+                .as("not theirs")
+                .isFalse();
+        assertThat(tickets.requeueSilent(id, "7", T0.minusSeconds(1), T0.plusSeconds(600)))
+                .as("silent for less than asked")
+                .isFalse();
+        tickets.officerReplied(id, T0.plusSeconds(300));
+        assertThat(tickets.requeueSilent(id, "7", T0, T0.plusSeconds(600)))
+                .as("a reply crossed it")
+                .isFalse();
+        tickets.citizenWaiting(id, T0.plusSeconds(400));
+
+        assertThat(tickets.requeueSilent(id, "7", T0.plusSeconds(400), T0.plusSeconds(1000)))
+                .isTrue();
+
+        Ticket queued = tickets.find(id).orElseThrow();
+        assertThat(queued.status()).isEqualTo(TicketStatus.QUEUED);
+        assertThat(queued.officerId()).isEmpty();
+        assertThat(queued.queuedAt()).isEqualTo(T0.plusSeconds(1000));
+        assertThat(queued.firstReplyAt()).isEmpty();
+        assertThat(queued.slaLevel()).isZero();
+        assertThat(queued.unansweredSince()).isEmpty();
+        assertThat(tickets.requeueSilent(id, "7", T0.plusSeconds(400), T0.plusSeconds(1000)))
+                .as("once")
+                .isFalse();
+    }
+
+    @Test
+    void aRelayAcknowledgementIsClaimedAtMostOncePerGapPerTicketAndOutlivesTheStoreObject() {
+        long first = ticket("22", Ticket.Priority.NORMAL);
+        long second = ticket("23", Ticket.Priority.NORMAL);
+        Duration minute = Duration.ofMinutes(1);
+
+        assertThat(tickets.claimRelayAck(first, T0, minute)).isTrue();
+        assertThat(tickets.claimRelayAck(first, T0.plusSeconds(59), minute)).isFalse();
+        assertThat(tickets.claimRelayAck(second, T0.plusSeconds(59), minute))
+                .as("each ticket its own")
+                .isTrue();
+        TicketStore anotherInstance = new JdbcTicketStore(db.dataSource());
+        assertThat(anotherInstance.claimRelayAck(first, T0.plusSeconds(30), minute))
+                .as("stored, not remembered")
+                .isFalse();
+        assertThat(anotherInstance.claimRelayAck(first, T0.plusSeconds(60), minute))
+                .isTrue();
+        assertThat(tickets.claimRelayAck(first, T0.plusSeconds(61), minute)).isFalse();
+        assertThat(tickets.claimRelayAck(999_999, T0, minute))
+                .as("no such ticket")
+                .isFalse();
+    }
+
+    @Test
+    void ofInstancesClaimingOneAcknowledgementAtOnceExactlyOneGetsIt() throws Exception {
+        long id = ticket("24", Ticket.Priority.URGENT);
+
+        assertThat(winnersAtOnce(
+                        8, i -> new JdbcTicketStore(db.dataSource()).claimRelayAck(id, T0, Duration.ofMinutes(1))))
+                .as("each its own store object, as instances have")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTicketsAcknowledgementsGoWithItsConversation() throws SQLException {
+        long c = conversation("25");
+        long id = tickets.openOrRaise(c, Ticket.Priority.NORMAL, Language.VI, Optional.empty(), "asked", T0)
+                .ticket()
+                .id();
+        tickets.claimRelayAck(id, T0, Duration.ofMinutes(1));
+
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM conversations WHERE id = ?");
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM relay_acks")) {
+            delete.setLong(1, c);
+            delete.executeUpdate();
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+        }
     }
 }
