@@ -33,15 +33,29 @@ public final class OfficerCommandLine {
         if (m.group(1).equals("help")) {
             return Optional.of(new OfficerDesk.Result(true, HELP));
         }
+        if (notANumber(m)) {
+            // "/close abc" must not close the one ticket the officer holds, as "/close" alone would.
+            return Optional.of(new OfficerDesk.Result(
+                    false,
+                    "\"" + m.group(3).strip() + "\" is not a ticket number; nothing was done (e.g. /" + m.group(1)
+                            + " 12)."));
+        }
         return Optional.of(command(m)
                 .map(command -> desk.perform(userId, command))
                 .orElseGet(() -> new OfficerDesk.Result(false, "There is no ticket #" + m.group(2) + ".")));
     }
 
+    /** A command that takes only a ticket number was given words instead ({@code /take abc}, {@code /close -5}). */
+    private static boolean notANumber(Matcher m) {
+        String action = m.group(1);
+        boolean numberOnly = !(action.equals("note") || action.equals("reply") || action.equals("queue"));
+        return numberOnly && m.group(2) == null && !m.group(3).isBlank();
+    }
+
     /** The desk command a line gives; empty for an ordinary message, {@code /help}, or a number no ticket has. */
     public static Optional<DeskCommand> parse(String line) {
         Matcher m = COMMAND.matcher(line.strip());
-        return m.matches() && !m.group(1).equals("help") ? command(m) : Optional.empty();
+        return m.matches() && !m.group(1).equals("help") && !notANumber(m) ? command(m) : Optional.empty();
     }
 
     private static Optional<DeskCommand> command(Matcher m) {

@@ -344,7 +344,11 @@ final class BotAssembly implements AutoCloseable {
                 citizenLine,
                 clock,
                 config.handoff().showNames(),
-                conversationId -> store.history().recentTexts(conversationId, 20));
+                // The whole conversation, citizen, bot and officers, at the mission's times: /transcript, and the
+                // history
+                // a released ticket's new card carries.
+                conversationId -> store.history()
+                        .transcript(conversationId, 50, corpus.mission().timeZone()));
     }
 
     SlaWatch slaWatch() {

@@ -18,6 +18,7 @@ import org.consularbot.config.TelegramConfig;
 import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerFeed;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.store.Database;
 import org.consularbot.store.DatabaseSettings;
@@ -212,17 +213,24 @@ final class OfficerCommand implements Callable<Integer> {
                 }
                 // Replies to citizens go through the outbox; their own chat prints them.
                 OfficerDesk desk = bot.desk();
+                // Every console sees every message for officers: it follows the outbox rather than taking from it.
+                OfficerFeed messages = new OfficerFeed(bot.officerOutbox, clock, "console");
                 ScheduledExecutorService feed =
                         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("officer-feed"));
-                feed.scheduleWithFixedDelay(() -> show(bot, out), 1, 1, TimeUnit.SECONDS);
+                feed.scheduleWithFixedDelay(() -> show(messages, out), 1, 1, TimeUnit.SECONDS);
                 try {
-                    show(bot, out);
+                    // What is open already, so an officer who comes in later is not left with a blank screen.
+                    out.println("Officer console: "
+                            + bot.officers.find(officerId).get().name() + ". " + OfficerCommandLine.HELP
+                            + "; end of input leaves.");
+                    out.println(desk.queue(officerId).message());
+                    show(messages, out);
                     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                     String line;
                     while ((line = lines.readLine()) != null) {
                         if (!line.isBlank()) {
                             out.println(act(desk, line.strip()));
-                            show(bot, out);
+                            show(messages, out);
                         }
                     }
                 } finally {
@@ -244,15 +252,14 @@ final class OfficerCommand implements Callable<Integer> {
                                             "Nothing sent: you hold no ticket, or more than one (/reply N text). /help lists the commands."));
         }
 
-        /** Prints what waits for officers and marks it delivered: in the terminal, this console is the officers' channel. */
-        private synchronized void show(BotAssembly bot, PrintWriter out) {
+        /** Prints the messages for officers this console has not shown yet: in the terminal, consoles are the officers' channel. */
+        private synchronized void show(OfficerFeed messages, PrintWriter out) {
             try {
-                for (OfficerMessage message : bot.officerOutbox.unsent(100)) {
+                for (OfficerMessage message : messages.next()) {
                     out.println(message.text()
                             + (message.mention().isEmpty()
                                     ? ""
                                     : "  (for " + String.join(", ", message.mention()) + ")"));
-                    bot.officerOutbox.markSent(message.id(), "console-" + message.id(), clock.instant());
                 }
                 out.flush();
             } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.JdbcOfficerLogins;
 import org.consularbot.store.JdbcZaloTokens;
+import org.consularbot.store.SingleService;
 import org.consularbot.web.HealthProbe;
 import org.consularbot.web.WebServer;
 import org.slf4j.Logger;
@@ -76,6 +77,8 @@ final class RunningBot implements AutoCloseable {
     private volatile boolean closed;
 
     private boolean officerGroup;
+    /** This service's place on an H2 file, held until it closes. */
+    private Optional<SingleService> single = Optional.empty();
 
     private RunningBot(
             BotAssembly assembly, Optional<TelegramChannel> telegram, Optional<ZaloChannel> zalo, String botName) {
@@ -115,7 +118,15 @@ final class RunningBot implements AutoCloseable {
             Clock clock,
             Duration typingAfter)
             throws Exception {
-        BotAssembly assembly = BotAssembly.open(config, corpora, err, clock);
+        // Before the database is opened: a second service's start-up would release the first one's claims.
+        Optional<SingleService> single = SingleService.hold(config.dbUrl());
+        BotAssembly assembly;
+        try {
+            assembly = BotAssembly.open(config, corpora, err, clock);
+        } catch (RuntimeException e) {
+            single.ifPresent(SingleService::close);
+            throw e;
+        }
         Optional<TelegramChannel> telegram = telegramConfig.map(c -> new TelegramChannel(c, clock, typingAfter));
         RunningBot bot;
         try {
@@ -140,9 +151,11 @@ final class RunningBot implements AutoCloseable {
             bot = new RunningBot(assembly, telegram, zalo, name);
             bot.officerGroup =
                     telegramConfig.flatMap(TelegramConfig::officerChatId).isPresent();
+            bot.single = single;
         } catch (RuntimeException e) {
             telegram.ifPresent(TelegramChannel::close);
             assembly.close();
+            single.ifPresent(SingleService::close);
             throw e;
         }
         try {
@@ -340,5 +353,6 @@ final class RunningBot implements AutoCloseable {
             }
         }
         assembly.close();
+        single.ifPresent(SingleService::close);
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param chatSendIntervalMs {@code TELEGRAM_CHAT_SEND_INTERVAL_MS}: least time between two messages to one chat (Telegram: about 1 s)
  * @param pollTimeoutSeconds {@code TELEGRAM_POLL_TIMEOUT_SECONDS}: how long one long poll waits for updates
  * @param officerChatId      {@code TELEGRAM_OFFICER_CHAT_ID}: the officers' group (ticket cards, relays, officer commands)
+ * @param groupMessagesPerMinute {@code TELEGRAM_GROUP_MESSAGES_PER_MINUTE}: messages a minute the officers' group takes
+ *                           (Telegram: 20); a quarter of it is kept for urgent cards and alarms
  */
 public record TelegramConfig(
         String token,
@@ -28,7 +30,8 @@ public record TelegramConfig(
         int maxSendsPerSecond,
         int chatSendIntervalMs,
         int pollTimeoutSeconds,
-        Optional<Long> officerChatId) {
+        Optional<Long> officerChatId,
+        int groupMessagesPerMinute) {
 
     public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
@@ -38,6 +41,7 @@ public record TelegramConfig(
     public static final String TELEGRAM_CHAT_SEND_INTERVAL_MS = "TELEGRAM_CHAT_SEND_INTERVAL_MS";
     public static final String TELEGRAM_POLL_TIMEOUT_SECONDS = "TELEGRAM_POLL_TIMEOUT_SECONDS";
     public static final String TELEGRAM_OFFICER_CHAT_ID = "TELEGRAM_OFFICER_CHAT_ID";
+    public static final String TELEGRAM_GROUP_MESSAGES_PER_MINUTE = "TELEGRAM_GROUP_MESSAGES_PER_MINUTE";
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
 
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,100}");
@@ -99,7 +103,8 @@ public record TelegramConfig(
                                 TELEGRAM_OFFICER_CHAT_ID,
                                 "must be the group's numeric chat id (e.g. -1001234567890), not '" + raw + "'");
                     }
-                })));
+                }),
+                BotConfig.integer(settings, TELEGRAM_GROUP_MESSAGES_PER_MINUTE, 20, 2, 1000)));
     }
 
     public boolean webhook() {

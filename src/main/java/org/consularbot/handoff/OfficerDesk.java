@@ -1,6 +1,7 @@
 package org.consularbot.handoff;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +28,8 @@ public final class OfficerDesk {
 
     /**
      * @param showNames      tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer"
-     * @param recentMessages a conversation's last messages, oldest first, for {@code /transcript}
+     * @param recentMessages a conversation's lines, oldest first (citizen, bot, officers, with times), for
+     *                       {@code /transcript} and a released ticket's new card
      */
     public OfficerDesk(
             TicketStore tickets,
@@ -191,7 +193,7 @@ public final class OfficerDesk {
     }
 
     /**
-     * The conversation so far (the citizen's last messages), for the officer holding the ticket, any officer while it
+     * The conversation so far (the citizen's, the bot's and the officers' lines, with times), for the officer holding the ticket, any officer while it
      * waits to be taken (to decide whether to take it), and supervisors; not for an officer while a colleague holds it.
      */
     public Result transcript(String userId, long ticketId) {
@@ -277,12 +279,15 @@ public final class OfficerDesk {
         String officer = attempt.officer().name();
         tickets.audit(Optional.of(ticketId), userId, "released", officer, clock.instant());
         citizens.released(attempt.ticket().conversation(), attempt.ticket().language());
-        // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it.
+        // Back in the queue: a fresh card with its buttons, so another officer sees it and can take it, with the
+        // conversation's last lines (it had none: the next officer started blind).
         Ticket queued = tickets.find(ticketId).orElse(attempt.ticket());
+        List<String> history = new ArrayList<>(recentMessages.apply(queued.conversationId()));
+        history.add("↩ released by " + officer);
         outbox.enqueue(
                 Optional.of(ticketId),
                 OfficerMessage.Kind.CARD,
-                HandoffService.card(queued, List.of("↩ released by " + officer)),
+                HandoffService.card(queued, history),
                 List.of(),
                 clock.instant());
         return new Result(true, "#" + ticketId + " is back in the queue.");

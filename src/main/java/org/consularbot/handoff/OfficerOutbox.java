@@ -13,9 +13,19 @@ public interface OfficerOutbox {
 
     void enqueue(Optional<Long> ticketId, OfficerMessage.Kind kind, String text, List<String> mention, Instant now);
 
-    /** Unsent messages, oldest first. */
+    /** Unsent messages, the urgent ones (urgent tickets' cards, alarms) first, each group oldest first. */
     List<OfficerMessage> unsent(int limit);
 
+    /**
+     * Messages with an id above {@code afterId}, sent or not, oldest first: what a console that follows the outbox
+     * ({@link OfficerFeed}) has not shown yet.
+     */
+    List<OfficerMessage> after(long afterId, int limit);
+
+    /** The id below which every message was delivered already: where a console that starts now begins. */
+    long deliveredUpTo();
+
+    /** Records the message as delivered; one delivered already keeps its first delivery. */
     void markSent(long id, String channelMessageId, Instant at);
 
     void markFailed(long id);

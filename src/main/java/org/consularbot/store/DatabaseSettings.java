@@ -35,12 +35,26 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
      * default), so a process killed in that window loses turns whose Telegram offset or HTTP 200 had already gone
      * out: an acknowledged message lost for good. {@code WRITE_DELAY=0} writes at commit. PostgreSQL is durable at
      * commit already.
+     *
+     * <p>An H2 file is opened in H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}): the first process opens it
+     * embedded and serves it to the others over a local TCP port ({@link H2Connections} binds it to 127.0.0.1), so
+     * {@code chat}, {@code officer console} and {@code officer add} work at once; without it the second failed with
+     * "The file is locked". When the first process ends, another takes the file over. {@code AUTO_SERVER=FALSE} (or a
+     * {@code FILE_LOCK} of one's own) in {@code DB_URL} turns it off.
      */
     public String jdbcUrl() {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+        if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
-        return url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(Locale.ROOT);
+        String jdbc = url;
+        if (!upper.contains(";WRITE_DELAY=")) {
+            jdbc += ";WRITE_DELAY=0";
+        }
+        if (h2File(url).isPresent() && !upper.contains(";AUTO_SERVER=") && !upper.contains(";FILE_LOCK=")) {
+            jdbc += ";AUTO_SERVER=TRUE";
+        }
+        return jdbc;
     }
 
     /**

@@ -34,6 +34,12 @@ final class H2Connections implements DataSource {
         // Before H2's store class is loaded (nothing opens an H2 database before this class): a class's assertions
         // are fixed when it is initialized. MVStore's checks are cheap (a lock held, a counter's sign).
         H2Connections.class.getClassLoader().setClassAssertionStatus("org.h2.mvstore.MVStore", true);
+        // The automatic mixed mode (DatabaseSettings.jdbcUrl) serves the file to the bot's other processes over TCP,
+        // by default on every interface: this machine's processes are the only ones it is for. Read by H2 once, before
+        // its first server starts; an operator's own -Dh2.bindAddress is kept.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
     }
 
     /** What H2 answers on a database it closed by itself; the pool drops a connection that reports it. */

@@ -3,6 +3,8 @@ package org.consularbot.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,51 @@ public final class JdbcConversationHistory {
     JdbcConversationHistory(Transactions tx) {
         this.tx = tx;
     }
+
+    /**
+     * The conversation as an officer reads it, oldest first, its last {@code limit} lines: what the citizen wrote, what
+     * the bot and the officers answered, each with its time in {@code zone} ("07/12 10:42 citizen: …"). "/start" and
+     * the welcome it brings are left out: they say nothing about the case. It listed only the citizen's lines, "/start"
+     * included, before issue 18.
+     */
+    public List<String> transcript(long conversationId, int limit, ZoneId zone) {
+        return tx.inTransaction("reading a transcript", connection -> {
+            // Same instant (a test clock, or a reply written with its message): the reply after what it answers.
+            try (PreparedStatement select = connection.prepareStatement("SELECT at, who, kind, text FROM ("
+                    + "SELECT received_at AS at, id AS after_id, 0 AS side, id, 'citizen' AS who, kind, text "
+                    + "FROM inbound_messages WHERE conversation_id = ? AND (text IS NULL OR text NOT LIKE '/start%') "
+                    + "UNION ALL SELECT created_at AS at, COALESCE(inbound_id, id), 1 AS side, id, 'reply' AS who, "
+                    + "kind, text FROM outbox WHERE conversation_id = ? AND kind <> 'welcome') AS lines "
+                    + "ORDER BY at DESC, after_id DESC, side DESC, id DESC LIMIT ?")) {
+                select.setLong(1, conversationId);
+                select.setLong(2, conversationId);
+                select.setInt(3, limit);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String kind = rows.getString("kind");
+                        String text = rows.getString("text") == null ? "" : rows.getString("text");
+                        // Officer turns carry the bot's own notices too (closed, released, passed on): only the
+                        // officer's words and their joining are signed "👤 Name".
+                        String who = rows.getString("who").equals("citizen")
+                                ? "citizen"
+                                : "officer".equals(kind) && text.startsWith("👤") ? "officer" : "bot";
+                        if (who.equals("citizen") && !"text".equals(kind) && !"button".equals(kind)) {
+                            text = "[" + kind + "] " + text;
+                        }
+                        String when =
+                                TIME.format(Transactions.instant(rows, "at").atZone(zone));
+                        lines.add(
+                                0,
+                                when + " " + who + ": " + (text.length() > 500 ? text.substring(0, 500) + "…" : text));
+                    }
+                }
+                return lines;
+            }
+        });
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
     /** A conversation's last text messages, oldest first: what an officer's ticket card shows. */
     public List<String> recentTexts(long conversationId, int limit) {

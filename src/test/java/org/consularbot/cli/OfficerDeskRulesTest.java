@@ -137,7 +137,7 @@ class OfficerDeskRulesTest extends AssembledHandoff {
                                 desk, "7", "/transcript " + open.get(1).id())
                         .orElseThrow()
                         .message())
-                .contains("› /human");
+                .contains("citizen: /human");
         assertThat(OfficerCommandLine.run(
                                 desk, "7", "/close@consular_bot " + open.get(1).id())
                         .orElseThrow()
@@ -156,5 +156,28 @@ class OfficerDeskRulesTest extends AssembledHandoff {
                     assertThat(r.ok()).isFalse();
                     assertThat(r.message()).contains("no ticket");
                 });
+    }
+
+    /** Regression (issue 18): "/close abc" closed the one ticket the officer held, as "/close" alone does. */
+    @Test
+    void wordsWhereATicketNumberBelongsAreRefusedAndNothingIsDone() {
+        citizen("130", "/human");
+        long id = bot.tickets.open().get(0).id();
+        desk.take("7", id);
+
+        for (String line : List.of("/close abc", "/release abc", "/take abc", "/transcript abc", "/close -5")) {
+            assertThat(OfficerCommandLine.run(desk, "7", line)).as(line).hasValueSatisfying(r -> {
+                assertThat(r.ok()).isFalse();
+                assertThat(r.message()).contains("is not a ticket number; nothing was done");
+            });
+        }
+        assertThat(bot.tickets.find(id).orElseThrow().officerId()).contains("7");
+        assertThat(bot.tickets.find(id).orElseThrow().open()).isTrue();
+        assertThat(OfficerCommandLine.parse("/close abc")).isEmpty();
+        assertThat(OfficerCommandLine.run(desk, "7", "/reply cảm ơn chị")
+                        .orElseThrow()
+                        .ok())
+                .as("a reply's words are its text")
+                .isTrue();
     }
 }

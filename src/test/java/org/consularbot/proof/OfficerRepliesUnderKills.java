@@ -121,6 +121,9 @@ final class OfficerRepliesUnderKills {
         // The group gets a card, a notice and a confirmation per ticket: not Telegram's pace of one a second.
         env.put("TELEGRAM_CHAT_SEND_INTERVAL_MS", "0");
         env.put("TELEGRAM_MAX_SENDS_PER_SECOND", "200");
+        // Nor Telegram's 20 a minute in a group: 40 cards and 40 notices would take over five minutes (the emulator
+        // enforces no limit; OfficerGroupPacingTest proves the pacing against a stub that does).
+        env.put("TELEGRAM_GROUP_MESSAGES_PER_MINUTE", "1000");
         BotProcess.run(name + "-add", env, "officer", "add", "--id", String.valueOf(LAN), "--name", "Lan");
         try (BotProcess bot = BotProcess.start(name, env)) {
             for (int i = 0; i < TICKETS; i++) {

@@ -32,15 +32,16 @@ class DatabaseSettingsTest {
     void theUrlShownInMessagesIsTheOneConfigured() {
         DatabaseSettings settings = DatabaseSettings.of("jdbc:h2:file:./data/consular-bot");
 
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/consular-bot;WRITE_DELAY=0");
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:h2:file:./data/consular-bot;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         assertThat(settings.safeUrl()).isEqualTo("jdbc:h2:file:./data/consular-bot");
     }
 
     @ParameterizedTest(name = "{0} is left as it is")
     @ValueSource(
             strings = {
-                "jdbc:h2:file:/db;WRITE_DELAY=0",
+                "jdbc:h2:file:/db;WRITE_DELAY=0;AUTO_SERVER=FALSE",
                 "jdbc:h2:file:/db;write_delay=0;AUTO_SERVER=TRUE",
+                "jdbc:h2:mem:x;WRITE_DELAY=0",
                 "jdbc:postgresql://db:5432/consular"
             })
     void aDurableUrlIsNotChanged(String url) {

@@ -3,8 +3,12 @@ package org.consularbot.channel.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.consularbot.channel.OfficerCommandLine;
@@ -23,6 +27,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -34,7 +39,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class OfficerGroup {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerGroup.class);
-    private static final Pattern BUTTON = Pattern.compile("tk:(take|close):(\\d+)");
+    private static final Pattern BUTTON = Pattern.compile("tk:(take|close):(\\d{1,18})");
+    /** Room for the mentions and HTML escapes within Telegram's 4,096 characters. */
+    private static final int MAX_TEXT = 3500;
 
     private final TelegramClient client;
     private final long chatId;
@@ -42,6 +49,7 @@ final class OfficerGroup {
     private final OfficerOutbox outbox;
     private final OfficerDirectory officers;
     private final Clock clock;
+    private final GroupPacing pacing;
     private Instant nextTry = Instant.MIN;
     private int failures;
 
@@ -51,7 +59,9 @@ final class OfficerGroup {
             OfficerDesk desk,
             OfficerOutbox outbox,
             OfficerDirectory officers,
+            GroupPacing pacing,
             Clock clock) {
+        this.pacing = pacing;
         this.client = client;
         this.chatId = chatId;
         this.desk = desk;
@@ -118,55 +128,127 @@ final class OfficerGroup {
     }
 
     /**
-     * Sends what waits in the officers' outbox, oldest first. After a failure the next try waits (2 s doubling to a
-     * minute), and the message is kept until it goes: nothing for officers is ever given up.
+     * Sends what waits in the officers' outbox, urgent cards and alarms first, within the group's pace
+     * ({@link GroupPacing}): ordinary messages within their share of the minute, a ticket's relays gathered into one
+     * message. After a failure the next try waits (Telegram's {@code retry_after}, else 2 s doubling to a minute), and
+     * the message is kept until it goes: nothing for officers is ever given up.
      */
     int drain() {
         if (clock.instant().isBefore(nextTry)) {
             return 0;
         }
+        List<OfficerMessage> waiting = outbox.unsent(100);
+        Set<Long> gathered = new HashSet<>();
         int sent = 0;
-        for (OfficerMessage message : outbox.unsent(50)) {
-            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
-                    .chatId(chatId)
-                    .parseMode(ParseMode.HTML)
-                    .disableWebPagePreview(true)
-                    .text(TelegramFormat.html(cut(message.text())) + mentions(message.mention()));
-            if (message.kind() == OfficerMessage.Kind.CARD && message.ticketId().isPresent()) {
-                long ticket = message.ticketId().get();
-                send.replyMarkup(InlineKeyboardMarkup.builder()
-                        .keyboardRow(new InlineKeyboardRow(
-                                InlineKeyboardButton.builder()
-                                        .text("✋ Take #" + ticket)
-                                        .callbackData("tk:take:" + ticket)
-                                        .build(),
-                                InlineKeyboardButton.builder()
-                                        .text("✅ Close #" + ticket)
-                                        .callbackData("tk:close:" + ticket)
-                                        .build()))
-                        .build());
+        for (OfficerMessage message : waiting) {
+            if (!pacing.mayPost(message.urgent())) {
+                if (message.urgent()) {
+                    break; // nothing else may go either
+                }
+                continue; // an urgent message further down may
             }
-            try {
-                Message posted = client.execute(send.build());
-                outbox.markSent(message.id(), String.valueOf(posted.getMessageId()), clock.instant());
-                sent++;
-            } catch (TelegramApiException | RuntimeException e) {
-                failures++;
-                Duration wait = Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6)));
-                nextTry = clock.instant().plus(wait);
-                (failures >= 5 ? log.atError() : log.atWarn())
-                        .log(
-                                "message for the officers' group not delivered ({} failures in a row), "
-                                        + "next try in {} s: {}",
-                                failures,
-                                wait.toSeconds(),
-                                e.getMessage());
-                outbox.markFailed(message.id());
+            List<OfficerMessage> batch = List.of(message);
+            if (message.kind() == OfficerMessage.Kind.RELAY
+                    && message.ticketId().isPresent()) {
+                long ticket = message.ticketId().get();
+                if (!gathered.add(ticket) || !pacing.relayDue(ticket)) {
+                    continue;
+                }
+                batch = relays(waiting, ticket);
+            }
+            if (!send(batch)) {
                 return sent;
             }
+            sent += batch.size();
         }
         failures = 0;
         return sent;
+    }
+
+    /** The ticket's waiting relays, oldest first, as many as fit in one message. */
+    private static List<OfficerMessage> relays(List<OfficerMessage> waiting, long ticket) {
+        List<OfficerMessage> batch = new ArrayList<>();
+        int length = 0;
+        for (OfficerMessage message : waiting) {
+            if (message.kind() == OfficerMessage.Kind.RELAY
+                    && message.ticketId().filter(id -> id == ticket).isPresent()) {
+                length += message.text().length() + 1;
+                if (!batch.isEmpty() && length > MAX_TEXT) {
+                    break;
+                }
+                batch.add(message);
+            }
+        }
+        return batch;
+    }
+
+    /** Posts one message (a batch of relays as one); false when it failed and the drain must stop. */
+    private boolean send(List<OfficerMessage> batch) {
+        OfficerMessage first = batch.get(0);
+        StringBuilder text = new StringBuilder();
+        Set<String> mention = new LinkedHashSet<>();
+        for (OfficerMessage message : batch) {
+            text.append(text.length() == 0 ? "" : "\n").append(message.text());
+            mention.addAll(message.mention());
+        }
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
+                .chatId(chatId)
+                .parseMode(ParseMode.HTML)
+                .disableWebPagePreview(true)
+                .text(TelegramFormat.html(cut(text.toString())) + mentions(List.copyOf(mention)));
+        if (first.kind() == OfficerMessage.Kind.CARD && first.ticketId().isPresent()) {
+            long ticket = first.ticketId().get();
+            send.replyMarkup(InlineKeyboardMarkup.builder()
+                    .keyboardRow(new InlineKeyboardRow(
+                            InlineKeyboardButton.builder()
+                                    .text("✋ Take #" + ticket)
+                                    .callbackData("tk:take:" + ticket)
+                                    .build(),
+                            InlineKeyboardButton.builder()
+                                    .text("✅ Close #" + ticket)
+                                    .callbackData("tk:close:" + ticket)
+                                    .build()))
+                    .build());
+        }
+        try {
+            Message posted = client.execute(send.build());
+            if (first.kind() == OfficerMessage.Kind.RELAY && first.ticketId().isPresent()) {
+                pacing.relayed(first.ticketId().get());
+            } else {
+                pacing.posted();
+            }
+            // Every relay of a batch points to the one message: a reply to it reaches the ticket.
+            for (OfficerMessage message : batch) {
+                outbox.markSent(message.id(), String.valueOf(posted.getMessageId()), clock.instant());
+            }
+            return true;
+        } catch (TelegramApiException | RuntimeException e) {
+            failures++;
+            Optional<Duration> retryAfter = retryAfter(e);
+            Duration wait = retryAfter.orElseGet(() -> Duration.ofSeconds(Math.min(60, 1L << Math.min(failures, 6))));
+            retryAfter.ifPresent(pacing::refused);
+            nextTry = clock.instant().plus(wait);
+            (failures >= 5 ? log.atError() : log.atWarn())
+                    .log(
+                            "message for the officers' group not delivered ({} failures in a row), "
+                                    + "next try in {} s: {}",
+                            failures,
+                            wait.toSeconds(),
+                            e.getMessage());
+            outbox.markFailed(first.id());
+            return false;
+        }
+    }
+
+    /** Telegram's "retry after N s" (HTTP 429), when it said so. */
+    private static Optional<Duration> retryAfter(Exception e) {
+        if (e instanceof TelegramApiRequestException refused
+                && refused.getParameters() != null
+                && refused.getParameters().getRetryAfter() != null) {
+            return Optional.of(
+                    Duration.ofSeconds(Math.max(1, refused.getParameters().getRetryAfter())));
+        }
+        return Optional.empty();
     }
 
     private void post(String text, Optional<String> replyTo) {
@@ -175,6 +257,7 @@ final class OfficerGroup {
                     SendMessage.builder().chatId(chatId).text(cut(text));
             replyTo.ifPresent(id -> send.replyToMessageId(Integer.valueOf(id)));
             client.execute(send.build());
+            pacing.posted(); // Telegram counts answers to officers in the group's minute too
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("answer to an officer not delivered: {}", e.getMessage());
         }
@@ -196,6 +279,6 @@ final class OfficerGroup {
     }
 
     private static String cut(String text) {
-        return text.length() > 3500 ? text.substring(0, 3500) + "…" : text;
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
     }
 }

@@ -54,6 +54,8 @@ public final class TelegramChannel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
     private static final int LANES = 8;
+    /** After a relay to a ticket went, how long that ticket's next ones gather into one message. */
+    private static final Duration RELAY_GATHERING = Duration.ofSeconds(6);
 
     private final TelegramConfig config;
     private final Clock clock;
@@ -115,7 +117,14 @@ public final class TelegramChannel implements AutoCloseable {
     public void startReceiving(TurnProcessor processor, Supplier<String> groupNotice, Officers handoff) {
         officerGroup = config.officerChatId()
                 .filter(id -> handoff != null)
-                .map(id -> new OfficerGroup(client, id, handoff.desk(), handoff.outbox(), handoff.directory(), clock));
+                .map(id -> new OfficerGroup(
+                        client,
+                        id,
+                        handoff.desk(),
+                        handoff.outbox(),
+                        handoff.directory(),
+                        new GroupPacing(config.groupMessagesPerMinute(), RELAY_GATHERING, clock),
+                        clock));
         ingress = new TelegramIngress(
                 new TelegramUpdates(clock, username, config.officerChatId()),
                 processor,
