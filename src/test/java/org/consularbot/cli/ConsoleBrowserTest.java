@@ -27,6 +27,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,7 +112,12 @@ class ConsoleBrowserTest extends AssembledHandoff {
         page.get(base(window) + "/console/login?lang=en");
         page.findElement(By.id("id")).sendKeys(id);
         page.findElement(By.id("password")).sendKeys(password);
-        page.findElement(By.id("sign-in")).click();
+        WebElement button = page.findElement(By.id("sign-in"));
+        button.click();
+        // The next page, whichever it is: under load the click returns before the sign-in's answer set the cookie, and
+        // a
+        // page asked for at once was sent back to the sign-in.
+        new WebDriverWait(page, LIVE).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {
@@ -238,6 +244,10 @@ class ConsoleBrowserTest extends AssembledHandoff {
         signIn(lanWindow, "7", ConsoleHttpTest.LAN_PASSWORD);
         as(lanWindow).get(base(lanWindow) + "/console/tickets/" + ticket.id());
         clock.advance(Duration.ofSeconds(30));
+        waitUntil(
+                lanWindow,
+                "the ticket page with its actions",
+                d -> !d.findElements(By.id("take")).isEmpty());
         as(lanWindow).findElement(By.id("take")).click();
         live(lanWindow);
         clock.advance(Duration.ofSeconds(30));
