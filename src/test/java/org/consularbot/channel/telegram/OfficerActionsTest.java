@@ -77,8 +77,10 @@ class OfficerActionsTest {
     @Test
     void anActionTheInstanceDiedBeforeRunningIsRunByTheNextOneWithAllItsFields() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch claimed = new CountDownLatch(1);
         OfficerActions dying = actions(
                 action -> {
+                    claimed.countDown();
                     try {
                         never.await(); // the process is killed while the action waits on its lane
                     } catch (InterruptedException e) {
@@ -92,6 +94,9 @@ class OfficerActionsTest {
                 .as("stored with the ticket it is about")
                 .extracting(OfficerInbox.Action::ticket)
                 .containsExactly(Optional.of(12L));
+        // Claimed on the test's clock when its lane runs it: the clock moves only after, or a lane late under load
+        // would claim at the moved time and hold it a lease longer (CI, stop 27).
+        assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
         OfficerActions next = actions(ran::add, inbox);
         clock.advance(OfficerActions.LEASE.minusSeconds(1));
