@@ -161,7 +161,9 @@ class FullDiskIT {
         assertThat(healthWhenFull.status())
                 .as("/health just before the disk was freed: " + healthWhenFull.body())
                 .isEqualTo(503);
-        assertThat(healthWhenFull.body()).contains("database closed");
+        // H2 closed by the full disk answers "closed"; in automatic mixed mode (stop 27) the check may instead hang
+        // while H2 tries its server's lock file, and /health says it gave no answer: 503 either way.
+        assertThat(healthWhenFull.body()).containsAnyOf("database closed", "database gave no answer");
         assertThat(notAcknowledged)
                 .as("messages the full disk kept from being acknowledged (else the disk never refused one)")
                 .isPositive();
