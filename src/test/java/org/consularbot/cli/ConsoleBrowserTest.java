@@ -120,6 +120,17 @@ class ConsoleBrowserTest extends AssembledHandoff {
         new WebDriverWait(page, LIVE).until(ExpectedConditions.stalenessOf(button));
     }
 
+    /**
+     * Clicks what leads to another page and waits for it: under load the click returns before the old page is gone,
+     * and what is read next would be the old page's (CI, stop 27: a stale heading after the language switch).
+     */
+    private void clickThrough(String window, By what) {
+        WebDriver page = as(window);
+        WebElement old = page.findElement(By.tagName("html"));
+        page.findElement(what).click();
+        new WebDriverWait(page, LIVE).until(ExpectedConditions.stalenessOf(old));
+    }
+
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(as(window), LIVE).withMessage(what).until(condition::apply);
     }
@@ -167,7 +178,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
         assertThat(as(lanWindow).getCurrentUrl()).endsWith("/console");
         assertThat(as(lanWindow).findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
         assertThat(as(lanWindow).findElement(By.className("who")).getText()).isEqualTo("Lan");
-        as(lanWindow).findElement(By.id("language")).click();
+        clickThrough(lanWindow, By.id("language"));
         assertThat(as(lanWindow).findElement(By.tagName("h1")).getText())
                 .as("Vietnamese, remembered in the session")
                 .isEqualTo("Hàng chờ");
@@ -191,7 +202,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
         as(lanWindow).get(base(lanWindow) + "/console/tickets/" + ticket);
         ((JavascriptExecutor) as(lanWindow))
                 .executeScript("document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged');");
-        as(lanWindow).findElement(By.id("take")).click();
+        clickThrough(lanWindow, By.id("take"));
 
         assertThat(as(lanWindow).findElement(By.id("message")).getText())
                 .isEqualTo("Refused (missing or wrong CSRF token). Reload the page.");
@@ -222,8 +233,8 @@ class ConsoleBrowserTest extends AssembledHandoff {
         as(lanWindow);
         screenshot("console-queue.png");
 
-        as(lanWindow).findElement(By.cssSelector("#unassigned li.urgent a")).click();
-        as(lanWindow).findElement(By.id("take")).click();
+        clickThrough(lanWindow, By.cssSelector("#unassigned li.urgent a"));
+        clickThrough(lanWindow, By.id("take"));
         assertThat(as(lanWindow).findElement(By.id("message")).getText()).isEqualTo("The ticket is yours.");
 
         waitUntil(
@@ -248,13 +259,13 @@ class ConsoleBrowserTest extends AssembledHandoff {
                 lanWindow,
                 "the ticket page with its actions",
                 d -> !d.findElements(By.id("take")).isEmpty());
-        as(lanWindow).findElement(By.id("take")).click();
+        clickThrough(lanWindow, By.id("take"));
         live(lanWindow);
         clock.advance(Duration.ofSeconds(30));
 
         WebElement reply = as(lanWindow).findElement(By.id("reply-text"));
         reply.sendKeys("Chị đang gọi cho đồn cảnh sát, em giữ máy nhé.");
-        as(lanWindow).findElement(By.id("send")).click();
+        clickThrough(lanWindow, By.id("send"));
         assertThat(as(lanWindow).findElement(By.id("message")).getText()).isEqualTo("Sent to the citizen.");
 
         assertThat(toCitizens)
