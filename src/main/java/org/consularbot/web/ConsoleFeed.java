@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.consularbot.conversation.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,11 +54,7 @@ final class ConsoleFeed implements AutoCloseable {
         this.queueState = queueState;
         this.ticketState = ticketState;
         this.alive = alive;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "console-feed");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("console-feed"));
         thread.scheduleWithFixedDelay(this::safeTick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         long pings = PING_EVERY.toMillis();
         thread.scheduleWithFixedDelay(this::ping, pings, pings, TimeUnit.MILLISECONDS);

@@ -22,12 +22,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -117,7 +117,23 @@ class ConsoleBrowserTest extends AssembledHandoff {
         // The next page, whichever it is: under load the click returns before the sign-in's answer set the cookie, and
         // a
         // page asked for at once was sent back to the sign-in.
-        new WebDriverWait(page, LIVE).until(ExpectedConditions.stalenessOf(button));
+        untilGone(page, button);
+    }
+
+    /**
+     * Waits until an element of the old page is gone. Chromium reports it either as stale or, while the new page is
+     * being built, as "node does not belong to the document": both mean the old page went (stalenessOf knows only the
+     * first, and threw the second at us).
+     */
+    private static void untilGone(WebDriver page, WebElement old) {
+        new WebDriverWait(page, LIVE).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     /**
@@ -128,7 +144,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
         WebDriver page = as(window);
         WebElement old = page.findElement(By.tagName("html"));
         page.findElement(what).click();
-        new WebDriverWait(page, LIVE).until(ExpectedConditions.stalenessOf(old));
+        untilGone(page, old);
     }
 
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {
