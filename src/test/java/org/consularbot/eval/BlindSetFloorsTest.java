@@ -141,7 +141,9 @@ class BlindSetFloorsTest {
                 new Measured("eval/blind8", 800, .875, .963, .463, .968, .985, .990, .045, .905, .983, .844, .713),
                 new Measured("eval/blind9", 800, .896, .955, .440, .981, .980, .985, .033, .927, .967, .917, .888),
                 // Written at stop 26; first measured on 443c813 (shown .878, declined .771, follow-ups .688).
-                new Measured("eval/blind10", 800, .887, .963, .467, .962, .984, 1.0, .044, .889, .983, .823, .700));
+                new Measured("eval/blind10", 800, .887, .963, .467, .962, .984, 1.0, .044, .889, .983, .823, .700),
+                // Written at stop 28 (four writers, 120 follow-ups); measured once on dff9b25, no change since.
+                new Measured("eval/blind11", 850, .865, .975, .445, .910, .984, .990, .033, .857, .867, .781, .767));
     }
 
     @ParameterizedTest(name = "{0}")
