@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.consularbot.channel.telegram.TelegramChannel;
 import org.consularbot.channel.telegram.TelegramWebhook;
 import org.consularbot.channel.zalo.ZaloChannel;
@@ -33,6 +34,7 @@ import org.consularbot.handoff.ConsentWithdrawal;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
+import org.consularbot.store.DiskRoom;
 import org.consularbot.store.JdbcOfficerLogins;
 import org.consularbot.store.JdbcZaloTokens;
 import org.consularbot.store.SingleService;
@@ -213,6 +215,10 @@ final class RunningBot implements AutoCloseable {
                 "database",
                 assembly.database.embedded() ? "closed" : "unreachable",
                 assembly.database::reachable,
+                // A full disk closes or hangs H2: say so, so that the operator frees room instead of restarting.
+                DiskRoom.besideDatabase(assembly.database.url())
+                        .<Supplier<Optional<String>>>map(room -> room::shortage)
+                        .orElse(Optional::empty),
                 HealthProbe.Schedule.DEFAULT,
                 assembly.clock());
         databaseProbe.start();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.consularbot.conversation.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,9 @@ public final class HealthProbe implements AutoCloseable {
     private final String name;
     private final String failure;
     private final BooleanSupplier works;
+    /** What may explain a failed check ("disk nearly full (0.2 MB free)"), added to its problem; empty when nothing. */
+    private final Supplier<Optional<String>> cause;
+
     private final Schedule schedule;
     private final Clock clock;
     /** Runs the check, which may hang: the schedule's thread waits for it only up to the timeout. */
@@ -100,9 +104,24 @@ public final class HealthProbe implements AutoCloseable {
      * @param works whether the thing works; may block (it runs on a thread of its own)
      */
     public HealthProbe(String name, String failure, BooleanSupplier works, Schedule schedule, Clock clock) {
+        this(name, failure, works, Optional::empty, schedule, clock);
+    }
+
+    /**
+     * @param cause what may explain a failure, asked only when the check fails or gives no answer (for the embedded
+     *     database: whether its disk is full)
+     */
+    public HealthProbe(
+            String name,
+            String failure,
+            BooleanSupplier works,
+            Supplier<Optional<String>> cause,
+            Schedule schedule,
+            Clock clock) {
         this.name = name;
         this.failure = failure;
         this.works = works;
+        this.cause = cause;
         this.schedule = schedule;
         this.clock = clock;
         this.checker = Executors.newSingleThreadExecutor(DaemonThreads.named(name + "-check"));
@@ -141,7 +160,15 @@ public final class HealthProbe implements AutoCloseable {
             Thread.currentThread().interrupt(); // closing
             return;
         }
-        last.set(new Result(problem, clock.instant()));
+        last.set(new Result(problem.map(this::explained), clock.instant()));
+    }
+
+    private String explained(String problem) {
+        try {
+            return cause.get().map(why -> problem + "; " + why).orElse(problem);
+        } catch (RuntimeException e) {
+            return problem;
+        }
     }
 
     /** The last result, at once: whatever a running check is doing, it is not waited for. */

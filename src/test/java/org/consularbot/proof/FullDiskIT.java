@@ -164,6 +164,7 @@ class FullDiskIT {
         // H2 closed by the full disk answers "closed"; in automatic mixed mode (stop 27) the check may instead hang
         // while H2 tries its server's lock file, and /health says it gave no answer: 503 either way.
         assertThat(healthWhenFull.body()).containsAnyOf("database closed", "database gave no answer");
+        assertThat(healthWhenFull.body()).as("/health names the cause").contains("disk nearly full");
         assertThat(notAcknowledged)
                 .as("messages the full disk kept from being acknowledged (else the disk never refused one)")
                 .isPositive();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,11 @@ class HealthProbeTest {
     }
 
     private void serve(HealthProbe.Schedule schedule) {
-        probe = new HealthProbe("database", "closed", database::works, schedule, clock);
+        serve(new HealthProbe("database", "closed", database::works, schedule, clock));
+    }
+
+    private void serve(HealthProbe served) {
+        probe = served;
         server = WebServer.start(
                 new WebConfig("127.0.0.1", 0),
                 List.of(),
@@ -94,6 +99,32 @@ class HealthProbeTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
+    }
+
+    @Test
+    // Regression (issue 18): on a full disk /health said only "database gave no answer" (H2 in mixed mode hangs on
+    // its lock file), and an operator looked for a crash instead of freeing room.
+    void aFailedCheckSaysWhatMayExplainItAndOnlyThen() throws Exception {
+        AtomicInteger explained = new AtomicInteger();
+        serve(new HealthProbe(
+                "database",
+                "closed",
+                database::works,
+                () -> {
+                    explained.incrementAndGet();
+                    return Optional.of("disk nearly full (0.2 MB free)");
+                },
+                PATIENT,
+                clock));
+        probe.check();
+        assertThat(health()).isEqualTo("200 ok (database checked 0 s ago)");
+        assertThat(explained).as("a passing check is not explained").hasValue(0);
+        database.release(false);
+        probe.check();
+        assertThat(health()).isEqualTo("503 database closed; disk nearly full (0.2 MB free) (checked 0 s ago)");
+        database.release(true);
+        probe.check();
+        assertThat(health()).isEqualTo("200 ok (database checked 0 s ago)");
     }
 
     @Test
