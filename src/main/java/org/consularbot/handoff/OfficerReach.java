@@ -17,28 +17,22 @@ public interface OfficerReach {
     List<Officer> reachable(List<Officer> officers, Instant now);
 
     /** Every listed officer (the Telegram officers' group, where they all are; the terminal trial's console). */
-    OfficerReach EVERYONE = new OfficerReach() {
-        @Override
-        public boolean channel() {
-            return true;
-        }
-
-        @Override
-        public List<Officer> reachable(List<Officer> officers, Instant now) {
-            return officers;
-        }
-    };
+    OfficerReach EVERYONE = all(true);
 
     /** Nothing delivers to officers. */
-    OfficerReach NOBODY = new OfficerReach() {
-        @Override
-        public boolean channel() {
-            return false;
-        }
+    OfficerReach NOBODY = all(false);
 
-        @Override
-        public List<Officer> reachable(List<Officer> officers, Instant now) {
-            return List.of();
-        }
-    };
+    private static OfficerReach all(boolean reached) {
+        return new OfficerReach() {
+            @Override
+            public boolean channel() {
+                return reached;
+            }
+
+            @Override
+            public List<Officer> reachable(List<Officer> officers, Instant now) {
+                return reached ? officers : List.of();
+            }
+        };
+    }
 }

@@ -116,8 +116,12 @@ final class ConsolePages {
             String officerId,
             List<Ticket> open,
             List<OfficerOutbox.Posted> alerts,
-            Instant now) {
-        String body = "<h1>" + t(lang, "queue") + "</h1><section id=\"alerts\" class=\"alerts\">"
+            Instant now,
+            Optional<String> message) {
+        String body = "<h1>" + t(lang, "queue") + "</h1>"
+                + message.map(m -> "<p class=\"message\" id=\"message\">" + escape(m) + "</p>")
+                        .orElse("")
+                + "<section id=\"alerts\" class=\"alerts\">"
                 + alerts(lang, officerId, alerts) + "</section><div id=\"queue\">" + queueLists(lang, open, now)
                 + "</div>";
         return page(lang, ConsoleTexts.of(lang, "queue"), header(lang, csrf, officerId), body, " data-page=\"queue\"");

@@ -136,7 +136,10 @@ final class ConsoleTickets {
             throw new Refusal(
                     ticket.isPresent() ? 409 : 404, "notAllowed", words(OfficerConsole.lang(ctx), result), ticket);
         }
-        ctx.redirect("/console/tickets/" + id + "?done=" + action, HttpStatus.SEE_OTHER);
+        // Handed to a colleague, the ticket is no longer this officer's to read: back to the queue, saying so.
+        boolean stays = !action.equals("reassign") || parts.desk().mayRead(officer, id);
+        ctx.redirect(
+                stays ? "/console/tickets/" + id + "?done=" + action : "/console?done=" + action, HttpStatus.SEE_OTHER);
     }
 
     /** The desk's answer in the officer's language: its refusals have console words; anything else as the desk says. */
@@ -148,7 +151,7 @@ final class ConsoleTickets {
                 .orElse(result.message());
     }
 
-    private static String action(String done) {
+    static String action(String done) {
         if (ACTIONS.contains(done)) {
             return done;
         }

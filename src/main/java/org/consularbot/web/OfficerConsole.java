@@ -113,7 +113,9 @@ public final class OfficerConsole implements AutoCloseable {
                         session(ctx).userId(),
                         parts.tickets().open(),
                         alerts(),
-                        clock.instant())));
+                        clock.instant(),
+                        Optional.ofNullable(ctx.queryParam("done"))
+                                .map(done -> ConsoleTexts.of(lang(ctx), "done." + ConsoleTickets.action(done))))));
         routes.get(
                 "/console/alerts",
                 ctx -> ctx.html(pages.alerts(lang(ctx), session(ctx).userId(), alerts())));

@@ -179,12 +179,16 @@ class ConsoleTicketWorkTest extends AssembledHandoff {
                 lan.post("/console/tickets/" + id + "/reassign", Map.of("to", "8", "csrf", "forged"));
         assertThat(forged.statusCode()).isEqualTo(403);
 
-        assertThat(lan.post("/console/tickets/" + id + "/reassign", Map.of("to", "8"))
-                        .statusCode())
-                .isEqualTo(303);
+        HttpResponse<String> handed = lan.post("/console/tickets/" + id + "/reassign", Map.of("to", "8"));
+        assertThat(handed.statusCode()).isEqualTo(303);
+        assertThat(handed.headers().firstValue("location"))
+                .as("no longer Lan's to read: back to the queue")
+                .contains("/console?done=reassign");
+        lan.get("/console?done=reassign");
+        assertThat(lan.page).contains("<p class=\"message\" id=\"message\">Handed to another officer.</p>");
         assertThat(bot.tickets.find(id).orElseThrow().officerId()).contains("8");
         assertThat(lastToCitizen()).contains("Một cán bộ khác đã tiếp nhận", "Minh");
-        lan.get("/console/tickets/" + id + "?done=reassign");
+        lan.get("/console/tickets/" + id);
         assertThat(lan.page).as("Lan no longer holds it: not hers to read").contains("is with Minh");
         assertThat(bot.tickets.events(id))
                 .extracting(TicketStore.Event::actor, TicketStore.Event::action)
@@ -197,8 +201,8 @@ class ConsoleTicketWorkTest extends AssembledHandoff {
         assertThat(minh.page)
                 .as("the new holder is told, marked for them")
                 .contains("class=\"alert notice mine\"", "for you", "#" + id + " ↪ handed to Minh by Lan");
-        minh.get("/console/tickets/" + id + "?done=reassign");
-        assertThat(minh.page).contains("Handed to another officer.", "toi bi canh sat bat");
+        minh.get("/console/tickets/" + id);
+        assertThat(minh.page).contains("toi bi canh sat bat");
     }
 
     @Test
