@@ -2,7 +2,6 @@ package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import org.consularbot.conversation.ReplyKind;
@@ -16,12 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,27 +39,7 @@ class ConsoleTicketBrowserTest extends AssembledHandoff {
 
     @BeforeAll
     static void openBrowser() {
-        assertThat(ConsoleBrowserTest.CHROMIUM.toFile().canExecute()
-                        && ConsoleBrowserTest.CHROMEDRIVER.toFile().canExecute())
-                .as("the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--window-size=420,860");
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(ConsoleBrowserTest.CHROMEDRIVER.toString()))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = HeadlessChromium.open();
         lanWindow = browser.getWindowHandle();
         minhWindow = browser.switchTo().newWindow(WindowType.WINDOW).getWindowHandle();
     }
@@ -108,14 +84,7 @@ class ConsoleTicketBrowserTest extends AssembledHandoff {
         WebDriver page = as(window);
         WebElement old = page.findElement(By.tagName("html"));
         page.findElement(what).click();
-        new WebDriverWait(page, LIVE).withMessage("the next page").until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
+        HeadlessChromium.untilGone(page, old, LIVE);
     }
 
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {
