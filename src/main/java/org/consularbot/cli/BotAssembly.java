@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,9 @@ import org.consularbot.faq.PassageIndex;
 import org.consularbot.handoff.CitizenLine;
 import org.consularbot.handoff.DutyRoster;
 import org.consularbot.handoff.HandoffService;
+import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
+import org.consularbot.handoff.OfficerReach;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.llm.ChatModels;
 import org.consularbot.llm.ExtractiveFallback;
@@ -96,7 +99,9 @@ final class BotAssembly implements AutoCloseable {
     private final HandoffService handoff;
     private final Turns turns;
     private final List<PostgresLeadership> leaderships = new CopyOnWriteArrayList<>();
-    private volatile boolean officerChannel = true;
+    /** What delivers to officers and whom it reaches: everyone by default (the terminal trial's console). */
+    private volatile OfficerReach officerReach = OfficerReach.EVERYONE;
+
     private static final Logger log = LoggerFactory.getLogger(BotAssembly.class);
     /** Messages written beside an H2 file before they are acknowledged (H2 may lose them when killed). */
     private final Optional<ReceiptJournal> receipts;
@@ -148,7 +153,17 @@ final class BotAssembly implements AutoCloseable {
                 roster,
                 citizenLine,
                 conversationId -> store.history().recentTexts(conversationId, 10),
-                () -> officerChannel,
+                new OfficerReach() {
+                    @Override
+                    public boolean channel() {
+                        return officerReach.channel();
+                    }
+
+                    @Override
+                    public List<Officer> reachable(List<Officer> listed, Instant now) {
+                        return officerReach.reachable(listed, now);
+                    }
+                },
                 clock);
         Dialogue dialogue = new Dialogue(
                 this::knowledge, handoff, new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
@@ -332,7 +347,12 @@ final class BotAssembly implements AutoCloseable {
      * officer console (on by default). Without one, citizens are not promised an officer.
      */
     void officerChannel(boolean present) {
-        this.officerChannel = present;
+        this.officerReach = present ? OfficerReach.EVERYONE : OfficerReach.NOBODY;
+    }
+
+    /** What delivers to officers and whom it reaches now (in service: the group, or who is signed in to the console). */
+    void officerReach(OfficerReach reach) {
+        this.officerReach = reach;
     }
 
     /** What officers do; speaks to citizens through the last processor made. */

@@ -14,13 +14,17 @@ final class ConsoleAssembly {
 
     /** @param every how often open pages are checked for changes: a citizen's message shows within about this */
     static OfficerConsole open(BotAssembly assembly, ConsoleConfig config, Duration every) {
+        JdbcTranscripts transcripts = new JdbcTranscripts(assembly.database.dataSource());
         return new OfficerConsole(
                 new OfficerConsole.Parts(
                         assembly.desk(),
                         assembly.tickets,
                         assembly.officers,
                         new JdbcOfficerLogins(assembly.database.dataSource()),
-                        new JdbcTranscripts(assembly.database.dataSource())::transcript,
+                        transcripts::transcript,
+                        transcripts::version,
+                        assembly.officerOutbox,
+                        assembly::serving,
                         assembly.config.handoff().urgentLimit(),
                         assembly.config.handoff().normalLimit()),
                 config,

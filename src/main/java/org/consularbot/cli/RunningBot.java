@@ -32,12 +32,14 @@ import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.handoff.ConsentWithdrawal;
 import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.handoff.OfficerReach;
 import org.consularbot.handoff.SlaWatch;
 import org.consularbot.metrics.BotMetrics;
 import org.consularbot.store.DiskRoom;
 import org.consularbot.store.JdbcOfficerLogins;
 import org.consularbot.store.JdbcZaloTokens;
 import org.consularbot.store.SingleService;
+import org.consularbot.web.ConsoleReach;
 import org.consularbot.web.HealthProbe;
 import org.consularbot.web.WebServer;
 import org.slf4j.Logger;
@@ -171,8 +173,12 @@ final class RunningBot implements AutoCloseable {
 
     private void run(WebConfig webConfig) {
         JdbcOfficerLogins logins = new JdbcOfficerLogins(assembly.database.dataSource());
-        // Officers who can sign in to the web console are reachable there too.
-        assembly.officerChannel(officerGroup || logins.anyPassword());
+        // In the group every listed officer is reached; through the web console alone, only those signed in now (a
+        // password set is no promise that anybody reads).
+        assembly.officerReach(
+                officerGroup
+                        ? OfficerReach.EVERYONE
+                        : new ConsoleReach(logins, webConfig.console().idleTimeout()));
         Map<String, ReplySender> senders = new HashMap<>();
         telegram.ifPresent(t -> senders.put(TelegramChannel.NAME, t.sender()));
         zalo.ifPresent(z -> senders.put(ZaloChannel.NAME, z.sender()));

@@ -24,6 +24,14 @@ public final class OfficerTurnTexts {
                 : "👤 " + officer + " has joined and will answer you here.";
     }
 
+    /** The conversation moved to another officer: the citizen knows who answers now, named or by role. */
+    public String handedOver(Language l, String officer) {
+        return l == Language.VI
+                ? "👤 Một cán bộ khác đã tiếp nhận cuộc trò chuyện (" + officer
+                        + ") và sẽ tiếp tục trả lời bạn tại đây."
+                : "👤 Another officer has taken over (" + officer + ") and will go on answering you here.";
+    }
+
     /** An officer's words, marked so the citizen never mistakes them for the bot's. */
     public String officerSays(String officer, String text) {
         return "👤 " + officer + ": " + text;

@@ -28,6 +28,11 @@ public final class CitizenLine {
         return turn(key, Trigger.OFFICER_JOINED, texts.officerJoined(l, officer), "taken by " + officer);
     }
 
+    /** The ticket moved to another officer while the citizen talks to one: who answers now (named or by role). */
+    boolean handedOver(ConversationKey key, Language l, String officer) {
+        return turn(key, null, texts.handedOver(l, officer), "handed over to " + officer);
+    }
+
     boolean say(ConversationKey key, String officer, String text) {
         return turn(key, null, texts.officerSays(officer, text), "officer replied");
     }

@@ -2,9 +2,9 @@ package org.consularbot.handoff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.consularbot.conversation.Conversation;
 import org.consularbot.conversation.Escalation;
@@ -32,13 +32,13 @@ public final class HandoffService implements Escalation {
     private final DutyRoster roster;
     private final CitizenLine citizens;
     private final Function<Long, List<String>> recentMessages;
-    private final BooleanSupplier officerChannel;
+    private final OfficerReach reach;
     private final Clock clock;
 
     /**
      * @param recentMessages a conversation's last messages, oldest first, for the ticket card
-     * @param officerChannel whether something delivers to officers (the Telegram group, or the terminal console):
-     *                       without one, promising a citizen an officer would leave them waiting in silence
+     * @param reach          what delivers to officers and whom it reaches now: without it, promising a citizen an
+     *                       officer would leave them waiting in silence
      */
     public HandoffService(
             TicketStore tickets,
@@ -47,9 +47,9 @@ public final class HandoffService implements Escalation {
             DutyRoster roster,
             CitizenLine citizens,
             Function<Long, List<String>> recentMessages,
-            BooleanSupplier officerChannel,
+            OfficerReach reach,
             Clock clock) {
-        this.officerChannel = officerChannel;
+        this.reach = reach;
         this.tickets = tickets;
         this.officers = officers;
         this.outbox = outbox;
@@ -62,13 +62,20 @@ public final class HandoffService implements Escalation {
     /** Officers can be reached when something delivers to them and at least one is listed (`officer add`). */
     @Override
     public boolean available() {
-        return officerChannel.getAsBoolean() && !officers.all().isEmpty();
+        return reach.channel() && !officers.all().isEmpty();
     }
 
-    /** Reachable, and somebody listed is on duty by the roster now (backups alerted off duty are not "on duty"). */
+    /**
+     * Somebody listed is on duty by the roster now and reachable now (in the group, or signed in to the web console):
+     * backups alerted off duty are not "on duty", and neither is an officer on duty whom nothing reaches.
+     */
     @Override
     public boolean onDuty() {
-        return available() && roster.staffed(officers.all(), clock.instant());
+        if (!available()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return roster.staffed(reach.reachable(officers.all(), now), now);
     }
 
     @Override

@@ -15,8 +15,26 @@ import org.consularbot.faq.Language;
  */
 public final class OfficerDesk {
 
-    /** What happened, in words for the officer who acted. */
-    public record Result(boolean ok, String message) {}
+    /**
+     * What happened, in words for the officer who acted; a refusal also says why ({@code refusal}, with its
+     * {@code args}), for a channel that words it in the officer's language.
+     */
+    public record Result(boolean ok, String message, Optional<DeskRefusal> refusal, List<String> args) {
+        public Result {
+            args = List.copyOf(args);
+        }
+
+        public Result(boolean ok, String message) {
+            this(ok, message, Optional.empty(), List.of());
+        }
+
+        /** A refusal in the desk's English words, keeping why for channels that speak another language. */
+        public static Result refused(DeskRefusal why, Object... args) {
+            List<String> words =
+                    java.util.Arrays.stream(args).map(String::valueOf).toList();
+            return new Result(false, why.english(args), Optional.of(why), words);
+        }
+    }
 
     private final TicketStore tickets;
     private final OfficerDirectory officers;
@@ -25,6 +43,7 @@ public final class OfficerDesk {
     private final Clock clock;
     private final boolean showNames;
     private final Function<Long, List<String>> recentMessages;
+    private final Handover handover;
 
     /**
      * @param showNames      tell citizens the officer's name; otherwise "Cán bộ lãnh sự / Consular officer"
@@ -46,6 +65,7 @@ public final class OfficerDesk {
         this.citizens = citizens;
         this.clock = clock;
         this.showNames = showNames;
+        this.handover = new Handover(this, tickets, officers, outbox, citizens, clock);
     }
 
     public Result queue(String userId) {
@@ -83,7 +103,7 @@ public final class OfficerDesk {
         Optional<Ticket> ticket = Optional.of(attempt.ticket());
         if (!ticket.get().open()) {
             tickets.audit(Optional.of(ticketId), userId, "refused", "take of a closed ticket", clock.instant());
-            return new Result(false, "#" + ticketId + " is closed.");
+            return Result.refused(DeskRefusal.CLOSED, ticketId);
         }
         if (!tickets.take(ticketId, userId, clock.instant())) {
             String holder = tickets.find(ticketId)
@@ -92,7 +112,7 @@ public final class OfficerDesk {
                     .orElse("someone");
             tickets.audit(
                     Optional.of(ticketId), userId, "refused", "take of a ticket held by " + holder, clock.instant());
-            return new Result(false, "#" + ticketId + " is already with " + holder + ".");
+            return Result.refused(DeskRefusal.HELD_BY, ticketId, holder);
         }
         tickets.audit(Optional.of(ticketId), userId, "taken", officer.get().name(), clock.instant());
         if (!citizens.officerJoined(
@@ -102,7 +122,7 @@ public final class OfficerDesk {
             tickets.close(ticketId, clock.instant());
             tickets.audit(
                     Optional.of(ticketId), "system", "closed", "the conversation could not be joined", clock.instant());
-            return new Result(false, "#" + ticketId + " can no longer be taken (the citizen withdrew); it is closed.");
+            return Result.refused(DeskRefusal.WITHDRAWN, ticketId);
         }
         outbox.enqueue(
                 Optional.of(ticketId),
@@ -122,20 +142,19 @@ public final class OfficerDesk {
         Ticket ticket = attempt.ticket();
         if (!ticket.open()) {
             tickets.audit(Optional.of(ticketId), userId, "refused", "reply to a closed ticket", clock.instant());
-            return new Result(false, "#" + ticketId + " is closed; nothing was sent.");
+            return Result.refused(DeskRefusal.CLOSED_NOT_SENT, ticketId);
         }
         if (ticket.officerId().isEmpty()) {
-            return new Result(false, "Take #" + ticketId + " first (/take " + ticketId + ").");
+            return Result.refused(DeskRefusal.TAKE_FIRST, ticketId);
         }
         if (!ticket.officerId().get().equals(userId) && !officer.get().supervisor()) {
             tickets.audit(
                     Optional.of(ticketId), userId, "refused", "reply to another officer's ticket", clock.instant());
-            return new Result(
-                    false,
-                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + "; nothing was sent.");
+            return Result.refused(
+                    DeskRefusal.WITH_NOT_SENT, ticketId, name(ticket.officerId().get()));
         }
         if (text.isBlank()) {
-            return new Result(false, "Nothing to send.");
+            return Result.refused(DeskRefusal.NOTHING_TO_SEND);
         }
         citizens.say(ticket.conversation(), label(officer.get(), ticket), text.strip());
         tickets.officerReplied(ticketId, clock.instant());
@@ -163,10 +182,8 @@ public final class OfficerDesk {
         }
         Optional<Long> ticket = command.ticket().or(() -> current(userId));
         if (ticket.isEmpty()) {
-            return new Result(
-                    false,
-                    "Which ticket? e.g. /" + command.action().name().toLowerCase(Locale.ROOT)
-                            + " 12 (you hold none, or more than one)");
+            return Result.refused(
+                    DeskRefusal.WHICH_TICKET, command.action().name().toLowerCase(Locale.ROOT));
         }
         long id = ticket.get();
         return switch (command.action()) {
@@ -211,8 +228,7 @@ public final class OfficerDesk {
                     "refused",
                     "transcript of another officer's ticket",
                     clock.instant());
-            return new Result(
-                    false, "#" + ticketId + " is with " + name(holder.get()) + "; only they and supervisors read it.");
+            return Result.refused(DeskRefusal.WITH_NOT_READ, ticketId, name(holder.get()));
         }
         tickets.audit(Optional.of(ticketId), userId, "transcript", "read", clock.instant());
         StringBuilder out = new StringBuilder("#" + ticketId + " transcript:");
@@ -226,22 +242,21 @@ public final class OfficerDesk {
      * The checks closing and releasing share: a listed officer, an open ticket, and theirs unless a supervisor acts.
      * Returns the attempt, or the refusal (audited when it is another officer's ticket).
      */
-    private Attempt ending(String userId, long ticketId, String action) {
+    Attempt ending(String userId, long ticketId, String action) {
         Attempt attempt = attempt(userId, ticketId, action);
         if (attempt.refusal() != null) {
             return attempt;
         }
         Ticket ticket = attempt.ticket();
         if (!ticket.open()) {
-            return Attempt.refused(new Result(false, "#" + ticketId + " is closed already."));
+            return Attempt.refused(Result.refused(DeskRefusal.CLOSED_ALREADY, ticketId));
         }
         boolean mine = ticket.officerId().filter(userId::equals).isPresent();
         if (ticket.officerId().isPresent() && !mine && !attempt.officer().supervisor()) {
             tickets.audit(
                     Optional.of(ticketId), userId, "refused", action + " of another officer's ticket", clock.instant());
-            return Attempt.refused(new Result(
-                    false,
-                    "#" + ticketId + " is with " + name(ticket.officerId().get()) + "."));
+            return Attempt.refused(Result.refused(
+                    DeskRefusal.WITH, ticketId, name(ticket.officerId().get())));
         }
         return attempt;
     }
@@ -253,7 +268,7 @@ public final class OfficerDesk {
             return attempt.refusal();
         }
         if (!tickets.close(ticketId, clock.instant())) {
-            return new Result(false, "#" + ticketId + " is closed already.");
+            return Result.refused(DeskRefusal.CLOSED_ALREADY, ticketId);
         }
         String officer = attempt.officer().name();
         tickets.audit(Optional.of(ticketId), userId, "closed", officer, clock.instant());
@@ -274,7 +289,7 @@ public final class OfficerDesk {
             return attempt.refusal();
         }
         if (!tickets.release(ticketId, clock.instant())) {
-            return new Result(false, "#" + ticketId + " is not taken.");
+            return Result.refused(DeskRefusal.NOT_TAKEN, ticketId);
         }
         String officer = attempt.officer().name();
         tickets.audit(Optional.of(ticketId), userId, "released", officer, clock.instant());
@@ -293,8 +308,16 @@ public final class OfficerDesk {
         return new Result(true, "#" + ticketId + " is back in the queue.");
     }
 
+    /**
+     * Hands the ticket to another listed officer: a waiting ticket by any officer, a held one by its holder or a
+     * supervisor ({@link Handover}).
+     */
+    public Result reassign(String userId, long ticketId, String toUserId) {
+        return handover.reassign(userId, ticketId, toUserId);
+    }
+
     /** An officer acting on an existing ticket, or why they cannot. */
-    private record Attempt(Officer officer, Ticket ticket, Result refusal) {
+    record Attempt(Officer officer, Ticket ticket, Result refusal) {
         static Attempt refused(Result refusal) {
             return new Attempt(null, null, refusal);
         }
@@ -314,7 +337,7 @@ public final class OfficerDesk {
                             "refused",
                             action + " of ticket #" + ticketId + ", which does not exist",
                             clock.instant());
-                    return Attempt.refused(new Result(false, "There is no ticket #" + ticketId + "."));
+                    return Attempt.refused(Result.refused(DeskRefusal.NO_TICKET, ticketId));
                 });
     }
 
@@ -328,14 +351,14 @@ public final class OfficerDesk {
     }
 
     private static Result notAuthorised() {
-        return new Result(false, "You are not a listed officer; ask a supervisor to add you (officer add).");
+        return Result.refused(DeskRefusal.NOT_LISTED);
     }
 
-    private String name(String userId) {
+    String name(String userId) {
         return officers.find(userId).map(Officer::name).orElse(userId);
     }
 
-    private String label(Officer officer, Ticket ticket) {
+    String label(Officer officer, Ticket ticket) {
         if (showNames) {
             return officer.name();
         }

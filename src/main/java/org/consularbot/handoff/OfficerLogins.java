@@ -3,6 +3,7 @@ package org.consularbot.handoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the officers' web console keeps about signing in: password hashes (never passwords), failed attempts and the
@@ -34,6 +35,9 @@ public interface OfficerLogins {
 
     /** A successful sign-in forgets the failures. */
     void succeeded(String userId);
+
+    /** The officers with a session whose last request came after {@code since}: who is signed in, not idle. */
+    Set<String> activeSince(Instant since);
 
     void createSession(Session session);
 

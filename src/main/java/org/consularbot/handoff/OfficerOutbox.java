@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface OfficerOutbox {
 
+    /** A message for officers and when it was stored. */
+    record Posted(OfficerMessage message, Instant at) {}
+
     void enqueue(Optional<Long> ticketId, OfficerMessage.Kind kind, String text, List<String> mention, Instant now);
 
     /** Unsent messages, the urgent ones (urgent tickets' cards, alarms) first, each group oldest first. */
@@ -21,6 +24,15 @@ public interface OfficerOutbox {
      * ({@link OfficerFeed}) has not shown yet.
      */
     List<OfficerMessage> after(long afterId, int limit);
+
+    /**
+     * The latest messages other than relays (cards, notices, alarms), newest first, sent or not: what the web console
+     * lists beside the queue. Relays stay out: a citizen's words belong on their ticket's page.
+     */
+    List<Posted> latestNotRelayed(int limit);
+
+    /** The id of the latest message other than a relay (0 when none): changes whenever {@link #latestNotRelayed} does. */
+    long latestNotRelayedId();
 
     /** The id below which every message was delivered already: where a console that starts now begins. */
     long deliveredUpTo();

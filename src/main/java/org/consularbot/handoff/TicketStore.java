@@ -41,6 +41,12 @@ public interface TicketStore {
      */
     boolean take(long id, String officerId, Instant now);
 
+    /**
+     * Assigned to {@code fromOfficerId} → assigned to {@code toOfficerId}; false when {@code fromOfficerId} no longer
+     * holds it (released, closed, or handed on meanwhile). The citizen now waits for a word from the new holder.
+     */
+    boolean reassign(long id, String fromOfficerId, String toOfficerId, Instant now);
+
     /** Assigned → queued again, the SLA clock restarting; false when it was not assigned. */
     boolean release(long id, Instant now);
 

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.handoff.OfficerLogins;
@@ -176,6 +178,23 @@ public final class JdbcOfficerLogins implements OfficerLogins {
                     connection.prepareStatement("DELETE FROM console_logins WHERE user_id = ?")) {
                 delete.setString(1, userId);
                 return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Set<String> activeSince(Instant since) {
+        return tx.inTransaction("listing signed-in officers", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT user_id FROM console_sessions WHERE last_seen_at > ?")) {
+                Transactions.setInstant(select, 1, since);
+                Set<String> ids = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
             }
         });
     }

@@ -79,7 +79,27 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
         });
     }
 
-    private static final String SELECT = "SELECT o.id, o.ticket_id, o.kind, o.text, o.mention, "
+    @Override
+    public List<Posted> latestNotRelayed(int limit) {
+        return posted(
+                "listing the officers' latest messages",
+                SELECT + "WHERE o.kind <> 'relay' ORDER BY o.id DESC LIMIT ?",
+                statement -> statement.setInt(1, limit));
+    }
+
+    @Override
+    public long latestNotRelayedId() {
+        return tx.inTransaction("finding the officers' latest message", connection -> {
+            try (PreparedStatement select =
+                            connection.prepareStatement("SELECT MAX(id) FROM officer_outbox WHERE kind <> 'relay'");
+                    ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1); // 0 when there is none
+            }
+        });
+    }
+
+    private static final String SELECT = "SELECT o.id, o.ticket_id, o.kind, o.text, o.mention, o.created_at, "
             + "CASE WHEN o.kind = 'alarm' OR (o.kind = 'card' AND t.priority = 'urgent') THEN 1 ELSE 0 END AS urgent "
             + "FROM officer_outbox o LEFT JOIN tickets t ON t.id = o.ticket_id ";
 
@@ -88,22 +108,28 @@ public final class JdbcOfficerOutbox implements OfficerOutbox {
     }
 
     private List<OfficerMessage> select(String what, String sql, Parameters parameters) {
+        return posted(what, sql, parameters).stream().map(Posted::message).toList();
+    }
+
+    private List<Posted> posted(String what, String sql, Parameters parameters) {
         return tx.inTransaction(what, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 parameters.set(select);
-                List<OfficerMessage> messages = new ArrayList<>();
+                List<Posted> messages = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         long ticket = rows.getLong("ticket_id");
                         Optional<Long> ticketId = rows.wasNull() ? Optional.empty() : Optional.of(ticket);
                         String mention = rows.getString("mention");
-                        messages.add(new OfficerMessage(
-                                rows.getLong("id"),
-                                ticketId,
-                                OfficerMessage.Kind.fromCode(rows.getString("kind")),
-                                rows.getString("text"),
-                                mention == null ? List.of() : Arrays.asList(mention.split(",")),
-                                rows.getInt("urgent") == 1));
+                        messages.add(new Posted(
+                                new OfficerMessage(
+                                        rows.getLong("id"),
+                                        ticketId,
+                                        OfficerMessage.Kind.fromCode(rows.getString("kind")),
+                                        rows.getString("text"),
+                                        mention == null ? List.of() : Arrays.asList(mention.split(",")),
+                                        rows.getInt("urgent") == 1),
+                                Transactions.instant(rows, "created_at")));
                     }
                 }
                 return messages;

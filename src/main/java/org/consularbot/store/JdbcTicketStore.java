@@ -132,6 +132,21 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean reassign(long id, String fromOfficerId, String toOfficerId, Instant now) {
+        return tx.inTransaction("handing a ticket to another officer", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE tickets SET officer_id = ?, unanswered_since = ?, version = version + 1 "
+                            + "WHERE id = ? AND status = 'assigned' AND officer_id = ?")) {
+                update.setString(1, toOfficerId);
+                Transactions.setInstant(update, 2, now);
+                update.setLong(3, id);
+                update.setString(4, fromOfficerId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean requeueSilent(long id, String officerId, Instant silentSince, Instant now) {
         return tx.inTransaction("putting a ticket back in the queue", connection -> {
             try (PreparedStatement update = connection.prepareStatement(

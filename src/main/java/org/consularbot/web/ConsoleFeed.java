@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.consularbot.conversation.DaemonThreads;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Live updates for open console pages, by Server-Sent Events. One thread looks at the database twice a second (only
  * while a page is open) and tells each page what changed: {@code queue} when the open tickets did, {@code ticket}
- * when the conversation the page shows did; the page then fetches that part again. Reading the database rather than
+ * when the conversation the page shows did, {@code alerts} when the officers' outbox got a card, notice or alarm;
+ * the page then fetches that part again. A conversation is watched by a cheap version (its highest ids), never read
+ * whole here: only a page told it changed reads it. Reading the database rather than
  * this process's events means a change made through another instance, the Telegram group or the terminal shows too.
  * A page whose session ended (signed out, idle) is told {@code signed-out} and let go.
  */
@@ -32,27 +35,38 @@ final class ConsoleFeed implements AutoCloseable {
 
     private static final Duration SESSIONS_EVERY = Duration.ofSeconds(10);
 
-    /** An open page: its connection, its session's token hash, and the ticket it shows (0 for the queue). */
-    private record Watcher(SseClient client, String tokenHash, long ticket) {}
+    /**
+     * An open page: its connection, its session's token hash, and the conversation of the ticket it shows (0 for the
+     * queue).
+     */
+    private record Watcher(SseClient client, String tokenHash, long conversation) {}
 
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
     private final Supplier<String> queueState;
-    private final LongFunction<Integer> ticketState;
+    private final LongFunction<String> conversationVersion;
+    private final LongSupplier alertsState;
     private final Predicate<String> alive;
     private final ScheduledExecutorService thread;
     private String lastQueue = "";
-    private final Map<Long, Integer> lastTickets = new HashMap<>();
+    private long lastAlerts = -1;
+    private final Map<Long, String> lastConversations = new HashMap<>();
     private long ticks;
 
     /**
-     * @param queueState  a fingerprint of the open tickets (changes when any changes)
-     * @param ticketState the size of a ticket's conversation
-     * @param alive       whether a session (by token hash) is still signed in, not counting as activity
+     * @param queueState          a fingerprint of the open tickets (changes when any changes)
+     * @param conversationVersion a conversation's version: changes whenever its transcript does
+     * @param alertsState         the latest card, notice or alarm's id in the officers' outbox
+     * @param alive               whether a session (by token hash) is still signed in, not counting as activity
      */
     ConsoleFeed(
-            Supplier<String> queueState, LongFunction<Integer> ticketState, Predicate<String> alive, Duration every) {
+            Supplier<String> queueState,
+            LongFunction<String> conversationVersion,
+            LongSupplier alertsState,
+            Predicate<String> alive,
+            Duration every) {
         this.queueState = queueState;
-        this.ticketState = ticketState;
+        this.conversationVersion = conversationVersion;
+        this.alertsState = alertsState;
         this.alive = alive;
         this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("console-feed"));
         thread.scheduleWithFixedDelay(this::safeTick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,8 +74,9 @@ final class ConsoleFeed implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::ping, pings, pings, TimeUnit.MILLISECONDS);
     }
 
-    void watch(SseClient client, String tokenHash, long ticket) {
-        Watcher watcher = new Watcher(client, tokenHash, ticket);
+    /** @param conversation the conversation the page shows, 0 for the queue page */
+    void watch(SseClient client, String tokenHash, long conversation) {
+        Watcher watcher = new Watcher(client, tokenHash, conversation);
         client.onClose(() -> watchers.remove(watcher));
         client.keepAlive();
         watchers.add(watcher);
@@ -84,10 +99,13 @@ final class ConsoleFeed implements AutoCloseable {
         String queue = queueState.get();
         boolean queueChanged = !queue.equals(lastQueue);
         lastQueue = queue;
-        Map<Long, Integer> now = new HashMap<>();
+        long alerts = alertsState.getAsLong();
+        boolean alertsChanged = alerts != lastAlerts;
+        lastAlerts = alerts;
+        Map<Long, String> now = new HashMap<>();
         for (Watcher watcher : watchers) {
-            if (watcher.ticket() > 0) {
-                now.computeIfAbsent(watcher.ticket(), ticketState::apply);
+            if (watcher.conversation() > 0) {
+                now.computeIfAbsent(watcher.conversation(), conversationVersion::apply);
             }
         }
         boolean checkSessions = ticks % Math.max(1, SESSIONS_EVERY.toMillis() / 500) == 0;
@@ -101,12 +119,16 @@ final class ConsoleFeed implements AutoCloseable {
             if (queueChanged) {
                 send(watcher, "queue");
             }
-            if (watcher.ticket() > 0 && !now.get(watcher.ticket()).equals(lastTickets.get(watcher.ticket()))) {
+            if (alertsChanged && watcher.conversation() == 0) {
+                send(watcher, "alerts");
+            }
+            if (watcher.conversation() > 0
+                    && !now.get(watcher.conversation()).equals(lastConversations.get(watcher.conversation()))) {
                 send(watcher, "ticket");
             }
         }
-        lastTickets.keySet().retainAll(now.keySet());
-        now.forEach((ticket, size) -> lastTickets.put(ticket, size));
+        lastConversations.keySet().retainAll(now.keySet());
+        lastConversations.putAll(now);
     }
 
     private void ping() {

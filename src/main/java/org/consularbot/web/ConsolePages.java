@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.consularbot.handoff.Officer;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.handoff.OfficerOutbox;
 import org.consularbot.handoff.Ticket;
 import org.consularbot.handoff.TicketStatus;
 import org.consularbot.handoff.TranscriptLine;
@@ -20,6 +23,17 @@ final class ConsolePages {
 
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    /** How many of the officers' latest cards, notices and alarms the queue page lists. */
+    static final int ALERTS = 20;
+
+    /** What a ticket's page shows: the ticket, its conversation, whom it may go to, FAQ answers, the reply's draft. */
+    record TicketView(
+            Ticket ticket,
+            List<TranscriptLine> lines,
+            List<Officer> colleagues,
+            List<ConsoleTickets.FaqChoice> faq,
+            String draft) {}
 
     /** How fast a ticket must get its first reply, by priority: what the SLA column compares against. */
     record Limits(Duration urgent, Duration normal) {
@@ -68,7 +82,7 @@ final class ConsolePages {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 
-    private static String t(String lang, String key) {
+    static String t(String lang, String key) {
         return escape(ConsoleTexts.of(lang, key));
     }
 
@@ -96,8 +110,20 @@ final class ConsolePages {
         return page(lang, ConsoleTexts.of(lang, "signIn"), "", body, "");
     }
 
-    String queue(String lang, String csrf, String officerId, List<Ticket> open, Instant now) {
-        String body = "<h1>" + t(lang, "queue") + "</h1><div id=\"queue\">" + queueLists(lang, open, now) + "</div>";
+    String queue(
+            String lang,
+            String csrf,
+            String officerId,
+            List<Ticket> open,
+            List<OfficerOutbox.Posted> alerts,
+            Instant now,
+            Optional<String> message) {
+        String body = "<h1>" + t(lang, "queue") + "</h1>"
+                + message.map(m -> "<p class=\"message\" id=\"message\">" + escape(m) + "</p>")
+                        .orElse("")
+                + "<section id=\"alerts\" class=\"alerts\">"
+                + alerts(lang, officerId, alerts) + "</section><div id=\"queue\">" + queueLists(lang, open, now)
+                + "</div>";
         return page(lang, ConsoleTexts.of(lang, "queue"), header(lang, csrf, officerId), body, " data-page=\"queue\"");
     }
 
@@ -174,11 +200,11 @@ final class ConsolePages {
             String lang,
             String csrf,
             String officerId,
-            Ticket ticket,
-            List<TranscriptLine> lines,
+            TicketView view,
             Instant now,
             Optional<String> message,
             boolean refused) {
+        Ticket ticket = view.ticket();
         long id = ticket.id();
         String body = "<p><a href=\"/console\" id=\"back\">" + t(lang, "back") + "</a></p>"
                 + message.map(m -> "<p class=\"message" + (refused ? " refused" : "") + "\" id=\"message\">" + escape(m)
@@ -187,16 +213,19 @@ final class ConsolePages {
                 + "<div id=\"ticket-head\">" + ticketHead(lang, ticket, now) + "</div>"
                 + "<div class=\"actions\">" + action(lang, csrf, id, "take") + action(lang, csrf, id, "release")
                 + action(lang, csrf, id, "close") + "</div>"
+                + ConsoleTicketForms.reassign(lang, csrf, id, view.colleagues())
+                + ConsoleTicketForms.faq(lang, id, view.faq())
                 + "<form method=\"post\" action=\"/console/tickets/" + id + "/reply\" class=\"reply\">"
                 + hidden("csrf", csrf) + "<label for=\"reply-text\">" + t(lang, "reply") + "</label>"
-                + "<textarea name=\"text\" id=\"reply-text\" rows=\"3\" maxlength=\"4000\" required></textarea>"
+                + "<textarea name=\"text\" id=\"reply-text\" rows=\"3\" maxlength=\"4000\" required>"
+                + escape(view.draft()) + "</textarea>"
                 + "<button id=\"send\">" + t(lang, "send") + "</button></form>"
                 + "<form method=\"post\" action=\"/console/tickets/" + id + "/note\" class=\"reply\">"
                 + hidden("csrf", csrf) + "<label for=\"note-text\">" + t(lang, "privateNote") + "</label>"
                 + "<input name=\"text\" id=\"note-text\" maxlength=\"480\" required>"
                 + "<button id=\"add-note\">" + t(lang, "addNote") + "</button></form>"
                 + "<h2>" + t(lang, "transcript") + "</h2><ol id=\"transcript\" class=\"transcript\">"
-                + transcript(lang, lines) + "</ol>";
+                + transcript(lang, view.lines()) + "</ol>";
         return page(
                 lang,
                 ConsoleTexts.of(lang, "ticket") + " #" + id,
@@ -239,6 +268,44 @@ final class ConsolePages {
                     .append("</span></li>");
         }
         return out.toString();
+    }
+
+    /**
+     * The officers' latest cards, notices and alarms, newest first: alarms stand out, and what names this officer
+     * (an alarm or card mentioning them, a ticket handed to them) is marked for them. A card shows its first two lines
+     * (priority, number, reason), not the conversation's lines it carries: those are on the ticket's page.
+     */
+    String alerts(String lang, String officerId, List<OfficerOutbox.Posted> alerts) {
+        StringBuilder out = new StringBuilder("<h2>" + t(lang, "alerts") + "</h2>");
+        if (alerts.isEmpty()) {
+            return out.append("<p id=\"alert-list\" class=\"empty\">")
+                    .append(t(lang, "none"))
+                    .append("</p>")
+                    .toString();
+        }
+        out.append("<ul id=\"alert-list\">");
+        for (OfficerOutbox.Posted posted : alerts) {
+            OfficerMessage message = posted.message();
+            boolean mine = message.mention().contains(officerId);
+            String text = message.kind() == OfficerMessage.Kind.CARD
+                    ? String.join(" · ", message.text().lines().limit(2).toList())
+                    : message.text();
+            out.append("<li class=\"alert ")
+                    .append(message.kind().code())
+                    .append(message.urgent() ? " urgent" : "")
+                    .append(mine ? " mine" : "")
+                    .append("\" data-alert=\"")
+                    .append(message.id())
+                    .append("\"><time>")
+                    .append(TIME.format(posted.at()))
+                    .append("</time> ")
+                    .append(mine ? "<b class=\"for-you\">" + t(lang, "forYou") + "</b> " : "")
+                    .append(message.ticketId()
+                            .map(ticket -> "<a href=\"/console/tickets/" + ticket + "\">" + escape(text) + "</a>")
+                            .orElse(escape(text)))
+                    .append("</li>");
+        }
+        return out.append("</ul>").toString();
     }
 
     String problem(String lang, String message) {

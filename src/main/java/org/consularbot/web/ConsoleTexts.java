@@ -68,6 +68,49 @@ final class ConsoleTexts {
             Map.entry("unavailable", new String[] {
                 "Cơ sở dữ liệu tạm thời không truy cập được.", "The database cannot be reached now."
             }),
+            Map.entry("reassignTo", new String[] {"Chuyển cho cán bộ", "Hand to officer"}),
+            Map.entry("reassign", new String[] {"Chuyển", "Hand over"}),
+            Map.entry("supervisor", new String[] {"giám sát", "supervisor"}),
+            Map.entry(
+                    "done.reassign", new String[] {"Đã chuyển yêu cầu cho cán bộ khác.", "Handed to another officer."}),
+            Map.entry("useFaq", new String[] {"Dùng câu trả lời FAQ", "Use an FAQ answer"}),
+            Map.entry("faqSearch", new String[] {"Tìm mục FAQ…", "Search the FAQ…"}),
+            Map.entry("faqChoose", new String[] {"— chọn một mục —", "— choose an entry —"}),
+            Map.entry("use", new String[] {"Dùng", "Use"}),
+            Map.entry("alerts", new String[] {"Tin cho cán bộ", "For officers"}),
+            Map.entry("forYou", new String[] {"cho bạn", "for you"}),
+            // The desk's refusals (DeskRefusal), in the officer's language: ticket number first, then names.
+            Map.entry("desk.NOT_LISTED", new String[] {
+                "Bạn không có trong danh sách cán bộ; đề nghị giám sát thêm bạn (officer add).",
+                "You are not a listed officer; ask a supervisor to add you (officer add)."
+            }),
+            Map.entry("desk.NO_TICKET", new String[] {"Không có yêu cầu #%s.", "There is no ticket #%s."}),
+            Map.entry("desk.CLOSED", new String[] {"Yêu cầu #%s đã đóng.", "#%s is closed."}),
+            Map.entry(
+                    "desk.CLOSED_NOT_SENT",
+                    new String[] {"Yêu cầu #%s đã đóng; chưa gửi gì.", "#%s is closed; nothing was sent."}),
+            Map.entry("desk.CLOSED_ALREADY", new String[] {"Yêu cầu #%s đã được đóng.", "#%s is closed already."}),
+            Map.entry("desk.HELD_BY", new String[] {"Yêu cầu #%s đã do %s nhận.", "#%s is already with %s."}),
+            Map.entry(
+                    "desk.WITH_NOT_SENT",
+                    new String[] {"Yêu cầu #%s đang do %s xử lý; chưa gửi gì.", "#%s is with %s; nothing was sent."}),
+            Map.entry("desk.WITH", new String[] {"Yêu cầu #%s đang do %s xử lý.", "#%s is with %s."}),
+            Map.entry("desk.WITH_NOT_READ", new String[] {
+                "Yêu cầu #%s đang do %s xử lý; chỉ người đó và giám sát được xem.",
+                "#%s is with %s; only they and supervisors read it."
+            }),
+            Map.entry("desk.TAKE_FIRST", new String[] {"Hãy nhận yêu cầu #%s trước.", "Take #%s first."}),
+            Map.entry("desk.NOTHING_TO_SEND", new String[] {"Không có gì để gửi.", "Nothing to send."}),
+            Map.entry("desk.WITHDRAWN", new String[] {
+                "Yêu cầu #%s không còn nhận được (công dân đã rút yêu cầu); đã đóng.",
+                "#%s can no longer be taken (the citizen withdrew); it is closed."
+            }),
+            Map.entry("desk.NOT_TAKEN", new String[] {"Yêu cầu #%s chưa có ai nhận.", "#%s is not taken."}),
+            Map.entry("desk.UNKNOWN_OFFICER", new String[] {
+                "“%s” không có trong danh sách cán bộ; chưa làm gì.",
+                "\"%s\" is not a listed officer; nothing was done."
+            }),
+            Map.entry("desk.WHICH_TICKET", new String[] {"Yêu cầu nào? (/%s 12)", "Which ticket? (/%s 12)"}),
             Map.entry("live", new String[] {"Cập nhật trực tiếp", "Live"}),
             Map.entry("language", new String[] {"English", "Tiếng Việt"}));
 

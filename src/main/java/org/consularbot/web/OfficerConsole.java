@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.consularbot.config.ConsoleConfig;
 import org.consularbot.conversation.StoreException;
+import org.consularbot.faq.Corpus;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerDirectory;
 import org.consularbot.handoff.OfficerLogins;
+import org.consularbot.handoff.OfficerOutbox;
 import org.consularbot.handoff.Ticket;
 import org.consularbot.handoff.TicketStore;
 import org.consularbot.handoff.TranscriptLine;
@@ -40,6 +43,9 @@ public final class OfficerConsole implements AutoCloseable {
             OfficerDirectory officers,
             OfficerLogins logins,
             LongFunction<List<TranscriptLine>> transcripts,
+            LongFunction<String> transcriptVersions,
+            OfficerOutbox officerOutbox,
+            Supplier<Corpus> corpus,
             Duration urgentLimit,
             Duration normalLimit) {}
 
@@ -63,6 +69,7 @@ public final class OfficerConsole implements AutoCloseable {
     private final ConsoleSignIn signIn;
     private final ConsolePages pages;
     private final ConsoleFeed feed;
+    private final ConsoleTickets tickets;
 
     public OfficerConsole(Parts parts, ConsoleConfig config, ConsolePasswords passwords, Clock clock, Duration every) {
         this.parts = parts;
@@ -74,7 +81,12 @@ public final class OfficerConsole implements AutoCloseable {
                 new ConsolePages.Limits(parts.urgentLimit(), parts.normalLimit()),
                 id -> parts.officers().find(id).map(Officer::name).orElse(id));
         this.feed = new ConsoleFeed(
-                this::queueState, id -> parts.transcripts().apply(id).size(), signIn::alive, every);
+                this::queueState,
+                parts.transcriptVersions(),
+                () -> parts.officerOutbox().latestNotRelayedId(),
+                signIn::alive,
+                every);
+        this.tickets = new ConsoleTickets(parts, pages, clock);
     }
 
     private String queueState() {
@@ -100,28 +112,31 @@ public final class OfficerConsole implements AutoCloseable {
                         session(ctx).csrf(),
                         session(ctx).userId(),
                         parts.tickets().open(),
-                        clock.instant())));
+                        alerts(),
+                        clock.instant(),
+                        Optional.ofNullable(ctx.queryParam("done"))
+                                .map(done -> ConsoleTexts.of(lang(ctx), "done." + ConsoleTickets.action(done))))));
+        routes.get(
+                "/console/alerts",
+                ctx -> ctx.html(pages.alerts(lang(ctx), session(ctx).userId(), alerts())));
         routes.get(
                 "/console/queue/list",
                 ctx -> ctx.html(pages.queueLists(lang(ctx), parts.tickets().open(), clock.instant())));
-        routes.get(
-                "/console/tickets/{id}",
-                ctx -> ticketPage(
-                        ctx,
-                        200,
-                        ctx.queryParam("done") == null
-                                ? Optional.empty()
-                                : Optional.of(ConsoleTexts.of(lang(ctx), "done." + action(ctx.queryParam("done")))),
-                        false));
+        routes.get("/console/tickets/{id}", tickets::page);
         routes.get(
                 "/console/tickets/{id}/head",
-                ctx -> ctx.html(pages.ticketHead(lang(ctx), readable(ctx), clock.instant())));
+                ctx -> ctx.html(pages.ticketHead(lang(ctx), tickets.readable(ctx), clock.instant())));
         routes.get(
                 "/console/tickets/{id}/transcript",
                 ctx -> ctx.html(pages.transcript(
-                        lang(ctx), parts.transcripts().apply(readable(ctx).conversationId()))));
-        for (String action : List.of("take", "release", "close", "reply", "note")) {
-            routes.post("/console/tickets/{id}/" + action, ctx -> act(ctx, action));
+                        lang(ctx),
+                        parts.transcripts().apply(tickets.readable(ctx).conversationId()))));
+        routes.get(
+                "/console/tickets/{id}/faq/{entry}",
+                ctx -> ctx.contentType("text/plain; charset=utf-8")
+                        .result(tickets.answer(tickets.readable(ctx), ctx.pathParam("entry"))));
+        for (String action : ConsoleTickets.ACTIONS) {
+            routes.post("/console/tickets/{id}/" + action, ctx -> tickets.act(ctx, action));
         }
         routes.post("/console/language", ctx -> {
             signIn.setLanguage(session(ctx), ConsoleTexts.language(ctx.formParam("lang")));
@@ -140,8 +155,12 @@ public final class OfficerConsole implements AutoCloseable {
                 client.close();
                 return;
             }
-            long ticket = parseId(Optional.ofNullable(ctx.queryParam("ticket")).orElse("0"));
-            feed.watch(client, session.get().tokenHash(), ticket);
+            long ticket = ConsoleTickets.parseId(
+                    Optional.ofNullable(ctx.queryParam("ticket")).orElse("0"));
+            long conversation = ticket == 0
+                    ? 0
+                    : parts.tickets().find(ticket).map(Ticket::conversationId).orElse(0L);
+            feed.watch(client, session.get().tokenHash(), conversation);
         });
         routes.exception(Refusal.class, (refusal, ctx) -> {
             ctx.status(refusal.status);
@@ -153,7 +172,7 @@ public final class OfficerConsole implements AutoCloseable {
                     && ctx.attribute(SESSION) != null
                     && parts.desk()
                             .mayRead(session(ctx).userId(), refusal.ticket.get().id())) {
-                ticketPage(ctx, refusal.status, Optional.of(message), true, refusal.ticket.get());
+                tickets.page(ctx, refusal.status, Optional.of(message), true, refusal.ticket.get(), "");
             } else {
                 ctx.html(pages.problem(lang, message));
             }
@@ -193,7 +212,10 @@ public final class OfficerConsole implements AutoCloseable {
         if (path.equals("/console/events")) {
             return; // checks its session itself, without counting as activity
         }
-        boolean background = path.endsWith("/list") || path.endsWith("/head") || path.endsWith("/transcript");
+        boolean background = path.endsWith("/list")
+                || path.endsWith("/head")
+                || path.endsWith("/transcript")
+                || path.equals("/console/alerts");
         String token = ctx.cookie(SESSION_COOKIE);
         Optional<OfficerLogins.Session> session = signIn.session(token, !background);
         if (session.isEmpty()) {
@@ -260,86 +282,7 @@ public final class OfficerConsole implements AutoCloseable {
                 + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
     }
 
-    private void ticketPage(Context ctx, int status, Optional<String> message, boolean refused) {
-        ticketPage(ctx, status, message, refused, viewed(ctx));
-    }
-
-    private void ticketPage(Context ctx, int status, Optional<String> message, boolean refused, Ticket ticket) {
-        OfficerLogins.Session session = session(ctx);
-        Ticket fresh = parts.tickets().find(ticket.id()).orElse(ticket);
-        ctx.status(status)
-                .html(pages.ticket(
-                        lang(ctx),
-                        session.csrf(),
-                        session.userId(),
-                        fresh,
-                        parts.transcripts().apply(fresh.conversationId()),
-                        clock.instant(),
-                        message,
-                        refused));
-    }
-
-    /** A ticket the officer opens: the desk's transcript rule decides, and audits the reading. */
-    private Ticket viewed(Context ctx) {
-        long id = parseId(ctx.pathParam("id"));
-        OfficerDesk.Result read = parts.desk().transcript(session(ctx).userId(), id);
-        Optional<Ticket> ticket = parts.tickets().find(id);
-        if (ticket.isEmpty()) {
-            throw new Refusal(404, "notFound", null, Optional.empty());
-        }
-        if (!read.ok()) {
-            throw new Refusal(403, "notAllowed", read.message(), Optional.empty());
-        }
-        return ticket.get();
-    }
-
-    /** A ticket's live parts: by the desk's same rule, not audited again at every refresh. */
-    private Ticket readable(Context ctx) {
-        long id = parseId(ctx.pathParam("id"));
-        if (!parts.desk().mayRead(session(ctx).userId(), id)) {
-            throw new Refusal(403, "notAllowed", null, Optional.empty());
-        }
-        return parts.tickets().find(id).orElseThrow(() -> new Refusal(404, "notFound", null, Optional.empty()));
-    }
-
-    private void act(Context ctx, String action) {
-        long id = parseId(ctx.pathParam("id"));
-        String officer = session(ctx).userId();
-        String text = Optional.ofNullable(ctx.formParam("text")).orElse("");
-        OfficerDesk.Result result = switch (action) {
-            case "take" -> parts.desk().take(officer, id);
-            case "release" -> parts.desk().release(officer, id);
-            case "close" -> parts.desk().close(officer, id);
-            case "note" -> parts.desk().note(officer, id, text);
-            default -> parts.desk().reply(officer, id, text);
-        };
-        if (!result.ok()) {
-            Optional<Ticket> ticket = parts.tickets().find(id);
-            throw new Refusal(ticket.isPresent() ? 409 : 404, "notAllowed", result.message(), ticket);
-        }
-        ctx.redirect("/console/tickets/" + id + "?done=" + action, io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    private static String action(String done) {
-        return switch (done) {
-            case "take", "release", "close", "reply", "note" -> done;
-            default -> throw new Refusal(404, "notFound", null, Optional.empty());
-        };
-    }
-
-    private static long parseId(String raw) {
-        try {
-            long id = Long.parseLong(raw);
-            if (id >= 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // fall through: not a ticket number
-        }
-        throw new Refusal(404, "notFound", null, Optional.empty());
-    }
-
-    private static OfficerLogins.Session session(Context ctx) {
+    static OfficerLogins.Session session(Context ctx) {
         OfficerLogins.Session session = ctx.attribute(SESSION);
         if (session == null) {
             throw new Refusal(401, "idle", null, Optional.empty());
@@ -347,7 +290,7 @@ public final class OfficerConsole implements AutoCloseable {
         return session;
     }
 
-    private static String lang(Context ctx) {
+    static String lang(Context ctx) {
         return ConsoleTexts.language(session(ctx).language());
     }
 
@@ -365,6 +308,11 @@ public final class OfficerConsole implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The officers' latest cards, notices and alarms: what the queue page lists beside the tickets. */
+    private List<OfficerOutbox.Posted> alerts() {
+        return parts.officerOutbox().latestNotRelayed(ConsolePages.ALERTS);
     }
 
     /** Open pages receiving live updates (for tests and metrics). */

@@ -2,7 +2,6 @@ package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +21,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends AssembledHandoff {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration LIVE = Duration.ofSeconds(5);
 
     private static ChromeDriver browser;
@@ -52,27 +46,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
     @BeforeAll
     static void openBrowser() {
         startedAt = System.nanoTime();
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "): apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=420,860");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
         lanWindow = browser.getWindowHandle();
         minhWindow = browser.switchTo().newWindow(WindowType.WINDOW).getWindowHandle();
     }
@@ -126,14 +100,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
      * first, and threw the second at us).
      */
     private static void untilGone(WebDriver page, WebElement old) {
-        new WebDriverWait(page, LIVE).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
+        HeadlessChromium.untilGone(page, old, LIVE);
     }
 
     /**

@@ -139,4 +139,58 @@ abstract class OfficerLoginsContract {
                         org.assertj.core.groups.Tuple.tuple(
                                 TranscriptLine.Speaker.NOTE, "lan: called the police station"));
     }
+
+    @Test
+    void whoIsSignedInIsWhoseSessionWasUsedSinceTheGivenTime() {
+        officers.add(new Officer("minh", "Minh", Officer.Role.OFFICER), T0);
+        logins.setPasswordHash("minh", "h", T0);
+        assertThat(logins.activeSince(T0.minusSeconds(1)))
+                .as("a password alone is nobody signed in")
+                .isEmpty();
+        logins.createSession(new OfficerLogins.Session("a", "lan", "c", "vi", T0, T0));
+        logins.createSession(new OfficerLogins.Session("b", "lan", "c", "vi", T0, T0));
+        logins.createSession(new OfficerLogins.Session("m", "minh", "c", "vi", T0, T0));
+        logins.touch("m", T0.plusSeconds(600));
+
+        assertThat(logins.activeSince(T0.minusSeconds(1))).containsExactlyInAnyOrder("lan", "minh");
+        assertThat(logins.activeSince(T0)).as("idle since then").containsExactly("minh");
+        logins.endSession("m");
+        assertThat(logins.activeSince(T0)).isEmpty();
+    }
+
+    @Test
+    void aTranscriptsVersionChangesWithEachMessageReplyAndNoteAndOnlyThen() throws Exception {
+        JdbcConversationStore conversations =
+                new JdbcConversationStore(db.dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        ConversationKey key = new ConversationKey("telegram", "1");
+        long c = conversations
+                .recordInbound(InboundMessage.text(key, "1", "m1", "toi bi bat", T0))
+                .conversation()
+                .id();
+        long other = conversations
+                .recordInbound(InboundMessage.text(new ConversationKey("telegram", "2"), "2", "m1", "hi", T0))
+                .conversation()
+                .id();
+        JdbcTranscripts transcripts = new JdbcTranscripts(db.dataSource());
+        JdbcTicketStore tickets = new JdbcTicketStore(db.dataSource());
+        Ticket ticket = tickets.openOrRaise(c, Ticket.Priority.URGENT, Language.VI, Optional.empty(), "sos", T0)
+                .ticket();
+        String first = transcripts.version(c);
+
+        tickets.audit(Optional.of(ticket.id()), "lan", "taken", "Lan", T0);
+        conversations.recordInbound(InboundMessage.text(new ConversationKey("telegram", "2"), "2", "m2", "x", T0));
+        assertThat(transcripts.version(c))
+                .as("another conversation's message, an audit line that is no note")
+                .isEqualTo(first);
+
+        conversations.recordInbound(InboundMessage.text(key, "1", "m2", "help", T0));
+        String second = transcripts.version(c);
+        tickets.audit(Optional.of(ticket.id()), "lan", "note", "called", T0);
+        String third = transcripts.version(c);
+
+        assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
+        assertThat(transcripts.version(c)).isEqualTo(third);
+        assertThat(transcripts.version(other)).isNotEqualTo(third);
+        assertThat(transcripts.version(987654)).isEqualTo("0:0:0");
+    }
 }

@@ -22,6 +22,8 @@ import org.assertj.core.groups.Tuple;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InboundMessage;
 import org.consularbot.faq.Language;
+import org.consularbot.handoff.OfficerMessage;
+import org.consularbot.handoff.OfficerOutbox;
 import org.consularbot.handoff.Ticket;
 import org.consularbot.handoff.TicketStatus;
 import org.consularbot.handoff.TicketStore;
@@ -322,5 +324,62 @@ abstract class TicketStoreContract {
                 assertThat(rows.getLong(1)).isZero();
             }
         }
+    }
+
+    @Test
+    void aTicketIsHandedOnOnlyFromTheOfficerWhoStillHoldsIt() {
+        long id = tickets.openOrRaise(conversation("1"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "r", T0)
+                .ticket()
+                .id();
+        assertThat(tickets.reassign(id, "lan", "minh", T0))
+                .as("queued: nobody holds it")
+                .isFalse();
+        tickets.take(id, "lan", T0);
+        tickets.officerReplied(id, T0.plusSeconds(10));
+
+        assertThat(tickets.reassign(id, "chi", "minh", T0.plusSeconds(20)))
+                .as("not from someone who does not hold it")
+                .isFalse();
+        assertThat(tickets.reassign(id, "lan", "minh", T0.plusSeconds(30))).isTrue();
+        assertThat(tickets.reassign(id, "lan", "chi", T0.plusSeconds(40)))
+                .as("Lan no longer holds it")
+                .isFalse();
+
+        Ticket moved = tickets.find(id).orElseThrow();
+        assertThat(moved.officerId()).contains("minh");
+        assertThat(moved.status()).isEqualTo(TicketStatus.ASSIGNED);
+        assertThat(moved.unansweredSince()).as("the citizen now waits for Minh").contains(T0.plusSeconds(30));
+        assertThat(moved.firstReplyAt()).as("the first reply stays answered").contains(T0.plusSeconds(10));
+        tickets.close(id, T0.plusSeconds(50));
+        assertThat(tickets.reassign(id, "minh", "lan", T0.plusSeconds(60))).isFalse();
+    }
+
+    @Test
+    void theOfficersLatestCardsNoticesAndAlarmsAreListedNewestFirstWithoutRelays() {
+        JdbcOfficerOutbox outbox = new JdbcOfficerOutbox(db.dataSource());
+        assertThat(outbox.latestNotRelayedId()).isZero();
+        long id = tickets.openOrRaise(conversation("1"), Ticket.Priority.URGENT, Language.VI, Optional.empty(), "r", T0)
+                .ticket()
+                .id();
+        outbox.enqueue(Optional.of(id), OfficerMessage.Kind.CARD, "🆘 URGENT #" + id, List.of("lan"), T0);
+        outbox.enqueue(Optional.of(id), OfficerMessage.Kind.RELAY, "#" + id + " 💬 help", List.of(), T0);
+        long beforeAlarm = outbox.latestNotRelayedId();
+        outbox.enqueue(Optional.of(id), OfficerMessage.Kind.ALARM, "⏰ #" + id, List.of("chi"), T0.plusSeconds(60));
+        outbox.enqueue(Optional.empty(), OfficerMessage.Kind.NOTICE, "Zalo token", List.of(), T0.plusSeconds(61));
+        long latest = outbox.latestNotRelayedId();
+        outbox.enqueue(Optional.of(id), OfficerMessage.Kind.RELAY, "#" + id + " 💬 again", List.of(), T0);
+
+        assertThat(outbox.latestNotRelayedId()).as("a relay does not count").isEqualTo(latest);
+        assertThat(latest).isGreaterThan(beforeAlarm);
+        List<OfficerOutbox.Posted> posted = outbox.latestNotRelayed(2);
+        assertThat(posted)
+                .extracting(p -> p.message().text(), OfficerOutbox.Posted::at)
+                .containsExactly(
+                        Tuple.tuple("Zalo token", T0.plusSeconds(61)), Tuple.tuple("⏰ #" + id, T0.plusSeconds(60)));
+        assertThat(posted.get(1).message().urgent()).isTrue();
+        assertThat(posted.get(1).message().mention()).containsExactly("chi");
+        assertThat(outbox.latestNotRelayed(10))
+                .extracting(p -> p.message().kind())
+                .containsExactly(OfficerMessage.Kind.NOTICE, OfficerMessage.Kind.ALARM, OfficerMessage.Kind.CARD);
     }
 }

@@ -1,0 +1,67 @@
+package org.consularbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through {@code /usr/bin/chromedriver} (never downloaded), for the console's
+ * browser tests; fails, never skips, without them. And the one wait every click to another page needs.
+ */
+final class HeadlessChromium {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {}
+
+    static ChromeDriver open() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=420,860");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Waits until an element of the old page is gone. Chromium reports it either as stale or, while the new page is
+     * being built, as "node does not belong to the document": both mean the old page went (stalenessOf knows only the
+     * first, and threw the second at us).
+     */
+    static void untilGone(WebDriver page, WebElement old, Duration wait) {
+        new WebDriverWait(page, wait).withMessage("the next page").until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
+    }
+}
