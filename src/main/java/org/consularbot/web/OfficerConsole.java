@@ -63,8 +63,20 @@ public final class OfficerConsole implements AutoCloseable {
     private final ConsoleSignIn signIn;
     private final ConsolePages pages;
     private final ConsoleFeed feed;
+    private final Optional<SupervisorConsole> supervisor;
 
     public OfficerConsole(Parts parts, ConsoleConfig config, ConsolePasswords passwords, Clock clock, Duration every) {
+        this(parts, config, passwords, clock, every, Optional.empty());
+    }
+
+    /** With the supervisors' page ({@code /console/supervisor}) over {@code supervision}. */
+    public OfficerConsole(
+            Parts parts,
+            ConsoleConfig config,
+            ConsolePasswords passwords,
+            Clock clock,
+            Duration every,
+            Optional<Supervision> supervision) {
         this.parts = parts;
         this.config = config;
         this.clock = clock;
@@ -72,7 +84,11 @@ public final class OfficerConsole implements AutoCloseable {
                 parts.logins(), parts.officers(), parts.tickets(), passwords, config.idleTimeout(), clock);
         this.pages = new ConsolePages(
                 new ConsolePages.Limits(parts.urgentLimit(), parts.normalLimit()),
-                id -> parts.officers().find(id).map(Officer::name).orElse(id));
+                id -> parts.officers().find(id).map(Officer::name).orElse(id),
+                id -> supervision.isPresent()
+                        && parts.officers().find(id).filter(Officer::supervisor).isPresent());
+        this.supervisor =
+                supervision.map(s -> new SupervisorConsole(s, parts.tickets(), parts.officers(), pages, clock));
         this.feed = new ConsoleFeed(
                 this::queueState, id -> parts.transcripts().apply(id).size(), signIn::alive, every);
     }
@@ -123,6 +139,8 @@ public final class OfficerConsole implements AutoCloseable {
         for (String action : List.of("take", "release", "close", "reply", "note")) {
             routes.post("/console/tickets/{id}/" + action, ctx -> act(ctx, action));
         }
+        routes.get("/console/supervisor", ctx -> supervisor(ctx).page(ctx, session(ctx), lang(ctx)));
+        routes.post("/console/supervisor/phrasing", ctx -> supervisor(ctx).addPhrasing(ctx, session(ctx), lang(ctx)));
         routes.post("/console/language", ctx -> {
             signIn.setLanguage(session(ctx), ConsoleTexts.language(ctx.formParam("lang")));
             ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -325,6 +343,10 @@ public final class OfficerConsole implements AutoCloseable {
             case "take", "release", "close", "reply", "note" -> done;
             default -> throw new Refusal(404, "notFound", null, Optional.empty());
         };
+    }
+
+    private SupervisorConsole supervisor(Context ctx) {
+        return supervisor.orElseThrow(() -> new Refusal(404, "notFound", null, Optional.empty()));
     }
 
     private static long parseId(String raw) {
