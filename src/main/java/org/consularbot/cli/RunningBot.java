@@ -63,7 +63,7 @@ final class RunningBot implements AutoCloseable {
     private static final Duration OFFICER_CLAIMS_EVERY = Duration.ofSeconds(5);
 
     /** How often open console pages are checked for changes: a citizen's message shows within about this. */
-    private static final Duration CONSOLE_EVERY = Duration.ofMillis(500);
+    static final Duration CONSOLE_EVERY = Duration.ofMillis(500);
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;

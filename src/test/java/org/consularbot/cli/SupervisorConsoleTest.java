@@ -45,9 +45,18 @@ class SupervisorConsoleTest extends AssembledHandoff {
     void start() throws Exception {
         faq = TestCorpora.copyOfReal(tmp.resolve("faq"));
         open(Map.of("FAQ_DIR", faq.toString()));
-        web = ConsoleHttpTest.serveConsole(bot);
+        web = serveWithSupervisor(bot);
+    }
+
+    /** The console as {@link ConsoleHttpTest#serveConsole} serves it, and Chi (9), a supervisor, with a password. */
+    static WebServer serveWithSupervisor(BotAssembly bot) {
+        WebServer web = ConsoleHttpTest.serveConsole(bot);
         new JdbcOfficerLogins(bot.database.dataSource())
-                .setPasswordHash("9", new ConsolePasswords().hash(CHI_PASSWORD), clock.instant());
+                .setPasswordHash(
+                        "9",
+                        new ConsolePasswords().hash(CHI_PASSWORD),
+                        bot.clock().instant());
+        return web;
     }
 
     @AfterEach
