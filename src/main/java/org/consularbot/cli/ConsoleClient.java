@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -83,7 +84,14 @@ final class ConsoleClient {
             request.header("Cookie", cookieHeader());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String set : response.headers().allValues("set-cookie")) {
+        remember(response.headers().allValues("set-cookie"), cookies);
+        page = response.body();
+        return response;
+    }
+
+    /** Keeps the cookies a response sets, as a browser does: an empty value deletes one. */
+    static void remember(List<String> setCookies, Map<String, String> cookies) {
+        for (String set : setCookies) {
             String pair = set.split(";", 2)[0];
             String name = pair.substring(0, pair.indexOf('='));
             String value = pair.substring(pair.indexOf('=') + 1);
@@ -93,8 +101,6 @@ final class ConsoleClient {
                 cookies.put(name, value);
             }
         }
-        page = response.body();
-        return response;
     }
 
     private String cookieHeader() {

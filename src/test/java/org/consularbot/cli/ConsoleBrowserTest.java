@@ -52,6 +52,16 @@ class ConsoleBrowserTest extends AssembledHandoff {
     @BeforeAll
     static void openBrowser() {
         startedAt = System.nanoTime();
+        browser = headless("--window-size=420,860");
+        lanWindow = browser.getWindowHandle();
+        minhWindow = browser.switchTo().newWindow(WindowType.WINDOW).getWindowHandle();
+    }
+
+    /**
+     * Debian's chromium, headless, through {@code /usr/bin/chromedriver} (Selenium Manager never downloads), with the
+     * flags it needs as root and on a closed network.
+     */
+    static ChromeDriver headless(String windowSize) {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "): apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)")
@@ -67,14 +77,12 @@ class ConsoleBrowserTest extends AssembledHandoff {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--window-size=420,860");
+                windowSize);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        lanWindow = browser.getWindowHandle();
-        minhWindow = browser.switchTo().newWindow(WindowType.WINDOW).getWindowHandle();
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -125,7 +133,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
      * being built, as "node does not belong to the document": both mean the old page went (stalenessOf knows only the
      * first, and threw the second at us).
      */
-    private static void untilGone(WebDriver page, WebElement old) {
+    static void untilGone(WebDriver page, WebElement old) {
         new WebDriverWait(page, LIVE).until(d -> {
             try {
                 old.isEnabled();

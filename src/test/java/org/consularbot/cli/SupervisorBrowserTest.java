@@ -2,7 +2,6 @@ package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,28 +40,7 @@ class SupervisorBrowserTest extends AssembledHandoff {
 
     @BeforeAll
     static void openBrowser() {
-        assertThat(Files.isExecutable(ConsoleBrowserTest.CHROMIUM)
-                        && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER))
-                .as("the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=420,1400");
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(ConsoleBrowserTest.CHROMEDRIVER.toString()))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = ConsoleBrowserTest.headless("--window-size=420,1400");
     }
 
     @AfterAll
@@ -94,22 +69,10 @@ class SupervisorBrowserTest extends AssembledHandoff {
         return "http://127.0.0.1:" + web.port();
     }
 
-    /** Waits until an element of the old page is gone (stale, or "node does not belong to the document"). */
-    private static void untilGone(WebElement old) {
-        new WebDriverWait(browser, WAIT).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
-    }
-
     private static void clickThrough(By what) {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        untilGone(old);
+        ConsoleBrowserTest.untilGone(browser, old);
     }
 
     private static String textOf(String id) {
@@ -162,14 +125,7 @@ class SupervisorBrowserTest extends AssembledHandoff {
         assertThat(textOf("message"))
                 .isEqualTo("Added to entry " + ENTRY
                         + "; the bot uses it after the FAQ's next reload (seconds to a minute).");
-        String file = TestCorpora.loader(TestCorpora.CLOCK)
-                .checkUntrained(faq)
-                .corpus()
-                .orElseThrow()
-                .entry(ENTRY)
-                .orElseThrow()
-                .location()
-                .file();
+        String file = TestCorpora.entryFile(faq, ENTRY);
         assertThat(Files.readString(faq.resolve(file), StandardCharsets.UTF_8))
                 .contains("        - " + SupervisorConsoleTest.UNKNOWN);
 

@@ -169,14 +169,7 @@ class SupervisorConsoleTest extends AssembledHandoff {
         assertThat(toCitizens.get(toCitizens.size() - 1).reply().entryId()).isEmpty();
         ConsoleClient chi = signedIn("9", CHI_PASSWORD);
         assertThat(chi.get("/console/supervisor").body()).contains("xqzv blorf wurzle plimb?");
-        String file = TestCorpora.loader(TestCorpora.CLOCK)
-                .checkUntrained(faq)
-                .corpus()
-                .orElseThrow()
-                .entry(ENTRY)
-                .orElseThrow()
-                .location()
-                .file();
+        String file = TestCorpora.entryFile(faq, ENTRY);
         String before = Files.readString(faq.resolve(file), StandardCharsets.UTF_8);
 
         HttpResponse<String> unknownEntry = chi.post(

@@ -27,17 +27,6 @@ class PhrasingEditorTest {
         return TestCorpora.copyOfReal(tmp.resolve("faq"));
     }
 
-    private static String fileOf(Path faq, String entry) throws Exception {
-        return TestCorpora.loader(TestCorpora.CLOCK)
-                .checkUntrained(faq)
-                .corpus()
-                .orElseThrow()
-                .entry(entry)
-                .orElseThrow()
-                .location()
-                .file();
-    }
-
     private static List<String> snapshot(Path faq) throws Exception {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(faq)) {
@@ -51,7 +40,7 @@ class PhrasingEditorTest {
     @Test
     void addsOneLineToTheEntrysOwnFileAndTheCorpusLoadsWithIt() throws Exception {
         Path faq = corpus();
-        String file = fileOf(faq, ENTRY);
+        String file = TestCorpora.entryFile(faq, ENTRY);
         List<String> before = Files.readAllLines(faq.resolve(file));
         PhrasingEditor editor = new PhrasingEditor(faq, TestCorpora.loader(TestCorpora.CLOCK));
 
@@ -66,13 +55,7 @@ class PhrasingEditorTest {
         List<String> added = new ArrayList<>(after);
         before.forEach(added::remove);
         assertThat(added).containsExactly("        - be nha em sinh o Canada lam khai sinh VN duoc ko");
-        assertThat(TestCorpora.loader(TestCorpora.CLOCK)
-                        .checkUntrained(faq)
-                        .corpus()
-                        .orElseThrow()
-                        .entry(ENTRY)
-                        .orElseThrow()
-                        .questions(Language.VI))
+        assertThat(TestCorpora.entry(faq, ENTRY).questions(Language.VI))
                 .contains("be nha em sinh o Canada lam khai sinh VN duoc ko");
         try (Stream<Path> left = Files.list(faq.resolve("entries"))) {
             assertThat(left.map(p -> p.getFileName().toString())).allMatch(name -> name.endsWith(".yaml"));
@@ -86,14 +69,7 @@ class PhrasingEditorTest {
 
         assertThat(editor.add(ENTRY, Language.EN, "yes: my baby #2, born here?"))
                 .isInstanceOf(PhrasingEditor.Added.class);
-        assertThat(TestCorpora.loader(TestCorpora.CLOCK)
-                        .checkUntrained(faq)
-                        .corpus()
-                        .orElseThrow()
-                        .entry(ENTRY)
-                        .orElseThrow()
-                        .questions(Language.EN))
-                .contains("yes: my baby #2, born here?");
+        assertThat(TestCorpora.entry(faq, ENTRY).questions(Language.EN)).contains("yes: my baby #2, born here?");
     }
 
     @Test
