@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.consularbot.config.ConsoleConfig;
+import org.consularbot.conversation.TurnObserver;
+import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.llm.Redactor;
 import org.consularbot.store.JdbcOfficerLogins;
 import org.consularbot.store.JdbcTranscripts;
@@ -39,6 +41,16 @@ final class ConsoleAssembly {
                 assembly.clock(),
                 every,
                 Optional.of(supervision(assembly)));
+    }
+
+    /**
+     * As {@link #open(BotAssembly, ConsoleConfig, Duration)}, and told of every turn of {@code citizens} (beside the
+     * metrics), so that officers' pages show a new ticket or message at once rather than at the next look.
+     */
+    static OfficerConsole open(BotAssembly assembly, ConsoleConfig config, Duration every, TurnProcessor citizens) {
+        OfficerConsole console = open(assembly, config, every);
+        citizens.observe(TurnObserver.both(assembly.metrics(), console.changes()));
+        return console;
     }
 
     /**

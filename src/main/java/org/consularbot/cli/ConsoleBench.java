@@ -120,7 +120,7 @@ final class ConsoleBench {
                 () -> "",
                 () -> new WebServer.Status(true, "ok"),
                 () -> new WebServer.Status(true, "ok"),
-                Optional.of(ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, RunningBot.CONSOLE_EVERY)));
+                Optional.of(ConsoleAssembly.open(bot, ConsoleConfig.DEFAULT, RunningBot.CONSOLE_EVERY, citizens)));
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

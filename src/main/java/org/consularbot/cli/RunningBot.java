@@ -222,7 +222,7 @@ final class RunningBot implements AutoCloseable {
                 metrics::scrape,
                 this::readiness,
                 this::liveness,
-                Optional.of(ConsoleAssembly.open(assembly, webConfig.console(), CONSOLE_EVERY)));
+                Optional.of(ConsoleAssembly.open(assembly, webConfig.console(), CONSOLE_EVERY, processor)));
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.

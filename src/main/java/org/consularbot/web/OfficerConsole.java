@@ -13,6 +13,8 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.consularbot.config.ConsoleConfig;
 import org.consularbot.conversation.StoreException;
+import org.consularbot.conversation.TurnObserver;
+import org.consularbot.conversation.TurnOutcome;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerDirectory;
@@ -387,6 +389,25 @@ public final class OfficerConsole implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What the citizens' turns tell the console: after each turn of this process the open pages are looked at at once
+     * (a new ticket or message shows in officers' browsers without waiting for the next look); changes made by other
+     * instances still show at the next look.
+     */
+    public TurnObserver changes() {
+        return new TurnObserver() {
+            @Override
+            public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
+                feed.nudge();
+            }
+
+            @Override
+            public void replyDelivered(String channel, boolean delivered) {
+                // a reply sent changes no ticket
+            }
+        };
     }
 
     /** Open pages receiving live updates (for tests and metrics). */
