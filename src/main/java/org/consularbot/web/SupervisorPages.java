@@ -119,7 +119,7 @@ final class SupervisorPages {
         long most = Math.max(
                 1, days.stream().mapToLong(Supervision.Day::messages).max().orElse(1));
         int width = LEFT + days.size() * (BAR + GAP) + GAP;
-        int height = CHART_HEIGHT + 60;
+        int height = CHART_HEIGHT + 45;
         StringBuilder svg = new StringBuilder("<svg id=\"outcomes-chart\" xmlns=\"http://www.w3.org/2000/svg\" "
                 + "role=\"img\" width=\"100%\" viewBox=\"0 0 " + width + " " + height + "\" aria-label=\""
                 + t(lang, "sv.perDay") + "\" font-family=\"sans-serif\" font-size=\"9\">");
@@ -174,27 +174,28 @@ final class SupervisorPages {
                     CHART_HEIGHT + 22,
                     SHORT_DAY.format(day.day())));
         }
-        int legendY = height - 6;
-        int legendX = 4;
+        return svg.append("</svg>").append(legend(lang)).toString();
+    }
+
+    /** The series' colours and names, in the page's text so that it wraps on a phone. */
+    private static String legend(String lang) {
+        StringBuilder out = new StringBuilder("<ul class=\"legend\">");
         for (Series series : SERIES) {
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"8\" height=\"8\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>",
-                    legendX,
-                    legendY - 8,
-                    series.colour(),
-                    legendX + 10,
-                    legendY,
-                    t(lang, series.key())));
-            legendX += 14 + 5 * ConsoleTexts.of(lang, series.key()).length();
+            out.append(
+                            "<li><svg width=\"10\" height=\"10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"")
+                    .append(series.colour())
+                    .append("\"/></svg> ")
+                    .append(t(lang, series.key()))
+                    .append("</li>");
         }
-        return svg.append("</svg>").toString();
+        return out.append("</ul>").toString();
     }
 
     /** The chart's figures as a table: exact numbers, and what a screen reader reads. */
     static String table(String lang, LocalDate from, Instant now, List<Supervision.Day> given) {
-        StringBuilder out = new StringBuilder("<table id=\"outcomes\" class=\"figures\"><thead><tr><th>"
-                + t(lang, "sv.day") + "</th><th>" + t(lang, "sv.messages") + "</th>");
+        StringBuilder out =
+                new StringBuilder("<div class=\"scroll\"><table id=\"outcomes\" class=\"figures\"><thead><tr><th>"
+                        + t(lang, "sv.day") + "</th><th>" + t(lang, "sv.messages") + "</th>");
         SERIES.forEach(s -> out.append("<th>").append(t(lang, s.key())).append("</th>"));
         out.append("</tr></thead><tbody>");
         for (Supervision.Day day : everyDay(from, now, given)) {
@@ -212,7 +213,7 @@ final class SupervisorPages {
                     s -> out.append("<td>").append(s.figure().applyAsLong(day)).append("</td>"));
             out.append("</tr>");
         }
-        return out.append("</tbody></table>").toString();
+        return out.append("</tbody></table></div>").toString();
     }
 
     private static String questions(String lang, String csrf, SupervisorPages.View view) {
