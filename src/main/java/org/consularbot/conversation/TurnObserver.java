@@ -27,6 +27,21 @@ public interface TurnObserver {
         };
     }
 
+    /** Runs {@code action} after each turn, whatever its outcome; deliveries are not its business. */
+    static TurnObserver afterEachTurn(Runnable action) {
+        return new TurnObserver() {
+            @Override
+            public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
+                action.run();
+            }
+
+            @Override
+            public void replyDelivered(String channel, boolean delivered) {
+                // a reply sent changes no ticket
+            }
+        };
+    }
+
     /** Nobody watching. */
     TurnObserver NONE = new TurnObserver() {
         @Override

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.consularbot.config.ConsoleConfig;
 import org.consularbot.conversation.StoreException;
 import org.consularbot.conversation.TurnObserver;
-import org.consularbot.conversation.TurnOutcome;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerDirectory;
@@ -67,11 +66,7 @@ public final class OfficerConsole implements AutoCloseable {
     private final ConsoleFeed feed;
     private final Optional<SupervisorConsole> supervisor;
 
-    public OfficerConsole(Parts parts, ConsoleConfig config, ConsolePasswords passwords, Clock clock, Duration every) {
-        this(parts, config, passwords, clock, every, Optional.empty());
-    }
-
-    /** With the supervisors' page ({@code /console/supervisor}) over {@code supervision}. */
+    /** @param supervision what the supervisors' page ({@code /console/supervisor}) shows; none: no such page */
     public OfficerConsole(
             Parts parts,
             ConsoleConfig config,
@@ -397,17 +392,7 @@ public final class OfficerConsole implements AutoCloseable {
      * instances still show at the next look.
      */
     public TurnObserver changes() {
-        return new TurnObserver() {
-            @Override
-            public void turnAnswered(String channel, TurnOutcome outcome, long nanos) {
-                feed.nudge();
-            }
-
-            @Override
-            public void replyDelivered(String channel, boolean delivered) {
-                // a reply sent changes no ticket
-            }
-        };
+        return TurnObserver.afterEachTurn(feed::nudge);
     }
 
     /** Open pages receiving live updates (for tests and metrics). */
