@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmark match latency (p50/p99) and queries/s, default vs bm25; "
-                + "with --turns, full conversation turns through the core and the database.")
+                + "with --turns, full conversation turns through the core and the database; with --console, "
+                + "the officers' web console under load.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(
@@ -38,6 +39,39 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Benchmark N full turns (store, match, outbox, send) instead of matching alone.")
     Integer turns;
+
+    @Option(
+            names = "--console",
+            description = "Benchmark the officers' web console: officers on its live feed while citizens ask for them.")
+    boolean console;
+
+    @Option(
+            names = "--officers",
+            defaultValue = "20",
+            paramLabel = "N",
+            description = "With --console: officers signed in on the live feed (default ${DEFAULT-VALUE}).")
+    int officers;
+
+    @Option(
+            names = "--per-minute",
+            defaultValue = "200",
+            paramLabel = "N",
+            description = "With --console: citizen messages a minute (default ${DEFAULT-VALUE}).")
+    int perMinute;
+
+    @Option(
+            names = "--seconds",
+            defaultValue = "60",
+            paramLabel = "N",
+            description = "With --console: how long citizens write (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "With --console: the same load first for this long, not counted (default ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(
             names = "--conversations",
@@ -101,6 +135,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (console) {
+            return new ConsoleBench(this).run();
+        }
         if (turns != null) {
             return new TurnBench(this).run();
         }

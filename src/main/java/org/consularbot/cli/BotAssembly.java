@@ -36,6 +36,7 @@ import org.consularbot.faq.CorpusLoader;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.Language;
 import org.consularbot.faq.PassageIndex;
+import org.consularbot.faq.PhrasingEditor;
 import org.consularbot.handoff.CitizenLine;
 import org.consularbot.handoff.DutyRoster;
 import org.consularbot.handoff.HandoffService;
@@ -236,6 +237,11 @@ final class BotAssembly implements AutoCloseable {
     /** The corpus serving now (the hotline may have changed): the one loaded at start, or staff's last valid edit. */
     Corpus serving() {
         return knowledge.corpus();
+    }
+
+    /** Adds supervisors' phrasings to FAQ_DIR, when the corpus comes from a folder; the watcher serves them. */
+    Optional<PhrasingEditor> phrasingEditor() {
+        return config.faqDir().map(dir -> new PhrasingEditor(dir, loader));
     }
 
     /** Watches FAQ_DIR for staff's edits, when the corpus comes from a folder. */

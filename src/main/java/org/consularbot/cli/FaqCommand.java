@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.faq.CorpusCsv;
+import org.consularbot.faq.CorpusFolder;
 import org.consularbot.faq.CorpusLoader;
 import org.consularbot.faq.CorpusProblem;
 import org.consularbot.store.Database;
@@ -232,7 +232,7 @@ final class FaqCommand implements Callable<Integer> {
             // Work on a copy so that a bad spreadsheet never damages the corpus in use.
             Path staging = Files.createTempDirectory("faq-import");
             try {
-                copyTree(target, staging);
+                CorpusFolder.copy(target, staging);
                 clear(staging.resolve("entries"));
                 CorpusCsv.Imported imported = CorpusCsv.importInto(csv, staging);
                 spec.commandLine()
@@ -253,25 +253,12 @@ final class FaqCommand implements Callable<Integer> {
                     return 1;
                 }
                 clear(target.resolve("entries"));
-                copyTree(staging.resolve("entries"), target.resolve("entries"));
+                CorpusFolder.copy(staging.resolve("entries"), target.resolve("entries"));
                 spec.commandLine().getOut().printf("imported %s into %s%n", csv, target);
                 spec.commandLine().getOut().flush();
                 return 0;
             } finally {
-                deleteTree(staging);
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                CorpusFolder.delete(staging);
             }
         }
     }
@@ -285,14 +272,6 @@ final class FaqCommand implements Callable<Integer> {
                             f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                     .toList()) {
                 Files.delete(file);
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -67,7 +67,7 @@ final class RunningBot implements AutoCloseable {
     private static final Duration OFFICER_CLAIMS_EVERY = Duration.ofSeconds(5);
 
     /** How often open console pages are checked for changes: a citizen's message shows within about this. */
-    private static final Duration CONSOLE_EVERY = Duration.ofMillis(500);
+    static final Duration CONSOLE_EVERY = Duration.ofMillis(500);
 
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
@@ -234,7 +234,7 @@ final class RunningBot implements AutoCloseable {
                 metrics::scrape,
                 this::readiness,
                 this::liveness,
-                Optional.of(ConsoleAssembly.open(assembly, webConfig.console(), CONSOLE_EVERY)));
+                Optional.of(ConsoleAssembly.open(assembly, webConfig.console(), CONSOLE_EVERY, processor)));
         telegram.filter(t -> t.webhook().isPresent()).ifPresent(TelegramChannel::registerWebhook);
         // Named jobs on the one relay thread: they never run at the same time, and a failing one does not stop the
         // rest.

@@ -2,21 +2,19 @@ package org.consularbot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.consularbot.config.BotConfig;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
 import org.consularbot.eval.TurnBenchmark;
 import org.consularbot.faq.Corpus;
+import org.consularbot.faq.CorpusFolder;
 import picocli.CommandLine.ParameterException;
 
 /** {@code bench --turns N}: full turns through the core and a real database, with the figures the issue asks for. */
@@ -80,7 +78,7 @@ final class TurnBench {
                     bot.store::conversationCount);
         } finally {
             if (temporary != null) {
-                deleteTree(temporary);
+                CorpusFolder.delete(temporary);
             }
         }
         print(
@@ -126,13 +124,5 @@ final class TurnBench {
                     sent);
         }
         out.flush();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -51,6 +53,7 @@ final class ConsoleFeed implements AutoCloseable {
     private long lastAlerts = -1;
     private final Map<Long, String> lastConversations = new HashMap<>();
     private long ticks;
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     /**
      * @param queueState          a fingerprint of the open tickets (changes when any changes)
@@ -81,6 +84,23 @@ final class ConsoleFeed implements AutoCloseable {
         client.keepAlive();
         watchers.add(watcher);
         client.sendEvent("hello", "live");
+    }
+
+    /**
+     * Looks now rather than at the next tick: a turn of this process may have changed a ticket. Coalesced, on the
+     * feed's one thread: a burst of turns costs one look.
+     */
+    void nudge() {
+        if (!watchers.isEmpty() && nudged.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    nudged.set(false);
+                    safeTick();
+                });
+            } catch (RejectedExecutionException e) {
+                nudged.set(false); // closed
+            }
+        }
     }
 
     private void safeTick() {

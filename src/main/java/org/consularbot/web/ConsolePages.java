@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.handoff.OfficerOutbox;
@@ -44,11 +45,18 @@ final class ConsolePages {
 
     private final Limits limits;
     private final Function<String, String> names;
+    private final Predicate<String> supervisors;
 
     /** @param names an officer's name from their id (the id itself if they are no longer listed) */
     ConsolePages(Limits limits, Function<String, String> names) {
+        this(limits, names, id -> false);
+    }
+
+    /** @param supervisors whether an officer (by id) is a supervisor: their header links to their page */
+    ConsolePages(Limits limits, Function<String, String> names, Predicate<String> supervisors) {
         this.limits = limits;
         this.names = names;
+        this.supervisors = supervisors;
     }
 
     static String escape(String text) {
@@ -70,7 +78,7 @@ final class ConsolePages {
         return out.toString();
     }
 
-    private static String page(String lang, String title, String header, String body, String bodyData) {
+    static String page(String lang, String title, String header, String body, String bodyData) {
         return "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"/console/console.css\">"
@@ -86,8 +94,12 @@ final class ConsolePages {
         return escape(ConsoleTexts.of(lang, key));
     }
 
-    private String header(String lang, String csrf, String officerId) {
-        return "<header><a href=\"/console\" class=\"brand\">" + t(lang, "title") + "</a><span class=\"who\">"
+    String header(String lang, String csrf, String officerId) {
+        return "<header><a href=\"/console\" class=\"brand\">" + t(lang, "title") + "</a>"
+                + (supervisors.test(officerId)
+                        ? "<a href=\"/console/supervisor\" id=\"supervisor-link\">" + t(lang, "sv.title") + "</a>"
+                        : "")
+                + "<span class=\"who\">"
                 + escape(names.apply(officerId)) + "</span><span id=\"live\" class=\"live\">●</span>"
                 + "<form method=\"post\" action=\"/console/language\">" + hidden("csrf", csrf)
                 + hidden("lang", ConsoleTexts.other(lang)) + "<button id=\"language\">" + t(lang, "language")

@@ -23,6 +23,39 @@ final class ConsoleTexts {
             }),
             Map.entry("signedOut", new String[] {"Đã đăng xuất.", "Signed out."}),
             Map.entry("signOut", new String[] {"Đăng xuất", "Sign out"}),
+            // The supervisors' page (SupervisorPages).
+            Map.entry("sv.title", new String[] {"Giám sát", "Supervision"}),
+            Map.entry(
+                    "sv.only",
+                    new String[] {"Chỉ cán bộ giám sát được xem trang này.", "Only supervisors may open this page."}),
+            Map.entry("sv.open", new String[] {"Yêu cầu đang mở", "Open tickets"}),
+            Map.entry("sv.urgentWaiting", new String[] {"Khẩn đang chờ", "Urgent, waiting"}),
+            Map.entry("sv.oldestWait", new String[] {"Chờ lâu nhất", "Oldest wait"}),
+            Map.entry("sv.perDay", new String[] {"Kết quả theo ngày (UTC)", "Outcomes per day (UTC)"}),
+            Map.entry("sv.day", new String[] {"Ngày", "Day"}),
+            Map.entry("sv.messages", new String[] {"Tin nhắn", "Messages"}),
+            Map.entry("sv.answered", new String[] {"Đã trả lời", "Answered"}),
+            Map.entry("sv.suggested", new String[] {"Gợi ý", "Suggested"}),
+            Map.entry("sv.unanswered", new String[] {"Không trả lời được", "Unanswered"}),
+            Map.entry("sv.emergencies", new String[] {"Khẩn cấp", "Emergency"}),
+            Map.entry("sv.limited", new String[] {"Bị giới hạn", "Rate-limited"}),
+            Map.entry("sv.other", new String[] {"Khác", "Other"}),
+            Map.entry("sv.unansweredTitle", new String[] {
+                "Câu hỏi bot chưa trả lời được (đã che thông tin cá nhân)",
+                "Questions the bot could not answer (personal data redacted)"
+            }),
+            Map.entry("sv.phrasing", new String[] {"Cách hỏi", "Phrasing"}),
+            Map.entry("sv.entry", new String[] {"Mục FAQ", "FAQ entry"}),
+            Map.entry("sv.add", new String[] {"Thêm làm cách hỏi của mục này", "Add as a phrasing of this entry"}),
+            Map.entry("sv.added", new String[] {
+                "Đã thêm vào mục %s; bot dùng sau lần nạp lại FAQ kế tiếp (vài giây đến một phút).",
+                "Added to entry %s; the bot uses it after the FAQ's next reload (seconds to a minute)."
+            }),
+            Map.entry("sv.refused", new String[] {"Không thêm được: %s", "Not added: %s"}),
+            Map.entry("sv.bundled", new String[] {
+                "FAQ đang dùng bản đóng gói trong chương trình: đặt FAQ_DIR để sửa được.",
+                "The bot serves the FAQ bundled in the jar: set FAQ_DIR to edit it."
+            }),
             Map.entry("queue", new String[] {"Hàng chờ", "Queue"}),
             Map.entry("unassigned", new String[] {"Chưa ai nhận", "Waiting, unassigned"}),
             Map.entry("taken", new String[] {"Đã có người nhận", "Taken"}),

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.consularbot.config.ConsoleConfig;
 import org.consularbot.conversation.StoreException;
+import org.consularbot.conversation.TurnObserver;
 import org.consularbot.faq.Corpus;
 import org.consularbot.handoff.Officer;
 import org.consularbot.handoff.OfficerDesk;
@@ -70,8 +71,16 @@ public final class OfficerConsole implements AutoCloseable {
     private final ConsolePages pages;
     private final ConsoleFeed feed;
     private final ConsoleTickets tickets;
+    private final Optional<SupervisorConsole> supervisor;
 
-    public OfficerConsole(Parts parts, ConsoleConfig config, ConsolePasswords passwords, Clock clock, Duration every) {
+    /** @param supervision what the supervisors' page ({@code /console/supervisor}) shows; none: no such page */
+    public OfficerConsole(
+            Parts parts,
+            ConsoleConfig config,
+            ConsolePasswords passwords,
+            Clock clock,
+            Duration every,
+            Optional<Supervision> supervision) {
         this.parts = parts;
         this.config = config;
         this.clock = clock;
@@ -79,7 +88,11 @@ public final class OfficerConsole implements AutoCloseable {
                 parts.logins(), parts.officers(), parts.tickets(), passwords, config.idleTimeout(), clock);
         this.pages = new ConsolePages(
                 new ConsolePages.Limits(parts.urgentLimit(), parts.normalLimit()),
-                id -> parts.officers().find(id).map(Officer::name).orElse(id));
+                id -> parts.officers().find(id).map(Officer::name).orElse(id),
+                id -> supervision.isPresent()
+                        && parts.officers().find(id).filter(Officer::supervisor).isPresent());
+        this.supervisor =
+                supervision.map(s -> new SupervisorConsole(s, parts.tickets(), parts.officers(), pages, clock));
         this.feed = new ConsoleFeed(
                 this::queueState,
                 parts.transcriptVersions(),
@@ -138,6 +151,8 @@ public final class OfficerConsole implements AutoCloseable {
         for (String action : ConsoleTickets.ACTIONS) {
             routes.post("/console/tickets/{id}/" + action, ctx -> tickets.act(ctx, action));
         }
+        routes.get("/console/supervisor", ctx -> supervisor(ctx).page(ctx, session(ctx), lang(ctx)));
+        routes.post("/console/supervisor/phrasing", ctx -> supervisor(ctx).addPhrasing(ctx, session(ctx), lang(ctx)));
         routes.post("/console/language", ctx -> {
             signIn.setLanguage(session(ctx), ConsoleTexts.language(ctx.formParam("lang")));
             ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -282,6 +297,10 @@ public final class OfficerConsole implements AutoCloseable {
                 + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
     }
 
+    private SupervisorConsole supervisor(Context ctx) {
+        return supervisor.orElseThrow(() -> new Refusal(404, "notFound", null, Optional.empty()));
+    }
+
     static OfficerLogins.Session session(Context ctx) {
         OfficerLogins.Session session = ctx.attribute(SESSION);
         if (session == null) {
@@ -313,6 +332,15 @@ public final class OfficerConsole implements AutoCloseable {
     /** The officers' latest cards, notices and alarms: what the queue page lists beside the tickets. */
     private List<OfficerOutbox.Posted> alerts() {
         return parts.officerOutbox().latestNotRelayed(ConsolePages.ALERTS);
+    }
+
+    /**
+     * What the citizens' turns tell the console: after each turn of this process the open pages are looked at at once
+     * (a new ticket or message shows in officers' browsers without waiting for the next look); changes made by other
+     * instances still show at the next look.
+     */
+    public TurnObserver changes() {
+        return TurnObserver.afterEachTurn(feed::nudge);
     }
 
     /** Open pages receiving live updates (for tests and metrics). */

@@ -39,7 +39,7 @@ abstract class AssembledHandoff {
     final List<OutboxEntry> toCitizens = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     BotAssembly bot;
-    private TurnProcessor processor;
+    TurnProcessor processor;
     OfficerTurns officerTurns;
     OfficerDesk desk;
 

@@ -79,17 +79,8 @@ class ConsoleHttpTest extends AssembledHandoff {
             }
             headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String set : response.headers().allValues("set-cookie")) {
-                setCookies.add(set);
-                String pair = set.split(";", 2)[0];
-                String name = pair.substring(0, pair.indexOf('='));
-                String value = pair.substring(pair.indexOf('=') + 1);
-                if (value.isEmpty()) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
+            setCookies.addAll(response.headers().allValues("set-cookie"));
+            ConsoleClient.remember(response.headers().allValues("set-cookie"), cookies);
             page = response.body();
             return response;
         }

@@ -81,7 +81,8 @@ class ConsoleTicketWorkTest extends AssembledHandoff {
                 ConsoleConfig.DEFAULT,
                 passwords,
                 clock,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100),
+                Optional.empty());
         WebServer.Status up = new WebServer.Status(true, "ok");
         web = WebServer.start(
                 new WebConfig("127.0.0.1", 0), List.of(), () -> "", () -> up, () -> up, Optional.of(console));

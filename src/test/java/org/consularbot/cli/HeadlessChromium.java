@@ -26,6 +26,11 @@ final class HeadlessChromium {
     private HeadlessChromium() {}
 
     static ChromeDriver open() {
+        return open("--window-size=420,860");
+    }
+
+    /** A browser with this window ({@code --window-size=420,1400}): a phone's width, a page's height. */
+    static ChromeDriver open(String windowSize) {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "): apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does)")
@@ -41,7 +46,7 @@ final class HeadlessChromium {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--window-size=420,860");
+                windowSize);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()

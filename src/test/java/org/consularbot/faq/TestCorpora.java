@@ -138,6 +138,21 @@ public final class TestCorpora {
         }
     }
 
+    /** The file (relative to the folder) that holds the entry {@code id} of the corpus folder {@code faq}. */
+    public static String entryFile(Path faq, String id) {
+        return entry(faq, id).location().file();
+    }
+
+    /** The entry {@code id} as the corpus folder {@code faq} has it now (validated, not trained). */
+    public static FaqEntry entry(Path faq, String id) {
+        return loader(CLOCK)
+                .checkUntrained(faq)
+                .corpus()
+                .orElseThrow(() -> new AssertionError(faq + " must be valid"))
+                .entry(id)
+                .orElseThrow(() -> new AssertionError("no entry " + id + " in " + faq));
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
