@@ -2,6 +2,7 @@ package org.consularbot.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +28,9 @@ final class ConsoleTickets {
 
     private final OfficerConsole.Parts parts;
     private final ConsolePages pages;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ConsoleTickets(OfficerConsole.Parts parts, ConsolePages pages, java.time.Clock clock) {
+    ConsoleTickets(OfficerConsole.Parts parts, ConsolePages pages, Clock clock) {
         this.parts = parts;
         this.pages = pages;
         this.clock = clock;

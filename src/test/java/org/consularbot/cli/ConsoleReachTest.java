@@ -2,7 +2,10 @@ package org.consularbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.consularbot.handoff.OfficerLogins;
 import org.consularbot.handoff.OfficerReach;
 import org.consularbot.store.JdbcOfficerLogins;
@@ -77,12 +80,12 @@ class ConsoleReachTest extends AssembledHandoff {
 
     @Test
     void aSignedInOfficerOffDutyByTheRosterIsNotOnDuty() throws Exception {
-        java.nio.file.Path roster = tmp.resolve("roster.yaml");
-        java.nio.file.Files.writeString(
+        Path roster = tmp.resolve("roster.yaml");
+        Files.writeString(
                 roster,
                 "time_zone: America/Toronto\nofficers:\n  \"8\": {mon: \"09:00-17:00\"}\n  \"7\": {tue: \"09:00-17:00\"}\n");
         bot.close();
-        open(java.util.Map.of("ROSTER_FILE", roster.toString()));
+        open(Map.of("ROSTER_FILE", roster.toString()));
         consoleOnly();
         logins.setPasswordHash("8", "argon2-hash-of-minh", clock.instant());
         signIn("7"); // signed in, but off duty on Monday

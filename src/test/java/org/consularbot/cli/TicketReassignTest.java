@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.groups.Tuple;
+import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.ConversationState;
 import org.consularbot.handoff.DeskRefusal;
 import org.consularbot.handoff.OfficerDesk;
@@ -90,7 +91,7 @@ class TicketReassignTest extends AssembledHandoff {
         citizen("200", "/human");
         long waiting = bot.tickets
                 .openFor(bot.store
-                        .find(new org.consularbot.conversation.ConversationKey("telegram", "200"))
+                        .find(new ConversationKey("telegram", "200"))
                         .orElseThrow()
                         .id())
                 .orElseThrow()
