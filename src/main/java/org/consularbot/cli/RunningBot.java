@@ -199,7 +199,12 @@ final class RunningBot implements AutoCloseable {
         Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(
                 processor,
                 turns.delivery(),
-                new ConsentWithdrawal(assembly.locks(), assembly.store, assembly.tickets, assembly.clock())::withdraw));
+                new ConsentWithdrawal(
+                                assembly.locks(),
+                                assembly.store,
+                                assembly.tickets,
+                                assembly.subscriptions,
+                                assembly.clock())::withdraw));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
         List<WebServer.Webhook> webhooks = new ArrayList<>();
         telegramWebhook.ifPresent(hook -> webhooks.add(
