@@ -27,6 +27,7 @@ public final class SignupExchange {
     /** A region is a name: no digits (no street addresses, no phone numbers), at most a few words. */
     private static final Pattern REGION = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'’-]{0,39}");
 
+    private static final Pattern PLACE_WORD = Pattern.compile("(nuoc|ben|o|sang|tai) ");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{Nd} ]");
 
@@ -178,9 +179,13 @@ public final class SignupExchange {
         return Optional.ofNullable(found);
     }
 
+    /** Its names, folded; "nước Nhật", "bên Hàn" also give the bare "nhat", "han" (the answer to "which country?"). */
     private static Stream<String> names(Country country) {
         return Stream.concat(Stream.of(country.nameVi(), country.nameEn()), country.names().stream())
                 .map(SignupExchange::folded)
+                .flatMap(n -> PLACE_WORD.matcher(n).lookingAt()
+                        ? Stream.of(n, PLACE_WORD.matcher(n).replaceFirst(""))
+                        : Stream.of(n))
                 .filter(n -> !n.isEmpty());
     }
 
