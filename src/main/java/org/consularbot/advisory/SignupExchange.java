@@ -48,11 +48,6 @@ public final class SignupExchange {
         return new SignupExchange(null, Duration.ofMinutes(30));
     }
 
-    /** The line under the welcome inviting the citizen to subscribe; empty when advisories are not offered. */
-    public String invite(Language l, List<Country> countries) {
-        return subscriptions == null || countries.isEmpty() ? "" : SignupTexts.invite(l);
-    }
-
     /** {@code /subscribe}: asks for the country (again, to change place, for someone already subscribed). */
     public String start(Subscriber who, Language l, List<Country> countries, Instant now) {
         if (subscriptions == null || countries.isEmpty()) {

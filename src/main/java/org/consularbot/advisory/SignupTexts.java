@@ -14,12 +14,6 @@ final class SignupTexts {
 
     private SignupTexts() {}
 
-    static String invite(Language l) {
-        return l == Language.VI
-                ? "\n\n📢 /subscribe: nhận thông báo lãnh sự (cảnh báo, khủng hoảng) cho nơi bạn đang ở."
-                : "\n\n📢 /subscribe: get consular advisories (warnings, crises) for where you are.";
-    }
-
     static String askCountry(Language l) {
         return l == Language.VI
                 ? "Đăng ký nhận thông báo lãnh sự (cảnh báo, khủng hoảng). Bạn đang ở nước nào? Gõ tên nước, "

@@ -23,7 +23,7 @@ final class CitizenCommands {
     void apply(TurnPlan plan, CitizenCommand command, BotTexts texts, Language l) {
         plan.outcome = TurnOutcome.command(command.name().name());
         switch (command.name()) {
-            case START -> plan.reply(Reply.text(ReplyKind.WELCOME, texts.welcome(l) + subscriptions.invite(plan, l)));
+            case START -> plan.reply(Reply.text(ReplyKind.WELCOME, texts.welcome(l)));
             case HELP -> plan.reply(Reply.text(ReplyKind.HELP, texts.help(l)));
             case UNKNOWN -> plan.reply(Reply.text(ReplyKind.HELP, texts.unknownCommand(l)));
             case LANG -> language(plan, command.argument(), texts, l);

@@ -24,11 +24,6 @@ final class SubscribeTurns {
         this.exchange = exchange;
     }
 
-    /** The invitation to add under the welcome (empty when not offered). */
-    String invite(TurnPlan plan, Language l) {
-        return exchange.invite(l, countries(plan));
-    }
-
     void subscribe(TurnPlan plan, Language l) {
         plan.reply(Reply.text(ReplyKind.SUBSCRIPTION, exchange.start(who(plan), l, countries(plan), plan.now)));
     }

@@ -177,7 +177,6 @@ class SubscribeDialogueTest {
         try (ConversationHarness plain = ConversationHarness.create()) {
             ConversationHarness.Chat chat = plain.chat("ngoc");
             assertThat(text(chat.say("/subscribe"))).contains("chưa có ở đây");
-            assertThat(text(chat.say("/start"))).doesNotContain("/subscribe");
         }
     }
 }
