@@ -44,7 +44,12 @@ final class SubscribeTurns {
         if (plan.state.humanInCharge() || text.codePoints().noneMatch(Character::isLetter)) {
             return false;
         }
-        boolean faqAnswers = match != null && (match.tier() == Tier.ANSWER || match.tier() == Tier.SUGGEST);
+        // small talk ("cảm ơn") and declines are the FAQ's too: never taken for a region
+        boolean faqAnswers = match != null
+                && (match.tier() == Tier.ANSWER
+                        || match.tier() == Tier.SUGGEST
+                        || match.tier() == Tier.CHITCHAT
+                        || match.tier() == Tier.DECLINE);
         Optional<String> said =
                 exchange.answer(who(plan), plan.language(), text, faqAnswers, countries(plan), plan.now);
         said.ifPresent(reply -> {

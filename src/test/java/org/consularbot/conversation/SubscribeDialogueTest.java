@@ -89,6 +89,17 @@ class SubscribeDialogueTest {
     }
 
     @Test
+    void thanksWhileTheRegionIsAskedIsSmallTalkNotARegion() {
+        ConversationHarness.Chat chat = harness.chat("phuong");
+        chat.say("/subscribe");
+        chat.say("Nhật Bản");
+
+        assertThat(chat.say("cảm ơn bạn")).first().extracting(Reply::kind).isNotEqualTo(ReplyKind.SUBSCRIPTION);
+        assertThat(record(chat).orElseThrow().region()).isEmpty();
+        assertThat(record(chat).orElseThrow().step()).isEqualTo(Subscription.Step.REGION);
+    }
+
+    @Test
     void anEmergencyInTheMiddleIsAnsweredAsAnEmergency() {
         ConversationHarness.Chat chat = harness.chat("dung");
         chat.say("/subscribe");
