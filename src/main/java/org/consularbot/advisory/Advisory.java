@@ -2,7 +2,6 @@ package org.consularbot.advisory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,17 +44,14 @@ public record Advisory(
         DANGER;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         /** @throws IllegalArgumentException naming the allowed levels */
         public static Level fromCode(String code) {
-            for (Level level : values()) {
-                if (level.code().equals(code.strip().toLowerCase(Locale.ROOT))) {
-                    return level;
-                }
-            }
-            throw new IllegalArgumentException("the level must be information, caution or danger, not '" + code + "'");
+            return Codes.parse(Level.class, code)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "the level must be information, caution or danger, not '" + code + "'"));
         }
     }
 
@@ -66,11 +62,11 @@ public record Advisory(
         CANCELLED;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         public static State fromCode(String code) {
-            return valueOf(code.toUpperCase(Locale.ROOT));
+            return Codes.parse(State.class, code).orElseThrow();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.consularbot.advisory;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.consularbot.faq.Language;
@@ -34,11 +33,11 @@ public record Subscription(
         REGION;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         public static Step fromCode(String code) {
-            return valueOf(code.toUpperCase(Locale.ROOT));
+            return Codes.parse(Step.class, code).orElseThrow();
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.consularbot.advisory.Advisory;
 import org.consularbot.advisory.AdvisoryDesk;
@@ -24,15 +23,12 @@ import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.faq.Country;
 import org.consularbot.store.Database;
-import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcAdvisories;
 import org.consularbot.store.JdbcOfficerDirectory;
 import org.consularbot.store.JdbcSubscriptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code advisory}: staff's crisis advisories with four eyes (draft, approve, cancel, status) and the subscribers
@@ -49,45 +45,23 @@ import picocli.CommandLine.Spec;
             AdvisoryCommand.Status.class,
             AdvisoryCommand.Subscribers.class
         })
-final class AdvisoryCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class AdvisoryCommand extends CommandGroup {
 
     /** A subcommand working on the database's advisories, subscriptions and officers. */
-    abstract static class OnAdvisories implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        final Settings settings;
-        final Clock clock;
+    abstract static class OnAdvisories extends DatabaseCommand {
 
         OnAdvisories(Settings settings, Clock clock) {
-            this.settings = settings;
-            this.clock = clock;
+            super(settings, clock);
         }
 
         @Override
-        public Integer call() throws Exception {
-            BotConfig config = BotConfig.from(settings);
-            try (Database database = Database.open(new DatabaseSettings(
-                    config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
-                JdbcSubscriptions subscriptions = new JdbcSubscriptions(database.dataSource());
-                Work work = new Work(
-                        new AdvisoryDesk(new JdbcAdvisories(database.dataSource()), subscriptions, clock),
-                        subscriptions,
-                        new JdbcOfficerDirectory(database.dataSource()),
-                        spec.commandLine().getOut());
-                int code = run(work);
-                work.out().flush();
-                return code;
-            }
+        int run(Database database, PrintWriter out) throws Exception {
+            JdbcSubscriptions subscriptions = new JdbcSubscriptions(database.dataSource());
+            return run(new Work(
+                    new AdvisoryDesk(new JdbcAdvisories(database.dataSource()), subscriptions, clock),
+                    subscriptions,
+                    new JdbcOfficerDirectory(database.dataSource()),
+                    out));
         }
 
         abstract int run(Work work) throws Exception;
@@ -245,47 +219,53 @@ final class AdvisoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "approve", description = "Approve a draft: a supervisor who did not draft it (four eyes).")
-    static final class Approve extends OnAdvisories {
+    /** A move on one advisory by one officer: {@code --id N --by OFFICER}. */
+    abstract static class OnOne extends OnAdvisories {
         @Option(names = "--id", required = true, description = "The advisory's number.")
         long id;
 
-        @Option(names = "--by", required = true, paramLabel = "OFFICER", description = "The approving supervisor.")
+        @Option(names = "--by", required = true, paramLabel = "OFFICER", description = "Who does it.")
         String by;
 
+        OnOne(Settings settings, Clock clock) {
+            super(settings, clock);
+        }
+
+        @Override
+        int run(Work work) {
+            work.out().println(act(work.desk(), staff(work.officers(), by)));
+            return 0;
+        }
+
+        /** Does it and says what was done. */
+        abstract String act(AdvisoryDesk desk, AdvisoryDesk.Staff who);
+    }
+
+    @Command(name = "approve", description = "Approve a draft: a supervisor who did not draft it (four eyes).")
+    static final class Approve extends OnOne {
         Approve(Settings settings, Clock clock) {
             super(settings, clock);
         }
 
         @Override
-        int run(Work work) {
-            Advisory approved = work.desk().approve(id, staff(work.officers(), by));
-            work.out()
-                    .printf(
-                            "advisory %d approved by %s (drafted by %s); it would reach %d subscribers now. "
-                                    + "Sending is not built yet (the next slice).%n",
-                            approved.id(), by, approved.draftedBy(), work.desk().reach(approved));
-            return 0;
+        String act(AdvisoryDesk desk, AdvisoryDesk.Staff who) {
+            Advisory approved = desk.approve(id, who);
+            return String.format(
+                    "advisory %d approved by %s (drafted by %s); it would reach %d subscribers now. "
+                            + "Sending is not built yet (the next slice).",
+                    approved.id(), by, approved.draftedBy(), desk.reach(approved));
         }
     }
 
     @Command(name = "cancel", description = "Cancel a draft or an approved advisory.")
-    static final class Cancel extends OnAdvisories {
-        @Option(names = "--id", required = true, description = "The advisory's number.")
-        long id;
-
-        @Option(names = "--by", required = true, paramLabel = "OFFICER", description = "The officer cancelling it.")
-        String by;
-
+    static final class Cancel extends OnOne {
         Cancel(Settings settings, Clock clock) {
             super(settings, clock);
         }
 
         @Override
-        int run(Work work) {
-            Advisory cancelled = work.desk().cancel(id, staff(work.officers(), by));
-            work.out().printf("advisory %d cancelled by %s%n", cancelled.id(), by);
-            return 0;
+        String act(AdvisoryDesk desk, AdvisoryDesk.Staff who) {
+            return "advisory " + desk.cancel(id, who).id() + " cancelled by " + by;
         }
     }
 

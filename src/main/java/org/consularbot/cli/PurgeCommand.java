@@ -11,7 +11,6 @@ import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.PurgeReport;
 import org.consularbot.store.Database;
-import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcConversationStore;
 import org.consularbot.store.JdbcSubscriptions;
 import picocli.CommandLine.Command;
@@ -52,8 +51,7 @@ final class PurgeCommand implements Callable<Integer> {
         BotConfig config = BotConfig.from(settings);
         Duration age = olderThan == null ? Duration.ofDays(config.retentionDays()) : parse(olderThan);
         Instant cutoff = clock.instant().minus(age);
-        try (Database database = Database.open(
-                new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+        try (Database database = DatabaseCommand.open(config)) {
             PurgeReport report = new JdbcConversationStore(database.dataSource(), clock).purge(cutoff);
             int subscriptions = new JdbcSubscriptions(database.dataSource()).purge(cutoff);
             PrintWriter out = spec.commandLine().getOut();

@@ -114,75 +114,35 @@ class AdvisoryCommandTest {
         assertThat(ok(advisory("status")).out()).startsWith("1\tcancelled\tdanger\tJP, JP:Osaka\t2 subscribers");
     }
 
+    /** A draft of {@code vi} and {@code en} files at {@code level} for {@code country} by {@code by}, and more. */
+    private CliRun draft(Path viFile, String level, String country, String by, String... more) {
+        String[] base = {
+            "draft",
+            "--vi",
+            viFile.toString(),
+            "--en",
+            en.toString(),
+            "--level",
+            level,
+            "--country",
+            country,
+            "--by",
+            by
+        };
+        return advisory(concat(base, more));
+    }
+
     @Test
     void badInputIsAClearErrorNeverACrash() throws Exception {
-        String[] base = {"draft", "--vi", vi.toString(), "--en", en.toString(), "--level", "caution", "--by", "lan"};
-
-        assertError(advisory(concat(base, "--country", "ZZ")), 1, "unknown country ZZ");
-        assertError(advisory(concat(base, "--country", "Japan")), 2, "two capital letters");
-        assertError(advisory(concat(base, "--country", "JP", "--region", "Osaka")), 2, "--region is COUNTRY:REGION");
-        assertError(advisory(concat(base, "--country", "JP", "--expires", "soon")), 2, "--expires is an instant");
-        assertError(
-                advisory(
-                        "draft",
-                        "--vi",
-                        vi.toString(),
-                        "--en",
-                        en.toString(),
-                        "--level",
-                        "urgent",
-                        "--country",
-                        "JP",
-                        "--by",
-                        "lan"),
-                2,
-                "information, caution or danger");
-        assertError(
-                advisory(
-                        "draft",
-                        "--vi",
-                        vi.toString(),
-                        "--en",
-                        en.toString(),
-                        "--level",
-                        "danger",
-                        "--country",
-                        "JP",
-                        "--by",
-                        "nobody"),
-                1,
-                "nobody is not a listed officer");
+        assertError(draft(vi, "caution", "ZZ", "lan"), 1, "unknown country ZZ");
+        assertError(draft(vi, "caution", "Japan", "lan"), 2, "two capital letters");
+        assertError(draft(vi, "caution", "JP", "lan", "--region", "Osaka"), 2, "--region is COUNTRY:REGION");
+        assertError(draft(vi, "caution", "JP", "lan", "--expires", "soon"), 2, "--expires is an instant");
+        assertError(draft(vi, "urgent", "JP", "lan"), 2, "information, caution or danger");
+        assertError(draft(vi, "danger", "JP", "nobody"), 1, "nobody is not a listed officer");
         Path flat = Files.writeString(tmp.resolve("flat.txt"), "Only a title, no body");
-        assertError(
-                advisory(
-                        "draft",
-                        "--vi",
-                        flat.toString(),
-                        "--en",
-                        en.toString(),
-                        "--level",
-                        "danger",
-                        "--country",
-                        "JP",
-                        "--by",
-                        "lan"),
-                1,
-                "then a blank line, then the body");
-        assertError(
-                advisory(
-                        "draft",
-                        "--vi",
-                        tmp.resolve("missing.txt").toString(),
-                        "--en",
-                        en.toString(),
-                        "--level",
-                        "danger",
-                        "--country",
-                        "JP",
-                        "--by",
-                        "lan"),
-                1,
-                "--vi: cannot read");
+        assertError(draft(flat, "danger", "JP", "lan"), 1, "then a blank line, then the body");
+        assertError(draft(tmp.resolve("missing.txt"), "danger", "JP", "lan"), 1, "--vi: cannot read");
         assertError(advisory("approve", "--id", "42", "--by", "minh"), 1, "no advisory 42");
         assertError(advisory("approve", "--id", "x", "--by", "minh"), 2, "--id");
         assertThat(ok(advisory("status")).out()).contains("no advisories yet");
