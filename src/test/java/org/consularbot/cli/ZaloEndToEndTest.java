@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.consularbot.advisory.Subscriber;
 import org.consularbot.channel.zalo.StubZaloServer;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
@@ -249,6 +250,34 @@ class ZaloEndToEndTest {
             assertThat(e.action()).isEqualTo("consent-withdrawn");
             assertThat(e.detail()).doesNotContain(user);
         });
+    }
+
+    @Test
+    void aFollowerConfirmsTheSubscriptionByWritingAndAWithdrawalDeletesIt() throws Exception {
+        String user = "6142000000000000019";
+        Subscriber subscriber = new Subscriber("zalo", user);
+        String follow = event("follow", user, null, null, Instant.now());
+        assertThat(post(follow, sign(follow, OA_SECRET))).isEqualTo(200);
+        assertThat(awaitTexts(user, 1))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("/subscribe"));
+        assertThat(bot.assembly().subscriptions.find(subscriber))
+                .as("following alone is no consent")
+                .isEmpty();
+
+        int n = 0;
+        for (String text : List.of("/subscribe", "Hàn Quốc", "Seoul")) {
+            String body = event("user_send_text", user, "sub-" + ++n, text, Instant.now());
+            assertThat(post(body, sign(body, OA_SECRET))).isEqualTo(200);
+            awaitTexts(user, 1 + n);
+        }
+
+        assertThat(zalo.textsTo(user).get(3)).contains("Đã đăng ký", "Hàn Quốc (Seoul)");
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
+                .isTrue();
+        String withdraw = event("user_withdraw", user, "w-19", "", Instant.now());
+        assertThat(post(withdraw, sign(withdraw, OA_SECRET))).isEqualTo(200);
+        assertThat(bot.assembly().subscriptions.find(subscriber)).isEmpty();
     }
 
     @Test
