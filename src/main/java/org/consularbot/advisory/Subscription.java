@@ -90,7 +90,7 @@ public record Subscription(
     }
 
     /** Consent withdrawn: the place is dropped at once (no longer needed); only the two times remain. */
-    Subscription withdrawn(Instant now) {
+    public Subscription withdrawn(Instant now) {
         return new Subscription(
                 subscriber,
                 language,

@@ -42,6 +42,26 @@ public final class ConsentWithdrawal {
         this.clock = clock;
     }
 
+    /**
+     * The citizen stopped following the channel (Zalo's {@code unfollow}): nothing can reach them any more, so their
+     * advisory subscription is withdrawn, as by {@code /unsubscribe}; their conversation stays (retention applies).
+     *
+     * @return whether a subscription was withdrawn
+     */
+    public boolean unfollowed(ConversationKey key) {
+        try (ConversationLocks.Held held = locks.lock(key)) {
+            Subscriber who = new Subscriber(key.channel(), key.chatId());
+            return subscriptions
+                    .find(who)
+                    .filter(s -> s.withdrawnAt().isEmpty())
+                    .map(s -> {
+                        subscriptions.save(s.withdrawn(clock.instant()));
+                        return true;
+                    })
+                    .orElse(false);
+        }
+    }
+
     /** @return whether there was a conversation to delete */
     public boolean withdraw(ConversationKey key) {
         try (ConversationLocks.Held held = locks.lock(key)) {

@@ -113,7 +113,7 @@ class ZaloEndToEndTest {
                 .put("timestamp", String.valueOf(at.toEpochMilli()));
         event.putObject("sender").put("id", sender);
         event.putObject("recipient").put("id", "3662000000000000001");
-        if (name.equals("follow")) {
+        if (name.equals("follow") || name.equals("unfollow")) {
             event.putObject("follower").put("id", sender);
         } else {
             event.putObject("message").put("text", text).put("msg_id", msgId);
@@ -253,7 +253,7 @@ class ZaloEndToEndTest {
     }
 
     @Test
-    void aFollowerConfirmsTheSubscriptionByWritingAndAWithdrawalDeletesIt() throws Exception {
+    void aFollowerConfirmsTheSubscriptionByWritingUnfollowingWithdrawsItAndAWithdrawalDeletesIt() throws Exception {
         String user = "6142000000000000019";
         Subscriber subscriber = new Subscriber("zalo", user);
         String follow = event("follow", user, null, null, Instant.now());
@@ -275,6 +275,15 @@ class ZaloEndToEndTest {
         assertThat(zalo.textsTo(user).get(3)).contains("Đã đăng ký", "Hàn Quốc (Seoul)");
         assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
                 .isTrue();
+
+        String unfollow = event("unfollow", user, null, null, Instant.now());
+        assertThat(post(unfollow, sign(unfollow, OA_SECRET))).isEqualTo(200);
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
+                .as("the OA can no longer write: withdrawn")
+                .isFalse();
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().withdrawnAt())
+                .isPresent();
+
         String withdraw = event("user_withdraw", user, "w-19", "", Instant.now());
         assertThat(post(withdraw, sign(withdraw, OA_SECRET))).isEqualTo(200);
         assertThat(bot.assembly().subscriptions.find(subscriber)).isEmpty();
