@@ -118,6 +118,15 @@ public final class SignupExchange {
             subscriptions.save(s.asking(Subscription.Step.COUNTRY, Optional.empty(), l, now));
             return Optional.of(SignupTexts.askCountry(l));
         }
+        if (Stream.of(
+                        country.get().nameVi(),
+                        country.get().nameEn(),
+                        country.get().iso2())
+                .anyMatch(name -> folded(name).equals(folded))) {
+            // the country again (said twice, or this turn decided again after a restart): not a region
+            subscriptions.save(s.asking(Subscription.Step.REGION, s.pendingCountry(), l, now));
+            return Optional.of(SignupTexts.askRegion(l, country.get()));
+        }
         String region = SPACES.matcher(text.strip()).replaceAll(" ");
         if (SKIP.contains(folded)) {
             return Optional.of(confirm(s, country.get(), Optional.empty(), l, now));

@@ -100,6 +100,16 @@ class SubscribeDialogueTest {
     }
 
     @Test
+    void theCountrySaidTwiceIsNotTakenForARegion() {
+        ConversationHarness.Chat chat = harness.chat("quang");
+        chat.say("/subscribe");
+        chat.say("Nhật Bản");
+
+        assertThat(text(chat.say("Nhật Bản"))).contains("Đã ghi: Nhật Bản");
+        assertThat(text(chat.say("Kyoto"))).contains("Nhật Bản (Kyoto)");
+    }
+
+    @Test
     void anEmergencyInTheMiddleIsAnsweredAsAnEmergency() {
         ConversationHarness.Chat chat = harness.chat("dung");
         chat.say("/subscribe");
