@@ -13,9 +13,8 @@ import org.consularbot.faq.Tier;
  * The advisories subscription inside a citizen's turn: {@code /subscribe}, {@code /unsubscribe}, {@code /cancel} while
  * subscribing, and the answers to its questions. Consent is written to its store during the turn, under the
  * conversation's lock and before the confirming reply is committed; a turn decided again meets the exchange one step
- * further, where the same words are never misread (see {@code docs/advisories.md}). Only while the bot answers (no
- * officer in charge) does
- * a message count as an answer; anything else is left to the FAQ.
+ * further (the country said again is asked about again; a region answered again gets the FAQ's reply). Only while the
+ * bot answers (no officer in charge) does a message count as an answer; anything else is left to the FAQ.
  */
 final class SubscribeTurns {
 
