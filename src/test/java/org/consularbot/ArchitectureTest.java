@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of the guide, checked on the compiled classes: the core ({@code faq}, {@code conversation},
- * {@code handoff}) imports no adapter and no framework; adapters do not import each other (only the composition root,
+ * {@code handoff}, {@code advisory}) imports no adapter and no framework; adapters do not import each other (only the composition root,
  * {@code cli}, knows them all); no package cycles.
  */
 class ArchitectureTest {
@@ -29,7 +29,11 @@ class ArchitectureTest {
             c -> c.getName().startsWith("org.consularbot.channel.zalo.ZaloTokens")
                     || c.getName().equals("org.consularbot.channel.zalo.ZaloException"));
 
-    static final String[] CORE = {"org.consularbot.faq..", "org.consularbot.conversation..", "org.consularbot.handoff.."
+    static final String[] CORE = {
+        "org.consularbot.faq..",
+        "org.consularbot.conversation..",
+        "org.consularbot.handoff..",
+        "org.consularbot.advisory.."
     };
     static final String[] ADAPTERS_AND_FRAMEWORKS = {
         "org.consularbot.channel..",

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
+import org.consularbot.advisory.SignupExchange;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.HandoffConfig;
 import org.consularbot.config.InvalidSettingException;
@@ -55,6 +56,7 @@ import org.consularbot.store.JdbcConversationStore;
 import org.consularbot.store.JdbcOfficerDirectory;
 import org.consularbot.store.JdbcOfficerInbox;
 import org.consularbot.store.JdbcOfficerOutbox;
+import org.consularbot.store.JdbcSubscriptions;
 import org.consularbot.store.JdbcTicketStore;
 import org.consularbot.store.PostgresConversationLocks;
 import org.consularbot.store.PostgresLeadership;
@@ -78,6 +80,10 @@ final class BotAssembly implements AutoCloseable {
     final JdbcOfficerDirectory officers;
     final JdbcOfficerOutbox officerOutbox;
     final JdbcOfficerInbox officerInbox;
+    /** Citizens' consent to advisories, written by the subscription exchange inside their turns. */
+    final JdbcSubscriptions subscriptions;
+    /** How long a question of the subscription exchange stays open; after it, the citizen's words are questions again. */
+    static final Duration SUBSCRIBE_TIMEOUT = Duration.ofMinutes(30);
     /** Gives H2 the receipt journal again when it closed itself and opened again while the service runs. */
     final ReceiptReplay receiptReplay;
 
@@ -130,6 +136,7 @@ final class BotAssembly implements AutoCloseable {
         this.officers = new JdbcOfficerDirectory(database.dataSource());
         this.officerOutbox = new JdbcOfficerOutbox(database.dataSource());
         this.officerInbox = new JdbcOfficerInbox(database.dataSource(), receipts);
+        this.subscriptions = new JdbcSubscriptions(database.dataSource());
         this.receiptReplay = new ReceiptReplay(database, receipts, store, officerInbox);
         this.officerTexts = new OfficerTurnTexts(this::serving);
         this.roster = roster(config, corpus.mission().timeZone());
@@ -167,7 +174,11 @@ final class BotAssembly implements AutoCloseable {
                 },
                 clock);
         Dialogue dialogue = new Dialogue(
-                this::knowledge, handoff, new CitizenRateLimiter(config.rateLimitPerMinute(), clock), clock);
+                this::knowledge,
+                handoff,
+                new SignupExchange(subscriptions, SUBSCRIBE_TIMEOUT),
+                new CitizenRateLimiter(config.rateLimitPerMinute(), clock),
+                clock);
         TurnProcessor citizens = new TurnProcessor(store, locks, dialogue, delivery);
         citizens.observe(metrics);
         this.turns = new Turns(citizens, delivery, new Recovery(store, delivery, citizens, clock), officerTurns);

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             FaqCommand.class,
             OfficerCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            AdvisoryCommand.class
         })
 public final class ConsularBotCommand implements Callable<Integer> {
 
@@ -90,6 +91,16 @@ public final class ConsularBotCommand implements Callable<Integer> {
                     return type.cast(new OfficerPasswd(settings, clock, in));
                 } else if (type == OfficerCommand.Console.class) {
                     return type.cast(new OfficerCommand.Console(settings, corpora, clock, in));
+                } else if (type == AdvisoryCommand.Draft.class) {
+                    return type.cast(new AdvisoryCommand.Draft(settings, corpora, clock, in));
+                } else if (type == AdvisoryCommand.Approve.class) {
+                    return type.cast(new AdvisoryCommand.Approve(settings, clock));
+                } else if (type == AdvisoryCommand.Cancel.class) {
+                    return type.cast(new AdvisoryCommand.Cancel(settings, clock));
+                } else if (type == AdvisoryCommand.Status.class) {
+                    return type.cast(new AdvisoryCommand.Status(settings, clock));
+                } else if (type == AdvisoryCommand.Subscribers.class) {
+                    return type.cast(new AdvisoryCommand.Subscribers(settings, clock));
                 } else if (type == FaqCommand.Validate.class) {
                     return type.cast(new FaqCommand.Validate(corpora, clock));
                 } else if (type == FaqCommand.Review.class) {

@@ -38,16 +38,7 @@ import picocli.CommandLine.Spec;
             FaqCommand.Export.class,
             FaqCommand.Import.class
         })
-final class FaqCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class FaqCommand extends CommandGroup {
 
     /** Shared: the folder a subcommand works on. */
     abstract static class OnCorpus {

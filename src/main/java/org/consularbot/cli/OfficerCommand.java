@@ -21,7 +21,6 @@ import org.consularbot.handoff.OfficerDesk;
 import org.consularbot.handoff.OfficerFeed;
 import org.consularbot.handoff.OfficerMessage;
 import org.consularbot.store.Database;
-import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcOfficerDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,39 +40,18 @@ import picocli.CommandLine.Spec;
             OfficerPasswd.class,
             OfficerCommand.Console.class
         })
-final class OfficerCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class OfficerCommand extends CommandGroup {
 
     /** The officers table, opened just for a change to it. */
-    abstract static class OnDirectory implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        final Settings settings;
-        final Clock clock;
+    abstract static class OnDirectory extends DatabaseCommand {
 
         OnDirectory(Settings settings, Clock clock) {
-            this.settings = settings;
-            this.clock = clock;
+            super(settings, clock);
         }
 
         @Override
-        public Integer call() {
-            BotConfig config = BotConfig.from(settings);
-            try (Database database = Database.open(new DatabaseSettings(
-                    config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
-                return run(
-                        new JdbcOfficerDirectory(database.dataSource()),
-                        spec.commandLine().getOut());
-            }
+        int run(Database database, PrintWriter out) {
+            return run(new JdbcOfficerDirectory(database.dataSource()), out);
         }
 
         abstract int run(JdbcOfficerDirectory officers, PrintWriter out);

@@ -11,8 +11,8 @@ import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
 import org.consularbot.conversation.PurgeReport;
 import org.consularbot.store.Database;
-import org.consularbot.store.DatabaseSettings;
 import org.consularbot.store.JdbcConversationStore;
+import org.consularbot.store.JdbcSubscriptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code purge --older-than 90d}: deletes old message content and chat ids, keeping anonymous daily counts. */
 @Command(
         name = "purge",
-        description = "Delete message content, replies, logs and idle conversations older than the "
-                + "retention period, keeping anonymous daily counts and feedback.")
+        description = "Delete message content, replies, logs, idle conversations, withdrawn advisory subscriptions and "
+                + "unfinished subscription exchanges older than the retention period, keeping anonymous daily counts and "
+                + "feedback.")
 final class PurgeCommand implements Callable<Integer> {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,5})([dh])");
@@ -50,13 +51,17 @@ final class PurgeCommand implements Callable<Integer> {
         BotConfig config = BotConfig.from(settings);
         Duration age = olderThan == null ? Duration.ofDays(config.retentionDays()) : parse(olderThan);
         Instant cutoff = clock.instant().minus(age);
-        try (Database database = Database.open(
-                new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), BotConfig.MIN_POOL_SIZE))) {
+        try (Database database = DatabaseCommand.open(config)) {
             PurgeReport report = new JdbcConversationStore(database.dataSource(), clock).purge(cutoff);
+            int subscriptions = new JdbcSubscriptions(database.dataSource()).purge(cutoff);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
                     "purged everything before %s: %d messages, %d replies, %d log events, %d conversations%n",
                     cutoff, report.messages(), report.replies(), report.events(), report.conversations());
+            out.printf(
+                    "advisory subscriptions: %d withdrawn or never completed before %s deleted "
+                            + "(active consent is kept until withdrawn)%n",
+                    subscriptions, cutoff);
             out.flush();
         }
         return 0;

@@ -204,10 +204,10 @@ final class RunningBot implements AutoCloseable {
         // Cards, relays and SLA alarms are posted by one instance only, or two instances would post each twice.
         BooleanSupplier officersRelay = assembly.leadership("officers-relay");
         Optional<TelegramWebhook> telegramWebhook = telegram.flatMap(TelegramChannel::webhook);
-        Optional<ZaloWebhook> zaloWebhook = zalo.map(z -> z.webhook(
-                processor,
-                turns.delivery(),
-                new ConsentWithdrawal(assembly.locks(), assembly.store, assembly.tickets, assembly.clock())::withdraw));
+        ConsentWithdrawal withdrawals = new ConsentWithdrawal(
+                assembly.locks(), assembly.store, assembly.tickets, assembly.subscriptions, assembly.clock());
+        Optional<ZaloWebhook> zaloWebhook =
+                zalo.map(z -> z.webhook(processor, turns.delivery(), withdrawals::withdraw, withdrawals::unfollowed));
         // Listen first, then tell Telegram where: no update is posted to a port nobody serves.
         List<WebServer.Webhook> webhooks = new ArrayList<>();
         telegramWebhook.ifPresent(hook -> webhooks.add(

@@ -53,6 +53,8 @@ public final class BotTexts {
                         "",
                         "🆘 Khẩn cấp (bị bắt, tai nạn, bị cướp, bị lừa, thiên tai): gọi đường dây nóng bảo hộ công dân 24/7: {{hotline}}",
                         "",
+                        "📢 /subscribe: nhận thông báo lãnh sự (cảnh báo, khủng hoảng) cho nơi bạn đang ở.",
+                        "",
                         "Gõ câu hỏi, có dấu hay không dấu đều được. /human: gặp cán bộ · /help: hướng dẫn · /lang en: English")
                 : lines(
                         l,
@@ -60,6 +62,8 @@ public final class BotTexts {
                                 + "civil status, documents, visas and citizen protection. I am not a consular officer and I do not take or process applications.",
                         "",
                         "🆘 Emergency (arrested, accident, robbed, scammed, disaster): call the 24/7 citizen-protection hotline: {{hotline}}",
+                        "",
+                        "📢 /subscribe: get consular advisories (warnings, crises) for where you are.",
                         "",
                         "Type your question in English or Vietnamese. /human: reach an officer · /help: how to use me · /lang vi: Tiếng Việt");
     }

@@ -19,6 +19,8 @@ public record CitizenCommand(Name name, String word, String argument) {
         LANG,
         HUMAN,
         CANCEL,
+        SUBSCRIBE,
+        UNSUBSCRIBE,
         UNKNOWN
     }
 
@@ -41,6 +43,8 @@ public record CitizenCommand(Name name, String word, String argument) {
             case "lang", "language", "ngonngu" -> Name.LANG;
             case "human", "officer", "canbo" -> Name.HUMAN;
             case "cancel", "huy" -> Name.CANCEL;
+            case "subscribe", "dangky" -> Name.SUBSCRIBE;
+            case "unsubscribe", "huydangky" -> Name.UNSUBSCRIBE;
             default -> Name.UNKNOWN;
         };
         return Optional.of(new CitizenCommand(name, word, argument));

@@ -5,15 +5,18 @@ import java.util.Optional;
 import org.consularbot.faq.Language;
 
 /**
- * What the citizen's commands do ({@code /start}, {@code /help}, {@code /lang}, {@code /human}, {@code /cancel}), and
+ * What the citizen's commands do ({@code /start}, {@code /help}, {@code /lang}, {@code /human}, {@code /cancel},
+ * {@code /subscribe}, {@code /unsubscribe}), and
  * the bot's own offer of an officer after two questions in a row it could not answer.
  */
 final class CitizenCommands {
 
     private final Escalation escalation;
+    private final SubscribeTurns subscriptions;
 
-    CitizenCommands(Escalation escalation) {
+    CitizenCommands(Escalation escalation, SubscribeTurns subscriptions) {
         this.escalation = escalation;
+        this.subscriptions = subscriptions;
     }
 
     /** Carries out the command in {@code l}, the language the conversation speaks now. */
@@ -25,7 +28,13 @@ final class CitizenCommands {
             case UNKNOWN -> plan.reply(Reply.text(ReplyKind.HELP, texts.unknownCommand(l)));
             case LANG -> language(plan, command.argument(), texts, l);
             case HUMAN -> human(plan, texts, l);
-            case CANCEL -> cancel(plan, texts, l);
+            case CANCEL -> {
+                if (!subscriptions.cancel(plan, l)) {
+                    cancel(plan, texts, l);
+                }
+            }
+            case SUBSCRIBE -> subscriptions.subscribe(plan, l);
+            case UNSUBSCRIBE -> subscriptions.unsubscribe(plan, l);
             default -> throw new IllegalStateException(command.name().name());
         }
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.consularbot.advisory.SignupExchange;
 import org.consularbot.faq.Candidate;
 import org.consularbot.faq.Corpus;
 import org.consularbot.faq.FaqEntry;
@@ -39,6 +40,7 @@ public final class Dialogue {
 
     private final Escalation escalation;
     private final CitizenCommands commands;
+    private final SubscribeTurns subscriptions;
     private final Emergencies emergencies;
     private final CitizenRateLimiter limiter;
     private final Clock clock;
@@ -54,11 +56,25 @@ public final class Dialogue {
         this(constant(Knowledge.of(corpus, matcher, fallback)), escalation, limiter, clock);
     }
 
-    /** @param knowledge what the bot knows now; staff's edits replace it, and each turn reads it once */
+    /** A dialogue that offers no advisories subscription ({@code /subscribe} says so). */
     public Dialogue(Supplier<Knowledge> knowledge, Escalation escalation, CitizenRateLimiter limiter, Clock clock) {
+        this(knowledge, escalation, SignupExchange.notOffered(), limiter, clock);
+    }
+
+    /**
+     * @param knowledge what the bot knows now; staff's edits replace it, and each turn reads it once
+     * @param signups   the advisories subscription exchange (its store is written during the turn)
+     */
+    public Dialogue(
+            Supplier<Knowledge> knowledge,
+            Escalation escalation,
+            SignupExchange signups,
+            CitizenRateLimiter limiter,
+            Clock clock) {
         this.knowledge = knowledge;
         this.escalation = escalation;
-        this.commands = new CitizenCommands(escalation);
+        this.subscriptions = new SubscribeTurns(signups);
+        this.commands = new CitizenCommands(escalation, subscriptions);
         this.emergencies = new Emergencies(escalation);
         this.limiter = limiter;
         this.clock = clock;
@@ -112,8 +128,9 @@ public final class Dialogue {
             plan.outcome = TurnOutcome.of(TurnOutcome.Kind.NOT_TEXT);
         } else if (command.isPresent()) {
             commands.apply(plan, command.get(), plan.texts(), plan.language());
-        } else {
+        } else if (!subscriptions.answer(plan, text, match)) {
             question(plan, text, match);
+            subscriptions.remind(plan);
         }
         return new Decision(plan.record(inboundId), plan.afterCommit);
     }

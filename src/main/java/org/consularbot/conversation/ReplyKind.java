@@ -23,7 +23,9 @@ public enum ReplyKind {
     /** Outside what an embassy does: a pointer to who can help. */
     DECLINE,
     /** The hotline and an "I am in danger" button above an answer, when the triage was unsure. */
-    SAFETY;
+    SAFETY,
+    /** The advisories subscription exchange: asking where the citizen is, confirming, withdrawing. */
+    SUBSCRIPTION;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -53,8 +53,8 @@ class PurgeCommandTest {
 
     private static Matcher report(CliRun run) {
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out().strip().lines()).as(run.toString()).hasSize(1);
-        Matcher m = REPORT.matcher(run.out().strip());
+        assertThat(run.out().strip().lines()).as(run.toString()).hasSize(2);
+        Matcher m = REPORT.matcher(run.out().strip().lines().findFirst().orElseThrow());
         assertThat(m.matches()).as(run.out()).isTrue();
         return m;
     }
@@ -181,6 +181,27 @@ class PurgeCommandTest {
                 .contains("Usage: consular-bot purge");
         assertThat(run.out()).isEmpty();
         assertThat(db.rows("inbound_messages")).as("nothing purged").isEqualTo(3);
+    }
+
+    @Test
+    void withdrawnSubscriptionsAndUnfinishedExchangesGoActiveConsentStays() {
+        ok(CliRun.runWithInput(db.env(), "/subscribe\nNhật Bản\nbỏ qua\n", "chat", "--as", "stays"));
+        ok(CliRun.runWithInput(db.env(), "/subscribe\nNhật Bản\nbỏ qua\n/unsubscribe\n", "chat", "--as", "left"));
+        ok(CliRun.runWithInput(db.env(), "/subscribe\n", "chat", "--as", "unfinished"));
+        assertThat(db.rows("advisory_subscriptions")).isEqualTo(3);
+
+        CliRun young = purgeAfter(Duration.ofDays(2), db.env(), "--older-than", "3d");
+        assertThat(young.out()).contains("advisory subscriptions: 0 withdrawn or never completed");
+        CliRun run = purgeAfter(Duration.ofDays(2), db.env(), "--older-than", "1d");
+
+        assertThat(run.out()).contains("advisory subscriptions: 2 withdrawn or never completed");
+        assertThat(db.rows("advisory_subscriptions")).isEqualTo(1);
+        assertThat(ok(CliRun.run(db.env(), "advisory", "subscribers")).out()).contains("JP\t-\t1");
+    }
+
+    private static CliRun ok(CliRun run) {
+        assertThat(run.exit()).as(run.toString()).isZero();
+        return run;
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.consularbot.advisory.Subscriber;
 import org.consularbot.channel.telegram.TelegramEmulator;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
@@ -97,7 +98,41 @@ class TelegramEndToEndTest {
         assertThat(menus)
                 .allSatisfy(
                         call -> assertThat(call.path("body").path("commands").toString())
-                                .contains("\"start\"", "\"help\"", "\"human\"", "\"lang\"", "\"cancel\""));
+                                .contains(
+                                        "\"start\"",
+                                        "\"help\"",
+                                        "\"human\"",
+                                        "\"lang\"",
+                                        "\"cancel\"",
+                                        "\"subscribe\"",
+                                        "\"unsubscribe\""));
+    }
+
+    @Test
+    void aCitizenSubscribesToAdvisoriesAndUnsubscribesOverTelegram() {
+        long citizen = USERS.incrementAndGet();
+        Subscriber subscriber = new Subscriber("telegram", String.valueOf(citizen));
+        telegram.userSays(TOKEN, citizen, "/start");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("/subscribe");
+
+        telegram.userSays(TOKEN, citizen, "/subscribe");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("nước nào");
+        telegram.userSays(TOKEN, citizen, "o nhat");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Đã ghi: Nhật Bản");
+        telegram.userSays(TOKEN, citizen, "Nagoya");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Đã đăng ký", "Nhật Bản (Nagoya)");
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
+                .isTrue();
+
+        telegram.userSays(TOKEN, citizen, "/unsubscribe");
+        assertThat(only(telegram.botMessages(TOKEN, citizen, 1)).path("text").asText())
+                .contains("Đã hủy đăng ký");
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().withdrawnAt())
+                .isPresent();
     }
 
     @Test

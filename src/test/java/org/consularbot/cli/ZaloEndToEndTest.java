@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.consularbot.advisory.Subscriber;
 import org.consularbot.channel.zalo.StubZaloServer;
 import org.consularbot.config.BotConfig;
 import org.consularbot.config.Settings;
@@ -112,7 +113,7 @@ class ZaloEndToEndTest {
                 .put("timestamp", String.valueOf(at.toEpochMilli()));
         event.putObject("sender").put("id", sender);
         event.putObject("recipient").put("id", "3662000000000000001");
-        if (name.equals("follow")) {
+        if (name.equals("follow") || name.equals("unfollow")) {
             event.putObject("follower").put("id", sender);
         } else {
             event.putObject("message").put("text", text).put("msg_id", msgId);
@@ -249,6 +250,43 @@ class ZaloEndToEndTest {
             assertThat(e.action()).isEqualTo("consent-withdrawn");
             assertThat(e.detail()).doesNotContain(user);
         });
+    }
+
+    @Test
+    void aFollowerConfirmsTheSubscriptionByWritingUnfollowingWithdrawsItAndAWithdrawalDeletesIt() throws Exception {
+        String user = "6142000000000000019";
+        Subscriber subscriber = new Subscriber("zalo", user);
+        String follow = event("follow", user, null, null, Instant.now());
+        assertThat(post(follow, sign(follow, OA_SECRET))).isEqualTo(200);
+        assertThat(awaitTexts(user, 1))
+                .singleElement()
+                .satisfies(text -> assertThat(text).contains("/subscribe"));
+        assertThat(bot.assembly().subscriptions.find(subscriber))
+                .as("following alone is no consent")
+                .isEmpty();
+
+        int n = 0;
+        for (String text : List.of("/subscribe", "Hàn Quốc", "Seoul")) {
+            String body = event("user_send_text", user, "sub-" + ++n, text, Instant.now());
+            assertThat(post(body, sign(body, OA_SECRET))).isEqualTo(200);
+            awaitTexts(user, 1 + n);
+        }
+
+        assertThat(zalo.textsTo(user).get(3)).contains("Đã đăng ký", "Hàn Quốc (Seoul)");
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
+                .isTrue();
+
+        String unfollow = event("unfollow", user, null, null, Instant.now());
+        assertThat(post(unfollow, sign(unfollow, OA_SECRET))).isEqualTo(200);
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().active())
+                .as("the OA can no longer write: withdrawn")
+                .isFalse();
+        assertThat(bot.assembly().subscriptions.find(subscriber).orElseThrow().withdrawnAt())
+                .isPresent();
+
+        String withdraw = event("user_withdraw", user, "w-19", "", Instant.now());
+        assertThat(post(withdraw, sign(withdraw, OA_SECRET))).isEqualTo(200);
+        assertThat(bot.assembly().subscriptions.find(subscriber)).isEmpty();
     }
 
     @Test

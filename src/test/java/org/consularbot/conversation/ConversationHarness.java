@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.consularbot.ManualClock;
+import org.consularbot.advisory.SignupExchange;
 import org.consularbot.faq.FaqMatcher;
 import org.consularbot.faq.FaqMatchers;
 import org.consularbot.faq.TestCorpora;
 import org.consularbot.store.Database;
 import org.consularbot.store.JdbcConversationStore;
+import org.consularbot.store.JdbcSubscriptions;
 import org.consularbot.store.TestDatabases;
 
 /**
@@ -48,6 +51,9 @@ final class ConversationHarness implements AutoCloseable {
     final ReplyDelivery delivery;
     final Recovery recovery;
     final OfficerTurns officerTurns;
+    /** Citizens' consent to advisories, on the harness's database; the exchange is offered only when asked for. */
+    final JdbcSubscriptions subscriptions;
+
     private final boolean ownsDatabase;
     private final List<Chat> chats = new ArrayList<>();
     private final AtomicLong messageIds = new AtomicLong();
@@ -59,11 +65,17 @@ final class ConversationHarness implements AutoCloseable {
         this.store = b.store.apply(jdbcStore);
         this.outbox = jdbcStore.outbox();
         this.sender = new RecordingSender(b.delegate);
-        this.dialogue = new Dialogue(
+        this.subscriptions = new JdbcSubscriptions(database.dataSource());
+        Knowledge knowledge = Knowledge.of(
                 TestCorpora.real(),
                 b.matcher != null ? b.matcher : matcher(),
-                b.fallback.orElseGet(() -> new HotlineFallback(new BotTexts(TestCorpora.real()))),
+                b.fallback.orElseGet(() -> new HotlineFallback(new BotTexts(TestCorpora.real()))));
+        this.dialogue = new Dialogue(
+                () -> knowledge,
                 escalation,
+                b.subscriptions
+                        ? new SignupExchange(subscriptions, Duration.ofMinutes(30))
+                        : SignupExchange.notOffered(),
                 new CitizenRateLimiter(b.rateLimit, clock),
                 clock);
         Wired wired = Wired.wire(store, outbox, new InProcessLocks(), dialogue, Map.of(CHANNEL, sender), clock);
@@ -141,6 +153,13 @@ final class ConversationHarness implements AutoCloseable {
         private Function<ConversationStore, ConversationStore> store = s -> s;
         private ReplySender delegate;
         private FaqMatcher matcher;
+        private boolean subscriptions;
+
+        /** Offers the advisories subscription exchange (30-minute timeout) over the harness's database. */
+        Builder subscriptions() {
+            this.subscriptions = true;
+            return this;
+        }
 
         /** Another matcher than the real one (e.g. one that fails). */
         Builder matcher(FaqMatcher replacement) {

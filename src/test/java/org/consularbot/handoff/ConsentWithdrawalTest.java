@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.consularbot.ManualClock;
+import org.consularbot.advisory.AdvisoryStoreFixtures;
+import org.consularbot.advisory.Subscriber;
 import org.consularbot.conversation.ConversationKey;
 import org.consularbot.conversation.InProcessLocks;
 import org.consularbot.conversation.InboundMessage;
@@ -18,6 +20,7 @@ import org.consularbot.faq.Language;
 import org.consularbot.store.Database;
 import org.consularbot.store.JdbcConversationStore;
 import org.consularbot.store.JdbcOfficerInbox;
+import org.consularbot.store.JdbcSubscriptions;
 import org.consularbot.store.JdbcTicketStore;
 import org.consularbot.store.ReceiptJournal;
 import org.consularbot.store.TestDatabases;
@@ -70,6 +73,27 @@ class ConsentWithdrawalTest {
             assertThat(new ConsentWithdrawal(new InProcessLocks(), conversations, tickets, clock).withdraw(CITIZEN))
                     .as("nothing left the second time")
                     .isFalse();
+        }
+    }
+
+    @Test
+    void aWithdrawalOnThePlatformDeletesTheConsentToAdvisoriesToo() {
+        try (Database db = TestDatabases.h2()) {
+            JdbcConversationStore conversations = new JdbcConversationStore(db.dataSource(), clock);
+            JdbcTicketStore tickets = new JdbcTicketStore(db.dataSource());
+            JdbcSubscriptions subscriptions = new JdbcSubscriptions(db.dataSource());
+            AdvisoryStoreFixtures.subscribe(subscriptions, new Subscriber("zalo", "u-4711"), "JP", clock.instant());
+            AdvisoryStoreFixtures.subscribe(subscriptions, new Subscriber("zalo", "u-0815"), "JP", clock.instant());
+
+            boolean withdrawn = new ConsentWithdrawal(
+                            new InProcessLocks(), conversations, tickets, subscriptions, clock)
+                    .withdraw(CITIZEN);
+
+            assertThat(withdrawn).isTrue();
+            assertThat(subscriptions.find(new Subscriber("zalo", "u-4711"))).isEmpty();
+            assertThat(subscriptions.find(new Subscriber("zalo", "u-0815")))
+                    .as("another citizen")
+                    .isPresent();
         }
     }
 

@@ -215,7 +215,10 @@ public final class TelegramChannel implements AutoCloseable {
                     new BotCommand("help", english ? "How to ask" : "Hướng dẫn"),
                     new BotCommand("human", english ? "Talk to a consular officer" : "Gặp cán bộ lãnh sự"),
                     new BotCommand("lang", english ? "Language: /lang vi, /lang en" : "Ngôn ngữ: /lang vi, /lang en"),
-                    new BotCommand("cancel", english ? "Cancel and start over" : "Huỷ, bắt đầu lại"));
+                    new BotCommand("cancel", english ? "Cancel and start over" : "Huỷ, bắt đầu lại"),
+                    new BotCommand("subscribe", english ? "Get consular advisories" : "Nhận thông báo lãnh sự"),
+                    new BotCommand(
+                            "unsubscribe", english ? "Stop consular advisories" : "Dừng nhận thông báo lãnh sự"));
             SetMyCommands.SetMyCommandsBuilder<?, ?> menu =
                     SetMyCommands.builder().commands(commands);
             if (!language.isEmpty()) {

@@ -71,9 +71,14 @@ public final class ZaloChannel implements AutoCloseable {
     /**
      * The webhook receiver for this processor.
      *
-     * @param forget deletes a citizen's stored content when they withdraw consent
+     * @param forget     deletes a citizen's stored content when they withdraw consent
+     * @param unfollowed withdraws a citizen's advisory subscription when they unfollow the OA
      */
-    public ZaloWebhook webhook(TurnProcessor processor, ReplyDelivery delivery, Consumer<ConversationKey> forget) {
+    public ZaloWebhook webhook(
+            TurnProcessor processor,
+            ReplyDelivery delivery,
+            Consumer<ConversationKey> forget,
+            Consumer<ConversationKey> unfollowed) {
         return new ZaloWebhook(
                 config.appId(),
                 config.oaSecretKey(),
@@ -89,7 +94,8 @@ public final class ZaloChannel implements AutoCloseable {
                         log.error("could not answer a Zalo message now; it stays stored for the relay", e);
                     }
                 }),
-                forget);
+                forget,
+                unfollowed);
     }
 
     @Override

@@ -65,12 +65,14 @@ public final class ZaloWebhook {
     private final Function<InboundMessage, StoredInbound> accept;
     private final Consumer<StoredInbound> answerLater;
     private final Consumer<ConversationKey> forget;
+    private final Consumer<ConversationKey> unfollowed;
     private final RefusedCalls refused;
 
     /**
      * @param accept      stores a message (deduplicated); throws StoreException when it cannot
      * @param answerLater answers a stored message off the request thread
      * @param forget      deletes what is stored about a citizen who withdrew consent
+     * @param unfollowed  withdraws their advisory subscription: the OA can no longer write to them
      */
     public ZaloWebhook(
             String appId,
@@ -79,7 +81,8 @@ public final class ZaloWebhook {
             Clock clock,
             Function<InboundMessage, StoredInbound> accept,
             Consumer<StoredInbound> answerLater,
-            Consumer<ConversationKey> forget) {
+            Consumer<ConversationKey> forget,
+            Consumer<ConversationKey> unfollowed) {
         this.appId = appId;
         this.oaSecretKey = oaSecretKey;
         this.maxAge = maxAge;
@@ -87,6 +90,7 @@ public final class ZaloWebhook {
         this.accept = accept;
         this.answerLater = answerLater;
         this.forget = forget;
+        this.unfollowed = unfollowed;
         this.refused = new RefusedCalls("Zalo", clock, Duration.ofMinutes(1), log::warn);
     }
 
@@ -153,6 +157,13 @@ public final class ZaloWebhook {
             }
             return 200;
         }
+        if (name.equals("unfollow")) {
+            String follower = event.path("follower").path("id").asText("");
+            if (!follower.isEmpty()) {
+                unfollowed.accept(key(follower));
+            }
+            return 200;
+        }
         if (name.equals("user_withdraw")) {
             String user =
                     event.path("sender").path("id").asText(event.path("user_id").asText(""));
@@ -163,7 +174,7 @@ public final class ZaloWebhook {
             return 200;
         }
         if (!name.startsWith("user_send_")) {
-            return 200; // unfollow, delivery receipts, anonymous messages: nothing to answer
+            return 200; // delivery receipts, anonymous messages: nothing to answer
         }
         String sender = event.path("sender").path("id").asText("");
         JsonNode message = event.path("message");
