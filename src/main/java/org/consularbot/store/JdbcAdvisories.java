@@ -16,7 +16,7 @@ import org.consularbot.advisory.Advisory;
 import org.consularbot.advisory.Target;
 
 /**
- * Advisories on H2 or PostgreSQL (migration V18). The four-eyes rule is in the approving UPDATE itself ({@code state =
+ * Advisories on H2 or PostgreSQL (migration V15). The four-eyes rule is in the approving UPDATE itself ({@code state =
  * 'draft' AND drafted_by <> ?}), so no interleaving of two officers can break it.
  */
 public final class JdbcAdvisories implements Advisories {

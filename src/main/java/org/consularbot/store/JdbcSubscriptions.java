@@ -14,7 +14,7 @@ import org.consularbot.advisory.Subscription;
 import org.consularbot.advisory.Subscriptions;
 import org.consularbot.faq.Language;
 
-/** Citizens' consent to advisories on H2 or PostgreSQL (migration V18): one row per chat, replaced whole. */
+/** Citizens' consent to advisories on H2 or PostgreSQL (migration V15): one row per chat, replaced whole. */
 public final class JdbcSubscriptions implements Subscriptions {
 
     private final Transactions tx;

@@ -4,7 +4,7 @@ import org.consularbot.advisory.Advisories;
 import org.consularbot.advisory.AdvisoryStoreContract;
 import org.consularbot.advisory.Subscriptions;
 
-/** The advisory store contract on the V18 tables, on whichever database a subclass opens. */
+/** The advisory store contract on the V15 tables, on whichever database a subclass opens. */
 abstract class JdbcAdvisoryStores extends AdvisoryStoreContract {
 
     private Database db;
