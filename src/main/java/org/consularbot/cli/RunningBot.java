@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.consularbot.channel.telegram.TelegramChannel;
@@ -26,7 +23,6 @@ import org.consularbot.config.TelegramConfig;
 import org.consularbot.config.WebConfig;
 import org.consularbot.config.ZaloConfig;
 import org.consularbot.conversation.ConversationKey;
-import org.consularbot.conversation.DaemonThreads;
 import org.consularbot.conversation.Recovery;
 import org.consularbot.conversation.ReplySender;
 import org.consularbot.conversation.TurnProcessor;
@@ -72,7 +68,7 @@ final class RunningBot implements AutoCloseable {
     private final BotAssembly assembly;
     private final Optional<TelegramChannel> telegram;
     private final Optional<ZaloChannel> zalo;
-    private final ScheduledExecutorService relay;
+    private final BackgroundJobs jobs = new BackgroundJobs();
     private final String botName;
     private WebServer web;
     private HealthProbe databaseProbe;
@@ -90,7 +86,6 @@ final class RunningBot implements AutoCloseable {
         this.telegram = telegram;
         this.zalo = zalo;
         this.botName = botName;
-        this.relay = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-relay"));
     }
 
     /** Telegram only (tests and the simple case). */
@@ -255,22 +250,13 @@ final class RunningBot implements AutoCloseable {
             }
         });
         zalo.ifPresent(z -> every(RELAY_EVERY, TOKENS_EVERY, "Zalo tokens", z::keepTokensFresh));
-        corpusWatcher.ifPresent(w -> every(CORPUS_EVERY, CORPUS_EVERY, "FAQ edits", w::check));
+        corpusWatcher.ifPresent(
+                w -> jobs.every(BackgroundJobs.Lane.CORPUS, CORPUS_EVERY, CORPUS_EVERY, "FAQ edits", w::check));
     }
 
-    /** Runs {@code job} on the relay thread after {@code first}, then {@code every} after each run ends. */
+    /** Runs {@code job} on the relay's thread after {@code first}, then {@code every} after each run ends. */
     private void every(Duration first, Duration every, String name, Runnable job) {
-        relay.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        job.run();
-                    } catch (RuntimeException e) {
-                        log.warn("{}: {}", name, e.getMessage());
-                    }
-                },
-                first.toMillis(),
-                every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        jobs.every(BackgroundJobs.Lane.RELAY, first, every, name, job);
     }
 
     /**
@@ -340,7 +326,7 @@ final class RunningBot implements AutoCloseable {
             return;
         }
         closed = true;
-        relay.shutdown();
+        jobs.shutdown();
         if (web != null) {
             web.close();
         }
@@ -351,7 +337,7 @@ final class RunningBot implements AutoCloseable {
         zalo.ifPresent(ZaloChannel::close);
         try {
             // A send in flight must be marked sent before the database closes, or it goes out again at the next start.
-            relay.awaitTermination(5, TimeUnit.SECONDS);
+            jobs.awaitRelay(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
