@@ -47,12 +47,10 @@ final class ConsolePages {
     private final Function<String, String> names;
     private final Predicate<String> supervisors;
 
-    /** @param names an officer's name from their id (the id itself if they are no longer listed) */
-    ConsolePages(Limits limits, Function<String, String> names) {
-        this(limits, names, id -> false);
-    }
-
-    /** @param supervisors whether an officer (by id) is a supervisor: their header links to their page */
+    /**
+     * @param names an officer's name from their id (the id itself if they are no longer listed)
+     * @param supervisors whether an officer (by id) is a supervisor: their header links to their page
+     */
     ConsolePages(Limits limits, Function<String, String> names, Predicate<String> supervisors) {
         this.limits = limits;
         this.names = names;
