@@ -23,6 +23,9 @@ import org.consularbot.handoff.TicketStore;
 final class ConsoleSignIn {
 
     static final int FAILURE_LIMIT = 5;
+    /** How the ids nobody listed begin in console_logins and the audit ({@link #unlisted}). */
+    static final String UNLISTED = "unlisted:";
+
     static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
     /** What a sign-in attempt came to. */
@@ -64,12 +67,15 @@ final class ConsoleSignIn {
         if (userId.isEmpty() || userId.length() > 64) {
             return new Refused();
         }
-        Optional<Instant> locked = logins.lockedUntil(userId, now);
+        boolean listed = officers.find(userId).isPresent();
+        // An id nobody listed is often a password typed in the wrong box: it is counted and audited under a digest,
+        // never as typed, and locked like a listed one so that the page does not tell which ids exist.
+        String who = listed ? userId : unlisted(userId);
+        Optional<Instant> locked = logins.lockedUntil(who, now);
         if (locked.isPresent()) {
-            audit.audit(Optional.empty(), userId, "console-refused", "sign-in while locked", now);
+            audit.audit(Optional.empty(), who, "console-refused", "sign-in while locked", now);
             return new Locked(locked.get());
         }
-        boolean listed = officers.find(userId).isPresent();
         if (passwords.matches(password, listed ? logins.passwordHash(userId) : Optional.empty())) {
             logins.succeeded(userId);
             String token = token();
@@ -78,10 +84,10 @@ final class ConsoleSignIn {
             audit.audit(Optional.empty(), userId, "console-sign-in", "signed in", now);
             return new SignedIn(token, session);
         }
-        Optional<Instant> lock = logins.failed(userId, now, FAILURE_LIMIT, LOCK_FOR);
+        Optional<Instant> lock = logins.failed(who, now, FAILURE_LIMIT, LOCK_FOR);
         audit.audit(
                 Optional.empty(),
-                userId,
+                who,
                 "console-refused",
                 lock.map(until -> "wrong password; locked until " + until).orElse("wrong id or password"),
                 now);
@@ -141,6 +147,14 @@ final class ConsoleSignIn {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * How an id that is not listed is counted and audited: {@code unlisted:} and the first 16 hex digits of its SHA-256,
+     * enough to see the same id tried again, and what was typed is not kept.
+     */
+    static String unlisted(String typed) {
+        return UNLISTED + hash("console sign-in\n" + typed).substring(0, 16);
     }
 
     static String hash(String token) {

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,6 +217,34 @@ class ConsoleHttpTest extends AssembledHandoff {
         assertThat(consoleAudit("console-refused"))
                 .hasSize(7)
                 .contains("7 wrong password; locked until 2026-11-30T15:15:00Z", "7 sign-in while locked");
+    }
+
+    @Test
+    // Regression (stop 28): an id nobody listed was kept as typed in console_logins and in the audit, and people type
+    // their password in the id box.
+    void anIdNobodyListedIsNeverKeptAsTypedAndLocksLikeAListedOne() throws Exception {
+        String typedInTheWrongBox = "Lan " + LAN_PASSWORD;
+        Browser guesser = new Browser();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(guesser.signIn(typedInTheWrongBox, "wrong-" + i).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(guesser.signIn(typedInTheWrongBox, "wrong-5").statusCode())
+                .as("locked like a listed id")
+                .isEqualTo(429);
+        assertThat(guesser.signIn(typedInTheWrongBox, "wrong-6").statusCode()).isEqualTo(429);
+
+        assertThat(consoleAudit("console-refused"))
+                .hasSize(6)
+                .allSatisfy(line -> assertThat(line).startsWith("unlisted:").doesNotContain(LAN_PASSWORD));
+        List<String> counted = new ArrayList<>();
+        try (Connection connection = bot.database.dataSource().getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT user_id FROM console_logins")) {
+            while (rows.next()) {
+                counted.add(rows.getString(1));
+            }
+        }
+        assertThat(counted).singleElement().asString().startsWith("unlisted:").doesNotContain(LAN_PASSWORD);
     }
 
     @Test
