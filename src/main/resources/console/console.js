@@ -65,6 +65,7 @@
   }
   var ticket = body.getAttribute('data-ticket');
   var live = document.getElementById('live');
+  var drawn = {};
 
   function refresh(id, url) {
     var target = document.getElementById(id);
@@ -78,7 +79,9 @@
       }
       return response.ok ? response.text() : null;
     }).then(function (html) {
-      if (html !== null && html !== undefined) {
+      // Redrawn only when it changed: a redraw under the officer's pointer swallowed the click (CI, stop 34).
+      if (html !== null && html !== undefined && html !== drawn[id]) {
+        drawn[id] = html;
         target.innerHTML = html;
       }
     });

@@ -108,10 +108,7 @@ class ConsoleBrowserTest extends AssembledHandoff {
      * and what is read next would be the old page's (CI, stop 27: a stale heading after the language switch).
      */
     private void clickThrough(String window, By what) {
-        WebDriver page = as(window);
-        WebElement old = page.findElement(By.tagName("html"));
-        page.findElement(what).click();
-        untilGone(page, old);
+        HeadlessChromium.clickThrough(as(window), what, LIVE);
     }
 
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {

@@ -81,10 +81,7 @@ class ConsoleTicketBrowserTest extends AssembledHandoff {
 
     /** Clicks what leads to another page and waits until the old page is gone (stale, or detached while replaced). */
     private void clickThrough(String window, By what) {
-        WebDriver page = as(window);
-        WebElement old = page.findElement(By.tagName("html"));
-        page.findElement(what).click();
-        HeadlessChromium.untilGone(page, old, LIVE);
+        HeadlessChromium.clickThrough(as(window), what, LIVE);
     }
 
     private void waitUntil(String window, String what, java.util.function.Function<WebDriver, Boolean> condition) {

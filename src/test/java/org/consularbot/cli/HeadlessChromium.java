@@ -6,6 +6,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -68,5 +70,23 @@ final class HeadlessChromium {
                 return true;
             }
         });
+    }
+
+    /**
+     * Clicks what leads to another page and waits until the old page is gone. A live list may be redrawn between
+     * finding the link and clicking it (the feed replaced {@code #unassigned} with the same tickets: CI, stop 34): the
+     * click then hit a detached element and did nothing, so the link is found again and clicked, as a person would.
+     */
+    static void clickThrough(WebDriver page, By what, Duration wait) {
+        WebElement old = page.findElement(By.tagName("html"));
+        new WebDriverWait(page, wait).withMessage("a click on " + what).until(d -> {
+            try {
+                d.findElement(what).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        untilGone(page, old, wait);
     }
 }

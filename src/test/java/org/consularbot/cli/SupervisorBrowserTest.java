@@ -70,9 +70,7 @@ class SupervisorBrowserTest extends AssembledHandoff {
     }
 
     private static void clickThrough(By what) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        HeadlessChromium.untilGone(browser, old, WAIT);
+        HeadlessChromium.clickThrough(browser, what, WAIT);
     }
 
     private static String textOf(String id) {
