@@ -143,7 +143,10 @@ class BlindSetFloorsTest {
                 // Written at stop 26; first measured on 443c813 (shown .878, declined .771, follow-ups .688).
                 new Measured("eval/blind10", 800, .887, .963, .467, .962, .984, 1.0, .044, .889, .983, .823, .700),
                 // Written at stop 28 (four writers, 120 follow-ups); measured once on dff9b25, no change since.
-                new Measured("eval/blind11", 850, .865, .975, .445, .910, .984, .990, .033, .857, .867, .781, .767));
+                new Measured("eval/blind11", 850, .865, .975, .445, .910, .984, .990, .033, .857, .867, .781, .767),
+                // Written at stop 29 (four writers; 17 follow-ups after a trouble already over); measured once on
+                // e2ead30: urgent .943 (stranded .688) is the set's warning.
+                new Measured("eval/blind12", 850, .875, .979, .455, .904, .943, .969, .044, .862, .850, .833, .752));
     }
 
     @ParameterizedTest(name = "{0}")
