@@ -22,6 +22,13 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     /** How much of a follow-up its own words must explain, on their own, to be read with the message before. */
     private static final double FOLLOW_UP_EVIDENCE = 0.1;
     /**
+     * In an emergency, a follow-up asks a question of its own when the learned reading gives one topic at least this
+     * likely from its words alone ("chi phí đưa về thì ai chịu?" 0.69 after a death); "giờ em phải làm gì?" reads
+     * 0.09 and stays in the emergency. On the follow-up tuning sets (stop 29), false emergencies 0.046 → 0.021
+     * (tune13) and 0.053 → 0.030 (tune14), urgent follow-ups all still urgent.
+     */
+    private static final double OWN_QUESTION = 0.5;
+    /**
      * A decline phrase gives way only to an entry the FAQ would answer outright and that explains the message at
      * least this well ("visa" may be Viet Nam's own); a mere suggestion never outweighs it.
      */
@@ -128,8 +135,9 @@ final class VietnameseFaqMatcher implements FaqMatcher {
     /**
      * A short follow-up ("còn phí thì sao?") is matched together with the message before it, unless it stands on its
      * own: a sure emergency, small talk or an outright answer are decided on the message alone. A follow-up to a
-     * sure emergency stays in it (unless it is answered outright, small talk or a decline); otherwise the previous
-     * message cannot raise an emergency. A decline stands only if the context does not make it a consular
+     * sure emergency stays in it (unless it is answered outright or small talk), even one read alone as a decline;
+     * one that asks a question of its own is answered with the hotline on top. Otherwise the previous message cannot
+     * raise an emergency. A decline stands only if the context does not make it a consular
      * question. Which topic it asks about is the {@link FollowUpChooser}'s: when not the one both messages together
      * rank first, and their first entry is not among the follow-up's own best too, that topic's entries lead and the
      * context's entry is still offered.
@@ -150,14 +158,21 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         }
         WeighedMessage weighedBefore = weigh(previous);
         MatchResult before = weighedBefore.result();
-        boolean stillInEmergency = alone.tier() != Tier.DECLINE
-                && before.emergency().map(Emergency::sure).orElse(false);
+        // A decline too: "giúp em với, em không biết làm sao" after a death read alone as off-topic.
+        boolean stillInEmergency = before.emergency().map(Emergency::sure).orElse(false);
         if (!stillInEmergency && !saysSomething) {
             return alone;
         }
         WeighedMessage weighedTogether = weigh(previous + "\n" + message);
         MatchResult together = weighedTogether.result();
-        if (stillInEmergency && together.tier() == Tier.EMERGENCY) {
+        // A question of its own in an emergency ("chi phí đưa về thì ai chịu ạ?" after a death) is answered, the
+        // hotline and the danger button kept on top; words of no question of their own stay in the emergency.
+        boolean ownQuestionInEmergency = stillInEmergency
+                && together.tier() == Tier.EMERGENCY
+                && alone.emergency().isEmpty()
+                && alone.tier() != Tier.DECLINE
+                && weighedAlone.topics().values().stream().anyMatch(p -> p >= OWN_QUESTION);
+        if (stillInEmergency && together.tier() == Tier.EMERGENCY && !ownQuestionInEmergency) {
             // "giờ em phải làm gì?" after "bố em vừa mất ở bệnh viện": the citizen is still in the emergency the
             // message before declared, so the reply stays the emergency's first steps, read with both messages.
             return together;
@@ -165,32 +180,29 @@ final class VietnameseFaqMatcher implements FaqMatcher {
         if (!saysSomething) {
             return alone;
         }
-        if (together.tier() == Tier.EMERGENCY
+        if ((together.tier() == Tier.EMERGENCY && !ownQuestionInEmergency)
                 || together.tier() == Tier.CHITCHAT
                 || together.tier() == Tier.DECLINE
                 || together.ranked().isEmpty()) {
             return alone;
         }
         List<FollowUpOption> options = followUps.options(weighedAlone, weighedBefore, weighedTogether);
+        Optional<Emergency> carried = ownQuestionInEmergency
+                ? before.emergency().map(e -> new Emergency(e.situation(), e.topic(), e.entry(), e.evidence(), false))
+                : alone.emergency();
         Candidate contextual = together.ranked().get(0);
         String asked = options.get(0).topic();
         if (!contextual.entry().topic().equals(asked) && !explains(contextual, alone.ranked())) {
             List<Candidate> ranked =
                     withContextOffered(askedFirst(asked, together.ranked(), alone.ranked()), contextual);
             // What the gate weighed was the context's entry: the asked topic's is offered, not answered outright.
-            Tier tier = together.tier() == Tier.ANSWER ? Tier.SUGGEST : together.tier();
+            Tier tier = together.tier() == Tier.ANSWER || ownQuestionInEmergency ? Tier.SUGGEST : together.tier();
             return new MatchResult(
-                    tier,
-                    alone.language(),
-                    ranked,
-                    alone.emergency(),
-                    Optional.empty(),
-                    Double.NaN,
-                    List.of(),
-                    options);
+                    tier, alone.language(), ranked, carried, Optional.empty(), Double.NaN, List.of(), options);
         }
         // Answered outright only when the chooser is as sure of the topic as the gate is of the entry.
-        Tier tier = together.tier() == Tier.ANSWER && options.get(0).probability() < FollowUpChooser.ANSWERS_FROM
+        Tier tier = ownQuestionInEmergency
+                        || together.tier() == Tier.ANSWER && options.get(0).probability() < FollowUpChooser.ANSWERS_FROM
                 ? Tier.SUGGEST
                 : together.tier();
         List<Candidate> ranked = tier == Tier.SUGGEST
@@ -200,7 +212,7 @@ final class VietnameseFaqMatcher implements FaqMatcher {
                 tier,
                 alone.language(),
                 ranked,
-                alone.emergency(),
+                carried,
                 Optional.empty(),
                 together.certainty(),
                 together.answerSignals(),

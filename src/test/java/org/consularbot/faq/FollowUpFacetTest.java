@@ -60,6 +60,31 @@ class FollowUpFacetTest {
     }
 
     /**
+     * A question of its own in an emergency is answered, with the hotline and the danger button kept on top: "who pays
+     * to bring him home?" after a death had got the death's first steps again and was counted an emergency. A plea
+     * the reading takes for off-topic stays in the emergency (it used to be declined).
+     */
+    @Test
+    void aQuestionOfItsOwnInAnEmergencyIsAnsweredWithTheHotlineOnTop() {
+        String death = "Chú em làm nông nghiệp ở Israel, mất vì đột quỵ cách đây 3 tuần, thi hài vẫn ở bệnh viện"
+                + " Beersheba vì chưa xong giấy tờ. Gia đình muốn đưa chú về Thanh Hóa ạ";
+        MatchResult cost = MATCHER.match("chi phí đưa về thì ai chịu ạ", death);
+        assertThat(MATCHER.match(death).tier()).isEqualTo(Tier.EMERGENCY);
+        assertThat(cost.tier()).isEqualTo(Tier.SUGGEST);
+        assertThat(cost.top().map(c -> c.entry().topic())).contains("civil.death");
+        assertThat(cost.emergency()).hasValueSatisfying(e -> {
+            assertThat(e.sure())
+                    .as("the hotline on top, not the first steps again")
+                    .isFalse();
+            assertThat(e.situation()).isEqualTo("death");
+        });
+
+        MatchResult plea =
+                MATCHER.match("giúp em với, em không biết làm sao", "Bố em vừa mất ở bệnh viện Berlin sáng nay");
+        assertThat(plea.tier()).as("was declined as off-topic").isEqualTo(Tier.EMERGENCY);
+    }
+
+    /**
      * A follow-up that asks a question of its own, in about as many words as the message before, is about its own
      * topic; read together, the longer message before used to win ("go home for good" after unpaid wages got the
      * wages entries).
