@@ -182,9 +182,30 @@ class SmallTalkTest {
                 .isFalse();
         assertThat(rules.rulesOut("third-country", transit)).as("về Việt Nam").isFalse();
         assertThat(rules.rulesOut("host-authority", coming))
-                .as("a class without unless")
+                .as("no Vietnamese passport named")
                 .isFalse();
         assertThat(rules.rulesOut(null, coming)).isFalse();
+    }
+
+    // Regression (stop 30): with more host-country declines among the examples, "hộ chiếu của em sắp hết hạn, gia hạn
+    // ở đâu ạ?" was read as a residence-card renewal and declined; Viet Nam's own passport and visa exemption
+    // certificate are never a host-country matter, whatever card or office the message also names.
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "true|thẻ zairyu với hộ chiếu của em đều sắp hết hạn, em gia hạn ở đâu trước ạ",
+                "true|chong toi nguoi Dan Mach, giay mien thi thuc cua anh ay het han roi",
+                "true|I'm in Osaka on a work visa and my passport expires in May, can I renew it by post?",
+                "false|Zairyu card của em hết hạn tháng sau, em gia hạn ở nyukan nào ạ?",
+            })
+    void aVietnamesePassportOrExemptionCertificateIsNeverAHostCountryMatter(boolean ruledOut, String message) {
+        Corpus corpus = TestCorpora.real();
+        var tokens = new TextNormalizer(corpus.synonyms()).normalize(message).tokens();
+
+        assertThat(new SmallTalk(corpus.smallTalk(), 0.4).rulesOut("host-authority", tokens))
+                .as(message)
+                .isEqualTo(ruledOut);
     }
 
     @ParameterizedTest
