@@ -33,6 +33,8 @@ class EmergencyTriageTest {
             delimiter = '|',
             value = {
                 "e bi cong an bat | arrest",
+                "em không muốn sống nữa, ở đây không ai hiểu em | suicide",
+                "hôm nay chồng em lại đánh em, em không muốn sống với anh ta nữa, anh ta khóa cửa nhốt em | domestic-violence",
                 "Chồng tôi vừa bị cảnh sát bắt ở sân bay | arrest",
                 "chồng em bị bắt, ĐSQ có giúp gì không | arrest",
                 "my partner was taken into custody last night | arrest",
@@ -103,6 +105,10 @@ class EmergencyTriageTest {
                 "I trade goods across the border from Kampong Cham, can my Cambodian wife get the exemption paper?",
                 // Regression (stop 24): a death told with its month was read as one that just happened.
                 "My father passed away in March in Melbourne, can I sign a power of attorney for his house here?",
+                // Regression (stop 30): slang "mệt chết", a place not to live in, and typing ("đánh máy").
+                "mệt chết đi được, làm ca đêm cả tuần, hộ chiếu hết hạn tháng sau thì gia hạn ở đâu ạ",
+                "em không muốn sống ở ký túc xá nữa, ra thuê nhà ngoài có cần báo đại sứ quán không",
+                "giấy khai sinh của con bị đánh máy sai tên đệm, cải chính ở lãnh sự quán được không",
                 "",
                 "🙏🙏🙏",
             })
