@@ -196,6 +196,7 @@ class SmallTalkTest {
             value = {
                 "true|thẻ zairyu với hộ chiếu của em đều sắp hết hạn, em gia hạn ở đâu trước ạ",
                 "true|chong toi nguoi Dan Mach, giay mien thi thuc cua anh ay het han roi",
+                "true|ARC sắp hết rồi mà hc của e cũng sắp hết hạn, làm cái nào trước ạ",
                 "true|I'm in Osaka on a work visa and my passport expires in May, can I renew it by post?",
                 "false|Zairyu card của em hết hạn tháng sau, em gia hạn ở nyukan nào ạ?",
             })
